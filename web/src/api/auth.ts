@@ -1,0 +1,31 @@
+import { http } from './http'
+
+export namespace AuthApi {
+  /** The signed-in user as the server describes it (docs/api.md `User`). */
+  export interface User {
+    id: number
+    login: string
+    name: string
+    unit_id: number
+    unit_name: string
+    roles: string[]
+    permissions: string[]
+    active: boolean
+    version: number
+  }
+  export interface Session {
+    user: User
+    csrf_token: string
+  }
+}
+
+export const login = (loginName: string, password: string) =>
+  http.post<AuthApi.Session>('/auth/login', { login: loginName, password }, { silent: false })
+
+export const logout = () => http.post<void>('/auth/logout', {}, { noAuthRedirect: true })
+
+/** Probe the session; a 401 here simply means "not signed in". */
+export const me = () => http.get<AuthApi.Session>('/auth/me', { silent: true, noAuthRedirect: true })
+
+export const changePassword = (oldPassword: string, newPassword: string) =>
+  http.post<void>('/auth/password', { old_password: oldPassword, new_password: newPassword })

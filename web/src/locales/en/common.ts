@@ -1,0 +1,34 @@
+export default {
+  app: {
+    title: 'Investment Attraction Pipeline Platform',
+    shortTitle: 'Zhaoshang',
+  },
+  lang: {
+    label: 'Language',
+    'zh-CN': '简体中文',
+    en: 'English',
+  },
+  demo: {
+    banner: 'Demo data — everything here is fictitious; demo accounts are listed in the README',
+    accounts: 'Demo accounts: {accounts}; password for all: {password}',
+  },
+  actions: {
+    save: 'Save',
+    cancel: 'Cancel',
+    confirm: 'OK',
+    search: 'Search',
+    reset: 'Reset',
+    create: 'Create',
+    edit: 'Edit',
+    close: 'Close',
+    refresh: 'Refresh',
+  },
+  labels: {
+    yes: 'Yes',
+    no: 'No',
+    none: 'None',
+    loading: 'Loading…',
+    empty: 'No data',
+    actions: 'Actions',
+  },
+}

@@ -1,0 +1,25 @@
+export default {
+  invalid_json: 'The request was malformed',
+  invalid_argument: 'Some input is invalid; check the highlighted fields',
+  weak_password:
+    'Password too weak: at least 8 characters, 3 of upper case, lower case, digit, symbol, and not containing the login',
+  unauthenticated: 'Your session has expired; please log in again',
+  invalid_credentials: 'Wrong login or password',
+  account_locked: 'Account locked; try again in 15 minutes',
+  account_locked_until: 'Account locked; try again in 15 minutes (unlocks at {time})',
+  account_disabled: 'This account is disabled; contact the system administrator',
+  forbidden: 'You are not allowed to do this',
+  csrf_failed: 'Security check failed; reload the page and try again',
+  not_found: 'Not found or already deleted',
+  method_not_allowed: 'Operation not supported',
+  version_conflict: 'Someone else changed this record; reload and try again',
+  already_exists: 'A record with this name already exists',
+  payload_too_large: 'The submitted content is too large',
+  unsupported_media_type: 'Unsupported content type',
+  rate_limited: 'Too many login attempts; please wait and try again',
+  role_conflict:
+    'Role conflict: one account may not hold two administrator roles, nor an administrator role with a business role',
+  internal: 'Internal server error; try again later or contact the administrator',
+  network: 'Cannot reach the server; check the network',
+  unknown: 'The operation failed',
+}

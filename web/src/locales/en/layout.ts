@@ -1,0 +1,21 @@
+export default {
+  menu: {
+    workbench: 'Workbench',
+    orgUnits: 'Org units',
+    users: 'Users',
+    roles: 'Roles',
+    audit: 'Audit log',
+  },
+  top: {
+    logout: 'Log out',
+    unit: 'Unit',
+    loggedOut: 'Logged out',
+  },
+  pages: {
+    forbiddenTitle: 'Access denied',
+    forbiddenText: 'Your role does not allow you to open this page.',
+    notFoundTitle: 'Page not found',
+    notFoundText: 'The page you asked for does not exist.',
+    backHome: 'Back to start',
+  },
+}

@@ -1,0 +1,17 @@
+export default {
+  reasons: {
+    required: 'Required',
+    wrong_type: 'Wrong type',
+    unknown_field: 'Unknown field',
+    too_long: 'Too long',
+    invalid_value: 'Invalid value',
+    not_found: 'Not found',
+    too_short: 'At least 8 characters',
+    too_few_classes: 'Use at least 3 of: upper case, lower case, digit, symbol',
+    contains_login: 'Must not contain the login',
+    already_exists: 'Already taken',
+  },
+  password: {
+    hint: 'At least 8 characters; at least 3 of upper case, lower case, digit, symbol; must not contain the login',
+  },
+}

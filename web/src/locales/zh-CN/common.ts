@@ -1,0 +1,34 @@
+export default {
+  app: {
+    title: '招商引资全流程管理平台',
+    shortTitle: '招商平台',
+  },
+  lang: {
+    label: '语言',
+    'zh-CN': '简体中文',
+    en: 'English',
+  },
+  demo: {
+    banner: '演示数据 — 本环境数据均为虚构，演示账号见 README',
+    accounts: '演示账号：{accounts}；密码均为 {password}',
+  },
+  actions: {
+    save: '保存',
+    cancel: '取消',
+    confirm: '确定',
+    search: '查询',
+    reset: '重置',
+    create: '新建',
+    edit: '编辑',
+    close: '关闭',
+    refresh: '刷新',
+  },
+  labels: {
+    yes: '是',
+    no: '否',
+    none: '无',
+    loading: '加载中…',
+    empty: '暂无数据',
+    actions: '操作',
+  },
+}

@@ -1,0 +1,40 @@
+export default {
+  names: {
+    promoter: '招商人',
+    receiver: '承接人',
+    collaborator: '协同人',
+    reviewer: '预审专家',
+    coordinator: '投促局统筹',
+    leader: '领导',
+    trainer: '培训讲师',
+    statistician: '统计人员',
+    sysadmin: '系统管理员',
+    secadmin: '安全管理员',
+    auditadmin: '审计管理员',
+  },
+  scopes: {
+    self: '本人',
+    unit: '本单位',
+    subtree: '本单位及下级',
+    all: '全部',
+  },
+  // Nested because permission codes contain a dot ("user.read" → user → read).
+  permissions: {
+    workbench: { view: '查看工作台' },
+    org: { read: '查看组织机构', write: '维护组织机构' },
+    user: { read: '查看用户', write: '维护用户', roles: '分配角色' },
+    role: { read: '查看角色权限', write: '维护角色权限' },
+    audit: { read: '查看审计日志', verify: '校验审计链', export: '导出审计日志' },
+    settings: { read: '查看系统设置', write: '维护系统设置' },
+    project: { read: '查看项目', write: '维护项目', create: '上报线索', transition: '推进阶段' },
+  },
+  page: {
+    title: '角色权限',
+    role: '角色',
+    code: '编码',
+    admin: '管理员角色',
+    grants: '权限（数据范围）',
+    adminTag: '三员',
+    businessTag: '业务',
+  },
+}

@@ -1,0 +1,34 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import ElementPlus from 'element-plus'
+import 'element-plus/dist/index.css'
+import App from './App.vue'
+import { i18n, currentLocale, setLocale } from './locales'
+import { createAppRouter } from './router'
+import { configureHttp } from './api/http'
+import { useAuthStore } from './stores/auth'
+import './styles.css'
+
+const app = createApp(App)
+const pinia = createPinia()
+app.use(pinia)
+app.use(i18n)
+app.use(ElementPlus)
+const router = createAppRouter()
+app.use(router)
+
+const auth = useAuthStore(pinia)
+configureHttp({
+  csrfToken: () => auth.csrfToken,
+  onUnauthorized: () => {
+    // The session ended server-side (idle timeout, logout elsewhere): back to the login page.
+    auth.clear()
+    const here = router.currentRoute.value
+    if (here.name !== 'login') {
+      void router.replace({ name: 'login', query: here.fullPath !== '/' ? { redirect: here.fullPath } : {} })
+    }
+  },
+})
+
+setLocale(currentLocale())
+app.mount('#app')

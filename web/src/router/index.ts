@@ -1,0 +1,101 @@
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
+import { useAuthStore } from '@/stores/auth'
+import { hasAny, homePath, menuPerms } from './menu'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** reachable without a session */
+    public?: boolean
+    /** the user needs ANY of these permissions */
+    perms?: string[]
+    /** i18n key of the page title */
+    title?: string
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/login/LoginView.vue'),
+    meta: { public: true, title: 'auth.login.title' },
+  },
+  {
+    path: '/',
+    component: () => import('@/components/AppLayout.vue'),
+    children: [
+      // '/' has no page of its own: the guard sends the user to their first menu item.
+      { path: '', name: 'home', component: () => import('@/views/errors/NotFoundView.vue') },
+      {
+        path: 'workbench',
+        name: 'workbench',
+        component: () => import('@/views/workbench/WorkbenchView.vue'),
+        meta: { perms: menuPerms('/workbench'), title: 'layout.menu.workbench' },
+      },
+      {
+        path: 'org/units',
+        name: 'org-units',
+        component: () => import('@/views/org/OrgUnitsView.vue'),
+        meta: { perms: menuPerms('/org/units'), title: 'layout.menu.orgUnits' },
+      },
+      {
+        path: 'users',
+        name: 'users',
+        component: () => import('@/views/users/UsersView.vue'),
+        meta: { perms: menuPerms('/users'), title: 'layout.menu.users' },
+      },
+      {
+        path: 'roles',
+        name: 'roles',
+        component: () => import('@/views/roles/RolesView.vue'),
+        meta: { perms: menuPerms('/roles'), title: 'layout.menu.roles' },
+      },
+      {
+        path: 'audit',
+        name: 'audit',
+        component: () => import('@/views/audit/AuditView.vue'),
+        meta: { perms: menuPerms('/audit'), title: 'layout.menu.audit' },
+      },
+      {
+        path: '403',
+        name: 'forbidden',
+        component: () => import('@/views/errors/ForbiddenView.vue'),
+        meta: { title: 'layout.pages.forbiddenTitle' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/errors/NotFoundView.vue'),
+        meta: { title: 'layout.pages.notFoundTitle' },
+      },
+    ],
+  },
+]
+
+export function installGuards(router: Router): void {
+  router.beforeEach(async (to) => {
+    const auth = useAuthStore()
+    if (!auth.checked) await auth.fetchMe()
+
+    if (to.meta.public) {
+      // A signed-in user has nothing to do on the login page.
+      if (to.name === 'login' && auth.user) return homePath(auth.permissions)
+      return true
+    }
+    if (!auth.user) {
+      const redirect = to.fullPath !== '/' ? to.fullPath : undefined
+      return { name: 'login', query: redirect ? { redirect } : {} }
+    }
+    if (to.name === 'home') return homePath(auth.permissions)
+    if (!hasAny(auth.permissions, to.meta.perms)) {
+      return { name: 'forbidden', query: { from: to.fullPath } }
+    }
+    return true
+  })
+}
+
+export function createAppRouter(): Router {
+  const router = createRouter({ history: createWebHistory('/'), routes })
+  installGuards(router)
+  return router
+}
