@@ -1,0 +1,11 @@
+# Turns server/migrations/NNNN_*.sql into a C++ table of {name, sql}.
+file(GLOB files ${DIR}/*.sql)
+list(SORT files)
+set(body "")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} sql)
+  string(APPEND body "  {\"${name}\", R\"zsql(${sql})zsql\"},\n")
+endforeach()
+file(WRITE ${OUT}.tmp "#include \"zhaoshang/db/migrations.hpp\"\nnamespace zhaoshang::db {\nconst std::vector<EmbeddedMigration>& EmbeddedMigrations() {\n  static const std::vector<EmbeddedMigration> k = {\n${body}  };\n  return k;\n}\n}  // namespace zhaoshang::db\n")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,232 @@
+// zhaoshang: the command line. Sub-commands only; the work is in src/zhaoshang.
+#include <unistd.h>
+
+#include <termios.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+
+#include "zhaoshang/app/app.hpp"
+#include "zhaoshang/app/demo.hpp"
+#include "zhaoshang/audit/audit_log.hpp"
+#include "zhaoshang/auth/auth_service.hpp"
+#include "zhaoshang/db/migrations.hpp"
+#include "zhaoshang/http/server.hpp"
+#include "zhaoshang/org/org_store.hpp"
+#include "zhaoshang/org/roles.hpp"
+
+using namespace zhaoshang;
+
+namespace {
+struct Common {
+  std::string config_path;
+  std::string db;
+};
+
+Config MakeConfig(const Common& c) {
+  Config cfg = LoadConfig(c.config_path);
+  if (!c.db.empty()) cfg.db = c.db;
+  return cfg;
+}
+
+std::unique_ptr<App> OpenApp(const Config& cfg, const Clock& clock) {
+  if (cfg.db.rfind("sqlite:", 0) == 0) {
+    auto parent = std::filesystem::path(cfg.db.substr(7)).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+  }
+  auto db = db::Database::Open(cfg.db, cfg.db_pool);
+  auto applied = db::Migrate(*db, clock.NowMs());
+  for (const auto& m : applied) spdlog::info("applied migration {}", m);
+  return std::make_unique<App>(cfg, std::move(db), clock);
+}
+
+std::string ReadPassword(const std::string& prompt) {
+  bool tty = isatty(STDIN_FILENO);
+  termios old{};
+  if (tty) {
+    std::cerr << prompt << std::flush;
+    tcgetattr(STDIN_FILENO, &old);
+    termios noecho = old;
+    noecho.c_lflag &= ~ECHO;
+    tcsetattr(STDIN_FILENO, TCSANOW, &noecho);
+  }
+  std::string pw;
+  std::getline(std::cin, pw);
+  if (tty) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::cerr << "\n";
+  }
+  return pw;
+}
+
+void PrintDemoAccounts() {
+  std::cout << "Demo accounts (password " << kDemoPassword << "):\n";
+  for (const auto& a : DemoAccounts())
+    std::cout << "  " << a.login << std::string(14 - a.login.size(), ' ') << a.name << "  ("
+              << a.role << ")\n";
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (sodium_init() < 0) {
+    std::cerr << "libsodium failed to initialise\n";
+    return 1;
+  }
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+  CLI::App cli{"zhaoshang — investment-attraction pipeline platform (招商引资全流程管理平台)"};
+  cli.require_subcommand(1);
+  Common common;
+  cli.add_option("--config", common.config_path, "TOML configuration file");
+  cli.add_option("--db", common.db, "database: sqlite:PATH or postgresql://…  (env ZS_DB)");
+
+  auto* serve = cli.add_subcommand("serve", "run the HTTP server");
+  std::string listen, static_dir;
+  bool demo = false;
+  int64_t body_limit = 0;
+  serve->add_option("--listen", listen, "address:port (env ZS_LISTEN, default 127.0.0.1:8080)");
+  serve->add_option("--static", static_dir, "built web app folder (default web/dist)");
+  serve->add_option("--body-limit", body_limit, "request body limit in bytes (default 1 MiB)");
+  serve->add_flag("--demo", demo, "load the demo city on first start (empty database)");
+
+  auto* migrate = cli.add_subcommand("migrate", "apply database migrations and exit");
+  auto* demo_cmd = cli.add_subcommand("demo", "load the demo city into an empty database");
+
+  auto* user = cli.add_subcommand("user", "manage accounts");
+  user->require_subcommand(1);
+  auto* ucreate = user->add_subcommand("create", "create an account (asks for the password)");
+  std::string u_login, u_name, u_role;
+  int64_t u_unit = 0;
+  bool u_admin = false;
+  ucreate->add_option("--login", u_login, "login name")->required();
+  ucreate->add_option("--name", u_name, "display name")->required();
+  ucreate->add_option("--unit", u_unit, "org unit id (default: the root unit, created if none)");
+  ucreate->add_option("--role", u_role, "role code, e.g. promoter");
+  ucreate->add_flag("--admin", u_admin, "make the account the system administrator");
+  auto* udisable = user->add_subcommand("disable", "disable an account");
+  udisable->add_option("--login", u_login, "login name")->required();
+  auto* ureset = user->add_subcommand("reset-password", "set a new password (asks for it)");
+  ureset->add_option("--login", u_login, "login name")->required();
+
+  auto* audit_cmd = cli.add_subcommand("audit", "audit trail tools");
+  audit_cmd->require_subcommand(1);
+  auto* averify = audit_cmd->add_subcommand("verify", "check the SM3 hash chain");
+
+  CLI11_PARSE(cli, argc, argv);
+
+  try {
+    SystemClock clock;
+    Config cfg = MakeConfig(common);
+    if (!listen.empty()) cfg.listen = listen;
+    if (!static_dir.empty()) cfg.static_dir = static_dir;
+    if (body_limit > 0) cfg.body_limit = body_limit;
+    spdlog::set_level(spdlog::level::from_str(cfg.log_level));
+    auto app = OpenApp(cfg, clock);
+    audit::Actor cli_actor{0, "cli", "", "cli", "cli"};
+
+    if (*migrate) {
+      std::cout << "database is up to date\n";
+      return 0;
+    }
+    if (*demo_cmd) {
+      if (!LoadDemo(*app)) {
+        std::cerr
+            << "the database already has accounts; demo data is only loaded into an empty one\n";
+        return 1;
+      }
+      PrintDemoAccounts();
+      return 0;
+    }
+    if (*serve) {
+      if (demo && LoadDemo(*app)) spdlog::info("loaded the demo city");
+      {
+        auto c = app->db().Acquire();
+        if (org::store::CountUsers(*c) == 0)
+          spdlog::warn(
+              "no accounts yet: run `zhaoshang demo` for the demo city, or `zhaoshang user create "
+              "--admin --login NAME --name 姓名` to create the system administrator");
+      }
+      http::Server server(*app);
+      uint16_t port = server.Listen();
+      spdlog::info("zhaoshang {} listening on http://{} (port {}), database {}", ZS_VERSION,
+                   cfg.listen, port, cfg.db.rfind("sqlite:", 0) == 0 ? cfg.db : "postgresql");
+      if (app->demo()) PrintDemoAccounts();
+      server.Run();
+      spdlog::info("stopped");
+      return 0;
+    }
+    if (*ucreate) {
+      std::vector<std::string> roles;
+      if (u_admin) roles.push_back("sysadmin");
+      if (!u_role.empty()) roles.push_back(u_role);
+      if (u_unit == 0) {
+        auto units = app->org().ListUnits();
+        if (units.empty()) {
+          auto root = app->org().CreateUnit(cli_actor, {std::nullopt, "本级单位", "city", "ROOT"});
+          if (!root) throw std::runtime_error(root.error().message);
+          u_unit = root->id;
+        } else {
+          u_unit = units.front().id;
+        }
+      }
+      std::string pw = ReadPassword("Password for " + u_login + ": ");
+      if (isatty(STDIN_FILENO) && ReadPassword("Repeat: ") != pw) {
+        std::cerr << "passwords differ\n";
+        return 1;
+      }
+      auto r = app->org().CreateUser(cli_actor, {u_login, u_name, pw, u_unit, roles});
+      if (!r) {
+        std::cerr << "error: " << r.error().code << ": " << r.error().message;
+        for (const auto& [k, v] : r.error().fields) std::cerr << " (" << k << ": " << v << ")";
+        std::cerr << "\n";
+        return 1;
+      }
+      std::cout << "created user " << r->login << " (id " << r->id << ")\n";
+      return 0;
+    }
+    if (*udisable || *ureset) {
+      std::optional<org::User> u;
+      {
+        auto c = app->db().Acquire();
+        u = org::store::FindUserByLogin(*c, auth::NormalizeLogin(u_login));
+      }
+      if (!u) {
+        std::cerr << "no such user: " << u_login << "\n";
+        return 1;
+      }
+      Status st;
+      if (*udisable) {
+        auto r = app->org().UpdateUser(cli_actor, u->id,
+                                       {std::nullopt, std::nullopt, false, u->version});
+        if (!r) st = tl::unexpected(r.error());
+      } else {
+        st = app->org().ResetPassword(cli_actor, u->id,
+                                      ReadPassword("New password for " + u->login + ": "));
+      }
+      if (!st) {
+        std::cerr << "error: " << st.error().code << ": " << st.error().message << "\n";
+        return 1;
+      }
+      std::cout << "done\n";
+      return 0;
+    }
+    if (*averify) {
+      auto c = app->db().Acquire();
+      auto v = audit::Verify(*c);
+      if (v.ok) {
+        std::cout << "audit chain OK: " << v.checked << " rows\n";
+        return 0;
+      }
+      std::cout << "audit chain BROKEN at row id " << *v.first_broken_id << " (" << v.checked
+                << " rows checked)\n";
+      return 2;
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,133 @@
+#include "zhaoshang/app/app.hpp"
+
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include "zhaoshang/org/roles.hpp"
+
+namespace zhaoshang {
+
+std::optional<int64_t> RequestContext::IdParam(size_t i) const {
+  if (i >= params.size()) return std::nullopt;
+  const std::string& s = params[i];
+  if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  int64_t v = std::stoll(s);
+  return v > 0 ? std::optional<int64_t>(v) : std::nullopt;
+}
+
+Result<PageParams> ParsePage(const http::Request& req) {
+  PageParams p;
+  auto num = [&](const char* name, int64_t& out, int64_t max) -> bool {
+    std::string s = req.Query(name);
+    if (s.empty()) return true;
+    if (s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos) return false;
+    out = std::stoll(s);
+    return out >= 1 && out <= max;
+  };
+  std::map<std::string, std::string> bad;
+  if (!num("page", p.page, 1000000)) bad["page"] = "invalid_value";
+  if (!num("page_size", p.page_size, 200)) bad["page_size"] = "invalid_value";
+  if (!bad.empty()) return Fail(InvalidArgument(bad));
+  p.offset = (p.page - 1) * p.page_size;
+  return p;
+}
+
+void AddSecurityHeaders(http::Response& r) {
+  r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  r.headers.emplace_back("X-Frame-Options", "DENY");
+  r.headers.emplace_back("Referrer-Policy", "same-origin");
+  // Element Plus sets inline styles, so style-src needs 'unsafe-inline'; scripts do not.
+  r.headers.emplace_back("Content-Security-Policy",
+                         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                         "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+                         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+}
+
+App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
+    : cfg_(std::move(cfg)),
+      db_(std::move(db)),
+      clock_(clock),
+      auth_(*db_, clock_,
+            auth::LockoutPolicy{cfg_.lockout_failures, int64_t(cfg_.lockout_minutes) * 60000},
+            auth::SessionPolicy{int64_t(cfg_.session_idle_minutes) * 60000,
+                                int64_t(cfg_.session_absolute_hours) * 3600000},
+            cfg_.login_rate_per_minute),
+      org_(*db_, clock_) {
+  RegisterSystemRoutes(router_);
+  RegisterAuthRoutes(router_);
+  RegisterOrgRoutes(router_);
+  RegisterAuditRoutes(router_);
+  RefreshDemoFlag();
+}
+
+App::~App() = default;
+
+void App::RefreshDemoFlag() {
+  auto c = db_->Acquire();
+  auto rs = c->Query("SELECT value FROM settings WHERE key = 'demo'");
+  demo_ = !rs.empty() && rs[0].Text(0) == "1";
+}
+
+bool App::Ready() {
+  try {
+    auto c = db_->Acquire();
+    c->Query("SELECT 1");
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+http::Response App::Handle(const http::Request& req) {
+  http::Response r;
+  try {
+    r = Dispatch(req);
+  } catch (const std::exception& e) {
+    spdlog::error("request {} {} {} failed: {}", req.request_id, req.method, req.path, e.what());
+    r = http::ErrorResponse(Error{ErrorCode::kInternal, "internal",
+                                  "internal error; quote request id " + req.request_id});
+  }
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+http::Response App::Dispatch(const http::Request& req) {
+  http::Match m = router_.Find(req.method, req.path);
+  if (m.route_index < 0) {
+    if (m.path_known)
+      return http::ErrorResponse(
+          Error{ErrorCode::kMethodNotAllowed, "method_not_allowed", "method not allowed"});
+    return http::ErrorResponse(NotFound("no such route"));
+  }
+  const auto& route = router_.routes()[m.route_index];
+  const bool writes = req.method != "GET" && req.method != "HEAD";
+  if (!req.body.empty()) {
+    std::string ct = req.Header("content-type");
+    if (ct.rfind("application/json", 0) != 0)
+      return http::ErrorResponse(Error{ErrorCode::kUnsupportedMediaType, "unsupported_media_type",
+                                       "request body must be application/json"});
+  }
+  RequestContext ctx{req, *this, std::nullopt, std::move(m.params), {}};
+  if (route.permission != http::kPublic) {
+    ctx.principal = auth_.Authenticate(req.Cookie("zs_session"));
+    if (!ctx.principal)
+      return http::ErrorResponse(
+          Error{ErrorCode::kUnauthenticated, "unauthenticated", "please log in"});
+    if (writes) {
+      const std::string sent = req.Header("x-csrf-token");
+      const std::string& want = ctx.principal->csrf_token;
+      if (sent.size() != want.size() || sodium_memcmp(sent.data(), want.data(), want.size()) != 0)
+        return http::ErrorResponse(
+            Error{ErrorCode::kForbidden, "csrf_failed", "missing or wrong CSRF token"});
+    }
+    if (route.permission != http::kAuthenticated &&
+        !org::ResolveScope(ctx.principal->roles, route.permission))
+      return http::ErrorResponse(Forbidden("your role does not allow this"));
+  }
+  http::Response r = route.handler(ctx);
+  for (auto& h : ctx.extra_headers) r.headers.push_back(std::move(h));
+  return r;
+}
+
+}  // namespace zhaoshang

@@ -1,0 +1,51 @@
+#pragma once
+// The application: services wired to one database, and the API request pipeline
+// (route match → authenticate → CSRF → permission → handler → error mapping).
+// It knows nothing of sockets: tests call Handle() directly.
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "zhaoshang/app/config.hpp"
+#include "zhaoshang/app/request_context.hpp"
+#include "zhaoshang/auth/auth_service.hpp"
+#include "zhaoshang/core/clock.hpp"
+#include "zhaoshang/db/database.hpp"
+#include "zhaoshang/org/org_service.hpp"
+
+namespace zhaoshang {
+
+class App {
+ public:
+  App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock);
+  ~App();
+
+  // Handles an /api/ request. req.request_id and req.remote must be set; target parsed.
+  http::Response Handle(const http::Request& req);
+
+  const Config& config() const { return cfg_; }
+  db::Database& db() { return *db_; }
+  const Clock& clock() const { return clock_; }
+  auth::AuthService& auth() { return auth_; }
+  org::OrgService& org() { return org_; }
+  const AppRouter& router() const { return router_; }
+  bool demo() const { return demo_.load(); }
+  void RefreshDemoFlag();
+  bool Ready();
+
+ private:
+  http::Response Dispatch(const http::Request& req);
+
+  Config cfg_;
+  std::unique_ptr<db::Database> db_;
+  const Clock& clock_;
+  auth::AuthService auth_;
+  org::OrgService org_;
+  AppRouter router_;
+  std::atomic<bool> demo_{false};
+};
+
+// Adds the security headers every response carries.
+void AddSecurityHeaders(http::Response& r);
+
+}  // namespace zhaoshang

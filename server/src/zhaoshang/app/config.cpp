@@ -1,0 +1,74 @@
+#include "zhaoshang/app/config.hpp"
+
+#include <cstdlib>
+#include <stdexcept>
+
+#include <toml++/toml.h>
+
+namespace zhaoshang {
+namespace {
+void Env(const char* name, std::string& v) {
+  if (const char* e = std::getenv(name)) v = e;
+}
+template <typename T>
+void EnvNum(const char* name, T& v) {
+  if (const char* e = std::getenv(name)) {
+    try {
+      v = static_cast<T>(std::stoll(e));
+    } catch (...) {
+      throw std::runtime_error(std::string("environment variable ") + name + " is not a number");
+    }
+  }
+}
+void EnvBool(const char* name, bool& v) {
+  if (const char* e = std::getenv(name)) v = std::string(e) == "1" || std::string(e) == "true";
+}
+}  // namespace
+
+Config LoadConfig(const std::string& path) {
+  Config c;
+  if (!path.empty()) {
+    toml::table t;
+    try {
+      t = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+      throw std::runtime_error("config " + path + ": " + std::string(e.description()));
+    }
+    c.db = t["db"].value_or(c.db);
+    c.listen = t["listen"].value_or(c.listen);
+    c.static_dir = t["static_dir"].value_or(c.static_dir);
+    c.body_limit = t["body_limit"].value_or(c.body_limit);
+    c.io_threads = t["io_threads"].value_or(c.io_threads);
+    c.workers = t["workers"].value_or(c.workers);
+    c.max_queue = t["max_queue"].value_or(c.max_queue);
+    c.db_pool = t["db_pool"].value_or(c.db_pool);
+    c.header_timeout_s = t["header_timeout_s"].value_or(c.header_timeout_s);
+    c.idle_timeout_s = t["idle_timeout_s"].value_or(c.idle_timeout_s);
+    c.body_timeout_s = t["body_timeout_s"].value_or(c.body_timeout_s);
+    c.secure_cookie = t["secure_cookie"].value_or(c.secure_cookie);
+    c.lockout_failures = t["auth"]["lockout_failures"].value_or(c.lockout_failures);
+    c.lockout_minutes = t["auth"]["lockout_minutes"].value_or(c.lockout_minutes);
+    c.session_idle_minutes = t["auth"]["session_idle_minutes"].value_or(c.session_idle_minutes);
+    c.session_absolute_hours =
+        t["auth"]["session_absolute_hours"].value_or(c.session_absolute_hours);
+    c.login_rate_per_minute = t["auth"]["login_rate_per_minute"].value_or(c.login_rate_per_minute);
+    c.log_level = t["log_level"].value_or(c.log_level);
+    c.access_log = t["access_log"].value_or(c.access_log);
+  }
+  Env("ZS_DB", c.db);
+  Env("ZS_LISTEN", c.listen);
+  Env("ZS_STATIC_DIR", c.static_dir);
+  EnvNum("ZS_BODY_LIMIT", c.body_limit);
+  EnvNum("ZS_IO_THREADS", c.io_threads);
+  EnvNum("ZS_WORKERS", c.workers);
+  EnvNum("ZS_DB_POOL", c.db_pool);
+  EnvBool("ZS_SECURE_COOKIE", c.secure_cookie);
+  EnvNum("ZS_LOCKOUT_FAILURES", c.lockout_failures);
+  EnvNum("ZS_LOCKOUT_MINUTES", c.lockout_minutes);
+  EnvNum("ZS_LOGIN_RATE_PER_MINUTE", c.login_rate_per_minute);
+  Env("ZS_LOG_LEVEL", c.log_level);
+  EnvBool("ZS_ACCESS_LOG", c.access_log);
+  return c;
+}
+
+}  // namespace zhaoshang

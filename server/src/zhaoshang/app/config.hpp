@@ -1,0 +1,33 @@
+#pragma once
+// Configuration: defaults < TOML file < environment (ZS_*) < command-line flags.
+#include <cstdint>
+#include <string>
+
+namespace zhaoshang {
+
+struct Config {
+  std::string db = "sqlite:var/zhaoshang.db";
+  std::string listen = "127.0.0.1:8080";
+  std::string static_dir = "web/dist";
+  int64_t body_limit = 1 << 20;  // bytes; larger bodies get 413
+  int io_threads = 1;
+  int workers = 4;       // bounded pool for database work
+  int max_queue = 2048;  // requests waiting for a worker before 503
+  int db_pool = 8;
+  int header_timeout_s = 10;
+  int idle_timeout_s = 60;
+  int body_timeout_s = 30;
+  bool secure_cookie = false;  // set when served over HTTPS (behind a proxy)
+  int lockout_failures = 5;
+  int lockout_minutes = 15;
+  int session_idle_minutes = 30;
+  int session_absolute_hours = 12;
+  int login_rate_per_minute = 30;  // per source address
+  std::string log_level = "info";
+  bool access_log = true;
+};
+
+// Reads `path` if non-empty (throws on a bad file), then applies ZS_* environment overrides.
+Config LoadConfig(const std::string& path);
+
+}  // namespace zhaoshang

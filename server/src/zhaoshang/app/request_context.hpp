@@ -1,0 +1,44 @@
+#pragma once
+// What a route handler receives: the request, the logged-in user, path parameters.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "zhaoshang/auth/principal.hpp"
+#include "zhaoshang/core/error.hpp"
+#include "zhaoshang/http/message.hpp"
+#include "zhaoshang/http/router.hpp"
+
+namespace zhaoshang {
+
+class App;
+
+struct RequestContext {
+  const http::Request& req;
+  App& app;
+  std::optional<auth::Principal> principal;
+  std::vector<std::string> params;
+  std::vector<std::pair<std::string, std::string>> extra_headers;  // e.g. Set-Cookie
+
+  audit::Actor Actor() const {
+    return principal ? auth::ActorOf(*principal, req.remote, req.request_id)
+                     : audit::Actor{0, "", "", req.remote, req.request_id};
+  }
+  // Numeric path parameter; nullopt when not a positive integer.
+  std::optional<int64_t> IdParam(size_t i) const;
+};
+
+using AppRouter = http::Router<RequestContext>;
+
+struct PageParams {
+  int64_t page = 1, page_size = 20, offset = 0;
+};
+Result<PageParams> ParsePage(const http::Request& req);
+
+// Route registration, one function per module.
+void RegisterAuthRoutes(AppRouter& r);
+void RegisterOrgRoutes(AppRouter& r);
+void RegisterAuditRoutes(AppRouter& r);
+void RegisterSystemRoutes(AppRouter& r);
+
+}  // namespace zhaoshang

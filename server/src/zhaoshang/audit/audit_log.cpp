@@ -1,0 +1,139 @@
+#include "zhaoshang/audit/audit_log.hpp"
+
+#include "zhaoshang/core/random.hpp"
+
+namespace zhaoshang::audit {
+namespace {
+const std::string kGenesis(64, '0');
+
+void Field(std::string& out, const std::string& v) {
+  out += std::to_string(v.size());
+  out += ':';
+  out += v;
+  out += '|';
+}
+
+Record FromRow(const db::Row& r) {
+  Record x;
+  x.id = r.Int(0);
+  x.at = r.Int(1);
+  x.actor_id = r.OptInt(2).value_or(0);
+  x.actor_login = r.Text(3);
+  x.unit_name = r.Text(4);
+  x.source = r.Text(5);
+  x.action = r.Text(6);
+  x.object_type = r.Text(7);
+  x.object_id = r.Text(8);
+  x.diff_json = r.Text(9);
+  x.request_id = r.Text(10);
+  x.prev_hash = r.Text(11);
+  x.hash = r.Text(12);
+  return x;
+}
+
+constexpr const char* kColumns =
+    "id, at, actor_id, actor_login, unit_name, source, action, object_type, object_id, diff, "
+    "request_id, prev_hash, hash";
+}  // namespace
+
+std::string ChainInput(const Record& r) {
+  std::string s;
+  Field(s, r.prev_hash);
+  Field(s, std::to_string(r.at));
+  Field(s, std::to_string(r.actor_id));
+  Field(s, r.actor_login);
+  Field(s, r.unit_name);
+  Field(s, r.source);
+  Field(s, r.action);
+  Field(s, r.object_type);
+  Field(s, r.object_id);
+  Field(s, r.diff_json);
+  Field(s, r.request_id);
+  return s;
+}
+
+void Append(db::Connection& c, int64_t now_ms, const Actor& actor, const Entry& e) {
+  // Serialise appenders on PostgreSQL; SQLite write transactions are serialised already.
+  if (c.dialect() == db::Dialect::kPostgres) c.Query("SELECT pg_advisory_xact_lock(7402)");
+  Record r;
+  auto prev = c.Query("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
+  r.prev_hash = prev.empty() ? kGenesis : prev[0].Text(0);
+  r.at = now_ms;
+  r.actor_id = actor.user_id;
+  r.actor_login = actor.login;
+  r.unit_name = actor.unit_name;
+  r.source = actor.source;
+  r.action = e.action;
+  r.object_type = e.object_type;
+  r.object_id = e.object_id;
+  r.diff_json = e.diff_json;
+  r.request_id = actor.request_id;
+  r.hash = Sm3Hex(ChainInput(r));
+  c.Execute(
+      "INSERT INTO audit_log(at, actor_id, actor_login, unit_name, source, action, object_type, "
+      "object_id, diff, request_id, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+      {r.at, r.actor_id ? db::Param(r.actor_id) : db::Param(nullptr), r.actor_login, r.unit_name,
+       r.source, r.action, r.object_type, r.object_id, r.diff_json, r.request_id, r.prev_hash,
+       r.hash});
+}
+
+std::vector<Record> Search(db::Connection& c, const Filter& f, int64_t* total) {
+  std::string where = " WHERE 1=1";
+  db::Params p;
+  if (!f.actor.empty()) {
+    where += " AND actor_login = ?";
+    p.emplace_back(f.actor);
+  }
+  if (!f.action.empty()) {
+    where += " AND action = ?";
+    p.emplace_back(f.action);
+  }
+  if (!f.object_type.empty()) {
+    where += " AND object_type = ?";
+    p.emplace_back(f.object_type);
+  }
+  if (f.from_ms) {
+    where += " AND at >= ?";
+    p.emplace_back(*f.from_ms);
+  }
+  if (f.to_ms) {
+    where += " AND at < ?";
+    p.emplace_back(*f.to_ms);
+  }
+  if (total) *total = c.QueryInt("SELECT COUNT(*) FROM audit_log" + where, p).value_or(0);
+  p.emplace_back(f.limit);
+  p.emplace_back(f.offset);
+  auto rs = c.Query(std::string("SELECT ") + kColumns + " FROM audit_log" + where +
+                        " ORDER BY id DESC LIMIT ? OFFSET ?",
+                    p);
+  std::vector<Record> out;
+  out.reserve(rs.size());
+  for (size_t i = 0; i < rs.size(); ++i) out.push_back(FromRow(rs[i]));
+  return out;
+}
+
+VerifyResult Verify(db::Connection& c) {
+  VerifyResult v;
+  std::string prev = kGenesis;
+  int64_t after = 0;
+  for (;;) {
+    auto rs = c.Query(
+        std::string("SELECT ") + kColumns + " FROM audit_log WHERE id > ? ORDER BY id LIMIT 2000",
+        {after});
+    if (rs.empty()) break;
+    for (size_t i = 0; i < rs.size(); ++i) {
+      Record r = FromRow(rs[i]);
+      ++v.checked;
+      if (r.prev_hash != prev || Sm3Hex(ChainInput(r)) != r.hash) {
+        v.ok = false;
+        v.first_broken_id = r.id;
+        return v;
+      }
+      prev = r.hash;
+      after = r.id;
+    }
+  }
+  return v;
+}
+
+}  // namespace zhaoshang::audit

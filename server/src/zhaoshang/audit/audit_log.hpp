@@ -1,0 +1,56 @@
+#pragma once
+// Append-only audit trail, hash-chained with SM3. Rows are appended inside the caller's
+// transaction, so a write and its audit row commit or roll back together.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "zhaoshang/db/database.hpp"
+
+namespace zhaoshang::audit {
+
+// Who did it, from where, in which request.
+struct Actor {
+  int64_t user_id = 0;  // 0: nobody logged in (e.g. a failed login) or the CLI
+  std::string login;
+  std::string unit_name;
+  std::string source;  // address, or "cli"
+  std::string request_id;
+};
+
+struct Entry {
+  std::string action;       // "user.create", "auth.login_failed"
+  std::string object_type;  // "user"
+  std::string object_id;
+  std::string diff_json = "{}";  // {"field":{"from":…,"to":…}} or {"after":{…}}
+};
+
+struct Record {
+  int64_t id = 0;
+  int64_t at = 0;
+  int64_t actor_id = 0;
+  std::string actor_login, unit_name, source, action, object_type, object_id, diff_json, request_id,
+      prev_hash, hash;
+};
+
+struct Filter {
+  std::string actor, action, object_type;
+  std::optional<int64_t> from_ms, to_ms;
+  int64_t offset = 0, limit = 20;
+};
+
+struct VerifyResult {
+  bool ok = true;
+  int64_t checked = 0;
+  std::optional<int64_t> first_broken_id;
+};
+
+void Append(db::Connection& c, int64_t now_ms, const Actor& actor, const Entry& e);
+std::vector<Record> Search(db::Connection& c, const Filter& f, int64_t* total);
+VerifyResult Verify(db::Connection& c);
+
+// The canonical text a row's hash covers (length-prefixed fields, so no separator games).
+std::string ChainInput(const Record& r);
+
+}  // namespace zhaoshang::audit

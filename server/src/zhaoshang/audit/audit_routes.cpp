@@ -1,0 +1,87 @@
+// Routes: /api/v1/audit (audit administrator only)
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+
+#include "zhaoshang/app/app.hpp"
+#include "zhaoshang/app/render.hpp"
+#include "zhaoshang/audit/audit_log.hpp"
+
+namespace zhaoshang {
+namespace json = boost::json;
+using http::ErrorResponse;
+using http::JsonResponse;
+
+namespace {
+std::optional<int64_t> ParseMs(const std::string& s, bool& ok) {
+  if (s.empty()) return std::nullopt;
+  if (s.size() > 15 || s.find_first_not_of("0123456789") != std::string::npos) {
+    ok = false;
+    return std::nullopt;
+  }
+  return std::stoll(s);
+}
+
+http::Response Search(RequestContext& ctx) {
+  auto page = ParsePage(ctx.req);
+  if (!page) return ErrorResponse(page.error());
+  audit::Filter f;
+  f.actor = ctx.req.Query("actor").substr(0, 64);
+  f.action = ctx.req.Query("action").substr(0, 64);
+  f.object_type = ctx.req.Query("object_type").substr(0, 64);
+  bool ok_from = true, ok_to = true;
+  f.from_ms = ParseMs(ctx.req.Query("from"), ok_from);
+  f.to_ms = ParseMs(ctx.req.Query("to"), ok_to);
+  std::map<std::string, std::string> bad;
+  if (!ok_from) bad["from"] = "invalid_value";
+  if (!ok_to) bad["to"] = "invalid_value";
+  if (!bad.empty()) return ErrorResponse(InvalidArgument(bad));
+  f.offset = page->offset;
+  f.limit = page->page_size;
+  int64_t total = 0;
+  auto lease = ctx.app.db().Acquire();
+  auto rows = audit::Search(*lease, f, &total);
+  json::array items;
+  for (const auto& r : rows) {
+    boost::system::error_code ec;
+    json::value diff = json::parse(r.diff_json, ec);
+    if (ec) diff = r.diff_json;  // tampered rows still display
+    items.push_back(json::object{{"id", r.id},
+                                 {"at", r.at},
+                                 {"actor_id", r.actor_id ? json::value(r.actor_id) : nullptr},
+                                 {"actor_login", r.actor_login},
+                                 {"unit_name", r.unit_name},
+                                 {"source", r.source},
+                                 {"action", r.action},
+                                 {"object_type", r.object_type},
+                                 {"object_id", r.object_id},
+                                 {"diff", std::move(diff)},
+                                 {"request_id", r.request_id}});
+  }
+  return JsonResponse(200, json::object{{"items", std::move(items)},
+                                        {"total", total},
+                                        {"page", page->page},
+                                        {"page_size", page->page_size}});
+}
+
+http::Response Verify(RequestContext& ctx) {
+  auto lease = ctx.app.db().Acquire();
+  auto v = audit::Verify(*lease);
+  return JsonResponse(200, json::object{{"ok", v.ok},
+                                        {"checked", v.checked},
+                                        {"first_broken_id", OptInt(v.first_broken_id)}});
+}
+}  // namespace
+
+void RegisterAuditRoutes(AppRouter& r) {
+  r.Add("GET", "/api/v1/audit", "audit.read", Search);
+  r.Add("GET", "/api/v1/audit/verify", "audit.read", Verify);
+}
+
+void RegisterSystemRoutes(AppRouter& r) {
+  r.Add("GET", "/api/v1/meta", http::kPublic, [](RequestContext& ctx) {
+    return JsonResponse(200, json::object{{"demo", ctx.app.demo()}, {"version", ZS_VERSION}});
+  });
+}
+
+}  // namespace zhaoshang

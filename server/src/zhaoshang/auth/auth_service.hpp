@@ -1,0 +1,55 @@
+#pragma once
+// Login, sessions and own-password change. Sessions live in the database so several
+// servers can share them; the cookie carries a random token, the table its SHA-256.
+#include <optional>
+#include <string>
+
+#include "zhaoshang/auth/lockout.hpp"
+#include "zhaoshang/auth/principal.hpp"
+#include "zhaoshang/core/clock.hpp"
+#include "zhaoshang/core/error.hpp"
+#include "zhaoshang/db/database.hpp"
+
+namespace zhaoshang::auth {
+
+struct SessionPolicy {
+  int64_t idle_ms = 30 * 60 * 1000;
+  int64_t absolute_ms = 12 * 60 * 60 * 1000;
+};
+
+struct LoginResult {
+  std::string token;  // goes into the cookie, never logged
+  Principal principal;
+};
+
+class AuthService {
+ public:
+  AuthService(db::Database& db, const Clock& clock, LockoutPolicy lockout, SessionPolicy sessions,
+              int login_rate_per_minute)
+      : db_(db),
+        clock_(clock),
+        lockout_(lockout),
+        sessions_(sessions),
+        limiter_(login_rate_per_minute) {}
+
+  Result<LoginResult> Login(const std::string& login, const std::string& password,
+                            const std::string& source, const std::string& request_id);
+  // nullopt when the token is unknown, expired, or the account is disabled.
+  std::optional<Principal> Authenticate(const std::string& token);
+  void Logout(const Principal& p, const std::string& source, const std::string& request_id);
+  Status ChangePassword(const Principal& p, const std::string& old_password,
+                        const std::string& new_password, const std::string& source,
+                        const std::string& request_id);
+
+ private:
+  db::Database& db_;
+  const Clock& clock_;
+  LockoutPolicy lockout_;
+  SessionPolicy sessions_;
+  RateLimiter limiter_;
+};
+
+// Normalised login: trimmed, lower-case ASCII.
+std::string NormalizeLogin(const std::string& login);
+
+}  // namespace zhaoshang::auth

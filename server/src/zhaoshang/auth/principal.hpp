@@ -1,0 +1,28 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "zhaoshang/audit/audit_log.hpp"
+
+namespace zhaoshang::auth {
+
+// The logged-in user of a request.
+struct Principal {
+  int64_t user_id = 0;
+  std::string login;
+  std::string name;
+  int64_t unit_id = 0;
+  std::string unit_name;
+  std::vector<std::string> roles;
+  std::string session_hash;
+  std::string csrf_token;
+  int64_t version = 0;
+};
+
+inline audit::Actor ActorOf(const Principal& p, const std::string& source,
+                            const std::string& request_id) {
+  return audit::Actor{p.user_id, p.login, p.unit_name, source, request_id};
+}
+
+}  // namespace zhaoshang::auth

@@ -1,0 +1,46 @@
+#pragma once
+// Strict reader for JSON request bodies: collects every field problem at once
+// (required / wrong_type / unknown_field / too_long) so the client can show them all.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "zhaoshang/core/error.hpp"
+
+namespace zhaoshang {
+
+class JsonInput {
+ public:
+  static Result<JsonInput> Parse(std::string_view body);
+
+  std::optional<std::string> String(const std::string& key, bool required, size_t max_chars = 200);
+  std::optional<int64_t> Int(const std::string& key, bool required);
+  std::optional<bool> Bool(const std::string& key, bool required);
+  std::optional<std::vector<std::string>> StringArray(const std::string& key, bool required);
+  // Field present with an explicit null.
+  bool IsNull(const std::string& key) const;
+  void AddError(const std::string& field, const std::string& reason) {
+    errors_.emplace(field, reason);
+  }
+
+  // Unknown fields and collected errors become one invalid_argument error.
+  Status Finish();
+
+ private:
+  const boost::json::value* Find(const std::string& key, bool required);
+
+  boost::json::object obj_;
+  std::set<std::string> seen_;
+  std::map<std::string, std::string> errors_;
+};
+
+// Counts UTF-8 code points (lengths are limited in characters, not bytes).
+size_t Utf8Length(std::string_view s);
+
+}  // namespace zhaoshang

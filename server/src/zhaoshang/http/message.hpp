@@ -1,0 +1,55 @@
+#pragma once
+// Plain request/response values: handlers and tests use these, never Beast types, so
+// Beast's heavy headers stay inside http/server.cpp.
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace boost::json {
+class value;
+}
+
+namespace zhaoshang {
+struct Error;
+}
+
+namespace zhaoshang::http {
+
+struct Request {
+  std::string method;                          // "GET"
+  std::string target;                          // raw "/api/v1/users?page=2"
+  std::string path;                            // decoded "/api/v1/users"
+  std::map<std::string, std::string> query;    // decoded
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+  std::string remote;  // source address
+  std::string request_id;
+
+  std::string Header(const std::string& lower_name) const {
+    auto it = headers.find(lower_name);
+    return it == headers.end() ? std::string() : it->second;
+  }
+  std::string Query(const std::string& name) const {
+    auto it = query.find(name);
+    return it == query.end() ? std::string() : it->second;
+  }
+  std::string Cookie(const std::string& name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+};
+
+// Splits target into path + query (percent-decoded, Boost.URL). False if malformed.
+bool ParseTarget(Request& req);
+
+Response JsonResponse(int status, const boost::json::value& v);
+Response NoContent();
+Response ErrorResponse(const Error& e);
+int StatusOf(const Error& e);
+
+}  // namespace zhaoshang::http

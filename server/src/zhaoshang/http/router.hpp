@@ -1,0 +1,62 @@
+#pragma once
+// Route table: method + pattern ("/api/v1/users/{id}") + the permission it needs.
+// The table is data so the authorization matrix test can list every route.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "zhaoshang/http/message.hpp"
+
+namespace zhaoshang::http {
+
+// Who may call a route at all; the handler then applies the data scope.
+inline constexpr const char* kPublic = "public";                // no session needed
+inline constexpr const char* kAuthenticated = "authenticated";  // any logged-in user
+
+template <typename Ctx>
+struct Route {
+  std::string method;
+  std::string pattern;
+  std::string permission;  // kPublic, kAuthenticated or a permission name
+  std::function<Response(Ctx&)> handler;
+};
+
+struct Match {
+  int route_index = -1;
+  bool path_known = false;  // the path exists with another method → 405
+  std::vector<std::string> params;
+};
+
+// Matches a path against patterns of "/"-separated literal or {param} segments.
+bool MatchPattern(const std::string& pattern, const std::string& path,
+                  std::vector<std::string>& params);
+
+template <typename Ctx>
+class Router {
+ public:
+  void Add(std::string method, std::string pattern, std::string permission,
+           std::function<Response(Ctx&)> h) {
+    routes_.push_back({std::move(method), std::move(pattern), std::move(permission), std::move(h)});
+  }
+  Match Find(const std::string& method, const std::string& path) const {
+    Match m;
+    for (size_t i = 0; i < routes_.size(); ++i) {
+      std::vector<std::string> params;
+      if (!MatchPattern(routes_[i].pattern, path, params)) continue;
+      m.path_known = true;
+      if (routes_[i].method == method) {
+        m.route_index = static_cast<int>(i);
+        m.params = std::move(params);
+        return m;
+      }
+    }
+    return m;
+  }
+  const std::vector<Route<Ctx>>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route<Ctx>> routes_;
+};
+
+}  // namespace zhaoshang::http

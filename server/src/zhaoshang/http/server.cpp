@@ -1,0 +1,307 @@
+#include "zhaoshang/http/server.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <list>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/json/object.hpp>
+
+#include "zhaoshang/app/app.hpp"
+#include "zhaoshang/core/random.hpp"
+#include "zhaoshang/http/static_files.hpp"
+
+namespace zhaoshang::http {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using asio::awaitable;
+using asio::use_awaitable;
+using tcp = asio::ip::tcp;
+
+namespace {
+std::pair<std::string, uint16_t> SplitHostPort(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos) return {"127.0.0.1", static_cast<uint16_t>(std::stoi(listen))};
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
+  return {host, static_cast<uint16_t>(std::stoi(listen.substr(colon + 1)))};
+}
+}  // namespace
+
+struct Server::Impl {
+  App& app;
+  const Config& cfg;
+  asio::io_context ioc;
+  asio::thread_pool workers;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  StaticFiles statics;
+  std::atomic<bool> stopping{false};
+  std::atomic<int> queued{0};
+  std::vector<std::thread> threads;
+
+  // Live connections, so shutdown can close the idle ones.
+  struct Conn {
+    beast::tcp_stream* stream;
+    bool busy = false;
+  };
+  std::mutex conns_mu;
+  std::list<Conn> conns;
+
+  explicit Impl(App& a)
+      : app(a),
+        cfg(a.config()),
+        ioc(a.config().io_threads),
+        workers(static_cast<size_t>(std::max(1, a.config().workers))),
+        acceptor(ioc),
+        signals(ioc) {}
+
+  Response Simple(int status, const std::string& code, const std::string& message) {
+    ErrorCode k = status == 413   ? ErrorCode::kPayloadTooLarge
+                  : status == 404 ? ErrorCode::kNotFound
+                  : status == 405 ? ErrorCode::kMethodNotAllowed
+                  : status == 503 ? ErrorCode::kUnavailable
+                                  : ErrorCode::kInvalidArgument;
+    return ErrorResponse(Error{k, code, message});
+  }
+
+  awaitable<Response> Dispatch(Request& req) {
+    if (req.path == "/healthz") co_return JsonResponse(200, boost::json::object{{"status", "ok"}});
+    const bool api = req.path.rfind("/api/", 0) == 0 || req.path == "/api";
+    if (api || req.path == "/readyz") {
+      if (queued.load() >= cfg.max_queue)
+        co_return Simple(503, "unavailable", "server busy; try again shortly");
+      ++queued;
+      // Database work runs on the bounded worker pool, never on this I/O thread.
+      Response r = co_await asio::co_spawn(
+          workers,
+          [&]() -> awaitable<Response> {
+            if (req.path == "/readyz")
+              co_return app.Ready() ? JsonResponse(200, boost::json::object{{"status", "ready"}})
+                                    : Simple(503, "unavailable", "database not reachable");
+            co_return app.Handle(req);
+          },
+          use_awaitable);
+      --queued;
+      co_return r;
+    }
+    if (req.method == "GET" || req.method == "HEAD") {
+      if (auto r = statics.Serve(req)) co_return std::move(*r);
+      co_return Simple(404, "not_found", statics.loaded() ? "no such file" : "web app not built");
+    }
+    co_return Simple(405, "method_not_allowed", "method not allowed");
+  }
+
+  static bhttp::response<bhttp::string_body> ToBeast(Response&& r, unsigned version,
+                                                     bool keep_alive, bool head) {
+    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
+    res.set(bhttp::field::server, "zhaoshang");
+    if (!r.content_type.empty()) res.set(bhttp::field::content_type, r.content_type);
+    for (auto& [k, v] : r.headers) res.insert(k, v);
+    res.keep_alive(keep_alive);
+    if (head) {
+      res.content_length(r.body.size());
+    } else {
+      res.body() = std::move(r.body);
+      res.prepare_payload();
+    }
+    return res;
+  }
+
+  awaitable<void> Session(tcp::socket socket) {
+    beast::tcp_stream stream(std::move(socket));
+    std::list<Conn>::iterator me;
+    {
+      std::lock_guard lock(conns_mu);
+      me = conns.insert(conns.end(), Conn{&stream, false});
+    }
+    std::string remote;
+    {
+      boost::system::error_code ec;
+      auto ep = stream.socket().remote_endpoint(ec);
+      if (!ec) remote = ep.address().to_string();
+    }
+    beast::flat_buffer buffer;
+    bool first = true;
+    for (;;) {
+      if (stopping) break;
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.body_limit(static_cast<uint64_t>(cfg.body_limit));
+      parser.header_limit(16 * 1024);
+      // The first request must arrive within the header timeout; later ones within the idle one.
+      stream.expires_after(std::chrono::seconds(first ? cfg.header_timeout_s : cfg.idle_timeout_s));
+      first = false;
+      auto [ec, hn] =
+          co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(use_awaitable));
+      if (ec) break;  // closed, timed out, or cancelled at shutdown
+      {
+        std::lock_guard lock(conns_mu);
+        me->busy = true;
+      }
+      auto started = std::chrono::steady_clock::now();
+      Request req;
+      req.request_id = RandomHex(8);
+      req.remote = remote;
+      Response resp;
+      bool close_after = false;
+      auto len = parser.content_length();
+      if (len && *len > static_cast<uint64_t>(cfg.body_limit)) {
+        resp = Simple(413, "payload_too_large", "request body is larger than the limit");
+        close_after = true;
+      } else {
+        stream.expires_after(std::chrono::seconds(cfg.body_timeout_s));
+        auto [ec2, bn] =
+            co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(use_awaitable));
+        if (ec2 == bhttp::error::body_limit) {
+          resp = Simple(413, "payload_too_large", "request body is larger than the limit");
+          close_after = true;
+        } else if (ec2) {
+          resp = Simple(400, "bad_request", "malformed HTTP request");
+          close_after = true;
+        }
+      }
+      auto& msg = parser.get();
+      req.method = std::string(msg.method_string());
+      req.target = std::string(msg.target());
+      const unsigned version = msg.version();
+      bool keep_alive = msg.keep_alive() && !close_after;
+      if (resp.body.empty() && resp.status == 200) {
+        for (const auto& f : msg) {
+          std::string name(f.name_string());
+          for (auto& ch : name)
+            ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+          req.headers[name] = std::string(f.value());
+        }
+        req.body = std::move(msg.body());
+        if (!ParseTarget(req)) {
+          resp = Simple(400, "bad_request", "malformed request target");
+        } else {
+          resp = co_await Dispatch(req);
+        }
+      }
+      resp.headers.emplace_back("X-Request-Id", req.request_id);
+      AddSecurityHeaders(resp);
+      const int status = resp.status;
+      const size_t bytes = resp.body.size();
+      if (stopping) keep_alive = false;
+      auto res = ToBeast(std::move(resp), version, keep_alive, req.method == "HEAD");
+      stream.expires_after(std::chrono::seconds(cfg.body_timeout_s));
+      auto [wec, n] = co_await bhttp::async_write(stream, res, asio::as_tuple(use_awaitable));
+      if (cfg.access_log) {
+        auto ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                .count();
+        // Path only: query strings and bodies may carry personal data.
+        spdlog::info("access {} {} {} {} {} {}B {:.1f}ms", req.request_id, remote, req.method,
+                     req.path.empty() ? req.target.substr(0, req.target.find('?')) : req.path,
+                     status, bytes, ms);
+      }
+      {
+        std::lock_guard lock(conns_mu);
+        me->busy = false;
+      }
+      if (wec || !keep_alive) break;
+    }
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream.close();
+    std::lock_guard lock(conns_mu);
+    conns.erase(me);
+  }
+
+  awaitable<void> Accept() {
+    for (;;) {
+      auto [ec, socket] = co_await acceptor.async_accept(asio::as_tuple(use_awaitable));
+      if (ec) {
+        if (stopping || ec == asio::error::operation_aborted) co_return;
+        spdlog::warn("accept failed: {}", ec.message());
+        continue;
+      }
+      socket.set_option(tcp::no_delay(true));
+      asio::co_spawn(asio::make_strand(ioc), Session(std::move(socket)), asio::detached);
+    }
+  }
+
+  void BeginStop() {
+    if (stopping.exchange(true)) return;
+    spdlog::info("shutting down: finishing in-flight requests");
+    boost::system::error_code ec;
+    acceptor.close(ec);
+    signals.cancel(ec);
+    // Idle keep-alive connections close now; busy ones finish their request first. The
+    // cancel runs on the connection's own strand and re-checks that it is still alive.
+    std::lock_guard lock(conns_mu);
+    for (auto& c : conns) {
+      beast::tcp_stream* s = c.stream;
+      asio::post(s->get_executor(), [this, s] {
+        std::lock_guard lock2(conns_mu);
+        for (auto& live : conns)
+          if (live.stream == s && !live.busy) s->cancel();
+      });
+    }
+  }
+};
+
+Server::Server(App& app) : impl_(std::make_unique<Impl>(app)) {
+  size_t n = impl_->statics.Load(app.config().static_dir);
+  if (n == 0)
+    spdlog::warn("no web app in {} (build it with scripts/build); API only",
+                 app.config().static_dir);
+  else
+    spdlog::info("serving {} static files from {}", n, app.config().static_dir);
+}
+
+Server::~Server() {
+  Stop();
+  impl_->workers.join();
+}
+
+uint16_t Server::Listen() {
+  auto [host, port] = SplitHostPort(impl_->cfg.listen);
+  tcp::endpoint ep(asio::ip::make_address(host), port);
+  auto& a = impl_->acceptor;
+  a.open(ep.protocol());
+  a.set_option(asio::socket_base::reuse_address(true));
+  a.bind(ep);
+  a.listen(asio::socket_base::max_listen_connections);
+  asio::co_spawn(impl_->ioc, impl_->Accept(), asio::detached);
+  impl_->signals.add(SIGINT);
+  impl_->signals.add(SIGTERM);
+  impl_->signals.async_wait([this](const boost::system::error_code& ec, int) {
+    if (!ec) impl_->BeginStop();
+  });
+  return a.local_endpoint().port();
+}
+
+void Server::Run() {
+  auto& threads = impl_->threads;
+  for (int i = 1; i < impl_->cfg.io_threads; ++i)
+    threads.emplace_back([this] { impl_->ioc.run(); });
+  impl_->ioc.run();
+  for (auto& t : threads) t.join();
+  threads.clear();
+  impl_->workers.join();
+}
+
+void Server::Start() {
+  for (int i = 0; i < std::max(1, impl_->cfg.io_threads); ++i)
+    impl_->threads.emplace_back([this] { impl_->ioc.run(); });
+}
+
+void Server::Stop() {
+  asio::post(impl_->ioc, [this] { impl_->BeginStop(); });
+  for (auto& t : impl_->threads)
+    if (t.joinable()) t.join();
+  impl_->threads.clear();
+}
+
+void Server::PostToWorkers(std::function<void()> fn) { asio::post(impl_->workers, std::move(fn)); }
+
+}  // namespace zhaoshang::http

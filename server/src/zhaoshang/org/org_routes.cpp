@@ -1,0 +1,173 @@
+// Routes: /api/v1/org/units, /api/v1/roles, /api/v1/users, /api/v1/workbench
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "zhaoshang/app/app.hpp"
+#include "zhaoshang/app/render.hpp"
+#include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/org/roles.hpp"
+
+namespace zhaoshang {
+namespace json = boost::json;
+using http::ErrorResponse;
+using http::JsonResponse;
+
+namespace {
+template <typename T, typename F>
+http::Response Render(int status, const Result<T>& r, F&& to_json) {
+  return r ? JsonResponse(status, to_json(*r)) : ErrorResponse(r.error());
+}
+
+http::Response ListUnits(RequestContext& ctx) {
+  json::array items;
+  for (const auto& u : ctx.app.org().ListUnits()) items.push_back(UnitJson(u));
+  return JsonResponse(200, json::object{{"items", std::move(items)}});
+}
+
+http::Response CreateUnit(RequestContext& ctx) {
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  org::NewUnit u;
+  u.parent_id = in->Int("parent_id", true);
+  u.name = in->String("name", true, 100).value_or("");
+  u.kind = in->String("kind", true, 40).value_or("");
+  u.code = in->String("code", false, 40).value_or("");
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  return Render(201, ctx.app.org().CreateUnit(ctx.Actor(), u), UnitJson);
+}
+
+http::Response UpdateUnit(RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("unit not found"));
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  org::UnitPatch p;
+  p.name = in->String("name", false, 100);
+  p.kind = in->String("kind", false, 40);
+  p.version = in->Int("version", true).value_or(0);
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  return Render(200, ctx.app.org().UpdateUnit(ctx.Actor(), *id, p), UnitJson);
+}
+
+http::Response ListRoles(RequestContext&) {
+  json::array items;
+  for (const auto& r : org::AllRoles()) {
+    json::array grants;
+    for (const auto& g : r.grants)
+      grants.push_back(
+          json::object{{"permission", g.permission}, {"scope", org::ScopeName(g.scope)}});
+    items.push_back(
+        json::object{{"code", r.code}, {"admin", r.admin}, {"grants", std::move(grants)}});
+  }
+  return JsonResponse(200, json::object{{"items", std::move(items)}});
+}
+
+http::Response ListUsers(RequestContext& ctx) {
+  auto page = ParsePage(ctx.req);
+  if (!page) return ErrorResponse(page.error());
+  org::UserFilter f;
+  f.offset = page->offset;
+  f.limit = page->page_size;
+  f.q = ctx.req.Query("q").substr(0, 50);
+  std::map<std::string, std::string> bad;
+  if (std::string u = ctx.req.Query("unit_id"); !u.empty()) {
+    if (u.size() > 18 || u.find_first_not_of("0123456789") != std::string::npos)
+      bad["unit_id"] = "invalid_value";
+    else
+      f.unit_id = std::stoll(u);
+  }
+  if (std::string a = ctx.req.Query("active"); !a.empty()) {
+    if (a != "true" && a != "false")
+      bad["active"] = "invalid_value";
+    else
+      f.active = a == "true";
+  }
+  if (!bad.empty()) return ErrorResponse(InvalidArgument(bad));
+  auto r = ctx.app.org().ListUsers(*ctx.principal, f);
+  if (!r) return ErrorResponse(r.error());
+  json::array items;
+  for (const auto& u : r->items) items.push_back(UserJson(u));
+  return JsonResponse(200, json::object{{"items", std::move(items)},
+                                        {"total", r->total},
+                                        {"page", page->page},
+                                        {"page_size", page->page_size}});
+}
+
+http::Response CreateUser(RequestContext& ctx) {
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  org::NewUser u;
+  u.login = in->String("login", true, 32).value_or("");
+  u.name = in->String("name", true, 50).value_or("");
+  u.unit_id = in->Int("unit_id", true).value_or(0);
+  u.password = in->String("password", true, 256).value_or("");
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  return Render(201, ctx.app.org().CreateUser(ctx.Actor(), u), UserJson);
+}
+
+http::Response UpdateUser(RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("user not found"));
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  org::UserPatch p;
+  p.name = in->String("name", false, 50);
+  p.unit_id = in->Int("unit_id", false);
+  p.active = in->Bool("active", false);
+  p.version = in->Int("version", true).value_or(0);
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  return Render(200, ctx.app.org().UpdateUser(ctx.Actor(), *id, p), UserJson);
+}
+
+http::Response SetRoles(RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("user not found"));
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  auto roles = in->StringArray("roles", true);
+  auto version = in->Int("version", true);
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  return Render(200, ctx.app.org().SetRoles(ctx.Actor(), *id, *roles, *version), UserJson);
+}
+
+http::Response ResetPassword(RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("user not found"));
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  auto pw = in->String("password", true, 256);
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  auto st = ctx.app.org().ResetPassword(ctx.Actor(), *id, *pw);
+  return st ? http::NoContent() : ErrorResponse(st.error());
+}
+
+http::Response Workbench(RequestContext& ctx) {
+  const auto& p = *ctx.principal;
+  auto user = ctx.app.org().GetUser(p.user_id);
+  json::object unit{{"id", p.unit_id}, {"name", p.unit_name}};
+  for (const auto& u : ctx.app.org().ListUnits())
+    if (u.id == p.unit_id) unit = UnitJson(u);
+  return JsonResponse(
+      200,
+      json::object{
+          {"user", PrincipalJson(p)},
+          {"unit", std::move(unit)},
+          {"stats", json::object{{"users_in_unit", ctx.app.org().CountUsersInUnit(p.unit_id)}}},
+          {"last_login_at", OptInt(user ? user->last_login_at : std::nullopt)}});
+}
+}  // namespace
+
+void RegisterOrgRoutes(AppRouter& r) {
+  r.Add("GET", "/api/v1/org/units", "org.read", ListUnits);
+  r.Add("POST", "/api/v1/org/units", "org.write", CreateUnit);
+  r.Add("PATCH", "/api/v1/org/units/{id}", "org.write", UpdateUnit);
+  r.Add("GET", "/api/v1/roles", "role.read", ListRoles);
+  r.Add("GET", "/api/v1/users", "user.read", ListUsers);
+  r.Add("POST", "/api/v1/users", "user.write", CreateUser);
+  r.Add("PATCH", "/api/v1/users/{id}", "user.write", UpdateUser);
+  r.Add("PUT", "/api/v1/users/{id}/roles", "user.roles", SetRoles);
+  r.Add("POST", "/api/v1/users/{id}/password", "user.write", ResetPassword);
+  r.Add("GET", "/api/v1/workbench", "workbench.view", Workbench);
+}
+
+}  // namespace zhaoshang

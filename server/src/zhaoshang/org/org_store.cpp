@@ -1,0 +1,200 @@
+#include "zhaoshang/org/org_store.hpp"
+
+namespace zhaoshang::org::store {
+namespace {
+constexpr const char* kUnitCols = "id, parent_id, name, kind, code, version";
+constexpr const char* kUserCols =
+    "u.id, u.login, u.name, u.unit_id, o.name, u.active, u.version, u.failed_count, "
+    "u.locked_until, u.last_login_at, u.password_hash";
+
+Unit UnitFrom(const db::Row& r) {
+  return Unit{r.Int(0), r.OptInt(1), r.Text(2), r.Text(3), r.Text(4), r.Int(5)};
+}
+
+User UserFrom(const db::Row& r) {
+  User u;
+  u.id = r.Int(0);
+  u.login = r.Text(1);
+  u.name = r.Text(2);
+  u.unit_id = r.Int(3);
+  u.unit_name = r.Text(4);
+  u.active = r.Int(5) != 0;
+  u.version = r.Int(6);
+  u.failed_count = static_cast<int>(r.Int(7));
+  u.locked_until = r.OptInt(8);
+  u.last_login_at = r.OptInt(9);
+  u.password_hash = r.Text(10);
+  return u;
+}
+
+void LoadRoles(db::Connection& c, std::vector<User>& users) {
+  if (users.empty()) return;
+  std::string in;
+  db::Params p;
+  for (const auto& u : users) {
+    in += in.empty() ? "?" : ",?";
+    p.emplace_back(u.id);
+  }
+  auto rs = c.Query(
+      "SELECT user_id, role FROM user_roles WHERE user_id IN (" + in + ") ORDER BY role", p);
+  for (size_t i = 0; i < rs.size(); ++i)
+    for (auto& u : users)
+      if (u.id == rs[i].Int(0)) u.roles.push_back(rs[i].Text(1));
+}
+
+std::optional<User> OneUser(db::Connection& c, const std::string& where, db::Params p) {
+  auto rs = c.Query(std::string("SELECT ") + kUserCols +
+                        " FROM users u JOIN org_units o ON o.id = u.unit_id WHERE " + where,
+                    p);
+  if (rs.empty()) return std::nullopt;
+  std::vector<User> v{UserFrom(rs[0])};
+  LoadRoles(c, v);
+  return v[0];
+}
+}  // namespace
+
+std::vector<Unit> ListUnits(db::Connection& c) {
+  auto rs = c.Query(std::string("SELECT ") + kUnitCols + " FROM org_units ORDER BY sort_order, id");
+  std::vector<Unit> out;
+  for (size_t i = 0; i < rs.size(); ++i) out.push_back(UnitFrom(rs[i]));
+  return out;
+}
+
+std::optional<Unit> GetUnit(db::Connection& c, int64_t id) {
+  auto rs = c.Query(std::string("SELECT ") + kUnitCols + " FROM org_units WHERE id = ?", {id});
+  if (rs.empty()) return std::nullopt;
+  return UnitFrom(rs[0]);
+}
+
+int64_t InsertUnit(db::Connection& c, const Unit& u, int64_t now) {
+  return c
+      .QueryInt(
+          "INSERT INTO org_units(parent_id, name, kind, code, created_at, updated_at) "
+          "VALUES (?,?,?,?,?,?) RETURNING id",
+          {u.parent_id ? db::Param(*u.parent_id) : db::Param(nullptr), u.name, u.kind, u.code, now,
+           now})
+      .value();
+}
+
+bool UpdateUnit(db::Connection& c, const Unit& u, int64_t now) {
+  return c.Execute(
+             "UPDATE org_units SET name = ?, kind = ?, version = version + 1, updated_at = ? "
+             "WHERE id = ? AND version = ?",
+             {u.name, u.kind, now, u.id, u.version}) == 1;
+}
+
+std::set<int64_t> Subtree(db::Connection& c, int64_t unit_id) {
+  auto rs = c.Query(
+      "WITH RECURSIVE sub(id) AS (SELECT id FROM org_units WHERE id = ? "
+      "UNION ALL SELECT o.id FROM org_units o JOIN sub ON o.parent_id = sub.id) "
+      "SELECT id FROM sub",
+      {unit_id});
+  std::set<int64_t> out;
+  for (size_t i = 0; i < rs.size(); ++i) out.insert(rs[i].Int(0));
+  return out;
+}
+
+std::optional<User> GetUser(db::Connection& c, int64_t id) { return OneUser(c, "u.id = ?", {id}); }
+
+std::optional<User> FindUserByLogin(db::Connection& c, const std::string& login) {
+  return OneUser(c, "u.login = ?", {login});
+}
+
+std::vector<User> ListUsers(db::Connection& c, const UserFilter& f, int64_t* total) {
+  std::string where = " WHERE 1=1";
+  db::Params p;
+  if (f.unit_id) {
+    where += " AND u.unit_id = ?";
+    p.emplace_back(*f.unit_id);
+  }
+  if (!f.q.empty()) {
+    where += " AND (" + db::Contains(c.dialect(), "u.login") + " OR " +
+             db::Contains(c.dialect(), "u.name") + ")";
+    p.emplace_back(f.q);
+    p.emplace_back(f.q);
+  }
+  if (f.active) {
+    where += " AND u.active = ?";
+    p.emplace_back(int64_t(*f.active ? 1 : 0));
+  }
+  if (f.only_user_id) {
+    where += " AND u.id = ?";
+    p.emplace_back(*f.only_user_id);
+  }
+  if (f.unit_ids) {
+    if (f.unit_ids->empty()) return {};
+    std::string in;
+    for (int64_t id : *f.unit_ids) {
+      in += in.empty() ? "?" : ",?";
+      p.emplace_back(id);
+    }
+    where += " AND u.unit_id IN (" + in + ")";
+  }
+  const std::string from = " FROM users u JOIN org_units o ON o.id = u.unit_id";
+  if (total) *total = c.QueryInt("SELECT COUNT(*)" + from + where, p).value_or(0);
+  p.emplace_back(f.limit);
+  p.emplace_back(f.offset);
+  auto rs = c.Query(
+      std::string("SELECT ") + kUserCols + from + where + " ORDER BY u.id LIMIT ? OFFSET ?", p);
+  std::vector<User> out;
+  for (size_t i = 0; i < rs.size(); ++i) out.push_back(UserFrom(rs[i]));
+  LoadRoles(c, out);
+  return out;
+}
+
+int64_t CountUsers(db::Connection& c) {
+  return c.QueryInt("SELECT COUNT(*) FROM users", {}).value_or(0);
+}
+
+int64_t InsertUser(db::Connection& c, const User& u, int64_t now) {
+  int64_t id =
+      c.QueryInt(
+           "INSERT INTO users(login, name, unit_id, password_hash, active, "
+           "password_changed_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?) "
+           "RETURNING id",
+           {u.login, u.name, u.unit_id, u.password_hash, int64_t(u.active ? 1 : 0), now, now, now})
+          .value();
+  for (const auto& r : u.roles)
+    c.Execute("INSERT INTO user_roles(user_id, role) VALUES (?, ?)", {id, r});
+  return id;
+}
+
+bool UpdateUser(db::Connection& c, const User& u, int64_t now) {
+  return c.Execute(
+             "UPDATE users SET name = ?, unit_id = ?, active = ?, version = version + 1, "
+             "updated_at = ? WHERE id = ? AND version = ?",
+             {u.name, u.unit_id, int64_t(u.active ? 1 : 0), now, u.id, u.version}) == 1;
+}
+
+bool SetRoles(db::Connection& c, int64_t id, int64_t version, const std::vector<std::string>& roles,
+              int64_t now) {
+  if (c.Execute(
+          "UPDATE users SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+          {now, id, version}) != 1)
+    return false;
+  c.Execute("DELETE FROM user_roles WHERE user_id = ?", {id});
+  for (const auto& r : roles)
+    c.Execute("INSERT INTO user_roles(user_id, role) VALUES (?, ?)", {id, r});
+  return true;
+}
+
+void SetPassword(db::Connection& c, int64_t id, const std::string& hash, int64_t now) {
+  c.Execute(
+      "UPDATE users SET password_hash = ?, password_changed_at = ?, failed_count = 0, "
+      "locked_until = NULL, version = version + 1, updated_at = ? WHERE id = ?",
+      {hash, now, now, id});
+}
+
+void SaveLockState(db::Connection& c, int64_t id, const auth::LockState& s) {
+  c.Execute("UPDATE users SET failed_count = ?, locked_until = ? WHERE id = ?",
+            {int64_t(s.failed_count),
+             s.locked_until ? db::Param(*s.locked_until) : db::Param(nullptr), id});
+}
+
+void RecordLogin(db::Connection& c, int64_t id, int64_t now) {
+  c.Execute(
+      "UPDATE users SET last_login_at = ?, failed_count = 0, locked_until = NULL WHERE id = ?",
+      {now, id});
+}
+
+}  // namespace zhaoshang::org::store

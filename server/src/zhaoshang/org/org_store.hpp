@@ -1,0 +1,29 @@
+#pragma once
+// All SQL of the org module.
+#include "zhaoshang/auth/lockout.hpp"
+#include "zhaoshang/db/database.hpp"
+#include "zhaoshang/org/org_types.hpp"
+
+namespace zhaoshang::org::store {
+
+std::vector<Unit> ListUnits(db::Connection& c);
+std::optional<Unit> GetUnit(db::Connection& c, int64_t id);
+int64_t InsertUnit(db::Connection& c, const Unit& u, int64_t now);
+// False when the row's version is no longer `u.version` (someone else changed it).
+bool UpdateUnit(db::Connection& c, const Unit& u, int64_t now);
+// The unit and all its descendants.
+std::set<int64_t> Subtree(db::Connection& c, int64_t unit_id);
+
+std::optional<User> GetUser(db::Connection& c, int64_t id);
+std::optional<User> FindUserByLogin(db::Connection& c, const std::string& login);
+std::vector<User> ListUsers(db::Connection& c, const UserFilter& f, int64_t* total);
+int64_t CountUsers(db::Connection& c);
+int64_t InsertUser(db::Connection& c, const User& u, int64_t now);
+bool UpdateUser(db::Connection& c, const User& u, int64_t now);  // name, unit, active
+bool SetRoles(db::Connection& c, int64_t id, int64_t version, const std::vector<std::string>& roles,
+              int64_t now);
+void SetPassword(db::Connection& c, int64_t id, const std::string& hash, int64_t now);
+void SaveLockState(db::Connection& c, int64_t id, const auth::LockState& s);
+void RecordLogin(db::Connection& c, int64_t id, int64_t now);
+
+}  // namespace zhaoshang::org::store

@@ -1,0 +1,117 @@
+#include "zhaoshang/org/roles.hpp"
+
+#include <algorithm>
+
+namespace zhaoshang::org {
+
+std::string_view ScopeName(Scope s) {
+  switch (s) {
+    case Scope::kSelf:
+      return "self";
+    case Scope::kUnit:
+      return "unit";
+    case Scope::kSubtree:
+      return "subtree";
+    case Scope::kAll:
+      return "all";
+  }
+  return "self";
+}
+
+const std::vector<RoleDef>& AllRoles() {
+  using enum Scope;
+  // Business roles share the workbench and read the org tree (to pick units);
+  // later modules add their grants here.
+  static const std::vector<RoleDef> k = {
+      {"promoter", false, {{"workbench.view", kSelf}, {"org.read", kAll}}},
+      {"receiver", false, {{"workbench.view", kSelf}, {"org.read", kAll}}},
+      {"collaborator", false, {{"workbench.view", kSelf}, {"org.read", kAll}}},
+      {"reviewer", false, {{"workbench.view", kSelf}, {"org.read", kAll}}},
+      {"coordinator", false, {{"workbench.view", kSelf}, {"org.read", kAll}, {"user.read", kAll}}},
+      {"leader", false, {{"workbench.view", kSelf}, {"org.read", kAll}, {"user.read", kSubtree}}},
+      {"trainer", false, {{"workbench.view", kSelf}, {"org.read", kAll}}},
+      {"statistician", false, {{"workbench.view", kSelf}, {"org.read", kAll}}},
+      // 系统管理员: accounts and the org tree, no business data.
+      {"sysadmin",
+       true,
+       {{"org.read", kAll},
+        {"org.write", kAll},
+        {"user.read", kAll},
+        {"user.write", kAll},
+        {"role.read", kAll}}},
+      // 安全管理员: who holds which role.
+      {"secadmin",
+       true,
+       {{"org.read", kAll}, {"user.read", kAll}, {"user.roles", kAll}, {"role.read", kAll}}},
+      // 审计管理员: the audit log only.
+      {"auditadmin", true, {{"audit.read", kAll}}},
+  };
+  return k;
+}
+
+const RoleDef* FindRole(std::string_view code) {
+  for (const auto& r : AllRoles())
+    if (r.code == code) return &r;
+  return nullptr;
+}
+
+bool IsKnownPermission(std::string_view permission) {
+  for (const auto& r : AllRoles())
+    for (const auto& g : r.grants)
+      if (g.permission == permission) return true;
+  return false;
+}
+
+Status ValidateRoleSet(const std::vector<std::string>& roles) {
+  int admins = 0, business = 0;
+  std::set<std::string> seen;
+  for (const auto& code : roles) {
+    const RoleDef* r = FindRole(code);
+    if (r == nullptr)
+      return Fail(InvalidArgument({{"roles", "invalid_value"}}, "unknown role " + code));
+    if (!seen.insert(code).second) continue;
+    (r->admin ? admins : business)++;
+  }
+  if (admins > 1 || (admins == 1 && business > 0))
+    return Fail(ErrorCode::kInvalidArgument, "role_conflict",
+                "an account may hold at most one administrator role and no business role beside it",
+                {{"roles", "role_conflict"}});
+  return {};
+}
+
+std::optional<Scope> ResolveScope(const std::vector<std::string>& roles,
+                                  std::string_view permission) {
+  std::optional<Scope> best;
+  for (const auto& code : roles) {
+    const RoleDef* r = FindRole(code);
+    if (r == nullptr) continue;
+    for (const auto& g : r->grants)
+      if (g.permission == permission && (!best || g.scope > *best)) best = g.scope;
+  }
+  return best;
+}
+
+std::set<std::string> PermissionsOf(const std::vector<std::string>& roles) {
+  std::set<std::string> out;
+  for (const auto& code : roles)
+    if (const RoleDef* r = FindRole(code))
+      for (const auto& g : r->grants) out.emplace(g.permission);
+  return out;
+}
+
+bool InScope(Scope scope, int64_t caller_user, int64_t caller_unit,
+             const std::set<int64_t>& caller_subtree, int64_t owner_user, int64_t owner_unit) {
+  switch (scope) {
+    case Scope::kAll:
+      return true;
+    case Scope::kSubtree:
+      return owner_unit == caller_unit || caller_subtree.count(owner_unit) > 0;
+    case Scope::kUnit:
+      return owner_unit == caller_unit;
+    case Scope::kSelf:
+      return owner_user == caller_user;
+  }
+  return false;
+}
+
+}  // namespace zhaoshang::org
