@@ -19,6 +19,30 @@ export default {
     requestId: 'Request ID',
     diff: 'Changes',
   },
+  actions: {
+    auth: {
+      login: 'Login',
+      login_failed: 'Login failed',
+      login_locked: 'Account locked',
+      logout: 'Logout',
+      password_change: 'Password changed',
+    },
+    user: {
+      create: 'User created',
+      update: 'User changed',
+      roles: 'Roles assigned',
+      password_reset: 'Password reset',
+    },
+    org: {
+      unit_create: 'Unit created',
+      unit_update: 'Unit changed',
+    },
+  },
+  objectTypes: {
+    user: 'User',
+    org_unit: 'Unit',
+    session: 'Session',
+  },
   verify: {
     button: 'Verify chain',
     ok: 'Audit chain intact: {checked} records checked',

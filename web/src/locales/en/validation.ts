@@ -10,6 +10,7 @@ export default {
     too_few_classes: 'Use at least 3 of: upper case, lower case, digit, symbol',
     contains_login: 'Must not contain the login',
     already_exists: 'Already taken',
+    role_conflict: 'Conflict: an administrator role must be held alone',
   },
   password: {
     hint: 'At least 8 characters; at least 3 of upper case, lower case, digit, symbol; must not contain the login',

@@ -19,6 +19,31 @@ export default {
     requestId: '请求号',
     diff: '变更内容',
   },
+  // Nested because action codes contain a dot ("auth.login" → auth → login).
+  actions: {
+    auth: {
+      login: '登录',
+      login_failed: '登录失败',
+      login_locked: '账号锁定',
+      logout: '退出登录',
+      password_change: '修改密码',
+    },
+    user: {
+      create: '新建用户',
+      update: '修改用户',
+      roles: '分配角色',
+      password_reset: '重置密码',
+    },
+    org: {
+      unit_create: '新建单位',
+      unit_update: '修改单位',
+    },
+  },
+  objectTypes: {
+    user: '用户',
+    org_unit: '单位',
+    session: '会话',
+  },
   verify: {
     button: '校验审计链',
     ok: '审计链完整：已校验 {checked} 条记录',

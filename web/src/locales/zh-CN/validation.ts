@@ -10,6 +10,7 @@ export default {
     too_few_classes: '需包含大写、小写、数字、符号中的至少 3 类',
     contains_login: '不能包含账号',
     already_exists: '已被占用',
+    role_conflict: '角色冲突：管理员角色只能单独担任一种',
   },
   password: {
     hint: '至少 8 位；包含大写字母、小写字母、数字、符号中的至少 3 类；不能包含账号',

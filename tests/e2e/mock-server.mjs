@@ -1,0 +1,298 @@
+// A small in-memory stand-in for `zhaoshang serve --demo`, following docs/api.md.
+// For front-end work without the C++ build: `node tests/e2e/mock-server.mjs [port] [distDir]`.
+// The real server is the authority; the e2e suite runs against it when it is built.
+import http from 'node:http'
+import fs from 'node:fs'
+import path from 'node:path'
+import crypto from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const port = Number(process.argv[2] ?? process.env.PORT ?? 8090)
+const dist = path.resolve(process.argv[3] ?? path.join(here, '../../web/dist'))
+const PASSWORD = 'Demo@2026'
+
+const ROLES = [
+  ['promoter', false, [['workbench.view', 'self'], ['org.read', 'all']]],
+  ['receiver', false, [['workbench.view', 'self'], ['org.read', 'all']]],
+  ['collaborator', false, [['workbench.view', 'self'], ['org.read', 'all']]],
+  ['reviewer', false, [['workbench.view', 'self'], ['org.read', 'all']]],
+  ['coordinator', false, [['workbench.view', 'self'], ['org.read', 'all'], ['user.read', 'all']]],
+  ['leader', false, [['workbench.view', 'self'], ['org.read', 'all'], ['user.read', 'subtree']]],
+  ['trainer', false, [['workbench.view', 'self'], ['org.read', 'all']]],
+  ['statistician', false, [['workbench.view', 'self'], ['org.read', 'all']]],
+  ['sysadmin', true, [['org.read', 'all'], ['org.write', 'all'], ['user.read', 'all'], ['user.write', 'all'], ['role.read', 'all']]],
+  ['secadmin', true, [['org.read', 'all'], ['user.read', 'all'], ['user.roles', 'all'], ['role.read', 'all']]],
+  ['auditadmin', true, [['audit.read', 'all']]],
+].map(([code, admin, grants]) => ({ code, admin, grants: grants.map(([permission, scope]) => ({ permission, scope })) }))
+
+const units = [
+  [1, null, '安庆市', 'city'],
+  [2, 1, '安庆市投资促进局', 'bureau'],
+  [3, 1, '大观区', 'district'],
+  [4, 1, '安庆经济技术开发区', 'park'],
+  [5, 1, '安庆高新技术产业开发区', 'park'],
+  [6, 1, '市自然资源和规划局', 'department'],
+  [7, 1, '市委党校', 'party_school'],
+  [8, 1, '市统计局', 'statistics_bureau'],
+  [9, 2, '驻上海招商队', 'resident_team'],
+  [10, 1, '市数据资源局', 'department'],
+].map(([id, parent_id, name, kind]) => ({ id, parent_id, name, kind, code: `U${id}`, version: 1 }))
+
+const people = {
+  promoter: ['王招商', 9], receiver: ['李承接', 4], collaborator: ['赵协同', 6], reviewer: ['陈预审', 5],
+  coordinator: ['周统筹', 2], leader: ['吴领导', 1], trainer: ['郑讲师', 7], statistician: ['孙统计', 8],
+  sysadmin: ['系统管理员', 10], secadmin: ['安全管理员', 10], auditadmin: ['审计管理员', 10],
+}
+let nextUserId = 1
+const users = Object.entries(people).map(([login, [name, unit_id]]) => ({
+  id: nextUserId++, login, name, unit_id, roles: [login], active: true, version: 1,
+  password: PASSWORD, failed: 0, locked_until: 0, last_login_at: null,
+}))
+
+const sessions = new Map() // sid → { userId, csrf }
+const audit = []
+let chain = ''
+function addAudit(actor, action, object_type, object_id, diff, req) {
+  const e = {
+    id: audit.length + 1, at: Date.now(), actor_id: actor?.id ?? null, actor_login: actor?.login ?? '',
+    unit_name: actor ? unitName(actor.unit_id) : '', source: 'web', action, object_type,
+    object_id: String(object_id ?? ''), diff, request_id: req.rid,
+  }
+  chain = crypto.createHash('sha256').update(chain + JSON.stringify(e)).digest('hex')
+  audit.push(e)
+}
+
+const unitName = (id) => units.find((u) => u.id === id)?.name ?? ''
+const permsOf = (roles) => [...new Set(ROLES.filter((r) => roles.includes(r.code)).flatMap((r) => r.grants.map((g) => g.permission)))].sort()
+const userOut = (u) => ({
+  id: u.id, login: u.login, name: u.name, unit_id: u.unit_id, unit_name: unitName(u.unit_id),
+  roles: u.roles, permissions: permsOf(u.roles), active: u.active, version: u.version,
+})
+
+class HttpError {
+  constructor(status, code, message, fields) { Object.assign(this, { status, code, message, fields }) }
+}
+const fail = (status, code, message, fields) => { throw new HttpError(status, code, message, fields) }
+
+function send(res, status, body, headers = {}) {
+  const data = body === undefined ? '' : JSON.stringify(body)
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers })
+  res.end(data)
+}
+
+function cookieSid(req) {
+  const m = /(?:^|;\s*)zs_session=([^;]+)/.exec(req.headers.cookie ?? '')
+  return m ? m[1] : null
+}
+
+function current(req) {
+  const s = sessions.get(cookieSid(req))
+  if (!s) fail(401, 'unauthenticated', 'no or expired session')
+  const u = users.find((x) => x.id === s.userId)
+  if (!u || !u.active) fail(401, 'unauthenticated', 'no or expired session')
+  return { u, s }
+}
+
+function need(req, perm) {
+  const ctx = current(req)
+  if (req.method !== 'GET' && req.headers['x-csrf-token'] !== ctx.s.csrf) fail(403, 'csrf_failed', 'bad csrf token')
+  if (!permsOf(ctx.u.roles).includes(perm)) fail(403, 'forbidden', 'not allowed')
+  return ctx.u
+}
+
+function page(items, q) {
+  const p = Math.max(1, Number(q.get('page') ?? 1))
+  const ps = Math.min(200, Math.max(1, Number(q.get('page_size') ?? 20)))
+  return { items: items.slice((p - 1) * ps, p * ps), total: items.length, page: p, page_size: ps }
+}
+
+function checkPassword(pw, login) {
+  if (pw.length < 8) return 'too_short'
+  const classes = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(pw)).length
+  if (classes < 3) return 'too_few_classes'
+  if (login && pw.toLowerCase().includes(login.toLowerCase())) return 'contains_login'
+  return null
+}
+
+async function api(req, res, url, body) {
+  const p = url.pathname.replace('/api/v1', '')
+  const q = url.searchParams
+  const M = req.method
+  let m
+  if (M === 'GET' && p === '/meta') return send(res, 200, { demo: true, version: '0.1.0-mock' })
+  if (M === 'POST' && p === '/auth/login') {
+    const u = users.find((x) => x.login === body.login)
+    const now = Date.now()
+    if (!u) {
+      addAudit(null, 'auth.login_failed', 'user', body.login, { reason: 'unknown_login' }, req)
+      fail(401, 'invalid_credentials', 'wrong login or password')
+    }
+    if (u.locked_until > now) fail(423, 'account_locked', 'account locked', { locked_until: String(u.locked_until) })
+    if (u.password !== body.password) {
+      u.failed += 1
+      if (u.failed >= 5) { u.locked_until = now + 15 * 60 * 1000; u.failed = 0 }
+      addAudit(u, 'auth.login_failed', 'user', u.id, {}, req)
+      fail(401, 'invalid_credentials', 'wrong login or password')
+    }
+    if (!u.active) fail(403, 'account_disabled', 'account disabled')
+    u.failed = 0
+    const sid = crypto.randomBytes(16).toString('hex')
+    const csrf = crypto.randomBytes(16).toString('hex')
+    sessions.set(sid, { userId: u.id, csrf })
+    u.prev_login_at = u.last_login_at
+    u.last_login_at = now
+    addAudit(u, 'auth.login', 'user', u.id, {}, req)
+    return send(res, 200, { user: userOut(u), csrf_token: csrf }, {
+      'Set-Cookie': `zs_session=${sid}; HttpOnly; SameSite=Strict; Path=/`,
+    })
+  }
+  if (M === 'POST' && p === '/auth/logout') {
+    const { u, s } = current(req)
+    if (req.headers['x-csrf-token'] !== s.csrf) fail(403, 'csrf_failed', 'bad csrf token')
+    sessions.delete(cookieSid(req))
+    addAudit(u, 'auth.logout', 'user', u.id, {}, req)
+    res.writeHead(204, { 'Set-Cookie': 'zs_session=; Max-Age=0; Path=/' })
+    return res.end()
+  }
+  if (M === 'GET' && p === '/auth/me') {
+    const { u, s } = current(req)
+    return send(res, 200, { user: userOut(u), csrf_token: s.csrf })
+  }
+  if (M === 'GET' && p === '/workbench') {
+    const u = need(req, 'workbench.view')
+    return send(res, 200, {
+      user: userOut(u), unit: units.find((x) => x.id === u.unit_id),
+      stats: { users_in_unit: users.filter((x) => x.unit_id === u.unit_id).length },
+      last_login_at: u.prev_login_at ?? null,
+    })
+  }
+  if (M === 'GET' && p === '/org/units') { need(req, 'org.read'); return send(res, 200, { items: units }) }
+  if (M === 'POST' && p === '/org/units') {
+    const u = need(req, 'org.write')
+    const fields = {}
+    if (!body.name) fields.name = 'required'
+    if (!body.kind) fields.kind = 'required'
+    if (!units.some((x) => x.id === body.parent_id)) fields.parent_id = 'not_found'
+    if (Object.keys(fields).length) fail(400, 'invalid_argument', 'invalid input', fields)
+    const unit = { id: units.length + 1, parent_id: body.parent_id, name: body.name, kind: body.kind, code: body.code ?? null, version: 1 }
+    units.push(unit)
+    addAudit(u, 'org.unit_create', 'org_unit', unit.id, { after: unit }, req)
+    return send(res, 201, unit)
+  }
+  if (M === 'PATCH' && (m = /^\/org\/units\/(\d+)$/.exec(p))) {
+    const u = need(req, 'org.write')
+    const unit = units.find((x) => x.id === Number(m[1])) ?? fail(404, 'not_found', 'no such unit')
+    if (body.version !== unit.version) fail(409, 'version_conflict', 'stale version')
+    const before = { name: unit.name, kind: unit.kind }
+    Object.assign(unit, body.name ? { name: body.name } : {}, body.kind ? { kind: body.kind } : {}, { version: unit.version + 1 })
+    addAudit(u, 'org.unit_update', 'org_unit', unit.id, { before, after: { name: unit.name, kind: unit.kind } }, req)
+    return send(res, 200, unit)
+  }
+  if (M === 'GET' && p === '/roles') { need(req, 'role.read'); return send(res, 200, { items: ROLES }) }
+  if (M === 'GET' && p === '/users') {
+    need(req, 'user.read')
+    const text = q.get('q') ?? ''
+    const unitId = q.get('unit_id')
+    const active = q.get('active')
+    const list = users.filter((x) =>
+      (!text || x.login.includes(text) || x.name.includes(text)) &&
+      (!unitId || x.unit_id === Number(unitId)) &&
+      (active === null || active === '' || String(x.active) === active))
+    return send(res, 200, page(list.map(userOut), q))
+  }
+  if (M === 'POST' && p === '/users') {
+    const actor = need(req, 'user.write')
+    const fields = {}
+    for (const f of ['login', 'name', 'unit_id', 'password']) if (!body[f]) fields[f] = 'required'
+    if (Object.keys(fields).length) fail(400, 'invalid_argument', 'invalid input', fields)
+    if (users.some((x) => x.login === body.login)) fail(409, 'already_exists', 'login taken', { login: 'already_exists' })
+    const weak = checkPassword(body.password, body.login)
+    if (weak) fail(400, 'weak_password', 'weak password', { password: weak })
+    const u = { id: nextUserId++, login: body.login, name: body.name, unit_id: body.unit_id, roles: [], active: true, version: 1, password: body.password, failed: 0, locked_until: 0 }
+    users.push(u)
+    addAudit(actor, 'user.create', 'user', u.id, { after: userOut(u) }, req)
+    return send(res, 201, userOut(u))
+  }
+  if (M === 'PATCH' && (m = /^\/users\/(\d+)$/.exec(p))) {
+    const actor = need(req, 'user.write')
+    const u = users.find((x) => x.id === Number(m[1])) ?? fail(404, 'not_found', 'no such user')
+    if (body.version !== u.version) fail(409, 'version_conflict', 'stale version')
+    for (const f of ['name', 'unit_id', 'active']) if (body[f] !== undefined) u[f] = body[f]
+    u.version += 1
+    addAudit(actor, 'user.update', 'user', u.id, { after: body }, req)
+    return send(res, 200, userOut(u))
+  }
+  if (M === 'PUT' && (m = /^\/users\/(\d+)\/roles$/.exec(p))) {
+    const actor = need(req, 'user.roles')
+    const u = users.find((x) => x.id === Number(m[1])) ?? fail(404, 'not_found', 'no such user')
+    if (body.version !== u.version) fail(409, 'version_conflict', 'stale version')
+    const defs = body.roles.map((c) => ROLES.find((r) => r.code === c) ?? fail(400, 'invalid_argument', 'unknown role', { roles: 'invalid_value' }))
+    const admins = defs.filter((r) => r.admin).length
+    if (admins > 1 || (admins === 1 && defs.length > 1)) fail(400, 'role_conflict', 'role conflict', { roles: 'role_conflict' })
+    addAudit(actor, 'user.roles', 'user', u.id, { before: u.roles, after: body.roles }, req)
+    u.roles = [...body.roles]
+    u.version += 1
+    return send(res, 200, userOut(u))
+  }
+  if (M === 'POST' && (m = /^\/users\/(\d+)\/password$/.exec(p))) {
+    const actor = need(req, 'user.write')
+    const u = users.find((x) => x.id === Number(m[1])) ?? fail(404, 'not_found', 'no such user')
+    const weak = checkPassword(body.password ?? '', u.login)
+    if (weak) fail(400, 'weak_password', 'weak password', { password: weak })
+    Object.assign(u, { password: body.password, failed: 0, locked_until: 0 })
+    addAudit(actor, 'user.password_reset', 'user', u.id, {}, req)
+    res.writeHead(204)
+    return res.end()
+  }
+  if (M === 'GET' && p === '/audit') {
+    need(req, 'audit.read')
+    const from = Number(q.get('from') || 0)
+    const to = Number(q.get('to') || Infinity)
+    const list = audit.filter((e) =>
+      (!q.get('actor') || e.actor_login === q.get('actor')) &&
+      (!q.get('action') || e.action === q.get('action')) &&
+      (!q.get('object_type') || e.object_type === q.get('object_type')) &&
+      e.at >= from && e.at <= to).reverse()
+    return send(res, 200, page(list, q))
+  }
+  if (M === 'GET' && p === '/audit/verify') {
+    need(req, 'audit.read')
+    return send(res, 200, { ok: true, checked: audit.length, first_broken_id: null })
+  }
+  fail(404, 'not_found', 'route unknown')
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf' }
+function serveStatic(res, pathname) {
+  let file = path.join(dist, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''))
+  if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(dist, 'index.html')
+  res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' })
+  fs.createReadStream(file).pipe(res)
+}
+
+const server = http.createServer(async (req, res) => {
+  req.rid = crypto.randomBytes(6).toString('hex')
+  res.setHeader('X-Request-Id', req.rid)
+  const url = new URL(req.url, 'http://x')
+  if (url.pathname === '/healthz') return send(res, 200, { status: 'ok' })
+  if (!url.pathname.startsWith('/api/')) return serveStatic(res, url.pathname)
+  try {
+    let body = {}
+    if (req.method !== 'GET') {
+      const chunks = []
+      for await (const c of req) chunks.push(c)
+      const text = Buffer.concat(chunks).toString()
+      if (text) {
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) fail(415, 'unsupported_media_type', 'json only')
+        try { body = JSON.parse(text) } catch { fail(400, 'invalid_json', 'body is not JSON') }
+      }
+    }
+    await api(req, res, url, body)
+  } catch (e) {
+    if (e instanceof HttpError) return send(res, e.status, { error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } })
+    send(res, 500, { error: { code: 'internal', message: String(e) } })
+  }
+})
+server.listen(port, '127.0.0.1', () => console.log(`mock zhaoshang on http://127.0.0.1:${port} serving ${dist}`))
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.close(() => process.exit(0)))

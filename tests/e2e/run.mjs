@@ -1,0 +1,409 @@
+// Browser end-to-end tests of the web UI against a running zhaoshang server.
+//
+//   ZS_BASE_URL=http://127.0.0.1:8090 node tests/e2e/run.mjs    # a server you started
+//   node tests/e2e/run.mjs                                        # starts build/release/zhaoshang
+//                                                                 # on a fresh database itself
+//   ZS_E2E_MOCK=1 node tests/e2e/run.mjs                          # against mock-server.mjs
+//   ZS_SHOTS=1 ...                                                # screenshots to /tmp/zs-shots
+//
+// Prints `ok - name` / `not ok - name: reason` per scenario and ends with `N passed, N failed`.
+import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const root = path.resolve(here, '../..')
+// playwright-core is a dev dependency of the web app; resolve it from there.
+const require = createRequire(path.join(root, 'web/package.json'))
+const { chromium } = require('playwright-core')
+
+const PASSWORD = 'Demo@2026'
+const TIMEOUT = Number(process.env.ZS_E2E_TIMEOUT_MS ?? 15000)
+const SHOTS = process.env.ZS_SHOTS === '1'
+const SHOT_DIR = process.env.ZS_SHOT_DIR ?? '/tmp/zs-shots'
+const CHROMIUM = process.env.ZS_CHROMIUM ?? '/usr/bin/chromium'
+
+// ---------------------------------------------------------------- server
+const cleanups = []
+let baseUrl = process.env.ZS_BASE_URL?.replace(/\/$/, '')
+
+async function waitHealthy(url, child) {
+  const deadline = Date.now() + 30000
+  let exited = null
+  child?.once('exit', (code) => (exited = code))
+  while (Date.now() < deadline) {
+    if (exited !== null) throw new Error(`server exited with code ${exited} before it was ready`)
+    try {
+      const r = await fetch(`${url}/healthz`)
+      if (r.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100)) // poll interval, not a timing assumption
+  }
+  throw new Error(`server at ${url} not healthy within 30 s`)
+}
+
+async function startServer() {
+  const port = Number(process.env.ZS_E2E_PORT ?? 8090)
+  const dist = path.join(root, 'web/dist')
+  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error(`${dist} missing: run "npm run build" in web/ first`)
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-e2e-'))
+  cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }))
+  let cmd, args
+  if (process.env.ZS_E2E_MOCK === '1') {
+    cmd = process.execPath
+    args = [path.join(here, 'mock-server.mjs'), String(port), dist]
+  } else {
+    cmd = process.env.ZS_SERVER_BIN ?? path.join(root, 'build/release/zhaoshang')
+    if (!fs.existsSync(cmd)) throw new Error(`${cmd} not found: build the server, or set ZS_BASE_URL / ZS_E2E_MOCK=1`)
+    args = ['serve', '--db', `sqlite:${path.join(tmp, 'e2e.db')}`, '--demo', '--static', dist, '--listen', `127.0.0.1:${port}`]
+  }
+  const log = fs.openSync(path.join(tmp, 'server.log'), 'w')
+  const child = spawn(cmd, args, { stdio: ['ignore', log, log] })
+  cleanups.push(async () => {
+    if (child.exitCode === null) {
+      const gone = new Promise((r) => child.once('exit', r))
+      child.kill('SIGTERM')
+      await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))])
+      if (child.exitCode === null) child.kill('SIGKILL')
+    }
+  })
+  baseUrl = `http://127.0.0.1:${port}`
+  try {
+    await waitHealthy(baseUrl, child)
+  } catch (e) {
+    process.stderr.write(fs.readFileSync(path.join(tmp, 'server.log'), 'utf8').slice(-4000))
+    throw e
+  }
+}
+
+// ---------------------------------------------------------------- browser helpers
+async function newSession() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-e2e-chrome-'))
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'zh-CN',
+    viewport: { width: 1366, height: 820 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  context.setDefaultTimeout(TIMEOUT)
+  const page = context.pages()[0] ?? (await context.newPage())
+  const problems = []
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return
+    const text = m.text()
+    // Expected: the browser logs every 4xx the tests provoke on purpose (bad login, lockout, session probe).
+    if (/status of (401|403|423|429)/.test(text)) return
+    problems.push(`console error: ${text}`)
+  })
+  page.on('response', (r) => {
+    if (r.status() === 404) problems.push(`404: ${r.url()}`)
+  })
+  const close = async () => {
+    await context.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+  return { context, page, problems, close }
+}
+
+const tid = (page, id) => page.locator(`[data-testid="${id}"]`)
+
+async function shot(page, name) {
+  if (!SHOTS) return
+  fs.mkdirSync(SHOT_DIR, { recursive: true })
+  await page.screenshot({ path: path.join(SHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' })
+}
+
+/** Wait until the element's text contains `text` (polling by Playwright, no sleeps). */
+async function expectText(page, selector, text) {
+  try {
+    await page.waitForFunction(
+      ([sel, t]) => [...document.querySelectorAll(sel)].some((e) => (e.textContent ?? '').includes(t)),
+      [selector, text],
+      { timeout: TIMEOUT },
+    )
+  } catch {
+    const seen = await page.locator(selector).allTextContents().catch(() => [])
+    throw new Error(`expected "${text}" in ${selector}, saw ${JSON.stringify(seen.map((s) => s.trim()).slice(0, 5))}`)
+  }
+}
+
+async function expectPath(page, pathname) {
+  try {
+    await page.waitForURL((u) => u.pathname === pathname, { timeout: TIMEOUT })
+  } catch {
+    throw new Error(`expected to be on ${pathname}, am on ${new URL(page.url()).pathname}`)
+  }
+}
+
+async function menuTexts(page) {
+  const items = page.locator('[data-testid="side-menu"] li.el-menu-item')
+  await items.first().waitFor()
+  return (await items.allTextContents()).map((s) => s.trim())
+}
+
+function sameSet(actual, expected, what) {
+  const a = [...actual].sort().join(',')
+  const e = [...expected].sort().join(',')
+  if (a !== e) throw new Error(`${what}: expected [${e}], got [${a}]`)
+}
+
+/** Fill the login form and submit; resolves with the /auth/login response. */
+async function submitLogin(page, login, password) {
+  // Element Plus puts extra attributes on the <input> itself.
+  await page.locator('input[data-testid="login-input"]').fill(login)
+  await page.locator('input[data-testid="password-input"]').fill(password)
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login') && r.request().method() === 'POST'),
+    tid(page, 'login-submit').click(),
+  ])
+  return res
+}
+
+async function openLogin(page) {
+  await page.goto(`${baseUrl}/login`)
+  await tid(page, 'login-submit').waitFor()
+}
+
+async function loginAs(page, login) {
+  await openLogin(page)
+  const res = await submitLogin(page, login, PASSWORD)
+  if (res.status() !== 200) throw new Error(`login ${login} → HTTP ${res.status()} ${await res.text()}`)
+  await page.waitForURL((u) => u.pathname !== '/login')
+}
+
+function assertNoProblems(problems) {
+  if (problems.length) throw new Error(problems.slice(0, 3).join(' | '))
+}
+
+// ---------------------------------------------------------------- scenarios
+const scenarios = []
+const scenario = (name, fn) => scenarios.push({ name, fn })
+
+scenario('promoter and sysadmin see different menus', async () => {
+  const s = await newSession()
+  try {
+    await openLogin(s.page)
+    await expectText(s.page, '[data-testid="login-title"]', '招商引资全流程管理平台')
+    await tid(s.page, 'demo-banner').waitFor()
+    await shot(s.page, '01-login')
+
+    await loginAs(s.page, 'promoter')
+    await expectPath(s.page, '/workbench')
+    sameSet(await menuTexts(s.page), ['工作台'], 'promoter menu')
+    await s.page.waitForFunction(() => (document.querySelector('[data-testid="current-unit"]')?.textContent ?? '').trim() !== '')
+    await tid(s.page, 'workbench-role').first().waitFor()
+    await expectText(s.page, '[data-testid="workbench-role"]', '招商人')
+    await shot(s.page, '02-workbench-promoter')
+
+    // A page outside the role → 403; an unknown path → 404.
+    await s.page.goto(`${baseUrl}/audit`)
+    await tid(s.page, 'page-403').waitFor()
+    await shot(s.page, '03-forbidden')
+    await s.page.goto(`${baseUrl}/no/such/page`)
+    await tid(s.page, 'page-404').waitFor()
+    await shot(s.page, '04-not-found')
+
+    await tid(s.page, 'logout').click()
+    await expectPath(s.page, '/login')
+
+    await loginAs(s.page, 'sysadmin')
+    await expectPath(s.page, '/org/units')
+    sameSet(await menuTexts(s.page), ['组织机构', '用户管理', '角色权限'], 'sysadmin menu')
+    await s.page.locator('[data-testid="unit-tree"] .el-tree-node').first().waitFor()
+    await shot(s.page, '05-org-units')
+
+    await s.page.locator('[data-testid="menu-/users"]').click()
+    await expectPath(s.page, '/users')
+    await s.page.locator('[data-testid="users-table"] .el-table__body tr').first().waitFor()
+    await expectText(s.page, '[data-testid="users-table"]', 'promoter')
+    await shot(s.page, '06-users')
+    await tid(s.page, 'user-create').click()
+    await s.page.locator('.el-dialog').filter({ hasText: '新建用户' }).waitFor()
+    await shot(s.page, '07-user-create')
+    await s.page.keyboard.press('Escape')
+
+    await s.page.locator('[data-testid="menu-/roles"]').click()
+    await expectPath(s.page, '/roles')
+    await expectText(s.page, '[data-testid="page-roles"]', '系统管理员')
+    await shot(s.page, '08-roles')
+    assertNoProblems(s.problems)
+  } finally {
+    await s.close()
+  }
+})
+
+scenario('wrong password shows 用户名或密码错误', async () => {
+  const s = await newSession()
+  try {
+    await openLogin(s.page)
+    const res = await submitLogin(s.page, 'promoter', 'Wrong@2026')
+    if (res.status() !== 401) throw new Error(`expected HTTP 401, got ${res.status()}`)
+    await expectText(s.page, '[data-testid="login-error"]', '用户名或密码错误')
+    await expectText(s.page, '.el-message', '用户名或密码错误')
+    await shot(s.page, '09-login-wrong-password')
+    if (new URL(s.page.url()).pathname !== '/login') throw new Error('left the login page')
+    assertNoProblems(s.problems)
+  } finally {
+    await s.close()
+  }
+})
+
+scenario('statistician is locked after 5 failures, even with the right password', async () => {
+  const s = await newSession()
+  try {
+    await openLogin(s.page)
+    for (let i = 1; i <= 5; i++) {
+      const res = await submitLogin(s.page, 'statistician', `Wrong@${i}x`)
+      if (res.status() !== 401) throw new Error(`failure ${i}: expected HTTP 401, got ${res.status()}`)
+      await expectText(s.page, '[data-testid="login-error"]', '用户名或密码错误')
+    }
+    const res = await submitLogin(s.page, 'statistician', PASSWORD)
+    if (res.status() !== 423) throw new Error(`6th attempt: expected HTTP 423, got ${res.status()}`)
+    const body = await res.json()
+    const until = Number(body?.error?.fields?.locked_until)
+    if (!(until > Date.now())) throw new Error(`locked_until missing or past: ${JSON.stringify(body)}`)
+    await expectText(s.page, '[data-testid="login-error"]', '账号已锁定')
+    await expectText(s.page, '[data-testid="login-error"]', '15分钟')
+    await shot(s.page, '10-login-locked')
+    assertNoProblems(s.problems)
+  } finally {
+    await s.close()
+  }
+})
+
+scenario('language switch to English survives a reload', async () => {
+  const s = await newSession()
+  try {
+    await openLogin(s.page)
+    await tid(s.page, 'lang-button').click()
+    await s.page.locator('[data-testid="lang-en"]').click()
+    await expectText(s.page, '[data-testid="login-title"]', 'Investment Attraction Pipeline Platform')
+    await expectText(s.page, '[data-testid="login-submit"]', 'Log in')
+    await s.page.reload()
+    await expectText(s.page, '[data-testid="login-title"]', 'Investment Attraction Pipeline Platform')
+    await shot(s.page, '11-login-en')
+
+    await loginAs(s.page, 'sysadmin')
+    sameSet(await menuTexts(s.page), ['Org units', 'Users', 'Roles'], 'English sysadmin menu')
+    await s.page.reload()
+    sameSet(await menuTexts(s.page), ['Org units', 'Users', 'Roles'], 'English menu after reload')
+    await expectText(s.page, '[data-testid="logout"]', 'Log out')
+    await s.page.locator('[data-testid="menu-/users"]').click()
+    await s.page.locator('[data-testid="users-table"] .el-table__body tr').first().waitFor()
+    // Element Plus follows too: the pager says "Total", not "共".
+    await expectText(s.page, '.el-pagination', 'Total')
+    await shot(s.page, '12-users-en')
+    assertNoProblems(s.problems)
+  } finally {
+    await s.close()
+  }
+})
+
+scenario('logout ends the session', async () => {
+  const s = await newSession()
+  try {
+    await loginAs(s.page, 'promoter')
+    await expectPath(s.page, '/workbench')
+    const before = await s.context.cookies()
+    if (!before.some((c) => c.name === 'zs_session')) throw new Error('no zs_session cookie after login')
+
+    const [res] = await Promise.all([
+      s.page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/logout')),
+      tid(s.page, 'logout').click(),
+    ])
+    if (res.status() !== 204) throw new Error(`logout → HTTP ${res.status()}`)
+    await expectPath(s.page, '/login')
+
+    await s.page.goto(`${baseUrl}/workbench`)
+    await expectPath(s.page, '/login')
+    await tid(s.page, 'login-submit').waitFor()
+
+    const status = await s.page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)
+    if (status !== 401) throw new Error(`/auth/me after logout → ${status}, expected 401`)
+
+    // The old cookie must be dead on the server, not just dropped by the browser.
+    await s.context.addCookies(before.filter((c) => c.name === 'zs_session'))
+    const replay = await s.page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)
+    if (replay !== 401) throw new Error(`/auth/me with the old session cookie → ${replay}, expected 401`)
+    assertNoProblems(s.problems)
+  } finally {
+    await s.close()
+  }
+})
+
+scenario('audit admin sees login rows and a verified chain', async () => {
+  const s = await newSession()
+  try {
+    await loginAs(s.page, 'auditadmin')
+    await expectPath(s.page, '/audit')
+    sameSet(await menuTexts(s.page), ['审计日志'], 'auditadmin menu')
+    const rows = s.page.locator('[data-testid="audit-table"] .el-table__body tr.el-table__row')
+    await rows.first().waitFor()
+    await expectText(s.page, '[data-testid="audit-table"]', 'auditadmin')
+
+    // Filter on successful logins: the rows of the earlier scenarios are there.
+    const [res] = await Promise.all([
+      s.page.waitForResponse((r) => r.url().includes('/api/v1/audit?') && r.url().includes('action=auth.login')),
+      (async () => {
+        await s.page.locator('[data-testid="page-audit"] .el-select').first().click()
+        await s.page.locator('.el-select-dropdown__item:visible').filter({ hasText: /^登录$/ }).click()
+        await s.page.locator('[data-testid="page-audit"] button[type="submit"]').click()
+      })(),
+    ])
+    const page = await res.json()
+    const logins = new Set(page.items.map((e) => e.actor_login))
+    for (const who of ['promoter', 'sysadmin', 'auditadmin'])
+      if (!logins.has(who)) throw new Error(`no auth.login row for ${who}; saw ${[...logins].join(',')}`)
+    if (page.items.some((e) => e.action !== 'auth.login')) throw new Error('action filter not applied')
+    await expectText(s.page, '[data-testid="audit-table"]', 'promoter')
+
+    await rows.first().locator('.el-table__expand-icon').click()
+    await s.page.locator('[data-testid="audit-table"] pre').first().waitFor()
+
+    await tid(s.page, 'audit-verify').click()
+    await expectText(s.page, '[data-testid="audit-verify-result"]', '审计链完整')
+    await shot(s.page, '13-audit')
+    assertNoProblems(s.problems)
+  } finally {
+    await s.close()
+  }
+})
+
+// ---------------------------------------------------------------- main
+let passed = 0
+let failed = 0
+try {
+  if (!baseUrl) await startServer()
+  for (const sc of scenarios) {
+    try {
+      await sc.fn()
+      passed++
+      console.log(`ok - ${sc.name}`)
+    } catch (e) {
+      failed++
+      console.log(`not ok - ${sc.name}: ${String(e?.message ?? e).split('\n')[0]}`)
+    }
+  }
+} catch (e) {
+  failed++
+  console.log(`not ok - setup: ${String(e?.message ?? e).split('\n')[0]}`)
+} finally {
+  for (const c of cleanups.reverse()) await c()
+}
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed ? 1 : 0)
