@@ -12,6 +12,9 @@ export namespace AuthApi {
     permissions: string[]
     active: boolean
     version: number
+    /** Set in user lists (GET /users) while the account is locked out. */
+    locked_until?: number | null
+    last_login_at?: number | null
   }
   export interface Session {
     user: User

@@ -12,10 +12,13 @@ export default {
     unit: 'Unit',
     roles: 'Roles',
     status: 'Status',
+    lastLogin: 'Latest login',
   },
   status: {
     active: 'Active',
     disabled: 'Disabled',
+    locked: 'Locked',
+    lockedUntil: 'Locked until {time}; a password reset unlocks it',
   },
   actions: {
     disable: 'Disable',

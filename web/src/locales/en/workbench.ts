@@ -9,7 +9,7 @@ export default {
     unitKind: 'Unit kind',
     roles: 'My roles',
     usersInUnit: 'Users in my unit',
-    lastLogin: 'Last login',
+    lastLogin: 'Latest login',
     firstLogin: 'First login',
   },
 }

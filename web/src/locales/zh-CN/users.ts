@@ -12,10 +12,13 @@ export default {
     unit: '所属单位',
     roles: '角色',
     status: '状态',
+    lastLogin: '最近登录',
   },
   status: {
     active: '启用',
     disabled: '停用',
+    locked: '已锁定',
+    lockedUntil: '锁定至 {time}；重置密码可解锁',
   },
   actions: {
     disable: '停用',

@@ -9,7 +9,7 @@ export default {
     unitKind: '单位类型',
     roles: '我的角色',
     usersInUnit: '本单位用户数',
-    lastLogin: '上次登录',
+    lastLogin: '最近登录',
     firstLogin: '首次登录',
   },
 }
