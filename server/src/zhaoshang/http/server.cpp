@@ -130,6 +130,8 @@ struct Server::Impl {
     }
     beast::flat_buffer buffer;
     bool first = true;
+    bool lingering = false;
+    bool close_after = false;
     for (;;) {
       if (stopping) break;
       bhttp::request_parser<bhttp::string_body> parser;
@@ -140,7 +142,9 @@ struct Server::Impl {
       first = false;
       auto [ec, hn] =
           co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(use_awaitable));
-      if (ec) break;  // closed, timed out, or cancelled at shutdown
+      // Beast reports a declared Content-Length over the limit while reading the header.
+      const bool too_large = ec == bhttp::error::body_limit;
+      if (ec && !too_large) break;  // closed, timed out, or cancelled at shutdown
       {
         std::lock_guard lock(conns_mu);
         me->busy = true;
@@ -150,9 +154,8 @@ struct Server::Impl {
       req.request_id = RandomHex(8);
       req.remote = remote;
       Response resp;
-      bool close_after = false;
-      auto len = parser.content_length();
-      if (len && *len > static_cast<uint64_t>(cfg.body_limit)) {
+      close_after = false;
+      if (too_large) {
         resp = Simple(413, "payload_too_large", "request body is larger than the limit");
         close_after = true;
       } else {
@@ -207,10 +210,26 @@ struct Server::Impl {
         std::lock_guard lock(conns_mu);
         me->busy = false;
       }
-      if (wec || !keep_alive) break;
+      if (wec || !keep_alive) {
+        lingering = close_after && !wec;
+        break;
+      }
     }
     boost::system::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    if (lingering) {
+      // The client may still be sending the body we refused; closing with unread data would
+      // reset the connection before it reads our 413. Drain a bounded amount first.
+      stream.expires_after(std::chrono::seconds(2));
+      std::array<char, 16384> scratch;
+      size_t drained = 0;
+      while (drained < (8u << 20)) {
+        auto [rec, n] =
+            co_await stream.async_read_some(asio::buffer(scratch), asio::as_tuple(use_awaitable));
+        if (rec) break;
+        drained += n;
+      }
+    }
     stream.close();
     std::lock_guard lock(conns_mu);
     conns.erase(me);
@@ -301,6 +320,8 @@ void Server::Stop() {
     if (t.joinable()) t.join();
   impl_->threads.clear();
 }
+
+int Server::pending() const { return impl_->queued.load(); }
 
 void Server::PostToWorkers(std::function<void()> fn) { asio::post(impl_->workers, std::move(fn)); }
 

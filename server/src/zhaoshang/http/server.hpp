@@ -24,6 +24,8 @@ class Server {
   void Stop();
   // Runs fn on the database worker pool (tests use it to occupy the workers).
   void PostToWorkers(std::function<void()> fn);
+  // API requests waiting for or running on a worker.
+  int pending() const;
 
  private:
   struct Impl;

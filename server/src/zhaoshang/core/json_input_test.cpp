@@ -1,0 +1,49 @@
+#include "zhaoshang/core/json_input.hpp"
+
+#include <gtest/gtest.h>
+
+namespace zhaoshang {
+namespace {
+
+TEST(JsonInput, RejectsNonObjects) {
+  EXPECT_EQ(JsonInput::Parse("{").error().code, "invalid_json");
+  EXPECT_EQ(JsonInput::Parse("[1]").error().code, "invalid_json");
+  EXPECT_EQ(JsonInput::Parse("").error().code, "invalid_json");
+}
+
+TEST(JsonInput, CollectsEveryFieldProblem) {
+  auto in = JsonInput::Parse(R"({"name": 5, "extra": true, "roles": ["a", 1], "long": "abcdef"})");
+  ASSERT_TRUE(in);
+  in->String("name", true);
+  in->String("login", true);
+  in->StringArray("roles", true);
+  in->String("long", false, 5);
+  auto st = in->Finish();
+  ASSERT_FALSE(st);
+  const auto& f = st.error().fields;
+  EXPECT_EQ(f.at("name"), "wrong_type");
+  EXPECT_EQ(f.at("login"), "required");
+  EXPECT_EQ(f.at("extra"), "unknown_field");
+  EXPECT_EQ(f.at("roles"), "wrong_type");
+  EXPECT_EQ(f.at("long"), "too_long");
+}
+
+TEST(JsonInput, ReadsValidValues) {
+  auto in = JsonInput::Parse(R"({"n": 42, "b": false, "s": "安庆", "blank": "  "})");
+  ASSERT_TRUE(in);
+  EXPECT_EQ(in->Int("n", true), 42);
+  EXPECT_EQ(in->Bool("b", true), false);
+  EXPECT_EQ(in->String("s", true, 2), "安庆");  // 2 characters, 6 bytes
+  EXPECT_FALSE(in->String("blank", true).has_value());
+  auto st = in->Finish();
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().fields.at("blank"), "required");
+}
+
+TEST(JsonInput, Utf8Length) {
+  EXPECT_EQ(Utf8Length("abc"), 3u);
+  EXPECT_EQ(Utf8Length("招商引资"), 4u);
+}
+
+}  // namespace
+}  // namespace zhaoshang

@@ -1,0 +1,46 @@
+#include "zhaoshang/http/router.hpp"
+
+#include <gtest/gtest.h>
+
+namespace zhaoshang::http {
+namespace {
+
+TEST(Router, MatchesLiteralAndParamSegments) {
+  std::vector<std::string> p;
+  EXPECT_TRUE(MatchPattern("/api/v1/users", "/api/v1/users", p));
+  EXPECT_TRUE(MatchPattern("/api/v1/users/{id}/roles", "/api/v1/users/42/roles", p));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0], "42");
+  p.clear();
+  EXPECT_FALSE(MatchPattern("/api/v1/users/{id}", "/api/v1/users/", p));
+  EXPECT_FALSE(MatchPattern("/api/v1/users/{id}", "/api/v1/users/1/x", p));
+  EXPECT_FALSE(MatchPattern("/api/v1/users", "/api/v1/users/", p));
+  EXPECT_FALSE(MatchPattern("/api/v1/users", "/api/v1/user", p));
+}
+
+struct Ctx {};
+
+TEST(Router, DistinguishesUnknownPathFromWrongMethod) {
+  Router<Ctx> r;
+  r.Add("GET", "/a/{id}", "x", [](Ctx&) { return Response{}; });
+  EXPECT_EQ(r.Find("GET", "/a/1").route_index, 0);
+  auto wrong = r.Find("DELETE", "/a/1");
+  EXPECT_EQ(wrong.route_index, -1);
+  EXPECT_TRUE(wrong.path_known);
+  EXPECT_FALSE(r.Find("GET", "/b").path_known);
+}
+
+TEST(Message, ParsesTargetAndCookies) {
+  Request req;
+  req.target = "/api/v1/users?q=%E5%BC%A0&page=2";
+  ASSERT_TRUE(ParseTarget(req));
+  EXPECT_EQ(req.path, "/api/v1/users");
+  EXPECT_EQ(req.Query("q"), "张");
+  EXPECT_EQ(req.Query("page"), "2");
+  req.headers["cookie"] = "a=1; zs_session=abc; b=2";
+  EXPECT_EQ(req.Cookie("zs_session"), "abc");
+  EXPECT_EQ(req.Cookie("c"), "");
+}
+
+}  // namespace
+}  // namespace zhaoshang::http

@@ -1,0 +1,170 @@
+// Login, lockout, rate limit, sessions, CSRF — through App::Handle, on both engines.
+#include "support/test_env.hpp"
+
+namespace zhaoshang::testing {
+namespace {
+namespace json = boost::json;
+
+TEST(AuthApi, LoginReturnsUserPermissionsAndSetsAStrictCookie) {
+  TestApp t;
+  Client c(*t.app);
+  Reply r = c.Login("Promoter ");  // case and spaces are normalised
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json.at("user").at("login").as_string(), "promoter");
+  EXPECT_EQ(r.json.at("user").at("unit_name").as_string(), "驻上海招商组");
+  std::string cookie = r.Header("Set-Cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos);  // not configured
+  EXPECT_EQ(c.Get("/api/v1/auth/me").status, 200);
+}
+
+TEST(AuthApi, SecureCookieWhenConfigured) {
+  Config cfg;
+  cfg.secure_cookie = true;
+  TestApp t(true, cfg);
+  Client c(*t.app);
+  EXPECT_NE(c.Login("promoter").Header("Set-Cookie").find("; Secure"), std::string::npos);
+}
+
+TEST(AuthApi, WrongPasswordAndUnknownLoginLookTheSame) {
+  TestApp t;
+  Client c(*t.app);
+  Reply a = c.Login("promoter", "Wrong@2026");
+  Reply b = c.Login("nobody", "Wrong@2026");
+  EXPECT_EQ(a.status, 401);
+  EXPECT_EQ(a.Code(), "invalid_credentials");
+  EXPECT_EQ(b.status, 401);
+  EXPECT_EQ(b.Code(), "invalid_credentials");
+  EXPECT_EQ(c.Get("/api/v1/auth/me").status, 401);
+}
+
+TEST(AuthApi, SixthAttemptIsLockedWhateverTheAddressThenUnlocksAfter15Minutes) {
+  TestApp t;
+  for (int i = 0; i < 5; ++i) {
+    Client c(*t.app, "10.0.0." + std::to_string(i));  // a different address every time
+    EXPECT_EQ(c.Login("statistician", "Wrong@2026").Code(), "invalid_credentials") << i;
+  }
+  Client c(*t.app, "10.9.9.9");
+  Reply locked = c.Login("statistician");  // even the right password
+  EXPECT_EQ(locked.status, 423);
+  EXPECT_EQ(locked.Code(), "account_locked");
+  EXPECT_EQ(locked.Field("locked_until"), std::to_string(kT0 + 15 * 60 * 1000));
+  t.clock.Advance(15 * 60 * 1000 - 1);
+  EXPECT_EQ(c.Login("statistician").status, 423);
+  t.clock.Advance(1);
+  EXPECT_EQ(c.Login("statistician").status, 200);
+}
+
+TEST(AuthApi, SuccessResetsTheFailureCount) {
+  TestApp t;
+  Client c(*t.app);
+  for (int i = 0; i < 4; ++i) c.Login("trainer", "Wrong@2026");
+  ASSERT_EQ(c.Login("trainer").status, 200);
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(c.Login("trainer", "Wrong@2026").status, 401);
+  EXPECT_EQ(c.Login("trainer").status, 200);
+}
+
+TEST(AuthApi, LoginRateLimitPerAddress) {
+  Config cfg;
+  cfg.login_rate_per_minute = 3;
+  TestApp t(true, cfg);
+  Client c(*t.app, "192.0.2.7");
+  for (int i = 0; i < 3; ++i) EXPECT_NE(c.Login("nobody", "x").status, 429);
+  Reply r = c.Login("promoter");
+  EXPECT_EQ(r.status, 429);
+  EXPECT_EQ(r.Code(), "rate_limited");
+  Client other(*t.app, "192.0.2.8");
+  EXPECT_EQ(other.Login("promoter").status, 200);
+  t.clock.Advance(60 * 1000);
+  EXPECT_EQ(c.Login("promoter").status, 200);
+}
+
+TEST(AuthApi, SessionIdleTimeoutIs30Minutes) {
+  TestApp t;
+  Client c(*t.app);
+  ASSERT_EQ(c.Login("leader").status, 200);
+  t.clock.Advance(29 * 60 * 1000);
+  EXPECT_EQ(c.Get("/api/v1/auth/me").status, 200);  // activity slides the idle window
+  t.clock.Advance(29 * 60 * 1000);
+  EXPECT_EQ(c.Get("/api/v1/auth/me").status, 200);
+  t.clock.Advance(30 * 60 * 1000 + 1);
+  EXPECT_EQ(c.Get("/api/v1/auth/me").status, 401);
+}
+
+TEST(AuthApi, SessionAbsoluteTimeoutIs12HoursEvenWhenActive) {
+  TestApp t;
+  Client c(*t.app);
+  ASSERT_EQ(c.Login("leader").status, 200);
+  for (int i = 0; i < 35; ++i) {  // 35 × 20 min = 11 h 40 min, always active
+    t.clock.Advance(20 * 60 * 1000);
+    ASSERT_EQ(c.Get("/api/v1/auth/me").status, 200) << i;
+  }
+  t.clock.Advance(21 * 60 * 1000);
+  EXPECT_EQ(c.Get("/api/v1/auth/me").status, 401);
+}
+
+TEST(AuthApi, EveryLoginGetsANewSessionAndLogoutEndsIt) {
+  TestApp t;
+  Client a(*t.app), b(*t.app);
+  a.Login("coordinator");
+  b.Login("coordinator");
+  EXPECT_NE(a.cookie(), b.cookie());
+  std::string old = a.cookie();
+  EXPECT_EQ(a.Call("POST", "/api/v1/auth/logout").status, 204);
+  Client replay(*t.app);
+  replay.set_cookie(old);
+  EXPECT_EQ(replay.Get("/api/v1/auth/me").status, 401);
+  EXPECT_EQ(b.Get("/api/v1/auth/me").status, 200);  // other sessions live on
+}
+
+TEST(AuthApi, StateChangingRequestsNeedTheCsrfToken) {
+  TestApp t;
+  Client c(*t.app);
+  c.Login("sysadmin");
+  json::object unit{
+      {"parent_id", UnitIdByCode(*t.app, "AQ")}, {"name", "新单位"}, {"kind", "department"}};
+  c.set_csrf("");
+  Reply r = c.Post("/api/v1/org/units", unit);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(r.Code(), "csrf_failed");
+  c.set_csrf(std::string(32, 'a'));
+  EXPECT_EQ(c.Post("/api/v1/org/units", unit).Code(), "csrf_failed");
+  EXPECT_EQ(c.Get("/api/v1/org/units").status, 200);  // reads need no token
+  EXPECT_EQ(t.app->org().ListUnits().size(), 25u);    // nothing was created
+}
+
+TEST(AuthApi, DisabledAccountCannotLogInAndLosesItsSessions) {
+  TestApp t;
+  Client user(*t.app), admin(*t.app);
+  ASSERT_EQ(user.Login("reviewer").status, 200);
+  admin.Login("sysadmin");
+  int64_t id = UserIdByLogin(*t.app, "reviewer");
+  Reply r = admin.Patch("/api/v1/users/" + std::to_string(id),
+                        json::object{{"active", false}, {"version", 1}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(user.Get("/api/v1/auth/me").status, 401);
+  EXPECT_EQ(user.Login("reviewer").Code(), "account_disabled");
+}
+
+TEST(AuthApi, ChangeOwnPassword) {
+  TestApp t;
+  Client c(*t.app);
+  c.Login("promoter");
+  Reply weak = c.Post("/api/v1/auth/password",
+                      json::object{{"old_password", "Demo@2026"}, {"new_password", "short"}});
+  EXPECT_EQ(weak.Code(), "weak_password");
+  Reply wrong = c.Post("/api/v1/auth/password",
+                       json::object{{"old_password", "nope"}, {"new_password", "Anqing#2027"}});
+  EXPECT_EQ(wrong.Field("old_password"), "invalid_value");
+  EXPECT_EQ(c.Post("/api/v1/auth/password",
+                   json::object{{"old_password", "Demo@2026"}, {"new_password", "Anqing#2027"}})
+                .status,
+            204);
+  Client again(*t.app);
+  EXPECT_EQ(again.Login("promoter").status, 401);
+  EXPECT_EQ(again.Login("promoter", "Anqing#2027").status, 200);
+}
+
+}  // namespace
+}  // namespace zhaoshang::testing

@@ -1,0 +1,114 @@
+// Generates one check per route × role from authz/matrix.csv.
+#include <fstream>
+#include <sstream>
+
+#include "support/test_env.hpp"
+#include "zhaoshang/org/roles.hpp"
+
+namespace zhaoshang::testing {
+namespace {
+
+struct Line {
+  std::string method, path;
+  std::map<std::string, std::string> cells;  // role → cell
+};
+
+std::vector<std::string> Split(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  std::string c;
+  while (std::getline(ss, c, ',')) out.push_back(c);
+  return out;
+}
+
+std::vector<Line> ReadMatrix(std::vector<std::string>* roles_out) {
+  std::ifstream in(std::string(ZS_SOURCE_DIR) + "/tests/authz/matrix.csv");
+  std::string line;
+  std::vector<std::string> header;
+  std::vector<Line> lines;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    auto cols = Split(line);
+    if (header.empty()) {
+      header = cols;
+      continue;
+    }
+    Line l{cols.at(0), cols.at(1), {}};
+    for (size_t i = 2; i < header.size(); ++i) l.cells[header[i]] = cols.at(i);
+    lines.push_back(l);
+  }
+  if (roles_out) roles_out->assign(header.begin() + 2, header.end());
+  return lines;
+}
+
+TEST(AuthzMatrix, ListsEveryRouteAndEveryRole) {
+  TestApp t(false);
+  std::vector<std::string> roles;
+  auto lines = ReadMatrix(&roles);
+  std::set<std::string> in_matrix, in_router;
+  for (const auto& l : lines) in_matrix.insert(l.method + " " + l.path);
+  for (const auto& r : t.app->router().routes()) in_router.insert(r.method + " " + r.pattern);
+  for (const auto& r : in_router)
+    EXPECT_TRUE(in_matrix.count(r)) << "route missing from matrix.csv: " << r;
+  for (const auto& r : in_matrix)
+    EXPECT_TRUE(in_router.count(r)) << "matrix.csv lists an unknown route: " << r;
+  std::set<std::string> expected{"anonymous"};
+  for (const auto& r : org::AllRoles()) expected.insert(std::string(r.code));
+  EXPECT_EQ(std::set<std::string>(roles.begin(), roles.end()), expected);
+}
+
+TEST(AuthzMatrix, ScopesInTheMatrixAreTheScopesTheRolesGrant) {
+  TestApp t(false);
+  auto lines = ReadMatrix(nullptr);
+  for (const auto& l : lines) {
+    const auto m = t.app->router().Find(l.method, l.path);
+    ASSERT_GE(m.route_index, 0) << l.path;
+    const std::string perm = t.app->router().routes()[m.route_index].permission;
+    for (const auto& [role, cell] : l.cells) {
+      SCOPED_TRACE(l.method + " " + l.path + " as " + role);
+      if (perm == http::kPublic) {
+        EXPECT_EQ(cell, "allow");
+      } else if (role == "anonymous") {
+        EXPECT_EQ(cell, "deny");
+      } else if (perm == http::kAuthenticated) {
+        EXPECT_EQ(cell, "allow");
+      } else {
+        auto scope = org::ResolveScope({role}, perm);
+        EXPECT_EQ(cell, scope ? std::string(org::ScopeName(*scope)) : "deny");
+      }
+    }
+  }
+}
+
+TEST(AuthzMatrix, EveryRouteEnforcesItForEveryRole) {
+  TestApp t;  // demo city: one account per role, login = role code
+  const std::string user_id = std::to_string(UserIdByLogin(*t.app, "trainer"));
+  const std::string unit_id = std::to_string(UnitIdByCode(*t.app, "AQ-YJ"));
+  int checked = 0;
+  for (const auto& l : ReadMatrix(nullptr)) {
+    std::string target = l.path;
+    if (auto p = target.find("{id}"); p != std::string::npos)
+      target.replace(p, 4, target.find("/users/") != std::string::npos ? user_id : unit_id);
+    for (const auto& [role, cell] : l.cells) {
+      SCOPED_TRACE(l.method + " " + target + " as " + role + " expecting " + cell);
+      Client c(*t.app);
+      if (role != "anonymous") ASSERT_EQ(c.Login(role).status, 200);
+      // "{}" is never a complete body, so allowed writes stop at validation and change nothing.
+      Reply r = c.Call(l.method, target, l.method == "GET" ? "" : "{}");
+      if (cell == "deny") {
+        EXPECT_EQ(r.status, role == "anonymous" ? 401 : 403) << r.body;
+        EXPECT_EQ(r.Code(), role == "anonymous" ? "unauthenticated" : "forbidden");
+        EXPECT_EQ(r.body.find("\"items\""), std::string::npos) << "a denied reply carried data";
+      } else {
+        EXPECT_NE(r.status, 401) << r.body;
+        EXPECT_NE(r.status, 403) << r.body;
+        EXPECT_LT(r.status, 500) << r.body;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 17 * 12);
+}
+
+}  // namespace
+}  // namespace zhaoshang::testing

@@ -1,0 +1,130 @@
+#include "support/test_env.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "zhaoshang/app/demo.hpp"
+#include "zhaoshang/core/random.hpp"
+#include "zhaoshang/db/migrations.hpp"
+#include "zhaoshang/org/org_store.hpp"
+
+namespace zhaoshang::testing {
+namespace json = boost::json;
+
+std::string EngineName() {
+  const char* e = std::getenv("ZS_TEST_DB");
+  return (e && std::string(e) == "postgresql") ? "postgresql" : "sqlite";
+}
+
+TestDatabase::TestDatabase() {
+  if (EngineName() == "postgresql") {
+    const char* base = std::getenv("ZS_TEST_PG_URL");
+    if (!base || !*base)
+      throw std::runtime_error(
+          "ZS_TEST_DB=postgresql but ZS_TEST_PG_URL is not set: the PostgreSQL tests cannot run");
+    postgres_ = true;
+    admin_url_ = base;
+    schema_ = "zs_t" + RandomHex(6);
+    auto c = db::OpenPostgres(admin_url_);
+    c->ExecScript("CREATE SCHEMA " + schema_);
+    url_ = admin_url_ + (admin_url_.find('?') == std::string::npos ? "?" : "&") +
+           "options=-csearch_path%3D" + schema_;
+  } else {
+    dir_ = (std::filesystem::temp_directory_path() / ("zs-test-" + RandomHex(6))).string();
+    std::filesystem::create_directories(dir_);
+    url_ = "sqlite:" + dir_ + "/test.db";
+  }
+}
+
+TestDatabase::~TestDatabase() {
+  try {
+    if (postgres_) {
+      auto c = db::OpenPostgres(admin_url_);
+      c->ExecScript("DROP SCHEMA " + schema_ + " CASCADE");
+    } else if (!dir_.empty()) {
+      std::filesystem::remove_all(dir_);
+    }
+  } catch (...) {
+  }
+}
+
+TestApp::TestApp(bool demo, Config cfg) {
+  cfg.db = tdb.url();
+  cfg.login_rate_per_minute = cfg.login_rate_per_minute == 30 ? 0 : cfg.login_rate_per_minute;
+  cfg.access_log = false;
+  auto database = db::Database::Open(cfg.db, 4);
+  db::Migrate(*database, clock.NowMs());
+  app = std::make_unique<App>(cfg, std::move(database), clock);
+  if (demo) LoadDemo(*app);
+}
+
+std::string Reply::Code() const {
+  if (!json.is_object()) return "";
+  auto* e = json.as_object().if_contains("error");
+  if (!e || !e->is_object()) return "";
+  auto* c = e->as_object().if_contains("code");
+  return c && c->is_string() ? std::string(c->as_string()) : "";
+}
+
+std::string Reply::Field(const std::string& f) const {
+  if (Code().empty()) return "";
+  auto& fields = json.at("error").at("fields").as_object();
+  auto* v = fields.if_contains(f);
+  return v && v->is_string() ? std::string(v->as_string()) : "";
+}
+
+std::string Reply::Header(const std::string& name) const {
+  for (const auto& [k, v] : headers)
+    if (k == name) return v;
+  return "";
+}
+
+Reply Client::Call(const std::string& method, const std::string& target, const std::string& body,
+                   const std::string& content_type) {
+  http::Request req;
+  req.method = method;
+  req.target = target;
+  http::ParseTarget(req);
+  req.remote = remote_;
+  req.request_id = RandomHex(4);
+  req.body = body;
+  if (!body.empty() && !content_type.empty()) req.headers["content-type"] = content_type;
+  if (!cookie_.empty()) req.headers["cookie"] = "zs_session=" + cookie_;
+  if (!csrf_.empty()) req.headers["x-csrf-token"] = csrf_;
+  http::Response r = app_.Handle(req);
+  Reply out;
+  out.status = r.status;
+  out.body = r.body;
+  out.headers = r.headers;
+  if (!r.body.empty()) {
+    boost::system::error_code ec;
+    out.json = json::parse(r.body, ec);
+  }
+  for (const auto& [k, v] : r.headers) {
+    if (k != "Set-Cookie") continue;
+    auto start = v.find("zs_session=") + 11;
+    cookie_ = v.substr(start, v.find(';') - start);
+  }
+  return out;
+}
+
+Reply Client::Login(const std::string& login, const std::string& password) {
+  Reply r = Post("/api/v1/auth/login", json::object{{"login", login}, {"password", password}});
+  if (r.status == 200) csrf_ = std::string(r.json.at("csrf_token").as_string());
+  return r;
+}
+
+int64_t UnitIdByCode(App& app, const std::string& code) {
+  for (const auto& u : app.org().ListUnits())
+    if (u.code == code) return u.id;
+  throw std::runtime_error("no unit " + code);
+}
+
+int64_t UserIdByLogin(App& app, const std::string& login) {
+  auto c = app.db().Acquire();
+  auto u = org::store::FindUserByLogin(*c, login);
+  if (!u) throw std::runtime_error("no user " + login);
+  return u->id;
+}
+
+}  // namespace zhaoshang::testing
