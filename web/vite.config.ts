@@ -21,8 +21,19 @@ export default defineConfig({
     outDir: 'dist',
     assetsDir: 'assets',
     emptyOutDir: true,
-    // Element Plus is imported whole; it lands in its own long-cached vendor chunk.
+    // Element Plus is imported whole; it lands in its own vendor chunk, which changes only
+    // when the dependency does, so browsers keep it cached across app releases.
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'element-plus', test: /node_modules[\\/](element-plus|@element-plus|@floating-ui|@vueuse|async-validator|dayjs|lodash)/ },
+            { name: 'vue', test: /node_modules[\\/](@vue|vue|vue-router|vue-i18n|@intlify|pinia)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: {
