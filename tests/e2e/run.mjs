@@ -331,6 +331,24 @@ scenario('logout ends the session', async () => {
   assertNoProblems(s.problems)
 })
 
+scenario('a session lost on the server sends the user to login and back', async () => {
+  const s = await newSession()
+  await loginAs(s.page, 'sysadmin')
+  await expectPath(s.page, '/org/units')
+  await s.context.clearCookies() // as if the session had timed out
+  const [res] = await Promise.all([
+    s.page.waitForResponse((r) => r.url().includes('/api/v1/users?')),
+    s.page.locator('[data-testid="menu-/users"]').click(),
+  ])
+  if (res.status() !== 401) throw new Error(`GET /users without a session → ${res.status()}, expected 401`)
+  await expectPath(s.page, '/login')
+  if (new URL(s.page.url()).searchParams.get('redirect') !== '/users') throw new Error(`no redirect back: ${s.page.url()}`)
+  await expectText(s.page, '.el-message', '登录已过期')
+  await submitLogin(s.page, 'sysadmin', PASSWORD)
+  await expectPath(s.page, '/users')
+  assertNoProblems(s.problems)
+})
+
 scenario('audit admin sees login rows and a verified chain', async () => {
   const s = await newSession()
   await loginAs(s.page, 'auditadmin')
