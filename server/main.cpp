@@ -12,6 +12,7 @@
 
 #include "zhaoshang/app/app.hpp"
 #include "zhaoshang/app/demo.hpp"
+#include "zhaoshang/app/gen.hpp"
 #include "zhaoshang/audit/audit_log.hpp"
 #include "zhaoshang/auth/auth_service.hpp"
 #include "zhaoshang/db/migrations.hpp"
@@ -95,6 +96,10 @@ int main(int argc, char** argv) {
   auto* migrate = cli.add_subcommand("migrate", "apply database migrations and exit");
   auto* demo_cmd = cli.add_subcommand("demo", "load the demo city into an empty database");
 
+  auto* gen = cli.add_subcommand("gen", "write a deterministic synthetic dataset (benchmarks)");
+  std::string scale = "city";
+  gen->add_option("--scale", scale, "city or province")->check(CLI::IsMember({"city", "province"}));
+
   auto* user = cli.add_subcommand("user", "manage accounts");
   user->require_subcommand(1);
   auto* ucreate = user->add_subcommand("create", "create an account (asks for the password)");
@@ -138,6 +143,12 @@ int main(int argc, char** argv) {
         return 1;
       }
       PrintDemoAccounts();
+      return 0;
+    }
+    if (*gen) {
+      Generate(*app, ScaleByName(scale));
+      std::cout << "generated the " << scale << " dataset; log in as bench-admin / " << kGenPassword
+                << "\n";
       return 0;
     }
     if (*serve) {

@@ -26,6 +26,15 @@ using asio::use_awaitable;
 using tcp = asio::ip::tcp;
 
 namespace {
+// Request ids: a random per-thread prefix plus a counter (no syscall per request).
+std::string NextRequestId() {
+  thread_local const std::string prefix = RandomHex(4);
+  thread_local uint64_t counter = 0;
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(++counter));
+  return prefix + buf;
+}
+
 std::pair<std::string, uint16_t> SplitHostPort(const std::string& listen) {
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) return {"127.0.0.1", static_cast<uint16_t>(std::stoi(listen))};
@@ -151,7 +160,7 @@ struct Server::Impl {
       }
       auto started = std::chrono::steady_clock::now();
       Request req;
-      req.request_id = RandomHex(8);
+      req.request_id = NextRequestId();
       req.remote = remote;
       Response resp;
       close_after = false;

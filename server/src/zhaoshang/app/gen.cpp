@@ -1,0 +1,65 @@
+#include "zhaoshang/app/gen.hpp"
+
+#include <fmt/format.h>
+
+#include "zhaoshang/auth/password.hpp"
+#include "zhaoshang/org/org_store.hpp"
+
+namespace zhaoshang {
+
+GenScale ScaleByName(const std::string& name) {
+  if (name == "city") return {"city", 5, 30, 40, 500};
+  if (name == "province") return {"province", 60, 300, 400, 10000};
+  throw std::runtime_error("unknown scale " + name + " (city or province)");
+}
+
+void Generate(App& app, const GenScale& s) {
+  auto c = app.db().Acquire();
+  if (org::store::CountUsers(*c) > 0) throw std::runtime_error("gen needs an empty database");
+  const int64_t now = app.clock().NowMs();
+  // One hash for every generated account: argon2id per row would take minutes.
+  const std::string hash = auth::HashPassword(kGenPassword);
+  static const char* kRoles[] = {"promoter", "promoter", "promoter", "receiver", "collaborator",
+                                 "reviewer", "coordinator", "leader", "trainer", "statistician"};
+  db::Transaction tx(*c, true);
+  std::vector<int64_t> units;
+  int64_t root = org::store::InsertUnit(*c, {0, std::nullopt, "基准测试市", "city", "G", 1}, now);
+  units.push_back(root);
+  std::vector<int64_t> districts;
+  for (int d = 0; d < s.districts; ++d) {
+    districts.push_back(org::store::InsertUnit(
+        *c, {0, root, fmt::format("第{}区", d + 1), "district", fmt::format("G-D{}", d), 1}, now));
+    units.push_back(districts.back());
+  }
+  for (int p = 0; p < s.parks; ++p)
+    units.push_back(org::store::InsertUnit(
+        *c, {0, districts[p % districts.size()], fmt::format("第{}园区", p + 1), "park", fmt::format("G-P{}", p), 1},
+        now));
+  for (int d = 0; d < s.departments; ++d)
+    units.push_back(org::store::InsertUnit(
+        *c, {0, root, fmt::format("第{}部门", d + 1), "department", fmt::format("G-U{}", d), 1}, now));
+  org::User admin;
+  admin.login = "bench-admin";
+  admin.name = "基准管理员";
+  admin.unit_id = root;
+  admin.roles = {"sysadmin"};
+  admin.password_hash = hash;
+  org::store::InsertUser(*c, admin, now);
+  // A small linear congruential generator: the same dataset on every machine.
+  uint64_t x = 20261129;
+  auto next = [&x] { return x = x * 6364136223846793005ULL + 1442695040888963407ULL; };
+  static const char* kSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
+  for (int i = 0; i < s.users; ++i) {
+    org::User u;
+    u.login = fmt::format("u{:05}", i);
+    size_t k = (next() >> 33) % 20;
+    u.name = std::string(kSurnames + 3 * k, 3) + fmt::format("{:04}", i);
+    u.unit_id = units[(next() >> 33) % units.size()];
+    u.roles = {kRoles[i % 10]};
+    u.password_hash = hash;
+    org::store::InsertUser(*c, u, now);
+  }
+  tx.Commit();
+}
+
+}  // namespace zhaoshang
