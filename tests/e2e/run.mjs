@@ -335,6 +335,7 @@ scenario('a session lost on the server sends the user to login and back', async 
   const s = await newSession()
   await loginAs(s.page, 'sysadmin')
   await expectPath(s.page, '/org/units')
+  await s.page.locator('[data-testid="unit-tree"] .el-tree-node').first().waitFor() // page done loading
   await s.context.clearCookies() // as if the session had timed out
   const [res] = await Promise.all([
     s.page.waitForResponse((r) => r.url().includes('/api/v1/users?')),
