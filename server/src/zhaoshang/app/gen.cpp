@@ -19,8 +19,8 @@ void Generate(App& app, const GenScale& s) {
   const int64_t now = app.clock().NowMs();
   // One hash for every generated account: argon2id per row would take minutes.
   const std::string hash = auth::HashPassword(kGenPassword);
-  static const char* kRoles[] = {"promoter", "promoter", "promoter", "receiver", "collaborator",
-                                 "reviewer", "coordinator", "leader", "trainer", "statistician"};
+  static const char* kRoles[] = {"promoter", "promoter",    "promoter", "receiver", "collaborator",
+                                 "reviewer", "coordinator", "leader",   "trainer",  "statistician"};
   db::Transaction tx(*c, true);
   std::vector<int64_t> units;
   int64_t root = org::store::InsertUnit(*c, {0, std::nullopt, "基准测试市", "city", "G", 1}, now);
@@ -32,12 +32,15 @@ void Generate(App& app, const GenScale& s) {
     units.push_back(districts.back());
   }
   for (int p = 0; p < s.parks; ++p)
-    units.push_back(org::store::InsertUnit(
-        *c, {0, districts[p % districts.size()], fmt::format("第{}园区", p + 1), "park", fmt::format("G-P{}", p), 1},
-        now));
+    units.push_back(
+        org::store::InsertUnit(*c,
+                               {0, districts[p % districts.size()], fmt::format("第{}园区", p + 1),
+                                "park", fmt::format("G-P{}", p), 1},
+                               now));
   for (int d = 0; d < s.departments; ++d)
     units.push_back(org::store::InsertUnit(
-        *c, {0, root, fmt::format("第{}部门", d + 1), "department", fmt::format("G-U{}", d), 1}, now));
+        *c, {0, root, fmt::format("第{}部门", d + 1), "department", fmt::format("G-U{}", d), 1},
+        now));
   org::User admin;
   admin.login = "bench-admin";
   admin.name = "基准管理员";
