@@ -119,6 +119,16 @@ TEST(Server, ChunkedOversizeBodyGets413) {
   s.server.Stop();
 }
 
+TEST(Server, SlowHeadersAreCutOffByTheHeaderTimeout) {
+  Config cfg;
+  cfg.header_timeout_s = 1;
+  LiveServer s(cfg);
+  RawClient c(s.port);
+  c.Send("GET /healthz HTTP/1.1\r\nHost: t\r\n");  // never finishes its header block
+  EXPECT_TRUE(c.ClosedByPeer());  // blocks until the server gives up on it
+  s.server.Stop();
+}
+
 TEST(Server, UnknownPathsAndMethodsAreJsonNotHtml) {
   LiveServer s;
   RawClient c(s.port);
