@@ -7,6 +7,8 @@
 #include <iostream>
 
 #include <sodium.h>
+#include <spdlog/async.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
@@ -80,6 +82,7 @@ int main(int argc, char** argv) {
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
   CLI::App cli{"zhaoshang — investment-attraction pipeline platform (招商引资全流程管理平台)"};
   cli.require_subcommand(1);
+  cli.fallthrough();  // `zhaoshang serve --db …` works as well as `zhaoshang --db … serve`
   Common common;
   cli.add_option("--config", common.config_path, "TOML configuration file");
   cli.add_option("--db", common.db, "database: sqlite:PATH or postgresql://…  (env ZS_DB)");
@@ -152,6 +155,14 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*serve) {
+      // The console sink flushes every line; a logger thread keeps that off the I/O thread.
+      spdlog::init_thread_pool(16384, 1);
+      auto logger = std::make_shared<spdlog::async_logger>(
+          "zhaoshang", std::make_shared<spdlog::sinks::stdout_color_sink_mt>(), spdlog::thread_pool(),
+          spdlog::async_overflow_policy::block);
+      logger->set_level(spdlog::get_level());
+      spdlog::set_default_logger(logger);
+      spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
       if (demo && LoadDemo(*app)) spdlog::info("loaded the demo city");
       {
         auto c = app->db().Acquire();
@@ -167,6 +178,7 @@ int main(int argc, char** argv) {
       if (app->demo()) PrintDemoAccounts();
       server.Run();
       spdlog::info("stopped");
+      spdlog::shutdown();
       return 0;
     }
     if (*ucreate) {
