@@ -1,0 +1,89 @@
+#include "zhaoshang/catalog/industries.hpp"
+
+#include <map>
+
+#include "zhaoshang/catalog/catalog_data.hpp"
+#include "zhaoshang/catalog/csv.hpp"
+
+namespace zhaoshang::catalog {
+
+const Industries& Industries::Embedded() {
+  static const Industries k = [] {
+    Industries x;
+    auto rows = ParseCsv(Gbt4754Csv());
+    for (size_t i = 1; i < rows.size(); ++i) {  // row 0 is the header
+      const auto& r = rows[i];
+      if (r.size() < 4) continue;
+      Industry ind{r[0], std::stoi(r[1]), r[2], r[3], r.size() > 4 ? r[4] : ""};
+      x.by_code_[ind.code] = x.all_.size();
+      x.all_.push_back(std::move(ind));
+    }
+    return x;
+  }();
+  return k;
+}
+
+const Industry* Industries::Find(const std::string& code) const {
+  auto it = by_code_.find(code);
+  return it == by_code_.end() ? nullptr : &all_[it->second];
+}
+
+std::optional<IndustryPath> Industries::PathOf(const std::string& code) const {
+  const Industry* ind = Find(code);
+  if (!ind) return std::nullopt;
+  IndustryPath p;
+  for (const Industry* cur = ind; cur; cur = cur->parent.empty() ? nullptr : Find(cur->parent)) {
+    if (cur->level == 1) p.section = cur->code;
+    if (cur->level == 2) p.division = cur->code;
+    if (cur->level == 3) p.group = cur->code;
+  }
+  return p;
+}
+
+void SeedIndustries(db::Connection& c) {
+  if (c.QueryInt("SELECT COUNT(*) FROM industries", {}).value_or(0) > 0) return;
+  const auto& all = Industries::Embedded().all();
+  db::Transaction tx(c, true);
+  // Multi-row inserts: ~2 000 rows in a handful of round trips on PostgreSQL.
+  constexpr size_t kBatch = 200;
+  for (size_t i = 0; i < all.size(); i += kBatch) {
+    std::string sql = "INSERT INTO industries(code, level, parent, name, note) VALUES ";
+    db::Params p;
+    for (size_t j = i; j < std::min(all.size(), i + kBatch); ++j) {
+      sql += j == i ? "(?,?,?,?,?)" : ",(?,?,?,?,?)";
+      const auto& ind = all[j];
+      p.emplace_back(ind.code);
+      p.emplace_back(int64_t(ind.level));
+      p.emplace_back(ind.parent.empty() ? db::Param(nullptr) : db::Param(ind.parent));
+      p.emplace_back(ind.name);
+      p.emplace_back(ind.note);
+    }
+    c.Execute(sql, p);
+  }
+  tx.Commit();
+}
+
+void SeedDemoChains(db::Connection& c, int64_t now) {
+  if (c.QueryInt("SELECT COUNT(*) FROM leading_industries", {}).value_or(0) > 0) return;
+  auto rows = ParseCsv(DemoChainsCsv());
+  db::Transaction tx(c, true);
+  std::map<std::string, int64_t> ids;
+  int order = 0;
+  for (size_t i = 1; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    if (r.size() < 4) continue;
+    if (!ids.count(r[0]))
+      ids[r[0]] = c.QueryInt(
+                       "INSERT INTO leading_industries(name, description, sort_order, created_at, "
+                       "updated_at) VALUES (?,?,?,?,?) RETURNING id",
+                       {r[0], std::string(""), int64_t(order++), now, now})
+                      .value();
+    c.Execute(
+        "INSERT INTO chain_nodes(leading_industry_id, segment, name, codes, created_at, updated_at) "
+        "VALUES (?,?,?,?,?,?)",
+        {ids[r[0]], r[1], r[2], r[3], now, now});
+  }
+  tx.Commit();
+}
+
+}  // namespace zhaoshang::catalog

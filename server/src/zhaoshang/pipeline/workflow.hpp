@@ -1,0 +1,97 @@
+#pragma once
+// The project stage workflow: the transition table (the one place), guards, who may act,
+// and who becomes responsible afterwards (DESIGN.md §4). Pure rules: no SQL, no HTTP.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "zhaoshang/core/error.hpp"
+
+namespace zhaoshang::pipeline {
+
+enum class Stage {
+  kLead,          // 线索
+  kInReview,      // 预审中
+  kApproved,      // 已入库 (in the pool)
+  kNegotiating,   // 洽谈中 (routed to a park)
+  kSigned,        // 已签约
+  kConstruction,  // 已开工
+  kProduction,    // 已投产
+  kRejected,      // 未通过
+  kShelved,       // 暂缓
+  kLost,          // 流失
+};
+std::string_view StageName(Stage s);
+std::optional<Stage> ParseStage(std::string_view s);
+const std::vector<Stage>& AllStages();
+// Stages in which a project can still be shelved or lost.
+bool IsActive(Stage s);
+
+// Who may perform a transition, by relation to the project.
+enum class Who {
+  kPromoter,     // first or co-promoter of the project (role promoter)
+  kCoordinator,  // role coordinator (投促局)
+  kReceiver,     // role receiver in the receiving park's unit subtree
+  kResponsible,  // the responsible user, or a member of the responsible unit
+};
+
+// Who is responsible after the transition.
+enum class Handover { kKeep, kPromoter, kReceivingPark };
+
+struct Rule {
+  Stage from;
+  Stage to;  // for reopen rules: the stage the project had before (stage_before)
+  std::vector<Who> who;
+  std::vector<std::string_view> required;  // guard fields
+  bool needs_reason_code = false;
+  bool reopen = false;  // back to stage_before
+  Handover handover = Handover::kKeep;
+};
+const std::vector<Rule>& Rules();
+
+struct Relation {
+  bool promoter = false, coordinator = false, receiver = false, responsible = false;
+  bool Has(Who w) const;
+};
+
+// The facts a guard looks at: the project after the transition's fields are applied.
+struct GuardFacts {
+  std::string industry_code;
+  int64_t total_investment = 0;
+  std::optional<int64_t> receiving_unit_id;
+  std::optional<std::string> signing_date, construction_date, production_date;
+  std::optional<int64_t> contracted_investment;
+  std::string reason_code, reason;
+};
+
+// Finds the rule for from → to and checks relation, guard and reason. Errors:
+// transition_not_allowed (400), forbidden (403), guard_failed (400, fields = "required"),
+// invalid_argument on a bad reason code.
+Result<const Rule*> CheckTransition(Stage from, Stage to, std::optional<Stage> stage_before,
+                                    const Relation& rel, const GuardFacts& facts);
+
+// The target stages this relation may request now (for the UI's buttons; guards not applied).
+std::vector<Stage> AllowedTargets(Stage from, std::optional<Stage> stage_before, const Relation& rel);
+
+// Reason codes accepted when entering a side state (or returning a lead).
+const std::vector<std::string_view>& ReasonCodes(Stage to, bool returning);
+
+// The next step of a stage, as a code the UI translates.
+std::string_view NextStep(Stage s);
+
+// Default days to act in each stage (configurable in settings).
+std::map<std::string, int> DefaultDeadlineDays();
+
+// 0: < 1 亿; 1: 1–5 亿; 2: 5–10; 3: 10–20; 4: 20–50; 5: ≥ 50 亿 (amounts in yuan).
+int InvestmentBand(int64_t total_investment_yuan);
+
+// "YYYY-MM-DD" strictly (a real calendar date).
+bool IsIsoDate(const std::string& s);
+// Date arithmetic on ISO dates (UTC); epoch ms → date.
+std::string DateOfMs(int64_t ms);
+std::string AddDays(const std::string& iso_date, int days);
+
+}  // namespace zhaoshang::pipeline

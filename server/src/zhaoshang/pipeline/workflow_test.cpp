@@ -1,0 +1,143 @@
+#include "zhaoshang/pipeline/workflow.hpp"
+
+#include <gtest/gtest.h>
+
+namespace zhaoshang::pipeline {
+namespace {
+using enum Stage;
+
+Relation Coordinator() { return {false, true, false, false}; }
+Relation Promoter() { return {true, false, false, true}; }
+Relation Park() { return {false, false, true, true}; }
+Relation Stranger() { return {}; }
+
+GuardFacts Full() {
+  GuardFacts g;
+  g.industry_code = "3612";
+  g.total_investment = 500'000'000;
+  g.receiving_unit_id = 11;
+  g.signing_date = "2026-11-01";
+  g.contracted_investment = 480'000'000;
+  g.construction_date = "2026-12-01";
+  g.production_date = "2027-10-01";
+  return g;
+}
+
+std::string Code(const Result<const Rule*>& r) { return r ? "" : r.error().code; }
+std::map<std::string, std::string> Fields(const Result<const Rule*>& r) {
+  return r ? std::map<std::string, std::string>{} : r.error().fields;
+}
+
+TEST(Workflow, HappyPathFromLeadToProduction) {
+  GuardFacts g = Full();
+  EXPECT_TRUE(CheckTransition(kLead, kInReview, {}, Promoter(), g));
+  EXPECT_TRUE(CheckTransition(kInReview, kApproved, {}, Coordinator(), g));
+  EXPECT_TRUE(CheckTransition(kApproved, kNegotiating, {}, Coordinator(), g));
+  EXPECT_TRUE(CheckTransition(kNegotiating, kSigned, {}, Park(), g));
+  EXPECT_TRUE(CheckTransition(kSigned, kConstruction, {}, Park(), g));
+  EXPECT_TRUE(CheckTransition(kConstruction, kProduction, {}, Park(), g));
+}
+
+TEST(Workflow, UnknownEdgesAreNotAllowed) {
+  EXPECT_EQ(Code(CheckTransition(kLead, kSigned, {}, Coordinator(), Full())), "transition_not_allowed");
+  EXPECT_EQ(Code(CheckTransition(kProduction, kLost, {}, Coordinator(), Full())), "transition_not_allowed");
+  EXPECT_EQ(Code(CheckTransition(kNegotiating, kApproved, {}, Coordinator(), Full())), "transition_not_allowed");
+}
+
+TEST(Workflow, WhoMayAct) {
+  GuardFacts g = Full();
+  EXPECT_EQ(Code(CheckTransition(kInReview, kApproved, {}, Promoter(), g)), "forbidden");  // no self-approval
+  EXPECT_EQ(Code(CheckTransition(kApproved, kNegotiating, {}, Park(), g)), "forbidden");  // routing is the bureau's
+  EXPECT_EQ(Code(CheckTransition(kNegotiating, kSigned, {}, Promoter(), g)), "forbidden");
+  EXPECT_EQ(Code(CheckTransition(kLead, kInReview, {}, Stranger(), g)), "forbidden");
+  EXPECT_TRUE(CheckTransition(kNegotiating, kSigned, {}, Coordinator(), g));
+}
+
+TEST(Workflow, EveryGuardNamesItsMissingFields) {
+  GuardFacts empty;
+  EXPECT_EQ(Fields(CheckTransition(kLead, kInReview, {}, Promoter(), empty)),
+            (std::map<std::string, std::string>{{"industry_code", "required"}, {"total_investment_yuan", "required"}}));
+  EXPECT_EQ(Fields(CheckTransition(kApproved, kNegotiating, {}, Coordinator(), empty)),
+            (std::map<std::string, std::string>{{"receiving_unit_id", "required"}}));
+  GuardFacts routed;
+  routed.receiving_unit_id = 11;
+  auto signing = CheckTransition(kNegotiating, kSigned, {}, Coordinator(), routed);
+  EXPECT_EQ(Code(signing), "guard_failed");
+  EXPECT_EQ(Fields(signing), (std::map<std::string, std::string>{{"signing_date", "required"}, {"contracted_investment_yuan", "required"}}));
+  EXPECT_EQ(Fields(CheckTransition(kSigned, kConstruction, {}, Park(), empty)),
+            (std::map<std::string, std::string>{{"construction_date", "required"}}));
+  EXPECT_EQ(Fields(CheckTransition(kConstruction, kProduction, {}, Park(), empty)),
+            (std::map<std::string, std::string>{{"production_date", "required"}}));
+  GuardFacts zero = Full();
+  zero.contracted_investment = 0;
+  EXPECT_EQ(Fields(CheckTransition(kNegotiating, kSigned, {}, Park(), zero)).count("contracted_investment_yuan"), 1u);
+}
+
+TEST(Workflow, SideStatesNeedAReasonCode) {
+  GuardFacts g = Full();
+  EXPECT_EQ(Fields(CheckTransition(kNegotiating, kLost, {}, Park(), g)).at("reason_code"), "required");
+  g.reason_code = "went_elsewhere";
+  EXPECT_TRUE(CheckTransition(kNegotiating, kLost, {}, Park(), g));
+  g.reason_code = "investor_paused";  // a shelving reason, not a loss reason
+  EXPECT_EQ(Fields(CheckTransition(kNegotiating, kLost, {}, Park(), g)).at("reason_code"), "invalid_value");
+  g.reason_code = "other";
+  EXPECT_EQ(Fields(CheckTransition(kNegotiating, kLost, {}, Park(), g)).at("reason"), "required");
+  g.reason = "投资方被竞争城市以土地价格吸引";
+  EXPECT_TRUE(CheckTransition(kNegotiating, kLost, {}, Park(), g));
+  GuardFacts r;
+  r.reason_code = "incomplete_info";
+  EXPECT_TRUE(CheckTransition(kInReview, kLead, {}, Coordinator(), r));  // returned for information
+  EXPECT_TRUE(CheckTransition(kInReview, kRejected, {}, Coordinator(), r));
+  EXPECT_EQ(Code(CheckTransition(kProduction, kShelved, {}, Coordinator(), r)), "transition_not_allowed");
+}
+
+TEST(Workflow, ReopeningReturnsToTheStageBefore) {
+  GuardFacts g;
+  EXPECT_TRUE(CheckTransition(kShelved, kNegotiating, kNegotiating, Park(), g));
+  EXPECT_EQ(Code(CheckTransition(kShelved, kSigned, kNegotiating, Park(), g)), "transition_not_allowed");
+  EXPECT_EQ(Code(CheckTransition(kLost, kSigned, kSigned, Park(), g)), "forbidden");  // only the bureau
+  EXPECT_EQ(Fields(CheckTransition(kLost, kSigned, kSigned, Coordinator(), g)).at("reason"), "required");
+  g.reason = "投资方重新接洽";
+  EXPECT_TRUE(CheckTransition(kLost, kSigned, kSigned, Coordinator(), g));
+}
+
+TEST(Workflow, ResponsibilityHandOver) {
+  auto rule = [](Stage a, Stage b, Relation rel) {
+    GuardFacts g = Full();
+    g.reason_code = "incomplete_info";
+    return *CheckTransition(a, b, {}, rel, g).value();
+  };
+  EXPECT_EQ(rule(kLead, kInReview, Promoter()).handover, Handover::kKeep);  // promoter until the pool
+  EXPECT_EQ(rule(kInReview, kApproved, Coordinator()).handover, Handover::kKeep);
+  EXPECT_EQ(rule(kApproved, kNegotiating, Coordinator()).handover, Handover::kReceivingPark);
+  EXPECT_EQ(rule(kNegotiating, kSigned, Park()).handover, Handover::kKeep);  // the park keeps it
+  EXPECT_EQ(rule(kInReview, kRejected, Coordinator()).handover, Handover::kPromoter);
+}
+
+TEST(Workflow, AllowedTargetsFollowTheRelation) {
+  auto promoter = AllowedTargets(kLead, {}, Promoter());
+  EXPECT_EQ(promoter, (std::vector<Stage>{kInReview, kShelved, kLost}));
+  // While in review the promoter is still responsible: may shelve or report it lost, not decide.
+  EXPECT_EQ(AllowedTargets(kInReview, {}, Promoter()), (std::vector<Stage>{kShelved, kLost}));
+  EXPECT_EQ(AllowedTargets(kShelved, kSigned, Park()), std::vector<Stage>{kSigned});
+  EXPECT_TRUE(AllowedTargets(kProduction, {}, Coordinator()).empty());
+}
+
+TEST(Workflow, BandsAndDates) {
+  EXPECT_EQ(InvestmentBand(99'999'999), 0);
+  EXPECT_EQ(InvestmentBand(100'000'000), 1);
+  EXPECT_EQ(InvestmentBand(500'000'000), 2);
+  EXPECT_EQ(InvestmentBand(1'999'999'999), 3);
+  EXPECT_EQ(InvestmentBand(2'000'000'000), 4);
+  EXPECT_EQ(InvestmentBand(5'000'000'000), 5);
+  EXPECT_TRUE(IsIsoDate("2026-02-28"));
+  EXPECT_FALSE(IsIsoDate("2026-02-30"));
+  EXPECT_FALSE(IsIsoDate("2026-2-28"));
+  EXPECT_FALSE(IsIsoDate("28/02/2026"));
+  EXPECT_EQ(AddDays("2026-12-30", 3), "2027-01-02");
+  EXPECT_EQ(DateOfMs(1'795'000'000'000), "2026-11-18");
+  for (Stage s : AllStages()) EXPECT_EQ(ParseStage(StageName(s)), s);
+}
+
+}  // namespace
+}  // namespace zhaoshang::pipeline
