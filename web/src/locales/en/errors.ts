@@ -17,6 +17,8 @@ export default {
   payload_too_large: 'The submitted content is too large',
   unsupported_media_type: 'Unsupported content type',
   rate_limited: 'Too many login attempts; please wait and try again',
+  transition_not_allowed: 'This stage change is not possible from the current stage',
+  guard_failed: 'The stage change needs more information; fill in the required fields',
   role_conflict:
     'Role conflict: one account may not hold two administrator roles, nor an administrator role with a business role',
   internal: 'Internal server error; try again later or contact the administrator',

@@ -8,5 +8,7 @@ import roles from './roles'
 import users from './users'
 import audit from './audit'
 import workbench from './workbench'
+import pipeline from './pipeline'
+import catalog from './catalog'
 
-export default { common, layout, auth, errors, validation, org, roles, users, audit, workbench }
+export default { common, layout, auth, errors, validation, org, roles, users, audit, workbench, pipeline, catalog }

@@ -1,6 +1,12 @@
 export default {
   menu: {
     workbench: 'Workbench',
+    projects: 'Project ledger',
+    board: 'Project board',
+    newLead: 'Report a lead',
+    catalog: 'Industry catalog',
+    projectDetail: 'Project',
+    projectEdit: 'Edit project',
     orgUnits: 'Org units',
     users: 'Users',
     roles: 'Roles',

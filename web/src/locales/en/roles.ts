@@ -8,6 +8,7 @@ export default {
     leader: 'Leader',
     trainer: 'Trainer',
     statistician: 'Statistician',
+    unit_head: 'Unit head',
     sysadmin: 'System admin',
     secadmin: 'Security admin',
     auditadmin: 'Audit admin',
@@ -26,6 +27,8 @@ export default {
     audit: { read: 'View audit log', verify: 'Verify audit chain', export: 'Export audit log' },
     settings: { read: 'View settings', write: 'Manage settings' },
     project: { read: 'View projects', write: 'Edit projects', create: 'Report leads', transition: 'Move stages' },
+    catalog: { read: 'View industry catalog', write: 'Maintain industry catalog' },
+    pipeline: { settings: 'Maintain stage deadlines' },
   },
   page: {
     title: 'Roles',

@@ -11,6 +11,9 @@ export default {
     contains_login: 'Must not contain the login',
     already_exists: 'Already taken',
     role_conflict: 'Conflict: an administrator role must be held alone',
+    bad_check_character: 'Wrong check character; verify the credit code',
+    invalid_format: 'Invalid format',
+    in_future: 'Must not be in the future',
   },
   password: {
     hint: 'At least 8 characters; at least 3 of upper case, lower case, digit, symbol; must not contain the login',

@@ -1,6 +1,12 @@
 export default {
   menu: {
     workbench: '工作台',
+    projects: '项目台账',
+    board: '项目看板',
+    newLead: '报送线索',
+    catalog: '产业目录',
+    projectDetail: '项目详情',
+    projectEdit: '编辑项目',
     orgUnits: '组织机构',
     users: '用户管理',
     roles: '角色权限',

@@ -8,6 +8,7 @@ export default {
     leader: '领导',
     trainer: '培训讲师',
     statistician: '统计人员',
+    unit_head: '单位负责人',
     sysadmin: '系统管理员',
     secadmin: '安全管理员',
     auditadmin: '审计管理员',
@@ -26,7 +27,9 @@ export default {
     role: { read: '查看角色权限', write: '维护角色权限' },
     audit: { read: '查看审计日志', verify: '校验审计链', export: '导出审计日志' },
     settings: { read: '查看系统设置', write: '维护系统设置' },
-    project: { read: '查看项目', write: '维护项目', create: '上报线索', transition: '推进阶段' },
+    project: { read: '查看项目', write: '维护项目', create: '报送线索', transition: '推进阶段' },
+    catalog: { read: '查看产业目录', write: '维护产业目录' },
+    pipeline: { settings: '维护流程时限' },
   },
   page: {
     title: '角色权限',

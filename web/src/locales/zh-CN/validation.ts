@@ -11,6 +11,9 @@ export default {
     contains_login: '不能包含账号',
     already_exists: '已被占用',
     role_conflict: '角色冲突：管理员角色只能单独担任一种',
+    bad_check_character: '校验位错误，请核对统一社会信用代码',
+    invalid_format: '格式不正确',
+    in_future: '不能晚于今天',
   },
   password: {
     hint: '至少 8 位；包含大写字母、小写字母、数字、符号中的至少 3 类；不能包含账号',

@@ -1,0 +1,343 @@
+import { http, type Page, type RequestOptions } from './http'
+
+// 项目: a lead (线索) is a project at stage `lead`; docs/api.md "Projects".
+export namespace ProjectApi {
+  export type Stage =
+    | 'lead'
+    | 'in_review'
+    | 'approved'
+    | 'negotiating'
+    | 'signed'
+    | 'construction'
+    | 'production'
+    | 'rejected'
+    | 'shelved'
+    | 'lost'
+  export type NextStep =
+    | 'submit_review'
+    | 'review_decision'
+    | 'route_to_park'
+    | 'sign'
+    | 'start_construction'
+    | 'start_production'
+    | 'none'
+    | 'reopen'
+  export type SourceChannel =
+    | 'resident_team'
+    | 'business_referral'
+    | 'exhibition'
+    | 'online'
+    | 'agency'
+    | 'visit'
+    | 'government'
+    | 'other'
+  export type ActivityKind =
+    | 'call'
+    | 'visit'
+    | 'reception'
+    | 'meeting'
+    | 'inspection'
+    | 'signing'
+    | 'construction'
+    | 'production'
+    | 'capital'
+
+  export interface Contact {
+    name: string
+    phone: string
+    title: string
+  }
+
+  /** The fields a user types in the lead form (POST /projects, PATCH /projects/{id}). */
+  export interface Editable {
+    name: string
+    investor_name: string
+    uscc: string | null
+    investor_origin: string
+    foreign: boolean
+    industry_code: string
+    chain_node_id: number | null
+    total_investment_yuan: number
+    fixed_investment_yuan: number | null
+    land_mu_x100: number | null
+    building_m2: number | null
+    power_kva: number | null
+    jobs: number | null
+    annual_output_yuan: number | null
+    annual_tax_yuan: number | null
+    source_channel: SourceChannel
+    preferred_unit_id: number | null
+    description: string
+    contacts: Contact[]
+  }
+
+  /** A row of the ledger (台账): the detail without contacts, promoters, description, transitions. */
+  export interface ProjectRow {
+    id: number
+    name: string
+    investor_name: string
+    uscc: string | null
+    investor_origin: string
+    foreign: boolean
+    industry_code: string
+    industry_name: string
+    chain_node_id: number | null
+    chain_node_name: string | null
+    leading_industry_id: number | null
+    leading_industry_name: string | null
+    total_investment_yuan: number
+    fixed_investment_yuan: number | null
+    land_mu_x100: number | null
+    building_m2: number | null
+    power_kva: number | null
+    jobs: number | null
+    annual_output_yuan: number | null
+    annual_tax_yuan: number | null
+    investment_band: number
+    source_channel: SourceChannel
+    reporting_unit_id: number
+    reporting_unit_name: string
+    promoter_id: number
+    promoter_name: string
+    preferred_unit_id: number | null
+    preferred_unit_name: string | null
+    contacts_masked: boolean
+    stage: Stage
+    stage_since: number
+    responsible_user_id: number | null
+    responsible_user_name: string | null
+    responsible_unit_id: number
+    responsible_unit_name: string
+    next_step: NextStep
+    step_deadline: string | null
+    overdue: boolean
+    receiving_unit_id: number | null
+    receiving_unit_name: string | null
+    signing_date: string | null
+    contracted_investment_yuan: number | null
+    construction_date: string | null
+    production_date: string | null
+    capital_in_place_yuan: number
+    close_reason_code: string | null
+    close_reason: string | null
+    created_at: number
+    updated_at: number
+    version: number
+  }
+
+  export interface Promoter {
+    user_id: number
+    user_name: string
+    unit_id: number
+    unit_name: string
+    kind: 'first' | 'co'
+    joined_at: number
+  }
+
+  export interface Project extends ProjectRow {
+    description: string
+    contacts: Contact[]
+    promoters: Promoter[]
+    /** What THIS user may do now. */
+    allowed_transitions: Stage[]
+  }
+
+  export type SortKey = 'created_at' | 'total_investment' | 'stage_since' | 'step_deadline' | 'name'
+
+  export interface Filters {
+    stage?: Stage[]
+    industry?: string | null
+    leading_industry_id?: number | null
+    district_id?: number | null
+    park_id?: number | null
+    unit_id?: number | null
+    promoter_id?: number | null
+    band?: number[]
+    reported_from?: string | null
+    reported_to?: string | null
+    signed_from?: string | null
+    signed_to?: string | null
+    q?: string
+    overdue?: boolean
+  }
+
+  export interface Query extends Filters {
+    sort?: SortKey
+    order?: 'asc' | 'desc'
+    page: number
+    page_size: number
+  }
+
+  export interface CollisionHit {
+    project_id: number
+    match: 'uscc' | 'name'
+    similarity: number
+    /** masked ("某某新能源科技…") when out of the caller's scope */
+    investor_name: string
+    project_name: string
+    reporting_unit_name: string
+    reported_on: string
+    stage: Stage
+    in_scope: boolean
+  }
+
+  export interface TransitionFields {
+    receiving_unit_id?: number | null
+    responsible_user_id?: number | null
+    signing_date?: string | null
+    contracted_investment_yuan?: number | null
+    construction_date?: string | null
+    production_date?: string | null
+  }
+
+  export interface TransitionRequest {
+    to: Stage
+    version: number
+    reason_code?: string
+    reason?: string
+    fields?: TransitionFields
+  }
+
+  export interface Activity {
+    id: number
+    project_id: number
+    kind: ActivityKind
+    date: string
+    participants: string
+    summary: string
+    outcome: string | null
+    next_action_date: string | null
+    amount_yuan: number | null
+    actor_id: number
+    actor_name: string
+    created_at: number
+  }
+
+  export interface NewActivity {
+    kind: ActivityKind
+    date: string
+    participants: string
+    summary: string
+    outcome?: string
+    next_action_date?: string
+    amount_yuan?: number
+  }
+
+  export interface TimelineEntry {
+    at: number
+    kind: 'transition' | 'activity' | 'change' | 'promoter'
+    actor_name: string
+    summary: string
+    from?: Stage
+    to?: Stage
+    reason_code?: string | null
+    reason?: string | null
+    activity?: Activity
+    changes?: Record<string, { from: unknown; to: unknown }>
+  }
+
+  export interface BoardColumn {
+    stage: Stage
+    count: number
+    items: ProjectRow[]
+  }
+
+  export interface Settings {
+    stage_deadline_days: Partial<Record<Stage, number>>
+  }
+}
+
+export const STAGES: ProjectApi.Stage[] = [
+  'lead',
+  'in_review',
+  'approved',
+  'negotiating',
+  'signed',
+  'construction',
+  'production',
+  'rejected',
+  'shelved',
+  'lost',
+]
+export const SIDE_STAGES: ProjectApi.Stage[] = ['rejected', 'shelved', 'lost']
+export const SOURCE_CHANNELS: ProjectApi.SourceChannel[] = [
+  'resident_team',
+  'business_referral',
+  'exhibition',
+  'online',
+  'agency',
+  'visit',
+  'government',
+  'other',
+]
+export const ACTIVITY_KINDS: ProjectApi.ActivityKind[] = [
+  'call',
+  'visit',
+  'reception',
+  'meeting',
+  'inspection',
+  'signing',
+  'construction',
+  'production',
+  'capital',
+]
+/** Reason codes per closing transition; `returned` is in_review → lead. */
+export const REASON_CODES = {
+  rejected: ['industry_mismatch', 'below_threshold', 'environment_energy', 'investor_doubts', 'incomplete_info', 'other'],
+  // The contract requires a reason_code for in_review → lead but lists no codes for it;
+  // the review reasons fit (mostly incomplete_info).
+  returned: ['incomplete_info', 'industry_mismatch', 'below_threshold', 'environment_energy', 'investor_doubts', 'other'],
+  shelved: ['investor_paused', 'awaiting_factors', 'policy_pending', 'other'],
+  lost: ['investor_withdrew', 'went_elsewhere', 'factor_constraints', 'financing', 'policy', 'other'],
+} as const
+export type ReasonGroup = keyof typeof REASON_CODES
+
+/** Filters → query parameters: lists become comma lists, empty values are dropped. */
+export function filterParams(f: ProjectApi.Filters): Record<string, string | number | boolean | null | undefined> {
+  return {
+    stage: f.stage?.length ? f.stage.join(',') : undefined,
+    industry: f.industry || undefined,
+    leading_industry_id: f.leading_industry_id ?? undefined,
+    district_id: f.district_id ?? undefined,
+    park_id: f.park_id ?? undefined,
+    unit_id: f.unit_id ?? undefined,
+    promoter_id: f.promoter_id ?? undefined,
+    band: f.band?.length ? f.band.join(',') : undefined,
+    reported_from: f.reported_from || undefined,
+    reported_to: f.reported_to || undefined,
+    signed_from: f.signed_from || undefined,
+    signed_to: f.signed_to || undefined,
+    q: f.q?.trim() || undefined,
+    overdue: f.overdue ? true : undefined,
+  }
+}
+
+export const listProjects = (q: ProjectApi.Query, opts?: RequestOptions) =>
+  http.get<Page<ProjectApi.ProjectRow>>('/projects', {
+    ...opts,
+    query: { ...filterParams(q), sort: q.sort, order: q.order, page: q.page, page_size: q.page_size },
+  })
+export const getProject = (id: number, opts?: RequestOptions) => http.get<ProjectApi.Project>(`/projects/${id}`, opts)
+export const createProject = (b: Partial<ProjectApi.Editable>, opts?: RequestOptions) =>
+  http.post<ProjectApi.Project>('/projects', b, opts)
+/** 撞单: join an existing project as co-promoter instead of creating one (200, not 201). */
+export const joinProject = (b: Partial<ProjectApi.Editable>, projectId: number, opts?: RequestOptions) =>
+  http.post<{ joined: true; project_id: number }>('/projects', { ...b, join_project_id: projectId }, opts)
+export const updateProject = (id: number, p: Partial<ProjectApi.Editable> & { version: number }, opts?: RequestOptions) =>
+  http.patch<ProjectApi.Project>(`/projects/${id}`, p, opts)
+export const collisionCheck = (
+  b: { investor_name: string; uscc?: string; exclude_project_id?: number },
+  opts?: RequestOptions,
+) => http.post<{ hits: ProjectApi.CollisionHit[] }>('/projects/collision-check', b, opts)
+export const adjudicatePromoters = (id: number, firstUserId: number, reason: string) =>
+  http.post<ProjectApi.Project>(`/projects/${id}/promoters/adjudicate`, { first_user_id: firstUserId, reason })
+export const transitionProject = (id: number, b: ProjectApi.TransitionRequest, opts?: RequestOptions) =>
+  http.post<ProjectApi.Project>(`/projects/${id}/transitions`, b, opts)
+export const getTimeline = (id: number, opts?: RequestOptions) =>
+  http.get<{ items: ProjectApi.TimelineEntry[] }>(`/projects/${id}/timeline`, opts)
+export const addActivity = (id: number, b: ProjectApi.NewActivity, opts?: RequestOptions) =>
+  http.post<ProjectApi.Activity>(`/projects/${id}/activities`, b, opts)
+export const getBoard = (f: ProjectApi.Filters, opts?: RequestOptions) =>
+  http.get<{ columns: ProjectApi.BoardColumn[] }>('/projects/board', { ...opts, query: filterParams(f) })
+export const getPipelineSettings = () => http.get<ProjectApi.Settings>('/pipeline/settings')
+export const putPipelineSettings = (s: ProjectApi.Settings) => http.put<ProjectApi.Settings>('/pipeline/settings', s)
