@@ -1,8 +1,11 @@
 #include "zhaoshang/app/app.hpp"
 
+#include <algorithm>
+
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/org/roles.hpp"
 
 namespace zhaoshang {
@@ -53,11 +56,19 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
             auth::SessionPolicy{int64_t(cfg_.session_idle_minutes) * 60000,
                                 int64_t(cfg_.session_absolute_hours) * 3600000},
             cfg_.login_rate_per_minute),
-      org_(*db_, clock_) {
+      org_(*db_, clock_),
+      catalog_(*db_, clock_),
+      pipeline_(*db_, clock_) {
   RegisterSystemRoutes(router_);
   RegisterAuthRoutes(router_);
   RegisterOrgRoutes(router_);
   RegisterAuditRoutes(router_);
+  RegisterCatalogRoutes(router_);
+  RegisterPipelineRoutes(router_);
+  {
+    auto c = db_->Acquire();
+    catalog::SeedIndustries(*c);  // reference data: loaded once into an empty table
+  }
   RefreshDemoFlag();
 }
 
@@ -88,7 +99,9 @@ http::Response App::Handle(const http::Request& req) {
     r = http::ErrorResponse(Error{ErrorCode::kInternal, "internal",
                                   "internal error; quote request id " + req.request_id});
   }
-  r.headers.emplace_back("Cache-Control", "no-store");
+  const bool has_cache_control = std::any_of(r.headers.begin(), r.headers.end(),
+                                             [](const auto& h) { return h.first == "Cache-Control"; });
+  if (!has_cache_control) r.headers.emplace_back("Cache-Control", "no-store");
   return r;
 }
 

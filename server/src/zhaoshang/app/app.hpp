@@ -9,9 +9,11 @@
 #include "zhaoshang/app/config.hpp"
 #include "zhaoshang/app/request_context.hpp"
 #include "zhaoshang/auth/auth_service.hpp"
+#include "zhaoshang/catalog/catalog_service.hpp"
 #include "zhaoshang/core/clock.hpp"
 #include "zhaoshang/db/database.hpp"
 #include "zhaoshang/org/org_service.hpp"
+#include "zhaoshang/pipeline/pipeline_service.hpp"
 
 namespace zhaoshang {
 
@@ -28,6 +30,8 @@ class App {
   const Clock& clock() const { return clock_; }
   auth::AuthService& auth() { return auth_; }
   org::OrgService& org() { return org_; }
+  catalog::CatalogService& catalog() { return catalog_; }
+  pipeline::PipelineService& pipeline() { return pipeline_; }
   const AppRouter& router() const { return router_; }
   bool demo() const { return demo_.load(); }
   void RefreshDemoFlag();
@@ -41,6 +45,8 @@ class App {
   const Clock& clock_;
   auth::AuthService auth_;
   org::OrgService org_;
+  catalog::CatalogService catalog_;
+  pipeline::PipelineService pipeline_;
   AppRouter router_;
   std::atomic<bool> demo_{false};
 };

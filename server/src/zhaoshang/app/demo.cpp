@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "zhaoshang/app/demo_projects.hpp"
+#include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/org/org_store.hpp"
 
 namespace zhaoshang {
@@ -56,6 +58,12 @@ const std::vector<DemoAccount>& DemoAccounts() {
       {"sysadmin", "吴刚", "AQ-TCJ", "sysadmin"},
       {"secadmin", "郑芳", "AQ-TCJ", "secadmin"},
       {"auditadmin", "冯磊", "AQ-TCJ", "auditadmin"},
+      // More front-line promoters and a unit head, so the pipeline has owners to tell apart.
+      {"yxpromoter", "黄磊", "AQ-YX-TC", "promoter"},
+      {"dgpromoter", "何静", "AQ-DG-TC", "promoter"},
+      {"jkpromoter", "罗军", "AQ-JKQ-ZS", "promoter"},
+      {"szpromoter", "高峰", "AQ-ZSZ", "promoter"},
+      {"unithead", "林涛", "AQ-YX", "unit_head"},
   };
   return k;
 }
@@ -88,6 +96,11 @@ bool LoadDemo(App& app) {
     auto r = app.org().CreateUser(actor, nu);
     if (!r) throw std::runtime_error("demo user " + a.login + ": " + r.error().message);
   }
+  {
+    auto c = app.db().Acquire();
+    catalog::SeedDemoChains(*c, app.clock().NowMs());
+  }
+  LoadDemoProjects(app);
   auto c = app.db().Acquire();
   c->Execute(
       "INSERT INTO settings(key, value) VALUES ('demo', '1') "

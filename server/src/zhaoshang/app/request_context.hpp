@@ -40,5 +40,7 @@ void RegisterAuthRoutes(AppRouter& r);
 void RegisterOrgRoutes(AppRouter& r);
 void RegisterAuditRoutes(AppRouter& r);
 void RegisterSystemRoutes(AppRouter& r);
+void RegisterCatalogRoutes(AppRouter& r);
+void RegisterPipelineRoutes(AppRouter& r);
 
 }  // namespace zhaoshang

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
 #include "zhaoshang/core/error.hpp"
@@ -18,6 +19,15 @@ namespace zhaoshang {
 class JsonInput {
  public:
   static Result<JsonInput> Parse(std::string_view body);
+  // A nested object read with the same rules (its errors name its own fields).
+  static JsonInput FromObject(const boost::json::object& o) {
+    JsonInput in;
+    in.obj_ = o;
+    return in;
+  }
+  const boost::json::object& raw() const { return obj_; }
+  // Marks a field as known when the caller reads it from raw() itself.
+  void Mark(const std::string& key) { seen_.insert(key); }
 
   std::optional<std::string> String(const std::string& key, bool required, size_t max_chars = 200);
   std::optional<int64_t> Int(const std::string& key, bool required);

@@ -1,0 +1,20 @@
+#pragma once
+// Realistic synthetic projects for the demo city and for `zhaoshang gen`.
+#include <cstdint>
+
+#include "zhaoshang/app/app.hpp"
+
+namespace zhaoshang {
+
+struct ProjectGenSpec {
+  int projects = 200;
+  int activities_per_project = 3;  // on average
+  uint64_t seed = 20261129;
+  bool demo_city = true;  // uses the demo city's units and accounts and adds the named examples
+};
+
+// Writes projects spread over every stage (with consistent fields, events, activities,
+// contacts, co-promoters from collisions). Deterministic for a given spec.
+void LoadDemoProjects(App& app, const ProjectGenSpec& spec = {});
+
+}  // namespace zhaoshang

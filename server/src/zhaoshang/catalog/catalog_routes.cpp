@@ -1,0 +1,133 @@
+// Routes: /api/v1/catalog/*
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "zhaoshang/app/app.hpp"
+#include "zhaoshang/catalog/industries.hpp"
+#include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/core/random.hpp"
+
+namespace zhaoshang {
+namespace json = boost::json;
+using http::ErrorResponse;
+using http::JsonResponse;
+
+namespace {
+json::object NodeJson(const catalog::ChainNode& n) {
+  json::array codes;
+  for (const auto& c : n.codes) codes.emplace_back(c);
+  return {{"id", n.id}, {"segment", n.segment}, {"name", n.name}, {"codes", std::move(codes)}, {"version", n.version}};
+}
+json::object IndustryJson(const catalog::LeadingIndustry& li) {
+  json::array nodes;
+  for (const auto& n : li.nodes) nodes.push_back(NodeJson(n));
+  return {{"id", li.id}, {"name", li.name}, {"description", li.description}, {"version", li.version}, {"nodes", std::move(nodes)}};
+}
+
+// The catalog never changes while the server runs: serialise it once, with an ETag.
+const std::string& IndustriesBody() {
+  static const std::string body = [] {
+    json::array items;
+    for (const auto& i : catalog::Industries::Embedded().all())
+      items.push_back(json::object{{"code", i.code},
+                                   {"level", i.level},
+                                   {"parent", i.parent.empty() ? json::value(nullptr) : json::value(i.parent)},
+                                   {"name", i.name}});
+    return json::serialize(json::object{{"items", std::move(items)}});
+  }();
+  return body;
+}
+
+http::Response Industries(RequestContext& ctx) {
+  static const std::string etag = "\"" + Sha256Hex(IndustriesBody()).substr(0, 16) + "\"";
+  http::Response r;
+  if (ctx.req.Header("if-none-match") == etag) {
+    r.status = 304;
+    r.content_type.clear();
+  } else {
+    r.body = IndustriesBody();
+  }
+  ctx.extra_headers.emplace_back("ETag", etag);
+  ctx.extra_headers.emplace_back("Cache-Control", "private, no-cache");  // revalidate with the ETag
+  return r;
+}
+
+http::Response ListLeading(RequestContext& ctx) {
+  json::array items;
+  for (const auto& li : ctx.app.catalog().List()) items.push_back(IndustryJson(li));
+  return JsonResponse(200, json::object{{"items", std::move(items)}});
+}
+
+http::Response CreateLeading(RequestContext& ctx) {
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  auto name = in->String("name", true, 50);
+  auto desc = in->String("description", false, 500);
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  auto r = ctx.app.catalog().CreateIndustry(ctx.Actor(), *name, desc.value_or(""));
+  return r ? JsonResponse(201, IndustryJson(*r)) : ErrorResponse(r.error());
+}
+
+http::Response UpdateLeading(RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound());
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  auto name = in->String("name", false, 50);
+  auto desc = in->String("description", false, 500);
+  auto version = in->Int("version", true);
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  auto r = ctx.app.catalog().UpdateIndustry(ctx.Actor(), *id, name, desc, *version);
+  return r ? JsonResponse(200, IndustryJson(*r)) : ErrorResponse(r.error());
+}
+
+http::Response CreateNode(RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound());
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  auto segment = in->String("segment", true, 20);
+  auto name = in->String("name", true, 50);
+  auto codes = in->StringArray("codes", true);
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  auto r = ctx.app.catalog().CreateNode(ctx.Actor(), *id, *segment, *name, *codes);
+  return r ? JsonResponse(201, NodeJson(*r)) : ErrorResponse(r.error());
+}
+
+http::Response UpdateNode(RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound());
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  auto segment = in->String("segment", false, 20);
+  auto name = in->String("name", false, 50);
+  auto codes = in->StringArray("codes", false);
+  auto version = in->Int("version", true);
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  auto r = ctx.app.catalog().UpdateNode(ctx.Actor(), *id, segment, name, codes, *version);
+  return r ? JsonResponse(200, NodeJson(*r)) : ErrorResponse(r.error());
+}
+
+http::Response DeleteNode(RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound());
+  std::string v = ctx.req.Query("version");
+  if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
+    return ErrorResponse(InvalidArgument({{"version", v.empty() ? "required" : "invalid_value"}}));
+  auto st = ctx.app.catalog().DeleteNode(ctx.Actor(), *id, std::stoll(v));
+  return st ? http::NoContent() : ErrorResponse(st.error());
+}
+}  // namespace
+
+void RegisterCatalogRoutes(AppRouter& r) {
+  r.Add("GET", "/api/v1/catalog/industries", "catalog.read", Industries);
+  r.Add("GET", "/api/v1/catalog/leading-industries", "catalog.read", ListLeading);
+  r.Add("POST", "/api/v1/catalog/leading-industries", "catalog.write", CreateLeading);
+  r.Add("PATCH", "/api/v1/catalog/leading-industries/{id}", "catalog.write", UpdateLeading);
+  r.Add("POST", "/api/v1/catalog/leading-industries/{id}/nodes", "catalog.write", CreateNode);
+  r.Add("PATCH", "/api/v1/catalog/chain-nodes/{id}", "catalog.write", UpdateNode);
+  r.Add("DELETE", "/api/v1/catalog/chain-nodes/{id}", "catalog.write", DeleteNode);
+}
+
+}  // namespace zhaoshang

@@ -1,0 +1,47 @@
+#pragma once
+// Leading industries (首位产业) and their chain nodes, editable by the coordinator.
+#include <string>
+#include <vector>
+
+#include "zhaoshang/audit/audit_log.hpp"
+#include "zhaoshang/core/clock.hpp"
+#include "zhaoshang/core/error.hpp"
+#include "zhaoshang/db/database.hpp"
+
+namespace zhaoshang::catalog {
+
+struct ChainNode {
+  int64_t id = 0, leading_industry_id = 0;
+  std::string segment, name;
+  std::vector<std::string> codes;
+  int64_t version = 1;
+};
+
+struct LeadingIndustry {
+  int64_t id = 0;
+  std::string name, description;
+  int64_t version = 1;
+  std::vector<ChainNode> nodes;
+};
+
+class CatalogService {
+ public:
+  CatalogService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  std::vector<LeadingIndustry> List();
+  Result<LeadingIndustry> CreateIndustry(const audit::Actor& a, const std::string& name, const std::string& description);
+  Result<LeadingIndustry> UpdateIndustry(const audit::Actor& a, int64_t id, std::optional<std::string> name,
+                                         std::optional<std::string> description, int64_t version);
+  Result<ChainNode> CreateNode(const audit::Actor& a, int64_t industry_id, const std::string& segment,
+                               const std::string& name, const std::vector<std::string>& codes);
+  Result<ChainNode> UpdateNode(const audit::Actor& a, int64_t id, std::optional<std::string> segment,
+                               std::optional<std::string> name, std::optional<std::vector<std::string>> codes,
+                               int64_t version);
+  Status DeleteNode(const audit::Actor& a, int64_t id, int64_t version);
+
+ private:
+  std::optional<ChainNode> GetNode(db::Connection& c, int64_t id);
+  db::Database& db_;
+  const Clock& clock_;
+};
+
+}  // namespace zhaoshang::catalog

@@ -1,0 +1,481 @@
+// Routes: /api/v1/projects*, /api/v1/pipeline/settings
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <set>
+
+#include "zhaoshang/app/app.hpp"
+#include "zhaoshang/catalog/industries.hpp"
+#include "zhaoshang/org/org_store.hpp"
+#include "zhaoshang/app/render.hpp"
+#include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/pipeline/pipeline_service.hpp"
+
+namespace zhaoshang {
+namespace json = boost::json;
+using http::ErrorResponse;
+using http::JsonResponse;
+using namespace pipeline;
+
+namespace {
+json::value OptStr(const std::optional<std::string>& v) { return v ? json::value(*v) : json::value(nullptr); }
+json::value NameOrNull(const std::optional<int64_t>& id, const std::string& name) {
+  return id ? json::value(name) : json::value(nullptr);
+}
+
+json::object RowJson(const Project& p, const std::string& today) {
+  return {{"id", p.id},
+          {"name", p.name},
+          {"investor_name", p.investor_name},
+          {"uscc", OptStr(p.uscc)},
+          {"investor_origin", p.investor_origin},
+          {"foreign", p.foreign},
+          {"industry_code", p.industry_code},
+          {"industry_name", p.industry_name},
+          {"chain_node_id", OptInt(p.chain_node_id)},
+          {"chain_node_name", NameOrNull(p.chain_node_id, p.chain_node_name)},
+          {"leading_industry_id", OptInt(p.leading_industry_id)},
+          {"leading_industry_name", NameOrNull(p.leading_industry_id, p.leading_industry_name)},
+          {"total_investment_yuan", p.total_investment},
+          {"fixed_investment_yuan", p.fixed_investment},
+          {"land_mu_x100", p.land_mu_x100},
+          {"building_m2", p.building_m2},
+          {"power_kva", p.power_kva},
+          {"jobs", p.jobs},
+          {"annual_output_yuan", p.annual_output},
+          {"annual_tax_yuan", p.annual_tax},
+          {"investment_band", p.band},
+          {"source_channel", p.source_channel},
+          {"reporting_unit_id", p.reporting_unit_id},
+          {"reporting_unit_name", p.reporting_unit_name},
+          {"promoter_id", p.promoter_id},
+          {"promoter_name", p.promoter_name},
+          {"preferred_unit_id", OptInt(p.preferred_unit_id)},
+          {"preferred_unit_name", NameOrNull(p.preferred_unit_id, p.preferred_unit_name)},
+          {"stage", p.stage},
+          {"stage_since", p.stage_since},
+          {"responsible_user_id", OptInt(p.responsible_user_id)},
+          {"responsible_user_name", NameOrNull(p.responsible_user_id, p.responsible_user_name)},
+          {"responsible_unit_id", p.responsible_unit_id},
+          {"responsible_unit_name", p.responsible_unit_name},
+          {"next_step", NextStep(ParseStage(p.stage).value_or(Stage::kLead))},
+          {"step_deadline", OptStr(p.step_deadline)},
+          {"overdue", p.step_deadline.has_value() && *p.step_deadline < today},
+          {"receiving_unit_id", OptInt(p.receiving_unit_id)},
+          {"receiving_unit_name", NameOrNull(p.receiving_unit_id, p.receiving_unit_name)},
+          {"district_id", OptInt(p.district_id)},
+          {"signing_date", OptStr(p.signing_date)},
+          {"contracted_investment_yuan", OptInt(p.contracted_investment)},
+          {"construction_date", OptStr(p.construction_date)},
+          {"production_date", OptStr(p.production_date)},
+          {"capital_in_place_yuan", p.capital_in_place},
+          {"close_reason_code", OptStr(p.close_reason_code)},
+          {"close_reason", OptStr(p.close_reason)},
+          {"created_at", p.created_at},
+          {"updated_at", p.updated_at},
+          {"version", p.version}};
+}
+
+json::array ContactsJson(const std::vector<Contact>& cs) {
+  json::array a;
+  for (const auto& c : cs) a.push_back(json::object{{"name", c.name}, {"phone", c.phone}, {"title", c.title}});
+  return a;
+}
+
+json::object DetailJson(const ProjectView& v, const std::string& today) {
+  json::object o = RowJson(v.project, today);
+  o["description"] = v.project.description;
+  o["contacts"] = ContactsJson(v.project.contacts);
+  o["contacts_masked"] = v.contacts_masked;
+  json::array promoters;
+  for (const auto& e : v.project.promoters)
+    promoters.push_back(json::object{{"user_id", e.user_id}, {"user_name", e.user_name}, {"unit_id", e.unit_id},
+                                     {"unit_name", e.unit_name}, {"kind", e.kind}, {"joined_at", e.joined_at}});
+  o["promoters"] = std::move(promoters);
+  json::array allowed;
+  for (const auto& s : v.allowed_transitions) allowed.emplace_back(s);
+  o["allowed_transitions"] = std::move(allowed);
+  return o;
+}
+
+std::string Today(RequestContext& ctx) { return DateOfMs(ctx.app.clock().NowMs()); }
+
+http::Response Detail(RequestContext& ctx, const Result<ProjectView>& r, int status = 200) {
+  return r ? JsonResponse(status, DetailJson(*r, Today(ctx))) : ErrorResponse(r.error());
+}
+
+// Reads the editable fields of a project from a JSON body.
+ProjectInput ReadProject(JsonInput& in, const json::object& raw) {
+  ProjectInput p;
+  p.name = in.String("name", false, 100);
+  p.investor_name = in.String("investor_name", false, 100);
+  p.uscc = in.String("uscc", false, 30);
+  if (!p.uscc && in.IsNull("uscc")) p.uscc = "";
+  p.investor_origin = in.String("investor_origin", false, 50);
+  p.foreign = in.Bool("foreign", false);
+  p.industry_code = in.String("industry_code", false, 10);
+  p.chain_node_id = in.Int("chain_node_id", false);
+  if (!p.chain_node_id && in.IsNull("chain_node_id")) p.chain_node_id = 0;
+  p.preferred_unit_id = in.Int("preferred_unit_id", false);
+  if (!p.preferred_unit_id && in.IsNull("preferred_unit_id")) p.preferred_unit_id = 0;
+  p.total_investment = in.Int("total_investment_yuan", false);
+  p.fixed_investment = in.Int("fixed_investment_yuan", false);
+  p.land_mu_x100 = in.Int("land_mu_x100", false);
+  p.building_m2 = in.Int("building_m2", false);
+  p.power_kva = in.Int("power_kva", false);
+  p.jobs = in.Int("jobs", false);
+  p.annual_output = in.Int("annual_output_yuan", false);
+  p.annual_tax = in.Int("annual_tax_yuan", false);
+  p.source_channel = in.String("source_channel", false, 40);
+  p.description = in.String("description", false, 2000);
+  in.Mark("contacts");
+  if (auto* c = raw.if_contains("contacts"); c && !c->is_null()) {
+    if (!c->is_array()) {
+      in.AddError("contacts", "wrong_type");
+    } else {
+      std::vector<Contact> list;
+      for (const auto& item : c->as_array()) {
+        const auto* o = item.if_object();
+        auto str = [&](const char* k) -> std::optional<std::string> {
+          if (!o) return std::nullopt;
+          auto* v = o->if_contains(k);
+          if (!v || v->is_null()) return std::string();
+          if (!v->is_string()) return std::nullopt;
+          return std::string(v->as_string());
+        };
+        auto name = str("name"), phone = str("phone"), title = str("title");
+        if (!o || !name || !phone || !title || o->size() > 3) {
+          in.AddError("contacts", "wrong_type");
+          break;
+        }
+        list.push_back({*name, *phone, *title});
+      }
+      p.contacts = std::move(list);
+    }
+  }
+  return p;
+}
+
+http::Response Create(RequestContext& ctx) {
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  ProjectInput p = ReadProject(*in, in->raw());
+  auto join = in->Int("join_project_id", false);
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  if (join) {
+    auto r = ctx.app.pipeline().Join(*ctx.principal, *join, ctx.Actor());
+    if (!r) return ErrorResponse(r.error());
+    return JsonResponse(200, json::object{{"joined", true}, {"project_id", *r}});
+  }
+  return Detail(ctx, ctx.app.pipeline().Create(*ctx.principal, p, ctx.Actor()), 201);
+}
+
+http::Response Update(RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("project not found"));
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  ProjectInput p = ReadProject(*in, in->raw());
+  auto version = in->Int("version", true);
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  return Detail(ctx, ctx.app.pipeline().Update(*ctx.principal, *id, p, *version, ctx.Actor()));
+}
+
+http::Response Get(RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("project not found"));
+  return Detail(ctx, ctx.app.pipeline().Get(*ctx.principal, *id));
+}
+
+// Filters shared by the list and the board.
+Result<ProjectFilter> ReadFilter(RequestContext& ctx) {
+  ProjectFilter f;
+  std::map<std::string, std::string> bad;
+  auto split = [](const std::string& s) {
+    std::vector<std::string> out;
+    size_t pos = 0;
+    while (pos <= s.size() && !s.empty()) {
+      size_t end = s.find(',', pos);
+      if (end == std::string::npos) end = s.size();
+      if (end > pos) out.push_back(s.substr(pos, end - pos));
+      pos = end + 1;
+    }
+    return out;
+  };
+  auto id = [&](const char* name) -> std::optional<int64_t> {
+    std::string v = ctx.req.Query(name);
+    if (v.empty()) return std::nullopt;
+    if (v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) {
+      bad[name] = "invalid_value";
+      return std::nullopt;
+    }
+    return std::stoll(v);
+  };
+  for (const auto& s : split(ctx.req.Query("stage"))) {
+    if (!ParseStage(s)) bad["stage"] = "invalid_value";
+    f.stages.push_back(s);
+  }
+  if (std::string code = ctx.req.Query("industry"); !code.empty()) {
+    const auto* ind = catalog::Industries::Embedded().Find(code);
+    if (!ind) bad["industry"] = "invalid_value";
+    else {
+      f.industry_code = code;
+      f.industry_level = ind->level;
+    }
+  }
+  f.leading_industry_id = id("leading_industry_id");
+  f.district_id = id("district_id");
+  f.park_id = id("park_id");
+  f.promoter_id = id("promoter_id");
+  if (auto unit = id("unit_id")) {
+    auto c = ctx.app.db().Acquire();
+    f.reporting_units = org::store::Subtree(*c, *unit);
+  }
+  for (const auto& b : split(ctx.req.Query("band"))) {
+    if (b.size() != 1 || b[0] < '0' || b[0] > '5') bad["band"] = "invalid_value";
+    else f.bands.push_back(b[0] - '0');
+  }
+  auto date = [&](const char* name) -> std::optional<std::string> {
+    std::string v = ctx.req.Query(name);
+    if (v.empty()) return std::nullopt;
+    if (!IsIsoDate(v)) {
+      bad[name] = "invalid_value";
+      return std::nullopt;
+    }
+    return v;
+  };
+  // Reported dates are local calendar days (UTC+8) of created_at.
+  constexpr int64_t kDay = 86'400'000, kChina = 8 * 3'600'000;
+  auto day_start = [&](const std::string& d) {
+    using namespace std::chrono;
+    year_month_day ymd{year{std::stoi(d.substr(0, 4))}, month{unsigned(std::stoi(d.substr(5, 2)))},
+                       day{unsigned(std::stoi(d.substr(8, 2)))}};
+    return duration_cast<milliseconds>(sys_days(ymd).time_since_epoch()).count() - kChina;
+  };
+  if (auto d = date("reported_from")) f.reported_from_ms = day_start(*d);
+  if (auto d = date("reported_to")) f.reported_to_ms = day_start(*d) + kDay;
+  f.signed_from = date("signed_from");
+  f.signed_to = date("signed_to");
+  f.q = ctx.req.Query("q").substr(0, 100);
+  if (std::string o = ctx.req.Query("overdue"); o == "true") f.overdue_before = Today(ctx);
+  else if (!o.empty() && o != "false") bad["overdue"] = "invalid_value";
+  std::string sort = ctx.req.Query("sort");
+  if (!sort.empty()) {
+    static const std::set<std::string> kSorts = {"created_at", "total_investment", "stage_since", "step_deadline", "name"};
+    if (!kSorts.count(sort)) bad["sort"] = "invalid_value";
+    f.sort = sort;
+  }
+  std::string order = ctx.req.Query("order");
+  if (!order.empty() && order != "asc" && order != "desc") bad["order"] = "invalid_value";
+  f.ascending = order == "asc";
+  if (!bad.empty()) return Fail(InvalidArgument(bad));
+  return f;
+}
+
+http::Response List(RequestContext& ctx) {
+  auto page = ParsePage(ctx.req);
+  if (!page) return ErrorResponse(page.error());
+  auto f = ReadFilter(ctx);
+  if (!f) return ErrorResponse(f.error());
+  f->offset = page->offset;
+  f->limit = page->page_size;
+  int64_t total = 0;
+  auto r = ctx.app.pipeline().List(*ctx.principal, *f, &total);
+  if (!r) return ErrorResponse(r.error());
+  const std::string today = Today(ctx);
+  json::array items;
+  for (const auto& p : *r) items.push_back(RowJson(p, today));
+  return JsonResponse(200, json::object{{"items", std::move(items)}, {"total", total}, {"page", page->page}, {"page_size", page->page_size}});
+}
+
+http::Response Board(RequestContext& ctx) {
+  auto f = ReadFilter(ctx);
+  if (!f) return ErrorResponse(f.error());
+  auto r = ctx.app.pipeline().Board(*ctx.principal, *f);
+  if (!r) return ErrorResponse(r.error());
+  const std::string today = Today(ctx);
+  json::array cols;
+  for (const auto& c : *r) {
+    json::array items;
+    for (const auto& p : c.items) items.push_back(RowJson(p, today));
+    cols.push_back(json::object{{"stage", c.stage}, {"count", c.count}, {"items", std::move(items)}});
+  }
+  return JsonResponse(200, json::object{{"columns", std::move(cols)}});
+}
+
+http::Response Collision(RequestContext& ctx) {
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  auto name = in->String("investor_name", false, 100);
+  auto uscc = in->String("uscc", false, 30);
+  auto exclude = in->Int("exclude_project_id", false);
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  json::array hits;
+  for (const auto& h : ctx.app.pipeline().CollisionCheck(*ctx.principal, name.value_or(""), uscc.value_or(""), exclude))
+    hits.push_back(json::object{{"project_id", h.project_id},
+                                {"match", h.match},
+                                {"similarity", std::round(h.similarity * 100) / 100},
+                                {"investor_name", h.investor_name},
+                                {"project_name", h.project_name},
+                                {"reporting_unit_name", h.reporting_unit_name},
+                                {"reported_on", h.reported_on},
+                                {"stage", h.stage},
+                                {"in_scope", h.in_scope},
+                                {"contacts", ContactsJson(h.contacts)}});
+  return JsonResponse(200, json::object{{"hits", std::move(hits)}});
+}
+
+http::Response Transition(RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("project not found"));
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  TransitionInput t;
+  t.to = in->String("to", true, 20).value_or("");
+  t.version = in->Int("version", true).value_or(0);
+  t.reason_code = in->String("reason_code", false, 40).value_or("");
+  t.reason = in->String("reason", false, 500).value_or("");
+  in->Mark("fields");
+  const json::object& raw = in->raw();
+  if (auto* f = raw.if_contains("fields"); f && !f->is_null()) {
+    if (!f->is_object()) {
+      in->AddError("fields", "wrong_type");
+    } else {
+      auto sub = JsonInput::FromObject(f->as_object());
+      t.receiving_unit_id = sub.Int("receiving_unit_id", false);
+      t.responsible_user_id = sub.Int("responsible_user_id", false);
+      t.contracted_investment = sub.Int("contracted_investment_yuan", false);
+      t.signing_date = sub.String("signing_date", false, 10);
+      t.construction_date = sub.String("construction_date", false, 10);
+      t.production_date = sub.String("production_date", false, 10);
+      if (auto st = sub.Finish(); !st) return ErrorResponse(st.error());
+    }
+  }
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  return Detail(ctx, ctx.app.pipeline().Transition(*ctx.principal, *id, t, ctx.Actor()));
+}
+
+http::Response Timeline(RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("project not found"));
+  auto r = ctx.app.pipeline().Timeline(*ctx.principal, *id);
+  if (!r) return ErrorResponse(r.error());
+  json::array items;
+  for (const auto& it : *r) {
+    json::object o{{"at", it.at}, {"kind", it.kind}, {"actor_name", it.actor_name}};
+    if (it.event) {
+      const Event& e = *it.event;
+      o["from"] = OptStr(e.from_stage);
+      o["to"] = OptStr(e.to_stage);
+      o["reason_code"] = OptStr(e.reason_code);
+      o["reason"] = OptStr(e.reason);
+      boost::system::error_code ec;
+      json::value d = json::parse(e.detail_json, ec);
+      o["changes"] = ec ? json::value(json::object{}) : d;
+    }
+    if (it.activity) {
+      const Activity& a = *it.activity;
+      o["activity"] = json::object{{"id", a.id},     {"kind", a.kind},       {"date", a.date},
+                                   {"participants", a.participants},         {"summary", a.summary},
+                                   {"outcome", a.outcome}, {"next_action_date", OptStr(a.next_action_date)},
+                                   {"amount_yuan", OptInt(a.amount)}};
+    }
+    items.push_back(std::move(o));
+  }
+  return JsonResponse(200, json::object{{"items", std::move(items)}});
+}
+
+http::Response AddActivity(RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("project not found"));
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  Activity a;
+  a.kind = in->String("kind", true, 20).value_or("");
+  a.date = in->String("date", true, 10).value_or("");
+  a.participants = in->String("participants", false, 200).value_or("");
+  a.summary = in->String("summary", true, 2000).value_or("");
+  a.outcome = in->String("outcome", false, 1000).value_or("");
+  a.next_action_date = in->String("next_action_date", false, 10);
+  a.amount = in->Int("amount_yuan", false);
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  auto r = ctx.app.pipeline().AddActivity(*ctx.principal, *id, a, ctx.Actor());
+  if (!r) return ErrorResponse(r.error());
+  return JsonResponse(201, json::object{{"id", r->id},
+                                        {"project_id", r->project_id},
+                                        {"kind", r->kind},
+                                        {"date", r->date},
+                                        {"participants", r->participants},
+                                        {"summary", r->summary},
+                                        {"outcome", r->outcome},
+                                        {"next_action_date", OptStr(r->next_action_date)},
+                                        {"amount_yuan", OptInt(r->amount)},
+                                        {"actor_id", r->actor_id},
+                                        {"actor_name", r->actor_name},
+                                        {"created_at", r->created_at}});
+}
+
+http::Response Adjudicate(RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("project not found"));
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  auto first = in->Int("first_user_id", true);
+  auto reason = in->String("reason", true, 500);
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  return Detail(ctx, ctx.app.pipeline().Adjudicate(*ctx.principal, *id, *first, *reason, ctx.Actor()));
+}
+
+json::object SettingsJson(const std::map<std::string, int>& days) {
+  json::object d;
+  for (const auto& [k, v] : days) d[k] = v;
+  return {{"stage_deadline_days", std::move(d)}};
+}
+
+http::Response GetSettings(RequestContext& ctx) {
+  return JsonResponse(200, SettingsJson(ctx.app.pipeline().DeadlineDays()));
+}
+
+http::Response PutSettings(RequestContext& ctx) {
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  in->Mark("stage_deadline_days");
+  std::map<std::string, int> days;
+  const auto* d = in->raw().if_contains("stage_deadline_days");
+  if (!d || !d->is_object()) {
+    in->AddError("stage_deadline_days", d ? "wrong_type" : "required");
+  } else {
+    for (const auto& kv : d->as_object()) {
+      if (!kv.value().is_int64()) {
+        in->AddError(std::string(kv.key()), "wrong_type");
+        continue;
+      }
+      int64_t v = kv.value().as_int64();
+      days[std::string(kv.key())] = v > 100000 || v < -100000 ? -1 : static_cast<int>(v);
+    }
+  }
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  auto st = ctx.app.pipeline().SaveDeadlineDays(days, ctx.Actor());
+  return st ? GetSettings(ctx) : ErrorResponse(st.error());
+}
+}  // namespace
+
+void RegisterPipelineRoutes(AppRouter& r) {
+  r.Add("GET", "/api/v1/projects", "project.read", List);
+  r.Add("POST", "/api/v1/projects", "project.create", Create);
+  r.Add("POST", "/api/v1/projects/collision-check", "project.create", Collision);
+  r.Add("GET", "/api/v1/projects/board", "project.read", Board);  // before /projects/{id}
+  r.Add("GET", "/api/v1/projects/{id}", "project.read", Get);
+  r.Add("PATCH", "/api/v1/projects/{id}", "project.write", Update);
+  r.Add("POST", "/api/v1/projects/{id}/transitions", "project.write", Transition);
+  r.Add("GET", "/api/v1/projects/{id}/timeline", "project.read", Timeline);
+  r.Add("POST", "/api/v1/projects/{id}/activities", "project.write", AddActivity);
+  r.Add("POST", "/api/v1/projects/{id}/promoters/adjudicate", "project.adjudicate", Adjudicate);
+  r.Add("GET", "/api/v1/pipeline/settings", "project.read", GetSettings);
+  r.Add("PUT", "/api/v1/pipeline/settings", "pipeline.settings", PutSettings);
+}
+
+}  // namespace zhaoshang

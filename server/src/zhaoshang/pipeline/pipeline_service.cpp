@@ -1,0 +1,664 @@
+#include "zhaoshang/pipeline/pipeline_service.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "zhaoshang/audit/diff.hpp"
+#include "zhaoshang/catalog/industries.hpp"
+#include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/org/org_store.hpp"
+#include "zhaoshang/org/roles.hpp"
+#include "zhaoshang/pipeline/investor_name.hpp"
+#include "zhaoshang/pipeline/pipeline_store.hpp"
+#include "zhaoshang/pipeline/uscc.hpp"
+
+namespace zhaoshang::pipeline {
+namespace {
+bool HasRole(const auth::Principal& p, std::string_view role) {
+  return std::find(p.roles.begin(), p.roles.end(), role) != p.roles.end();
+}
+Error ProjectNotFound() { return NotFound("project not found"); }
+std::string Str(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : ""; }
+std::string Str(const std::optional<std::string>& v) { return v.value_or(""); }
+constexpr int64_t kMaxAmount = 1'000'000'000'000'000;  // 10^15 yuan: far beyond any project
+}  // namespace
+
+const std::vector<std::string>& SourceChannels() {
+  static const std::vector<std::string> k = {"resident_team", "business_referral", "exhibition", "online",
+                                             "agency",        "visit",             "government", "other"};
+  return k;
+}
+
+const std::vector<std::string>& ActivityKinds() {
+  static const std::vector<std::string> k = {"call",    "visit",        "reception",  "meeting", "inspection",
+                                             "signing", "construction", "production", "capital"};
+  return k;
+}
+
+namespace {
+size_t FirstCharBytes(const std::string& s) {
+  unsigned char c = s.empty() ? 0 : s[0];
+  return c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+}
+}  // namespace
+
+std::string MaskName(const std::string& s) {
+  auto n = CodePoints(s).size();
+  if (n == 0) return s;
+  return s.substr(0, std::min(s.size(), FirstCharBytes(s))) + std::string(n > 1 ? n - 1 : 1, '*');
+}
+
+std::string MaskPhone(const std::string& s) {
+  if (s.size() < 7) return std::string(s.size(), '*');
+  return s.substr(0, 3) + std::string(s.size() - 7, '*') + s.substr(s.size() - 4);
+}
+
+std::string MaskText(const std::string& s) {
+  auto cps = CodePoints(s);
+  if (cps.size() <= 6) return MaskName(s);
+  // Byte offsets of code points.
+  std::vector<size_t> off{0};
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    i += c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    off.push_back(i);
+  }
+  return s.substr(0, off[2]) + "***" + s.substr(off[cps.size() - 4]);
+}
+
+Result<ProjectScope> PipelineService::ScopeOf(db::Connection& c, const auth::Principal& who) {
+  auto scope = org::ResolveScope(who.roles, "project.read");
+  if (!scope) return Fail(Forbidden());
+  ProjectScope s;
+  s.user_id = who.user_id;
+  switch (*scope) {
+    case org::Scope::kAll:
+      s.kind = ProjectScope::Kind::kAll;
+      break;
+    case org::Scope::kSelf:
+      s.kind = ProjectScope::Kind::kSelf;
+      break;
+    case org::Scope::kUnit:
+      s.kind = ProjectScope::Kind::kUnits;
+      s.units = {who.unit_id};
+      break;
+    case org::Scope::kSubtree:
+      s.kind = ProjectScope::Kind::kUnits;
+      s.units = org::store::Subtree(c, who.unit_id);
+      break;
+  }
+  return s;
+}
+
+bool PipelineService::InScope(const Project& p, const ProjectScope& s) const {
+  switch (s.kind) {
+    case ProjectScope::Kind::kAll:
+      return true;
+    case ProjectScope::Kind::kSelf:
+      return std::any_of(p.promoters.begin(), p.promoters.end(),
+                         [&](const PromoterEntry& e) { return e.user_id == s.user_id; });
+    case ProjectScope::Kind::kUnits:
+      return s.units.count(p.reporting_unit_id) || s.units.count(p.responsible_unit_id) ||
+             (p.receiving_unit_id && s.units.count(*p.receiving_unit_id));
+  }
+  return false;
+}
+
+Relation PipelineService::RelationOf(db::Connection& c, const auth::Principal& who, const Project& p) {
+  Relation r;
+  r.coordinator = HasRole(who, "coordinator");
+  r.promoter = HasRole(who, "promoter") &&
+               std::any_of(p.promoters.begin(), p.promoters.end(),
+                           [&](const PromoterEntry& e) { return e.user_id == who.user_id; });
+  const bool business = HasRole(who, "promoter") || HasRole(who, "receiver");
+  if (HasRole(who, "receiver") && p.receiving_unit_id) {
+    auto mine = org::store::Subtree(c, who.unit_id);
+    r.receiver = mine.count(*p.receiving_unit_id) > 0 ||
+                 org::store::Subtree(c, *p.receiving_unit_id).count(who.unit_id) > 0;
+  }
+  if (business) {
+    r.responsible = (p.responsible_user_id && *p.responsible_user_id == who.user_id) ||
+                    org::store::Subtree(c, p.responsible_unit_id).count(who.unit_id) > 0;
+  }
+  return r;
+}
+
+std::optional<int64_t> PipelineService::DistrictOf(db::Connection& c, std::optional<int64_t> unit) {
+  for (int guard = 0; unit && guard < 20; ++guard) {
+    auto u = org::store::GetUnit(c, *unit);
+    if (!u) return std::nullopt;
+    if (u->kind == "district") return u->id;
+    unit = u->parent_id;
+  }
+  return std::nullopt;
+}
+
+Status PipelineService::Validate(db::Connection& c, const ProjectInput& in, bool create) {
+  std::map<std::string, std::string> bad;
+  auto text = [&](const char* field, const std::optional<std::string>& v, size_t max, bool required) {
+    if (!v) {
+      if (create && required) bad[field] = "required";
+      return;
+    }
+    if (required && v->find_first_not_of(" \t\r\n") == std::string::npos) bad[field] = "required";
+    else if (Utf8Length(*v) > max) bad[field] = "too_long";
+  };
+  text("name", in.name, 100, true);
+  text("investor_name", in.investor_name, 100, true);
+  text("investor_origin", in.investor_origin, 50, false);
+  text("description", in.description, 2000, false);
+  if (in.uscc && !in.uscc->empty()) {
+    switch (CheckUscc(NormalizeUscc(*in.uscc))) {
+      case UsccCheck::kValid:
+        break;
+      case UsccCheck::kInvalidFormat:
+        bad["uscc"] = "invalid_format";
+        break;
+      case UsccCheck::kBadCheckCharacter:
+        bad["uscc"] = "bad_check_character";
+        break;
+    }
+  }
+  if (!in.industry_code) {
+    if (create) bad["industry_code"] = "required";
+  } else if (!catalog::Industries::Embedded().Find(*in.industry_code)) {
+    bad["industry_code"] = "invalid_value";
+  }
+  if (!in.source_channel) {
+    if (create) bad["source_channel"] = "required";
+  } else if (std::find(SourceChannels().begin(), SourceChannels().end(), *in.source_channel) ==
+             SourceChannels().end()) {
+    bad["source_channel"] = "invalid_value";
+  }
+  if (create && !in.total_investment) bad["total_investment_yuan"] = "required";
+  auto amount = [&](const char* field, const std::optional<int64_t>& v) {
+    if (v && (*v < 0 || *v > kMaxAmount)) bad[field] = "invalid_value";
+  };
+  amount("total_investment_yuan", in.total_investment);
+  amount("fixed_investment_yuan", in.fixed_investment);
+  amount("land_mu_x100", in.land_mu_x100);
+  amount("building_m2", in.building_m2);
+  amount("power_kva", in.power_kva);
+  amount("jobs", in.jobs);
+  amount("annual_output_yuan", in.annual_output);
+  amount("annual_tax_yuan", in.annual_tax);
+  if (in.fixed_investment && in.total_investment && *in.fixed_investment > *in.total_investment)
+    bad["fixed_investment_yuan"] = "exceeds_total";
+  if (in.chain_node_id && *in.chain_node_id != 0 &&
+      c.QueryInt("SELECT COUNT(*) FROM chain_nodes WHERE id = ?", {*in.chain_node_id}).value_or(0) == 0)
+    bad["chain_node_id"] = "not_found";
+  if (in.preferred_unit_id && *in.preferred_unit_id != 0) {
+    auto u = org::store::GetUnit(c, *in.preferred_unit_id);
+    if (!u) bad["preferred_unit_id"] = "not_found";
+    else if (u->kind != "park" && u->kind != "district") bad["preferred_unit_id"] = "invalid_value";
+  }
+  if (in.contacts) {
+    if (in.contacts->size() > 5) bad["contacts"] = "too_many";
+    for (const auto& k : *in.contacts) {
+      if (k.name.empty()) bad["contacts"] = "required";
+      else if (Utf8Length(k.name) > 30 || k.phone.size() > 30 || Utf8Length(k.title) > 30)
+        bad["contacts"] = "too_long";
+      else if (k.phone.find_first_not_of("0123456789+- ()") != std::string::npos)
+        bad["contacts"] = "invalid_value";
+    }
+  }
+  if (!bad.empty()) return Fail(InvalidArgument(bad, "the project has invalid fields"));
+  return {};
+}
+
+void PipelineService::Apply(db::Connection& c, const ProjectInput& in, Project& p) {
+  if (in.name) p.name = *in.name;
+  if (in.investor_name) {
+    p.investor_name = *in.investor_name;
+    p.investor_norm = NormalizeInvestorName(p.investor_name);
+  }
+  if (in.uscc) p.uscc = in.uscc->empty() ? std::nullopt : std::optional(NormalizeUscc(*in.uscc));
+  if (in.investor_origin) p.investor_origin = *in.investor_origin;
+  if (in.foreign) p.foreign = *in.foreign;
+  if (in.industry_code) {
+    p.industry_code = *in.industry_code;
+    auto path = catalog::Industries::Embedded().PathOf(p.industry_code);
+    p.industry_section = path->section;
+    p.industry_division = path->division;
+    p.industry_group = path->group;
+  }
+  if (in.chain_node_id) {
+    if (*in.chain_node_id == 0) {
+      p.chain_node_id.reset();
+      p.leading_industry_id.reset();
+    } else {
+      p.chain_node_id = *in.chain_node_id;
+      p.leading_industry_id =
+          c.QueryInt("SELECT leading_industry_id FROM chain_nodes WHERE id = ?", {*in.chain_node_id});
+    }
+  }
+  if (in.preferred_unit_id) {
+    p.preferred_unit_id = *in.preferred_unit_id == 0 ? std::nullopt : in.preferred_unit_id;
+    if (!p.receiving_unit_id) p.district_id = DistrictOf(c, p.preferred_unit_id);
+  }
+  if (in.total_investment) p.total_investment = *in.total_investment;
+  if (in.fixed_investment) p.fixed_investment = *in.fixed_investment;
+  if (in.land_mu_x100) p.land_mu_x100 = *in.land_mu_x100;
+  if (in.building_m2) p.building_m2 = *in.building_m2;
+  if (in.power_kva) p.power_kva = *in.power_kva;
+  if (in.jobs) p.jobs = *in.jobs;
+  if (in.annual_output) p.annual_output = *in.annual_output;
+  if (in.annual_tax) p.annual_tax = *in.annual_tax;
+  if (in.source_channel) p.source_channel = *in.source_channel;
+  if (in.description) p.description = *in.description;
+  if (in.contacts) p.contacts = *in.contacts;
+  p.band = InvestmentBand(p.total_investment);
+}
+
+ProjectView PipelineService::View(db::Connection& c, const auth::Principal& who, Project p) {
+  ProjectView v;
+  auto rel = RelationOf(c, who, p);
+  auto stage = ParseStage(p.stage).value_or(Stage::kLead);
+  std::optional<Stage> before = p.stage_before ? ParseStage(*p.stage_before) : std::nullopt;
+  for (Stage s : AllowedTargets(stage, before, rel)) v.allowed_transitions.emplace_back(StageName(s));
+  const std::string today = DateOfMs(clock_.NowMs());
+  v.overdue = p.step_deadline && *p.step_deadline < today;
+  v.project = std::move(p);
+  return v;
+}
+
+Result<ProjectView> PipelineService::Create(const auth::Principal& who, const ProjectInput& in,
+                                            const audit::Actor& actor) {
+  auto lease = db_.Acquire();
+  db::Connection& c = *lease;
+  if (auto st = Validate(c, in, true); !st) return Fail(st.error());
+  const int64_t now = clock_.NowMs();
+  Project p;
+  Apply(c, in, p);
+  p.stage = "lead";
+  p.stage_since = now;
+  p.reporting_unit_id = who.unit_id;
+  p.promoter_id = who.user_id;
+  p.responsible_user_id = who.user_id;
+  p.responsible_unit_id = who.unit_id;
+  p.step_deadline = AddDays(DateOfMs(now), store::DeadlineDays(c)["lead"]);
+  p.created_at = p.updated_at = now;
+  db::Transaction tx(c, true);
+  p.id = store::Insert(c, p);
+  store::AddPromoter(c, p.id, who.user_id, who.unit_id, "first", now);
+  store::ReplaceContacts(c, p.id, p.contacts);
+  store::ReplaceGrams(c, p.id, Bigrams(p.investor_norm));
+  store::AddEvent(c, {0, p.id, now, "created", who.user_id, "", std::nullopt, "lead", std::nullopt, std::nullopt, "{}"});
+  audit::Diff d;
+  d.Created("name", p.name).Created("investor_name", p.investor_name).Created("stage", "lead");
+  if (p.uscc) d.Created("uscc", *p.uscc);
+  audit::Append(c, now, actor, {"project.create", "project", std::to_string(p.id), d.Json()});
+  tx.Commit();
+  return View(c, who, *store::Get(c, p.id));
+}
+
+Result<int64_t> PipelineService::Join(const auth::Principal& who, int64_t project_id,
+                                      const audit::Actor& actor) {
+  auto lease = db_.Acquire();
+  db::Connection& c = *lease;
+  db::Transaction tx(c, true);
+  auto p = store::Get(c, project_id, false);
+  if (!p) return Fail(InvalidArgument({{"join_project_id", "not_found"}}, "project not found"));
+  const int64_t now = clock_.NowMs();
+  if (!store::IsPromoter(c, project_id, who.user_id)) {
+    store::AddPromoter(c, project_id, who.user_id, who.unit_id, "co", now);
+    store::AddEvent(c, {0, project_id, now, "promoter_joined", who.user_id, "", std::nullopt, std::nullopt,
+                        std::nullopt, std::nullopt, "{}"});
+    audit::Diff d;
+    d.Created("co_promoter", std::to_string(who.user_id));
+    audit::Append(c, now, actor, {"project.join", "project", std::to_string(project_id), d.Json()});
+  }
+  tx.Commit();
+  return project_id;
+}
+
+Result<ProjectView> PipelineService::Get(const auth::Principal& who, int64_t id) {
+  auto lease = db_.Acquire();
+  auto scope = ScopeOf(*lease, who);
+  if (!scope) return Fail(scope.error());
+  auto p = store::Get(*lease, id);
+  if (!p || !InScope(*p, *scope)) return Fail(ProjectNotFound());
+  return View(*lease, who, std::move(*p));
+}
+
+Result<ProjectView> PipelineService::Update(const auth::Principal& who, int64_t id, const ProjectInput& in,
+                                            int64_t version, const audit::Actor& actor) {
+  auto lease = db_.Acquire();
+  db::Connection& c = *lease;
+  auto scope = ScopeOf(c, who);
+  if (!scope) return Fail(scope.error());
+  if (auto st = Validate(c, in, false); !st) return Fail(st.error());
+  db::Transaction tx(c, true);
+  auto before = store::Get(c, id);
+  if (!before || !InScope(*before, *scope)) return Fail(ProjectNotFound());
+  auto rel = RelationOf(c, who, *before);
+  const bool first = before->promoter_id == who.user_id;
+  if (!rel.coordinator && !rel.responsible && !first) return Fail(Forbidden("only the responsible party may edit"));
+  if (before->version != version) return Fail(VersionConflict());
+  Project after = *before;
+  Apply(c, in, after);
+  if (after.fixed_investment > after.total_investment)
+    return Fail(InvalidArgument({{"fixed_investment_yuan", "exceeds_total"}}));
+  const int64_t now = clock_.NowMs();
+  after.updated_at = now;
+  if (!store::Update(c, after)) return Fail(VersionConflict());
+  if (in.contacts) store::ReplaceContacts(c, id, after.contacts);
+  if (in.investor_name) store::ReplaceGrams(c, id, Bigrams(after.investor_norm));
+  audit::Diff d;
+  d.Change("name", before->name, after.name)
+      .Change("investor_name", before->investor_name, after.investor_name)
+      .Change("uscc", before->uscc, after.uscc)
+      .Change("industry_code", before->industry_code, after.industry_code)
+      .Change("total_investment_yuan", std::to_string(before->total_investment), std::to_string(after.total_investment))
+      .Change("fixed_investment_yuan", std::to_string(before->fixed_investment), std::to_string(after.fixed_investment))
+      .Change("land_mu_x100", std::to_string(before->land_mu_x100), std::to_string(after.land_mu_x100))
+      .Change("annual_tax_yuan", std::to_string(before->annual_tax), std::to_string(after.annual_tax))
+      .Change("preferred_unit_id", Str(before->preferred_unit_id), Str(after.preferred_unit_id))
+      .Change("source_channel", before->source_channel, after.source_channel)
+      .Change("description", before->description, after.description);
+  if (in.contacts) d.Change("contacts", std::to_string(before->contacts.size()), std::to_string(after.contacts.size()) + " (edited)");
+  store::AddEvent(c, {0, id, now, "change", who.user_id, "", std::nullopt, std::nullopt, std::nullopt, std::nullopt, d.Json()});
+  audit::Append(c, now, actor, {"project.update", "project", std::to_string(id), d.Json()});
+  tx.Commit();
+  return View(c, who, *store::Get(c, id));
+}
+
+Result<ProjectView> PipelineService::Transition(const auth::Principal& who, int64_t id, const TransitionInput& in,
+                                                const audit::Actor& actor) {
+  auto to = ParseStage(in.to);
+  if (!to) return Fail(InvalidArgument({{"to", "invalid_value"}}, "unknown stage"));
+  std::map<std::string, std::string> bad;
+  auto date = [&](const char* f, const std::optional<std::string>& v) {
+    if (v && !IsIsoDate(*v)) bad[f] = "invalid_value";
+  };
+  date("signing_date", in.signing_date);
+  date("construction_date", in.construction_date);
+  date("production_date", in.production_date);
+  if (in.contracted_investment && (*in.contracted_investment < 0 || *in.contracted_investment > kMaxAmount))
+    bad["contracted_investment_yuan"] = "invalid_value";
+  if (Utf8Length(in.reason) > 500) bad["reason"] = "too_long";
+  if (!bad.empty()) return Fail(InvalidArgument(bad));
+
+  auto lease = db_.Acquire();
+  db::Connection& c = *lease;
+  auto scope = ScopeOf(c, who);
+  if (!scope) return Fail(scope.error());
+  db::Transaction tx(c, true);
+  auto before = store::Get(c, id);
+  if (!before || !InScope(*before, *scope)) return Fail(ProjectNotFound());
+  if (before->version != in.version) return Fail(VersionConflict());
+  const Stage from = ParseStage(before->stage).value_or(Stage::kLead);
+  std::optional<Stage> stage_before = before->stage_before ? ParseStage(*before->stage_before) : std::nullopt;
+
+  Project after = *before;
+  if (in.receiving_unit_id) {
+    auto u = org::store::GetUnit(c, *in.receiving_unit_id);
+    if (!u) return Fail(InvalidArgument({{"receiving_unit_id", "not_found"}}));
+    if (u->kind != "park" && u->kind != "district")
+      return Fail(InvalidArgument({{"receiving_unit_id", "invalid_value"}}, "the receiving unit must be a park or district"));
+    after.receiving_unit_id = *in.receiving_unit_id;
+  }
+  if (in.signing_date) after.signing_date = in.signing_date;
+  if (in.contracted_investment) after.contracted_investment = in.contracted_investment;
+  if (in.construction_date) after.construction_date = in.construction_date;
+  if (in.production_date) after.production_date = in.production_date;
+
+  GuardFacts g;
+  g.industry_code = after.industry_code;
+  g.total_investment = after.total_investment;
+  g.receiving_unit_id = after.receiving_unit_id;
+  g.signing_date = after.signing_date;
+  g.contracted_investment = after.contracted_investment;
+  g.construction_date = after.construction_date;
+  g.production_date = after.production_date;
+  g.reason_code = in.reason_code;
+  g.reason = in.reason;
+  auto rule = CheckTransition(from, *to, stage_before, RelationOf(c, who, *before), g);
+  if (!rule) return Fail(rule.error());
+
+  const int64_t now = clock_.NowMs();
+  const std::string today = DateOfMs(now);
+  // Milestones record what happened: none of their dates may lie in the future.
+  for (auto [field, value] : {std::pair{"signing_date", &in.signing_date},
+                              std::pair{"construction_date", &in.construction_date},
+                              std::pair{"production_date", &in.production_date}})
+    if (value->has_value() && **value > today)
+      return Fail(InvalidArgument({{field, "in_future"}}, "a milestone date cannot be in the future"));
+
+  after.stage = std::string(StageName(*to));
+  after.stage_since = now;
+  const bool closing = *to == Stage::kShelved || *to == Stage::kLost || *to == Stage::kRejected;
+  const bool returned = from == Stage::kInReview && *to == Stage::kLead;
+  if (*to == Stage::kShelved || *to == Stage::kLost) after.stage_before = before->stage;
+  if ((*rule)->reopen) after.stage_before.reset();
+  if (closing || returned) {
+    after.close_reason_code = in.reason_code;
+    after.close_reason = in.reason;
+  } else if ((*rule)->reopen || from == Stage::kRejected) {
+    after.close_reason_code.reset();
+    after.close_reason.reset();
+  }
+  switch ((*rule)->handover) {
+    case Handover::kKeep:
+      break;
+    case Handover::kPromoter: {
+      after.responsible_user_id = before->promoter_id;
+      after.responsible_unit_id = before->reporting_unit_id;
+      break;
+    }
+    case Handover::kReceivingPark: {
+      after.responsible_unit_id = *after.receiving_unit_id;
+      after.responsible_user_id.reset();
+      if (in.responsible_user_id) {
+        auto u = org::store::GetUser(c, *in.responsible_user_id);
+        if (!u || !org::store::Subtree(c, *after.receiving_unit_id).count(u->unit_id))
+          return Fail(InvalidArgument({{"responsible_user_id", "invalid_value"}}, "the responsible person must belong to the receiving park"));
+        after.responsible_user_id = u->id;
+      }
+      after.district_id = DistrictOf(c, after.receiving_unit_id);
+      break;
+    }
+  }
+  auto days = store::DeadlineDays(c);
+  auto it = days.find(after.stage);
+  after.step_deadline = it == days.end() ? std::nullopt : std::optional(AddDays(today, it->second));
+  after.updated_at = now;
+  if (!store::Update(c, after)) return Fail(VersionConflict());
+
+  audit::Diff d;
+  d.Change("stage", before->stage, after.stage)
+      .Change("responsible_unit_id", std::to_string(before->responsible_unit_id), std::to_string(after.responsible_unit_id))
+      .Change("responsible_user_id", Str(before->responsible_user_id), Str(after.responsible_user_id))
+      .Change("receiving_unit_id", Str(before->receiving_unit_id), Str(after.receiving_unit_id))
+      .Change("signing_date", before->signing_date, after.signing_date)
+      .Change("contracted_investment_yuan", Str(before->contracted_investment), Str(after.contracted_investment))
+      .Change("construction_date", before->construction_date, after.construction_date)
+      .Change("production_date", before->production_date, after.production_date)
+      .Change("reason_code", std::nullopt, in.reason_code.empty() ? std::nullopt : std::optional(in.reason_code))
+      .Change("reason", std::nullopt, in.reason.empty() ? std::nullopt : std::optional(in.reason));
+  store::AddEvent(c, {0, id, now, "transition", who.user_id, "", before->stage, after.stage,
+                      in.reason_code.empty() ? std::nullopt : std::optional(in.reason_code),
+                      in.reason.empty() ? std::nullopt : std::optional(in.reason), d.Json()});
+  audit::Append(c, now, actor, {"project.transition", "project", std::to_string(id), d.Json()});
+  tx.Commit();
+  return View(c, who, *store::Get(c, id));
+}
+
+Result<ProjectView> PipelineService::Adjudicate(const auth::Principal& who, int64_t id, int64_t first_user_id,
+                                                const std::string& reason, const audit::Actor& actor) {
+  if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
+    return Fail(InvalidArgument({{"reason", "required"}}));
+  auto lease = db_.Acquire();
+  db::Connection& c = *lease;
+  db::Transaction tx(c, true);
+  auto p = store::Get(c, id);
+  if (!p) return Fail(ProjectNotFound());
+  auto target = std::find_if(p->promoters.begin(), p->promoters.end(),
+                             [&](const PromoterEntry& e) { return e.user_id == first_user_id; });
+  if (target == p->promoters.end())
+    return Fail(InvalidArgument({{"first_user_id", "not_a_promoter"}}, "that user is not a promoter of the project"));
+  const int64_t now = clock_.NowMs();
+  store::SetFirstPromoter(c, id, first_user_id);
+  c.Execute("UPDATE projects SET promoter_id = ?, reporting_unit_id = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+            {first_user_id, target->unit_id, now, id});
+  audit::Diff d;
+  d.Change("first_promoter", std::to_string(p->promoter_id), std::to_string(first_user_id)).Change("reason", std::nullopt, reason);
+  store::AddEvent(c, {0, id, now, "adjudicated", who.user_id, "", std::nullopt, std::nullopt, std::nullopt, reason, d.Json()});
+  audit::Append(c, now, actor, {"project.adjudicate", "project", std::to_string(id), d.Json()});
+  tx.Commit();
+  return View(c, who, *store::Get(c, id));
+}
+
+Result<std::vector<Project>> PipelineService::List(const auth::Principal& who, ProjectFilter f, int64_t* total) {
+  auto lease = db_.Acquire();
+  auto scope = ScopeOf(*lease, who);
+  if (!scope) return Fail(scope.error());
+  return store::List(*lease, *scope, f, total);
+}
+
+Result<std::vector<BoardColumn>> PipelineService::Board(const auth::Principal& who, ProjectFilter f) {
+  auto lease = db_.Acquire();
+  auto scope = ScopeOf(*lease, who);
+  if (!scope) return Fail(scope.error());
+  std::vector<std::string> wanted = f.stages;
+  auto counts = store::CountByStage(*lease, *scope, f);
+  std::vector<BoardColumn> cols;
+  for (Stage s : AllStages()) {
+    std::string name(StageName(s));
+    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), name) == wanted.end()) continue;
+    BoardColumn col;
+    col.stage = name;
+    col.count = counts[name];
+    ProjectFilter one = f;
+    one.stages = {name};
+    one.offset = 0;
+    one.limit = 50;
+    one.sort = "stage_since";
+    col.items = store::List(*lease, *scope, one, nullptr);
+    cols.push_back(std::move(col));
+  }
+  return cols;
+}
+
+std::vector<Hit> PipelineService::CollisionCheck(const auth::Principal& who, const std::string& investor_name,
+                                                 const std::string& uscc_in, std::optional<int64_t> exclude) {
+  auto lease = db_.Acquire();
+  db::Connection& c = *lease;
+  auto scope = ScopeOf(c, who);
+  const std::string norm = NormalizeInvestorName(investor_name);
+  const std::string uscc = NormalizeUscc(uscc_in);
+  std::map<int64_t, std::pair<std::string, double>> found;  // id → (match, similarity)
+  if (!uscc.empty() && CheckUscc(uscc) == UsccCheck::kValid)
+    for (int64_t id : store::ByUscc(c, uscc)) found[id] = {"uscc", 1.0};
+  if (Utf8Length(norm) >= 2) {
+    auto grams = Bigrams(norm);
+    int64_t min_common = std::max<int64_t>(1, static_cast<int64_t>(std::ceil(grams.size() * 0.5)));
+    for (int64_t id : store::ByGrams(c, grams, min_common, 50)) {
+      if (found.count(id)) continue;
+      auto p = store::Get(c, id, false);
+      double sim = p ? NameSimilarity(norm, p->investor_norm) : 0;
+      if (sim >= 0.8) found[id] = {"name", sim};
+    }
+  }
+  std::vector<Hit> hits;
+  for (const auto& [id, m] : found) {
+    if (exclude && *exclude == id) continue;
+    auto p = store::Get(c, id);
+    if (!p) continue;
+    Hit h;
+    h.project_id = id;
+    h.match = m.first;
+    h.similarity = m.second;
+    h.in_scope = scope && InScope(*p, *scope);
+    h.investor_name = h.in_scope ? p->investor_name : MaskText(p->investor_name);
+    h.project_name = h.in_scope ? p->name : MaskText(p->name);
+    h.reporting_unit_name = p->reporting_unit_name;
+    h.reported_on = DateOfMs(p->created_at);
+    h.stage = p->stage;
+    for (auto k : p->contacts) {
+      if (!h.in_scope) k = {MaskName(k.name), MaskPhone(k.phone), k.title};
+      h.contacts.push_back(std::move(k));
+    }
+    hits.push_back(std::move(h));
+  }
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    return a.similarity != b.similarity ? a.similarity > b.similarity : a.project_id < b.project_id;
+  });
+  if (hits.size() > 5) hits.resize(5);
+  return hits;
+}
+
+Result<Activity> PipelineService::AddActivity(const auth::Principal& who, int64_t id, Activity a,
+                                              const audit::Actor& actor) {
+  std::map<std::string, std::string> bad;
+  if (std::find(ActivityKinds().begin(), ActivityKinds().end(), a.kind) == ActivityKinds().end())
+    bad["kind"] = "invalid_value";
+  const std::string today = DateOfMs(clock_.NowMs());
+  if (!IsIsoDate(a.date)) bad["date"] = "invalid_value";
+  else if (a.date > today) bad["date"] = "in_future";
+  if (a.next_action_date && !IsIsoDate(*a.next_action_date)) bad["next_action_date"] = "invalid_value";
+  if (a.kind == "capital" && (!a.amount || *a.amount <= 0)) bad["amount_yuan"] = "required";
+  if (a.amount && (*a.amount < 0 || *a.amount > kMaxAmount)) bad["amount_yuan"] = "invalid_value";
+  if (a.summary.find_first_not_of(" \t\r\n") == std::string::npos) bad["summary"] = "required";
+  if (!bad.empty()) return Fail(InvalidArgument(bad));
+  auto lease = db_.Acquire();
+  db::Connection& c = *lease;
+  auto scope = ScopeOf(c, who);
+  if (!scope) return Fail(scope.error());
+  db::Transaction tx(c, true);
+  auto p = store::Get(c, id);
+  if (!p || !InScope(*p, *scope)) return Fail(ProjectNotFound());
+  a.project_id = id;
+  a.actor_id = who.user_id;
+  a.actor_name = who.name;
+  a.created_at = clock_.NowMs();
+  a.id = store::AddActivity(c, a);
+  if (a.kind == "capital")  // 到位资金: bumps the version so a stale edit cannot overwrite the sum
+    c.Execute("UPDATE projects SET capital_in_place = capital_in_place + ?, version = version + 1 WHERE id = ?",
+              {*a.amount, id});
+  audit::Diff d;
+  d.Created("kind", a.kind).Created("date", a.date);
+  if (a.amount) d.Created("amount_yuan", std::to_string(*a.amount));
+  audit::Append(c, a.created_at, actor, {"project.activity", "project", std::to_string(id), d.Json()});
+  tx.Commit();
+  return a;
+}
+
+Result<std::vector<TimelineItem>> PipelineService::Timeline(const auth::Principal& who, int64_t id) {
+  auto lease = db_.Acquire();
+  auto scope = ScopeOf(*lease, who);
+  if (!scope) return Fail(scope.error());
+  auto p = store::Get(*lease, id);
+  if (!p || !InScope(*p, *scope)) return Fail(ProjectNotFound());
+  std::vector<TimelineItem> items;
+  for (auto& e : store::Events(*lease, id)) items.push_back({e.at, e.kind, e.actor_name, e, std::nullopt});
+  for (auto& a : store::Activities(*lease, id)) items.push_back({a.created_at, "activity", a.actor_name, std::nullopt, a});
+  std::stable_sort(items.begin(), items.end(), [](const TimelineItem& x, const TimelineItem& y) { return x.at > y.at; });
+  return items;
+}
+
+std::map<std::string, int> PipelineService::DeadlineDays() {
+  auto lease = db_.Acquire();
+  return store::DeadlineDays(*lease);
+}
+
+Status PipelineService::SaveDeadlineDays(const std::map<std::string, int>& days, const audit::Actor& actor) {
+  auto defaults = DefaultDeadlineDays();
+  std::map<std::string, std::string> bad;
+  for (const auto& [k, v] : days) {
+    if (!defaults.count(k)) bad[k] = "unknown_field";
+    else if (v < 1 || v > 3650) bad[k] = "invalid_value";
+  }
+  if (!bad.empty()) return Fail(InvalidArgument(bad));
+  auto lease = db_.Acquire();
+  db::Transaction tx(*lease, true);
+  auto before = store::DeadlineDays(*lease);
+  store::SaveDeadlineDays(*lease, days);
+  audit::Diff d;
+  for (const auto& [k, v] : days) d.Change(k, std::to_string(before[k]), std::to_string(v));
+  audit::Append(*lease, clock_.NowMs(), actor, {"pipeline.settings", "settings", "stage_deadline", d.Json()});
+  tx.Commit();
+  return {};
+}
+
+}  // namespace zhaoshang::pipeline

@@ -1,0 +1,112 @@
+#pragma once
+// Rules of the pipeline: intake with the collision check, the first-reporter ledger, stage
+// transitions with hand-over of responsibility, activities, scope. No SQL text, no HTTP.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "zhaoshang/auth/principal.hpp"
+#include "zhaoshang/core/clock.hpp"
+#include "zhaoshang/core/error.hpp"
+#include "zhaoshang/db/database.hpp"
+#include "zhaoshang/pipeline/project.hpp"
+#include "zhaoshang/pipeline/workflow.hpp"
+
+namespace zhaoshang::pipeline {
+
+// Editable fields; absent = unchanged (PATCH) or default (create).
+struct ProjectInput {
+  std::optional<std::string> name, investor_name, uscc, investor_origin, industry_code,
+      source_channel, description;
+  std::optional<bool> foreign;
+  std::optional<int64_t> chain_node_id, preferred_unit_id;  // 0 clears
+  std::optional<int64_t> total_investment, fixed_investment, land_mu_x100, building_m2, power_kva,
+      jobs, annual_output, annual_tax;
+  std::optional<std::vector<Contact>> contacts;
+};
+
+struct TransitionInput {
+  std::string to;
+  int64_t version = 0;
+  std::string reason_code, reason;
+  std::optional<int64_t> receiving_unit_id, responsible_user_id, contracted_investment;
+  std::optional<std::string> signing_date, construction_date, production_date;
+};
+
+struct Hit {
+  int64_t project_id = 0;
+  std::string match;  // "uscc" | "name"
+  double similarity = 0;
+  std::string investor_name, project_name, reporting_unit_name, reported_on, stage;
+  bool in_scope = false;
+  std::vector<Contact> contacts;  // masked when out of scope
+};
+
+struct TimelineItem {
+  int64_t at = 0;
+  std::string kind;  // transition | activity | change | created | promoter_joined | adjudicated
+  std::string actor_name;
+  std::optional<Event> event;
+  std::optional<Activity> activity;
+};
+
+// What the detail view shows beside the project.
+struct ProjectView {
+  Project project;
+  std::vector<std::string> allowed_transitions;
+  bool contacts_masked = false;
+  bool overdue = false;
+};
+
+struct BoardColumn {
+  std::string stage;
+  int64_t count = 0;
+  std::vector<Project> items;
+};
+
+const std::vector<std::string>& SourceChannels();
+const std::vector<std::string>& ActivityKinds();
+std::string MaskName(const std::string& s);   // "张伟" → "张*"
+std::string MaskPhone(const std::string& s);  // "13812345678" → "138****5678"
+std::string MaskText(const std::string& s);   // keeps the first 2 and last 4 characters
+
+class PipelineService {
+ public:
+  PipelineService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  Result<ProjectView> Create(const auth::Principal& who, const ProjectInput& in,
+                             const audit::Actor& actor);
+  // 撞单 confirmed: the caller joins an existing project as co-promoter.
+  Result<int64_t> Join(const auth::Principal& who, int64_t project_id, const audit::Actor& actor);
+  Result<ProjectView> Update(const auth::Principal& who, int64_t id, const ProjectInput& in,
+                             int64_t version, const audit::Actor& actor);
+  Result<ProjectView> Transition(const auth::Principal& who, int64_t id, const TransitionInput& in,
+                                 const audit::Actor& actor);
+  Result<ProjectView> Adjudicate(const auth::Principal& who, int64_t id, int64_t first_user_id,
+                                 const std::string& reason, const audit::Actor& actor);
+  Result<ProjectView> Get(const auth::Principal& who, int64_t id);
+  Result<std::vector<Project>> List(const auth::Principal& who, ProjectFilter f, int64_t* total);
+  Result<std::vector<BoardColumn>> Board(const auth::Principal& who, ProjectFilter f);
+  std::vector<Hit> CollisionCheck(const auth::Principal& who, const std::string& investor_name,
+                                  const std::string& uscc, std::optional<int64_t> exclude);
+  Result<Activity> AddActivity(const auth::Principal& who, int64_t id, Activity a,
+                               const audit::Actor& actor);
+  Result<std::vector<TimelineItem>> Timeline(const auth::Principal& who, int64_t id);
+  std::map<std::string, int> DeadlineDays();
+  Status SaveDeadlineDays(const std::map<std::string, int>& days, const audit::Actor& actor);
+
+ private:
+  Result<ProjectScope> ScopeOf(db::Connection& c, const auth::Principal& who);
+  bool InScope(const Project& p, const ProjectScope& s) const;
+  Relation RelationOf(db::Connection& c, const auth::Principal& who, const Project& p);
+  Status Validate(db::Connection& c, const ProjectInput& in, bool create);
+  void Apply(db::Connection& c, const ProjectInput& in, Project& p);
+  ProjectView View(db::Connection& c, const auth::Principal& who, Project p);
+  std::optional<int64_t> DistrictOf(db::Connection& c, std::optional<int64_t> unit);
+
+  db::Database& db_;
+  const Clock& clock_;
+};
+
+}  // namespace zhaoshang::pipeline

@@ -1,0 +1,400 @@
+#include "zhaoshang/pipeline/pipeline_store.hpp"
+
+#include "zhaoshang/pipeline/workflow.hpp"
+
+namespace zhaoshang::pipeline::store {
+namespace {
+
+// Column order shared by Get and List (FromRow reads by position).
+constexpr const char* kSelect =
+    "SELECT p.id, p.name, p.investor_name, p.investor_norm, p.uscc, p.investor_origin, p.is_foreign, "
+    "p.industry_code, i.name, p.chain_node_id, cn.name, p.leading_industry_id, li.name, "
+    "p.total_investment, p.fixed_investment, p.land_mu_x100, p.building_m2, p.power_kva, p.jobs, "
+    "p.annual_output, p.annual_tax, p.investment_band, p.source_channel, p.reporting_unit_id, ru.name, "
+    "p.promoter_id, pu.name, p.preferred_unit_id, pf.name, p.description, p.stage, p.stage_since, "
+    "p.stage_before, p.responsible_user_id, rsu.name, p.responsible_unit_id, rsn.name, p.step_deadline, "
+    "p.receiving_unit_id, rcv.name, p.district_id, p.signing_date, p.contracted_investment, "
+    "p.construction_date, p.production_date, p.capital_in_place, p.close_reason_code, p.close_reason, "
+    "p.created_at, p.updated_at, p.version "
+    "FROM projects p JOIN industries i ON i.code = p.industry_code "
+    "LEFT JOIN chain_nodes cn ON cn.id = p.chain_node_id "
+    "LEFT JOIN leading_industries li ON li.id = p.leading_industry_id "
+    "JOIN org_units ru ON ru.id = p.reporting_unit_id JOIN users pu ON pu.id = p.promoter_id "
+    "LEFT JOIN org_units pf ON pf.id = p.preferred_unit_id "
+    "LEFT JOIN users rsu ON rsu.id = p.responsible_user_id "
+    "JOIN org_units rsn ON rsn.id = p.responsible_unit_id "
+    "LEFT JOIN org_units rcv ON rcv.id = p.receiving_unit_id ";
+
+Project FromRow(const db::Row& r) {
+  Project p;
+  size_t i = 0;
+  p.id = r.Int(i++);
+  p.name = r.Text(i++);
+  p.investor_name = r.Text(i++);
+  p.investor_norm = r.Text(i++);
+  p.uscc = r.OptText(i++);
+  p.investor_origin = r.Text(i++);
+  p.foreign = r.Int(i++) != 0;
+  p.industry_code = r.Text(i++);
+  p.industry_name = r.Text(i++);
+  p.chain_node_id = r.OptInt(i++);
+  p.chain_node_name = r.Text(i++);
+  p.leading_industry_id = r.OptInt(i++);
+  p.leading_industry_name = r.Text(i++);
+  p.total_investment = r.Int(i++);
+  p.fixed_investment = r.Int(i++);
+  p.land_mu_x100 = r.Int(i++);
+  p.building_m2 = r.Int(i++);
+  p.power_kva = r.Int(i++);
+  p.jobs = r.Int(i++);
+  p.annual_output = r.Int(i++);
+  p.annual_tax = r.Int(i++);
+  p.band = static_cast<int>(r.Int(i++));
+  p.source_channel = r.Text(i++);
+  p.reporting_unit_id = r.Int(i++);
+  p.reporting_unit_name = r.Text(i++);
+  p.promoter_id = r.Int(i++);
+  p.promoter_name = r.Text(i++);
+  p.preferred_unit_id = r.OptInt(i++);
+  p.preferred_unit_name = r.Text(i++);
+  p.description = r.Text(i++);
+  p.stage = r.Text(i++);
+  p.stage_since = r.Int(i++);
+  p.stage_before = r.OptText(i++);
+  p.responsible_user_id = r.OptInt(i++);
+  p.responsible_user_name = r.Text(i++);
+  p.responsible_unit_id = r.Int(i++);
+  p.responsible_unit_name = r.Text(i++);
+  p.step_deadline = r.OptText(i++);
+  p.receiving_unit_id = r.OptInt(i++);
+  p.receiving_unit_name = r.Text(i++);
+  p.district_id = r.OptInt(i++);
+  p.signing_date = r.OptText(i++);
+  p.contracted_investment = r.OptInt(i++);
+  p.construction_date = r.OptText(i++);
+  p.production_date = r.OptText(i++);
+  p.capital_in_place = r.Int(i++);
+  p.close_reason_code = r.OptText(i++);
+  p.close_reason = r.OptText(i++);
+  p.created_at = r.Int(i++);
+  p.updated_at = r.Int(i++);
+  p.version = r.Int(i++);
+  return p;
+}
+
+db::Param Opt(const std::optional<int64_t>& v) { return v ? db::Param(*v) : db::Param(nullptr); }
+db::Param Opt(const std::optional<std::string>& v) { return v ? db::Param(*v) : db::Param(nullptr); }
+
+std::string InList(const std::set<int64_t>& ids, db::Params& p) {
+  std::string s;
+  for (int64_t id : ids) {
+    s += s.empty() ? "?" : ",?";
+    p.emplace_back(id);
+  }
+  return s.empty() ? "NULL" : s;
+}
+
+// WHERE clause for scope + filter; appends parameters.
+std::string Where(db::Connection& c, const ProjectScope& scope, const ProjectFilter& f, db::Params& p) {
+  std::string w = " WHERE 1=1";
+  if (scope.kind == ProjectScope::Kind::kSelf) {
+    w += " AND p.id IN (SELECT project_id FROM project_promoters WHERE user_id = ?)";
+    p.emplace_back(scope.user_id);
+  } else if (scope.kind == ProjectScope::Kind::kUnits) {
+    std::string a = InList(scope.units, p), b = InList(scope.units, p), d = InList(scope.units, p);
+    w += " AND (p.reporting_unit_id IN (" + a + ") OR p.receiving_unit_id IN (" + b +
+         ") OR p.responsible_unit_id IN (" + d + "))";
+  }
+  if (!f.stages.empty()) {
+    std::string in;
+    for (const auto& s : f.stages) {
+      in += in.empty() ? "?" : ",?";
+      p.emplace_back(s);
+    }
+    w += " AND p.stage IN (" + in + ")";
+  }
+  if (!f.industry_code.empty()) {
+    static const char* kCol[] = {"", "p.industry_section", "p.industry_division", "p.industry_group", "p.industry_code"};
+    w += std::string(" AND ") + kCol[f.industry_level] + " = ?";
+    p.emplace_back(f.industry_code);
+  }
+  auto eq = [&](const char* col, const std::optional<int64_t>& v) {
+    if (!v) return;
+    w += std::string(" AND ") + col + " = ?";
+    p.emplace_back(*v);
+  };
+  eq("p.leading_industry_id", f.leading_industry_id);
+  eq("p.district_id", f.district_id);
+  eq("p.receiving_unit_id", f.park_id);
+  if (f.promoter_id) {
+    w += " AND p.id IN (SELECT project_id FROM project_promoters WHERE user_id = ?)";
+    p.emplace_back(*f.promoter_id);
+  }
+  if (f.reporting_units) w += " AND p.reporting_unit_id IN (" + InList(*f.reporting_units, p) + ")";
+  if (!f.bands.empty()) {
+    std::string in;
+    for (int b : f.bands) {
+      in += in.empty() ? "?" : ",?";
+      p.emplace_back(int64_t(b));
+    }
+    w += " AND p.investment_band IN (" + in + ")";
+  }
+  if (f.reported_from_ms) {
+    w += " AND p.created_at >= ?";
+    p.emplace_back(*f.reported_from_ms);
+  }
+  if (f.reported_to_ms) {
+    w += " AND p.created_at < ?";
+    p.emplace_back(*f.reported_to_ms);
+  }
+  if (f.signed_from) {
+    w += " AND p.signing_date >= ?";
+    p.emplace_back(*f.signed_from);
+  }
+  if (f.signed_to) {
+    w += " AND p.signing_date <= ?";
+    p.emplace_back(*f.signed_to);
+  }
+  if (!f.q.empty()) {
+    w += " AND (" + db::Contains(c.dialect(), "p.name") + " OR " +
+         db::Contains(c.dialect(), "p.investor_name") + ")";
+    p.emplace_back(f.q);
+    p.emplace_back(f.q);
+  }
+  if (f.overdue_before) {
+    w += " AND p.step_deadline < ?";
+    p.emplace_back(*f.overdue_before);
+  }
+  return w;
+}
+}  // namespace
+
+std::optional<Project> Get(db::Connection& c, int64_t id, bool with_details) {
+  auto rs = c.Query(std::string(kSelect) + "WHERE p.id = ?", {id});
+  if (rs.empty()) return std::nullopt;
+  Project p = FromRow(rs[0]);
+  if (!with_details) return p;
+  auto cs = c.Query("SELECT name, phone, title FROM project_contacts WHERE project_id = ? ORDER BY id", {id});
+  for (size_t i = 0; i < cs.size(); ++i) p.contacts.push_back({cs[i].Text(0), cs[i].Text(1), cs[i].Text(2)});
+  auto ps = c.Query(
+      "SELECT pp.user_id, u.name, pp.unit_id, o.name, pp.kind, pp.joined_at FROM project_promoters pp "
+      "JOIN users u ON u.id = pp.user_id JOIN org_units o ON o.id = pp.unit_id "
+      "WHERE pp.project_id = ? ORDER BY pp.kind DESC, pp.joined_at",
+      {id});
+  for (size_t i = 0; i < ps.size(); ++i)
+    p.promoters.push_back({ps[i].Int(0), ps[i].Text(1), ps[i].Int(2), ps[i].Text(3), ps[i].Text(4), ps[i].Int(5)});
+  return p;
+}
+
+namespace {
+constexpr const char* kMutable =
+    "name, investor_name, investor_norm, uscc, investor_origin, is_foreign, industry_code, "
+    "industry_section, industry_division, industry_group, chain_node_id, leading_industry_id, "
+    "total_investment, fixed_investment, investment_band, land_mu_x100, building_m2, power_kva, jobs, "
+    "annual_output, annual_tax, source_channel, preferred_unit_id, description, stage, stage_since, "
+    "stage_before, responsible_user_id, responsible_unit_id, step_deadline, receiving_unit_id, "
+    "district_id, signing_date, contracted_investment, construction_date, production_date, "
+    "capital_in_place, close_reason_code, close_reason, updated_at";
+
+db::Params Columns(const Project& p) {
+  return {p.name, p.investor_name, p.investor_norm, Opt(p.uscc), p.investor_origin,
+          int64_t(p.foreign ? 1 : 0), p.industry_code, p.industry_section, p.industry_division,
+          p.industry_group, Opt(p.chain_node_id), Opt(p.leading_industry_id), p.total_investment,
+          p.fixed_investment, int64_t(InvestmentBand(p.total_investment)), p.land_mu_x100,
+          p.building_m2, p.power_kva, p.jobs, p.annual_output, p.annual_tax, p.source_channel,
+          Opt(p.preferred_unit_id), p.description, p.stage, p.stage_since, Opt(p.stage_before),
+          Opt(p.responsible_user_id), p.responsible_unit_id, Opt(p.step_deadline),
+          Opt(p.receiving_unit_id), Opt(p.district_id), Opt(p.signing_date),
+          Opt(p.contracted_investment), Opt(p.construction_date), Opt(p.production_date),
+          p.capital_in_place, Opt(p.close_reason_code), Opt(p.close_reason), p.updated_at};
+}
+}  // namespace
+
+int64_t Insert(db::Connection& c, const Project& p) {
+  db::Params params = Columns(p);
+  std::string marks;
+  for (size_t i = 0; i < params.size(); ++i) marks += i ? ",?" : "?";
+  params.emplace_back(p.reporting_unit_id);
+  params.emplace_back(p.promoter_id);
+  params.emplace_back(p.created_at);
+  return c
+      .QueryInt(std::string("INSERT INTO projects(") + kMutable +
+                    ", reporting_unit_id, promoter_id, created_at) VALUES (" + marks + ",?,?,?) RETURNING id",
+                params)
+      .value();
+}
+
+bool Update(db::Connection& c, const Project& p) {
+  std::string sets;
+  std::string cols = kMutable;
+  size_t pos = 0;
+  while (pos < cols.size()) {
+    size_t end = cols.find(',', pos);
+    if (end == std::string::npos) end = cols.size();
+    std::string col = cols.substr(pos, end - pos);
+    col.erase(0, col.find_first_not_of(' '));
+    sets += (sets.empty() ? "" : ", ") + col + " = ?";
+    pos = end + 1;
+  }
+  db::Params params = Columns(p);
+  params.emplace_back(p.id);
+  params.emplace_back(p.version);
+  return c.Execute("UPDATE projects SET " + sets + ", version = version + 1 WHERE id = ? AND version = ?",
+                   params) == 1;
+}
+
+void ReplaceContacts(db::Connection& c, int64_t id, const std::vector<Contact>& contacts) {
+  c.Execute("DELETE FROM project_contacts WHERE project_id = ?", {id});
+  for (const auto& k : contacts)
+    c.Execute("INSERT INTO project_contacts(project_id, name, phone, title) VALUES (?,?,?,?)",
+              {id, k.name, k.phone, k.title});
+}
+
+void AddPromoter(db::Connection& c, int64_t id, int64_t user_id, int64_t unit_id,
+                 const std::string& kind, int64_t at) {
+  c.Execute("INSERT INTO project_promoters(project_id, user_id, unit_id, kind, joined_at) VALUES (?,?,?,?,?)",
+            {id, user_id, unit_id, kind, at});
+}
+
+void SetFirstPromoter(db::Connection& c, int64_t id, int64_t user_id) {
+  c.Execute("UPDATE project_promoters SET kind = 'co' WHERE project_id = ? AND kind = 'first'", {id});
+  c.Execute("UPDATE project_promoters SET kind = 'first' WHERE project_id = ? AND user_id = ?", {id, user_id});
+}
+
+bool IsPromoter(db::Connection& c, int64_t id, int64_t user_id) {
+  return c.QueryInt("SELECT COUNT(*) FROM project_promoters WHERE project_id = ? AND user_id = ?",
+                    {id, user_id})
+             .value_or(0) > 0;
+}
+
+void ReplaceGrams(db::Connection& c, int64_t id, const std::vector<std::string>& grams) {
+  c.Execute("DELETE FROM investor_grams WHERE project_id = ?", {id});
+  if (grams.empty()) return;
+  std::string sql = "INSERT INTO investor_grams(gram, project_id) VALUES ";
+  db::Params p;
+  for (size_t i = 0; i < grams.size(); ++i) {
+    sql += i ? ",(?,?)" : "(?,?)";
+    p.emplace_back(grams[i]);
+    p.emplace_back(id);
+  }
+  c.Execute(sql, p);
+}
+
+std::vector<int64_t> ByUscc(db::Connection& c, const std::string& uscc) {
+  auto rs = c.Query("SELECT id FROM projects WHERE uscc = ? ORDER BY id", {uscc});
+  std::vector<int64_t> out;
+  for (size_t i = 0; i < rs.size(); ++i) out.push_back(rs[i].Int(0));
+  return out;
+}
+
+std::vector<int64_t> ByGrams(db::Connection& c, const std::vector<std::string>& grams,
+                             int64_t min_common, int64_t limit) {
+  if (grams.empty()) return {};
+  std::string in;
+  db::Params p;
+  for (const auto& g : grams) {
+    in += in.empty() ? "?" : ",?";
+    p.emplace_back(g);
+  }
+  p.emplace_back(min_common);
+  p.emplace_back(limit);
+  auto rs = c.Query("SELECT project_id FROM investor_grams WHERE gram IN (" + in +
+                        ") GROUP BY project_id HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC, project_id LIMIT ?",
+                    p);
+  std::vector<int64_t> out;
+  for (size_t i = 0; i < rs.size(); ++i) out.push_back(rs[i].Int(0));
+  return out;
+}
+
+std::vector<Project> List(db::Connection& c, const ProjectScope& scope, const ProjectFilter& f,
+                          int64_t* total) {
+  db::Params p;
+  std::string where = Where(c, scope, f, p);
+  if (total) *total = c.QueryInt("SELECT COUNT(*) FROM projects p" + where, p).value_or(0);
+  static const std::map<std::string, std::string> kSort = {
+      {"created_at", "p.created_at"}, {"total_investment", "p.total_investment"},
+      {"stage_since", "p.stage_since"}, {"step_deadline", "p.step_deadline"}, {"name", "p.name"}};
+  auto it = kSort.find(f.sort);
+  std::string order = (it == kSort.end() ? "p.created_at" : it->second) + (f.ascending ? " ASC" : " DESC");
+  p.emplace_back(f.limit);
+  p.emplace_back(f.offset);
+  auto rs = c.Query(std::string(kSelect) + where + " ORDER BY " + order + ", p.id DESC LIMIT ? OFFSET ?", p);
+  std::vector<Project> out;
+  out.reserve(rs.size());
+  for (size_t i = 0; i < rs.size(); ++i) out.push_back(FromRow(rs[i]));
+  return out;
+}
+
+std::map<std::string, int64_t> CountByStage(db::Connection& c, const ProjectScope& scope,
+                                            const ProjectFilter& f) {
+  db::Params p;
+  std::string where = Where(c, scope, f, p);
+  auto rs = c.Query("SELECT p.stage, COUNT(*) FROM projects p" + where + " GROUP BY p.stage", p);
+  std::map<std::string, int64_t> out;
+  for (size_t i = 0; i < rs.size(); ++i) out[rs[i].Text(0)] = rs[i].Int(1);
+  return out;
+}
+
+void AddEvent(db::Connection& c, const Event& e) {
+  c.Execute(
+      "INSERT INTO project_events(project_id, at, kind, actor_id, from_stage, to_stage, reason_code, "
+      "reason, detail) VALUES (?,?,?,?,?,?,?,?,?)",
+      {e.project_id, e.at, e.kind, e.actor_id ? db::Param(e.actor_id) : db::Param(nullptr),
+       Opt(e.from_stage), Opt(e.to_stage), Opt(e.reason_code), Opt(e.reason), e.detail_json});
+}
+
+std::vector<Event> Events(db::Connection& c, int64_t project_id) {
+  auto rs = c.Query(
+      "SELECT e.id, e.project_id, e.at, e.kind, e.actor_id, u.name, e.from_stage, e.to_stage, "
+      "e.reason_code, e.reason, e.detail FROM project_events e LEFT JOIN users u ON u.id = e.actor_id "
+      "WHERE e.project_id = ? ORDER BY e.at DESC, e.id DESC",
+      {project_id});
+  std::vector<Event> out;
+  for (size_t i = 0; i < rs.size(); ++i) {
+    auto r = rs[i];
+    out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.OptInt(4).value_or(0), r.Text(5),
+                   r.OptText(6), r.OptText(7), r.OptText(8), r.OptText(9), r.Text(10)});
+  }
+  return out;
+}
+
+int64_t AddActivity(db::Connection& c, const Activity& a) {
+  return c
+      .QueryInt(
+          "INSERT INTO activities(project_id, kind, activity_date, participants, summary, outcome, "
+          "next_action_date, amount, actor_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id",
+          {a.project_id, a.kind, a.date, a.participants, a.summary, a.outcome, Opt(a.next_action_date),
+           Opt(a.amount), a.actor_id, a.created_at})
+      .value();
+}
+
+std::vector<Activity> Activities(db::Connection& c, int64_t project_id) {
+  auto rs = c.Query(
+      "SELECT a.id, a.project_id, a.kind, a.activity_date, a.participants, a.summary, a.outcome, "
+      "a.next_action_date, a.amount, a.actor_id, u.name, a.created_at FROM activities a "
+      "JOIN users u ON u.id = a.actor_id WHERE a.project_id = ? ORDER BY a.activity_date DESC, a.id DESC",
+      {project_id});
+  std::vector<Activity> out;
+  for (size_t i = 0; i < rs.size(); ++i) {
+    auto r = rs[i];
+    out.push_back({r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6),
+                   r.OptText(7), r.OptInt(8), r.Int(9), r.Text(10), r.Int(11)});
+  }
+  return out;
+}
+
+std::map<std::string, int> DeadlineDays(db::Connection& c) {
+  auto days = DefaultDeadlineDays();
+  auto rs = c.Query("SELECT key, value FROM settings WHERE key LIKE 'stage_deadline.%'");
+  for (size_t i = 0; i < rs.size(); ++i) days[rs[i].Text(0).substr(15)] = std::stoi(rs[i].Text(1));
+  return days;
+}
+
+void SaveDeadlineDays(db::Connection& c, const std::map<std::string, int>& days) {
+  for (const auto& [stage, n] : days)
+    c.Execute(
+        "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        {"stage_deadline." + stage, std::to_string(n)});
+}
+
+}  // namespace zhaoshang::pipeline::store

@@ -1,0 +1,41 @@
+#pragma once
+// All SQL of the pipeline module.
+#include <map>
+
+#include "zhaoshang/db/database.hpp"
+#include "zhaoshang/pipeline/project.hpp"
+
+namespace zhaoshang::pipeline::store {
+
+std::optional<Project> Get(db::Connection& c, int64_t id, bool with_details = true);
+int64_t Insert(db::Connection& c, const Project& p);
+// All mutable columns; false when p.version is stale. Bumps the version.
+bool Update(db::Connection& c, const Project& p);
+void ReplaceContacts(db::Connection& c, int64_t id, const std::vector<Contact>& contacts);
+void AddPromoter(db::Connection& c, int64_t id, int64_t user_id, int64_t unit_id,
+                 const std::string& kind, int64_t at);
+void SetFirstPromoter(db::Connection& c, int64_t id, int64_t user_id);
+bool IsPromoter(db::Connection& c, int64_t id, int64_t user_id);
+void ReplaceGrams(db::Connection& c, int64_t id, const std::vector<std::string>& grams);
+
+// Collision candidates: projects with this credit code, and projects sharing at least
+// min_common bigrams of the investor name (best first).
+std::vector<int64_t> ByUscc(db::Connection& c, const std::string& uscc);
+std::vector<int64_t> ByGrams(db::Connection& c, const std::vector<std::string>& grams,
+                             int64_t min_common, int64_t limit);
+
+std::vector<Project> List(db::Connection& c, const ProjectScope& scope, const ProjectFilter& f,
+                          int64_t* total);
+// Count per stage under scope + filter.
+std::map<std::string, int64_t> CountByStage(db::Connection& c, const ProjectScope& scope,
+                                            const ProjectFilter& f);
+
+void AddEvent(db::Connection& c, const Event& e);
+std::vector<Event> Events(db::Connection& c, int64_t project_id);
+int64_t AddActivity(db::Connection& c, const Activity& a);
+std::vector<Activity> Activities(db::Connection& c, int64_t project_id);
+
+std::map<std::string, int> DeadlineDays(db::Connection& c);
+void SaveDeadlineDays(db::Connection& c, const std::map<std::string, int>& days);
+
+}  // namespace zhaoshang::pipeline::store

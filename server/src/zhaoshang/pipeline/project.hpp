@@ -1,0 +1,112 @@
+#pragma once
+// 项目: a lead is a project at its first stage. Money in integer yuan, land in 1/100 mu.
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace zhaoshang::pipeline {
+
+struct Contact {
+  std::string name, phone, title;
+};
+
+// One line of the credit ledger (首报负责制): kind "first" (immutable except by adjudication) or "co".
+struct PromoterEntry {
+  int64_t user_id = 0;
+  std::string user_name;
+  int64_t unit_id = 0;
+  std::string unit_name;
+  std::string kind;
+  int64_t joined_at = 0;
+};
+
+struct Project {
+  int64_t id = 0;
+  std::string name, investor_name, investor_norm;
+  std::optional<std::string> uscc;
+  std::string investor_origin;
+  bool foreign = false;
+  std::string industry_code, industry_name;
+  std::string industry_section, industry_division, industry_group;  // for subtree filters
+  std::optional<int64_t> chain_node_id;
+  std::string chain_node_name;
+  std::optional<int64_t> leading_industry_id;
+  std::string leading_industry_name;
+  int64_t total_investment = 0, fixed_investment = 0, land_mu_x100 = 0, building_m2 = 0,
+          power_kva = 0, jobs = 0, annual_output = 0, annual_tax = 0;
+  int band = 0;
+  std::string source_channel;
+  int64_t reporting_unit_id = 0;
+  std::string reporting_unit_name;
+  int64_t promoter_id = 0;
+  std::string promoter_name;
+  std::optional<int64_t> preferred_unit_id;
+  std::string preferred_unit_name;
+  std::string description;
+  std::string stage = "lead";
+  int64_t stage_since = 0;
+  std::optional<std::string> stage_before;
+  std::optional<int64_t> responsible_user_id;
+  std::string responsible_user_name;
+  int64_t responsible_unit_id = 0;
+  std::string responsible_unit_name;
+  std::optional<std::string> step_deadline;
+  std::optional<int64_t> receiving_unit_id;
+  std::string receiving_unit_name;
+  std::optional<int64_t> district_id;
+  std::optional<std::string> signing_date;
+  std::optional<int64_t> contracted_investment;
+  std::optional<std::string> construction_date, production_date;
+  int64_t capital_in_place = 0;
+  std::optional<std::string> close_reason_code, close_reason;
+  int64_t created_at = 0, updated_at = 0, version = 1;
+  std::vector<Contact> contacts;
+  std::vector<PromoterEntry> promoters;
+};
+
+struct Activity {
+  int64_t id = 0, project_id = 0;
+  std::string kind, date, participants, summary, outcome;
+  std::optional<std::string> next_action_date;
+  std::optional<int64_t> amount;
+  int64_t actor_id = 0;
+  std::string actor_name;
+  int64_t created_at = 0;
+};
+
+// A project event for the timeline (transitions, changes, promoters joining, adjudication).
+struct Event {
+  int64_t id = 0, project_id = 0, at = 0;
+  std::string kind;  // created | transition | change | promoter_joined | adjudicated
+  int64_t actor_id = 0;
+  std::string actor_name;
+  std::optional<std::string> from_stage, to_stage, reason_code, reason;
+  std::string detail_json = "{}";
+};
+
+// The data scope a list or a lookup runs under.
+struct ProjectScope {
+  enum class Kind { kAll, kSelf, kUnits } kind = Kind::kSelf;
+  int64_t user_id = 0;
+  std::set<int64_t> units;  // kUnits: reporting, receiving or responsible unit in this set
+};
+
+struct ProjectFilter {
+  std::vector<std::string> stages;
+  std::string industry_code;  // any level: its subtree
+  int industry_level = 0;
+  std::optional<int64_t> leading_industry_id, district_id, park_id, promoter_id;
+  std::optional<std::set<int64_t>> reporting_units;
+  std::vector<int> bands;
+  std::optional<int64_t> reported_from_ms, reported_to_ms;
+  std::optional<std::string> signed_from, signed_to;
+  std::string q;
+  std::optional<std::string> overdue_before;  // step_deadline < this date
+  std::string sort = "created_at";
+  bool ascending = false;
+  int64_t offset = 0, limit = 20;
+};
+
+}  // namespace zhaoshang::pipeline
