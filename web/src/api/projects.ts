@@ -101,7 +101,6 @@ export namespace ProjectApi {
     promoter_name: string
     preferred_unit_id: number | null
     preferred_unit_name: string | null
-    contacts_masked: boolean
     stage: Stage
     stage_since: number
     responsible_user_id: number | null
@@ -137,6 +136,7 @@ export namespace ProjectApi {
   export interface Project extends ProjectRow {
     description: string
     contacts: Contact[]
+    contacts_masked: boolean
     promoters: Promoter[]
     /** What THIS user may do now. */
     allowed_transitions: Stage[]
@@ -179,6 +179,8 @@ export namespace ProjectApi {
     reported_on: string
     stage: Stage
     in_scope: boolean
+    /** masked contacts of the hit (sent by the server, not in docs/api.md) */
+    contacts?: Contact[]
   }
 
   export interface TransitionFields {
@@ -225,9 +227,10 @@ export namespace ProjectApi {
 
   export interface TimelineEntry {
     at: number
-    kind: 'transition' | 'activity' | 'change' | 'promoter'
+    /** `created` (the report itself) is sent by the server though docs/api.md does not list it */
+    kind: 'transition' | 'activity' | 'change' | 'promoter' | 'created'
     actor_name: string
-    summary: string
+    summary?: string
     from?: Stage
     to?: Stage
     reason_code?: string | null
@@ -284,9 +287,9 @@ export const ACTIVITY_KINDS: ProjectApi.ActivityKind[] = [
 /** Reason codes per closing transition; `returned` is in_review → lead. */
 export const REASON_CODES = {
   rejected: ['industry_mismatch', 'below_threshold', 'environment_energy', 'investor_doubts', 'incomplete_info', 'other'],
-  // The contract requires a reason_code for in_review → lead but lists no codes for it;
-  // the review reasons fit (mostly incomplete_info).
-  returned: ['incomplete_info', 'industry_mismatch', 'below_threshold', 'environment_energy', 'investor_doubts', 'other'],
+  // docs/api.md requires a reason_code for in_review → lead but lists no codes for it;
+  // these are the server's (pipeline/workflow.cpp ReasonCodes).
+  returned: ['incomplete_info', 'need_clarification', 'other'],
   shelved: ['investor_paused', 'awaiting_factors', 'policy_pending', 'other'],
   lost: ['investor_withdrew', 'went_elsewhere', 'factor_constraints', 'financing', 'policy', 'other'],
 } as const

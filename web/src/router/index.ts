@@ -33,6 +33,45 @@ const routes: RouteRecordRaw[] = [
         meta: { perms: menuPerms('/workbench'), title: 'layout.menu.workbench' },
       },
       {
+        path: 'projects',
+        name: 'projects',
+        component: () => import('@/views/projects/ProjectLedgerView.vue'),
+        meta: { perms: menuPerms('/projects'), title: 'layout.menu.projects' },
+      },
+      {
+        path: 'projects/board',
+        name: 'project-board',
+        component: () => import('@/views/projects/ProjectBoardView.vue'),
+        meta: { perms: menuPerms('/projects/board'), title: 'layout.menu.board' },
+      },
+      {
+        path: 'projects/new',
+        name: 'project-new',
+        component: () => import('@/views/projects/ProjectFormView.vue'),
+        meta: { perms: menuPerms('/projects/new'), title: 'layout.menu.newLead' },
+      },
+      {
+        path: 'projects/:id(\\d+)',
+        name: 'project-detail',
+        component: () => import('@/views/projects/ProjectDetailView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: menuPerms('/projects'), title: 'layout.menu.projectDetail' },
+      },
+      {
+        // Who may edit is decided by the server (responsible party, first promoter, coordinator).
+        path: 'projects/:id(\\d+)/edit',
+        name: 'project-edit',
+        component: () => import('@/views/projects/ProjectFormView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: menuPerms('/projects'), title: 'layout.menu.projectEdit' },
+      },
+      {
+        path: 'catalog',
+        name: 'catalog',
+        component: () => import('@/views/catalog/CatalogView.vue'),
+        meta: { perms: menuPerms('/catalog'), title: 'layout.menu.catalog' },
+      },
+      {
         path: 'org/units',
         name: 'org-units',
         component: () => import('@/views/org/OrgUnitsView.vue'),

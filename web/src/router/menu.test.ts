@@ -1,11 +1,34 @@
 import { describe, expect, it } from 'vitest'
-import { homePath, visibleMenu } from './menu'
+import { activeMenuPath, homePath, MENU, visibleMenu } from './menu'
 
 const paths = (perms: string[]) => visibleMenu(perms).map((m) => m.path)
 
 describe('permission → menu filter', () => {
-  it('shows a promoter only the workbench', () => {
-    expect(paths(['workbench.view', 'project.read'])).toEqual(['/workbench'])
+  it('shows a promoter the workbench and the pipeline pages', () => {
+    expect(paths(['workbench.view', 'project.read', 'project.create', 'catalog.read'])).toEqual([
+      '/workbench',
+      '/projects',
+      '/projects/board',
+      '/projects/new',
+      '/catalog',
+    ])
+  })
+
+  it('hides the lead form from roles that read projects but may not report', () => {
+    expect(paths(['workbench.view', 'project.read', 'catalog.read'])).toEqual([
+      '/workbench',
+      '/projects',
+      '/projects/board',
+      '/catalog',
+    ])
+  })
+
+  it('highlights the most specific menu item of a page', () => {
+    expect(activeMenuPath(MENU, '/projects/board')).toBe('/projects/board')
+    expect(activeMenuPath(MENU, '/projects/new')).toBe('/projects/new')
+    expect(activeMenuPath(MENU, '/projects/42')).toBe('/projects')
+    expect(activeMenuPath(MENU, '/projects/42/edit')).toBe('/projects')
+    expect(activeMenuPath(MENU, '/projectsx')).toBeUndefined()
   })
 
   it('shows the system admin org units, users and roles, but not the workbench or audit', () => {

@@ -1,5 +1,15 @@
 import type { Component } from 'vue'
-import { Monitor, OfficeBuilding, User, Lock, Document } from '@element-plus/icons-vue'
+import {
+  Monitor,
+  OfficeBuilding,
+  User,
+  Lock,
+  Document,
+  Tickets,
+  Grid,
+  DocumentAdd,
+  Collection,
+} from '@element-plus/icons-vue'
 
 export interface MenuItem {
   path: string
@@ -13,6 +23,10 @@ export interface MenuItem {
 /** The sidebar, in display order. Routes reuse `anyOf` as their guard. */
 export const MENU: MenuItem[] = [
   { path: '/workbench', title: 'layout.menu.workbench', anyOf: ['workbench.view'], icon: Monitor },
+  { path: '/projects', title: 'layout.menu.projects', anyOf: ['project.read'], icon: Tickets },
+  { path: '/projects/board', title: 'layout.menu.board', anyOf: ['project.read'], icon: Grid },
+  { path: '/projects/new', title: 'layout.menu.newLead', anyOf: ['project.create'], icon: DocumentAdd },
+  { path: '/catalog', title: 'layout.menu.catalog', anyOf: ['catalog.read'], icon: Collection },
   { path: '/org/units', title: 'layout.menu.orgUnits', anyOf: ['org.write', 'role.read'], icon: OfficeBuilding },
   { path: '/users', title: 'layout.menu.users', anyOf: ['user.read'], icon: User },
   { path: '/roles', title: 'layout.menu.roles', anyOf: ['role.read'], icon: Lock },
@@ -31,6 +45,16 @@ export function visibleMenu(permissions: readonly string[], menu: readonly MenuI
 /** Where to land after login: the first menu item the user may open, else the 403 page. */
 export function homePath(permissions: readonly string[]): string {
   return visibleMenu(permissions)[0]?.path ?? '/403'
+}
+
+/** The menu item a path belongs to: the longest item path that is a prefix of it. */
+export function activeMenuPath(items: readonly MenuItem[], path: string): string | undefined {
+  let best: MenuItem | undefined
+  for (const m of items) {
+    const under = path === m.path || path.startsWith(m.path + '/')
+    if (under && (!best || m.path.length > best.path.length)) best = m
+  }
+  return best?.path
 }
 
 export function menuPerms(path: string): string[] | undefined {

@@ -17,9 +17,9 @@ export function usccCheckCharacter(first17: string): string {
   return ALPHABET[(31 - (sum % 31)) % 31]
 }
 
-/** null when valid; the server's reason code otherwise. Lower case is accepted (upper-cased). */
+/** null when valid; the server's reason code otherwise. Blanks are dropped and lower case is upper-cased, as on the server. */
 export function checkUscc(raw: string): UsccProblem | null {
-  const s = raw.trim().toUpperCase()
+  const s = raw.replace(/\s+/g, '').toUpperCase()
   if (!FORMAT.test(s)) return 'invalid_format'
   return usccCheckCharacter(s.slice(0, 17)) === s[17] ? null : 'bad_check_character'
 }

@@ -24,6 +24,7 @@ export default {
     editTitle: 'Edit chain node',
     saved: 'Chain node saved',
     deleted: 'Chain node deleted',
+    delete: 'Delete',
     confirmDelete: 'Delete the node “{name}”?',
     segments: { upstream: 'Upstream', midstream: 'Midstream', downstream: 'Downstream', support: 'Supporting' },
   },

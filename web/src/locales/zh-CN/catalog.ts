@@ -24,6 +24,7 @@ export default {
     editTitle: '编辑产业链节点',
     saved: '产业链节点已保存',
     deleted: '产业链节点已删除',
+    delete: '删除',
     confirmDelete: '确定删除节点“{name}”？',
     segments: { upstream: '上游', midstream: '中游', downstream: '下游', support: '配套' },
   },
