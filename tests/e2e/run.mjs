@@ -208,7 +208,7 @@ scenario('promoter and sysadmin see different menus', async () => {
 
   await loginAs(s.page, 'promoter')
   await expectPath(s.page, '/workbench')
-  sameSet(await menuTexts(s.page), ['工作台'], 'promoter menu')
+  sameSet(await menuTexts(s.page), ['工作台', '项目台账', '项目看板', '报送线索', '产业目录'], 'promoter menu')
   await s.page.waitForFunction(() => (document.querySelector('[data-testid="current-unit"]')?.textContent ?? '').trim() !== '')
   await tid(s.page, 'workbench-role').first().waitFor()
   await expectText(s.page, '[data-testid="workbench-role"]', '招商人')
@@ -474,6 +474,249 @@ scenario('administrators manage units, users and roles through the forms', async
   if (ok.status() !== 200) throw new Error(`set roles → HTTP ${ok.status()} ${await ok.text()}`)
   await roles.waitFor({ state: 'hidden' })
   await expectText(s.page, '[data-testid="users-table"] .el-table__body', '招商人')
+  assertNoProblems(s.problems)
+})
+
+// ---------------------------------------------------------------- pipeline
+const today = () => {
+  const d = new Date()
+  const p = (n) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+}
+const isApi = (r, method, re) => r.request().method() === method && re.test(new URL(r.url()).pathname)
+
+/** Pick "3612 新能源车整车制造" in an industry picker by typing its code. */
+async function pickIndustry(page, scope, code, name) {
+  await scope.locator('.el-cascader input').first().fill(code)
+  await page.locator('.el-cascader__suggestion-item:visible').filter({ hasText: name }).first().click()
+}
+
+/** Choose an option of the Element Plus select inside `scope`. */
+async function pickOption(page, scope, text) {
+  await scope.locator('.el-select__wrapper').first().click()
+  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: new RegExp(`^${text}$`) }).first().click()
+}
+
+/** Search the ledger by text and wait for the list answer; returns its JSON. */
+async function ledgerSearch(page, text) {
+  await page.locator('input[data-testid="ledger-q"]').fill(text)
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => isApi(r, 'GET', /\/api\/v1\/projects$/) && new URL(r.url()).searchParams.get('q') === text),
+    tid(page, 'ledger-search').click(),
+  ])
+  if (res.status() !== 200) throw new Error(`GET /projects → HTTP ${res.status()}`)
+  return res.json()
+}
+
+/** A POST from inside the page with the session's CSRF token (to arrange data quickly). */
+async function apiPost(page, path, body) {
+  return page.evaluate(
+    async ([p, b]) => {
+      const me = await (await fetch('/api/v1/auth/me')).json()
+      const r = await fetch(`/api/v1${p}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+        body: JSON.stringify(b),
+      })
+      return { status: r.status, body: await r.json() }
+    },
+    [path, body],
+  )
+}
+
+scenario('promoter sees the collision hint, then reports a new lead and finds it in the ledger', async () => {
+  const s = await newSession()
+  const stamp = Date.now().toString(36)
+  const name = `E2E测试线索${stamp}`
+  await loginAs(s.page, 'promoter')
+  await s.page.locator('[data-testid="menu-/projects/new"]').click()
+  await expectPath(s.page, '/projects/new')
+  await s.page.locator('input[data-testid="lead-investor"]').fill('上海申能动力电池有限公司')
+  await expectText(s.page, '[data-testid="collision-hit"]', '疑似撞单：该投资方已由 宜秀区投资促进中心 于')
+  await expectText(s.page, '[data-testid="collision-hit"]', '当前阶段 洽谈中')
+  await expectText(s.page, '[data-testid="collision-hit"]', '加入为协同招商人')
+  // The project is outside the promoter's scope: its names arrive masked.
+  const hitText = await tid(s.page, 'collision-hit').first().textContent()
+  if (hitText.includes('动力电池PACK生产线项目')) throw new Error(`unmasked project name in the hint: ${hitText}`)
+  await shot(s.page, '20-lead-collision')
+
+  // A wrong check character is caught in the browser, with the server's wording.
+  await s.page.locator('input[data-testid="lead-uscc"]').fill('911100001000013741')
+  await s.page.locator('input[data-testid="lead-name"]').click()
+  await expectText(s.page, '[data-testid="field-uscc"] .el-form-item__error', '校验位错误')
+  await s.page.locator('input[data-testid="lead-uscc"]').fill('')
+
+  await s.page.locator('input[data-testid="lead-name"]').fill(name)
+  await s.page.locator('input[data-testid="lead-investor"]').fill(`皖江测试${stamp}新材料科技有限公司`)
+  await pickIndustry(s.page, tid(s.page, 'field-industry'), '3612', '新能源车整车制造')
+  await s.page.locator('input[data-testid="lead-total"]').fill('23000.5')
+  await expectText(s.page, '[data-testid="band-preview"]', '1–5 亿')
+  await pickOption(s.page, tid(s.page, 'field-source'), '驻点招商')
+  const [created] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'POST', /\/api\/v1\/projects$/)),
+    tid(s.page, 'lead-submit').click(),
+  ])
+  if (created.status() !== 201) throw new Error(`create lead → HTTP ${created.status()} ${await created.text()}`)
+  const lead = await created.json()
+  if (lead.total_investment_yuan !== 230_005_000) throw new Error(`23000.5 万元 sent as ${lead.total_investment_yuan} yuan`)
+  await expectPath(s.page, `/projects/${lead.id}`)
+  await expectText(s.page, '[data-testid="project-stage"]', '线索')
+  await expectText(s.page, '[data-testid="project-next-step"]', '提交预审')
+
+  await s.page.locator('[data-testid="menu-/projects"]').click()
+  await expectPath(s.page, '/projects')
+  const page = await ledgerSearch(s.page, name)
+  if (page.total !== 1) throw new Error(`ledger search for the new lead → total ${page.total}`)
+  await expectText(s.page, '[data-testid="ledger-table"] .el-table__body', name)
+  await expectText(s.page, '[data-testid="ledger-table"] .el-table__body', '3612 新能源车整车制造')
+  await expectText(s.page, '[data-testid="ledger-table"] .el-table__body', '23,000.5')
+  assertNoProblems(s.problems)
+})
+
+scenario('coordinator signs 新能源汽车电机项目: the guard asks for the date, then the stage and timeline change', async () => {
+  const s = await newSession()
+  await loginAs(s.page, 'coordinator')
+  await s.page.locator('[data-testid="menu-/projects"]').click()
+  await expectPath(s.page, '/projects')
+  await ledgerSearch(s.page, '新能源汽车电机项目')
+  await s.page.locator('[data-testid="ledger-table"] .el-table__body a').filter({ hasText: /^新能源汽车电机项目$/ }).click()
+  await expectText(s.page, '[data-testid="project-name"]', '新能源汽车电机项目')
+  await expectText(s.page, '[data-testid="project-stage"]', '洽谈中')
+  await shot(s.page, '21-project-detail')
+
+  await tid(s.page, 'transition-signed').click()
+  const dialog = s.page.locator('.el-dialog:visible').filter({ hasText: '签约：新能源汽车电机项目' })
+  await dialog.waitFor()
+  const [refused] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'POST', /\/api\/v1\/projects\/\d+\/transitions$/)),
+    dialog.locator('[data-testid="transition-confirm"]').click(),
+  ])
+  if (refused.status() !== 400) throw new Error(`sign without a date → HTTP ${refused.status()}, expected 400`)
+  await expectText(s.page, '[data-testid="field-signing-date"] .el-form-item__error', '请填写签约日期')
+  await expectText(s.page, '[data-testid="field-contracted"] .el-form-item__error', '请填写合同投资额')
+  await shot(s.page, '22-transition-guard')
+
+  await dialog.locator('[data-testid="field-signing-date"] input').fill(today())
+  await dialog.locator('[data-testid="field-signing-date"] input').press('Enter')
+  await dialog.locator('input[data-testid="transition-contracted"]').fill('450000')
+  const [signed] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'POST', /\/api\/v1\/projects\/\d+\/transitions$/)),
+    dialog.locator('[data-testid="transition-confirm"]').click(),
+  ])
+  if (signed.status() !== 200) throw new Error(`sign → HTTP ${signed.status()} ${await signed.text()}`)
+  const p = await signed.json()
+  if (p.signing_date !== today() || p.contracted_investment_yuan !== 4_500_000_000)
+    throw new Error(`signed with ${p.signing_date} / ${p.contracted_investment_yuan}`)
+  await dialog.waitFor({ state: 'hidden' })
+  await expectText(s.page, '[data-testid="project-stage"]', '已签约')
+  await s.page.locator('[data-testid="project-tabs"] .el-tabs__item').filter({ hasText: '动态' }).click()
+  const first = s.page.locator('[data-testid="project-timeline"] .entry').first()
+  await first.waitFor()
+  const text = (await first.textContent()) ?? ''
+  if (!(text.includes('阶段变更') && text.includes('洽谈中') && text.includes('已签约')))
+    throw new Error(`newest timeline entry is not the signing: ${text.trim().slice(0, 120)}`)
+  await shot(s.page, '23-project-timeline')
+  assertNoProblems(s.problems)
+})
+
+scenario('the ledger filters by stage 洽谈中 and text, and shows the server total', async () => {
+  const s = await newSession()
+  await loginAs(s.page, 'coordinator')
+  await s.page.goto(`${baseUrl}/projects`)
+  await s.page.locator('[data-testid="ledger-table"] .el-table__body tr').first().waitFor()
+  await shot(s.page, '24-ledger')
+  await pickOption(s.page, tid(s.page, 'ledger-stage'), '洽谈中')
+  await s.page.keyboard.press('Escape')
+  const page = await ledgerSearch(s.page, '电机')
+  const url = new URL(s.page.url())
+  if (url.searchParams.get('stage') !== 'negotiating') throw new Error(`stage not in the URL: ${url}`)
+  if (!(page.total > 0)) throw new Error('no negotiating project with 电机 in the demo data')
+  if (page.items.some((p) => p.stage !== 'negotiating')) throw new Error('stage filter not applied by the server')
+  await expectText(s.page, '[data-testid="ledger-pager"]', `共 ${page.total} 条`)
+  const rows = s.page.locator('[data-testid="ledger-table"] .el-table__body tr.el-table__row')
+  await s.page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="ledger-table"] .el-table__body tr.el-table__row').length === n,
+    Math.min(page.total, 20),
+  )
+  const tags = await rows.locator('.stage-tag').allTextContents()
+  if (tags.some((t) => t.trim() !== '洽谈中')) throw new Error(`rows outside the stage: ${tags.join(',')}`)
+  await shot(s.page, '25-ledger-filtered')
+
+  // The same page in English, after a reload (filters stay in the URL).
+  await tid(s.page, 'lang-button').click()
+  await s.page.locator('[data-testid="lang-en"]').click()
+  await s.page.reload()
+  await expectText(s.page, '[data-testid="ledger-pager"]', `Total ${page.total}`)
+  await expectText(s.page, '[data-testid="ledger-table"] .el-table__body', 'Negotiating')
+  await shot(s.page, '26-ledger-en')
+  assertNoProblems(s.problems)
+})
+
+scenario('the board shows stage columns with counts; promoter drags their lead to 预审中', async () => {
+  const s = await newSession()
+  const stamp = Date.now().toString(36)
+  const name = `E2E看板线索${stamp}`
+  await loginAs(s.page, 'promoter')
+  const made = await apiPost(s.page, '/projects', {
+    name,
+    investor_name: `看板测试${stamp}智能装备有限公司`,
+    industry_code: '3812',
+    total_investment_yuan: 300_000_000,
+    source_channel: 'exhibition',
+  })
+  if (made.status !== 201) throw new Error(`arrange lead → HTTP ${made.status} ${JSON.stringify(made.body)}`)
+
+  const [boardRes] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'GET', /\/api\/v1\/projects\/board$/)),
+    s.page.locator('[data-testid="menu-/projects/board"]').click(),
+  ])
+  const board = await boardRes.json()
+  for (const stage of ['lead', 'in_review', 'approved', 'negotiating', 'signed', 'construction', 'production']) {
+    const col = board.columns.find((c) => c.stage === stage)
+    if (!col) throw new Error(`no ${stage} column from the server`)
+    await expectText(s.page, `[data-testid="board-column-${stage}"] [data-testid="board-count"]`, String(col.count))
+  }
+  await expectText(s.page, '[data-testid="board-column-negotiating"]', '洽谈中')
+  await shot(s.page, '27-board')
+
+  await s.page.locator('input[data-testid="board-q"]').fill(name)
+  await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'GET', /\/api\/v1\/projects\/board$/) && new URL(r.url()).searchParams.get('q') === name),
+    tid(s.page, 'board-search').click(),
+  ])
+  const card = s.page.locator('[data-testid="board-column-lead"] [data-testid="board-card"]').filter({ hasText: name })
+  await card.waitFor()
+  const [moved] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'POST', /\/api\/v1\/projects\/\d+\/transitions$/)),
+    card.dragTo(tid(s.page, 'board-column-in_review')),
+  ])
+  if (moved.status() !== 200) throw new Error(`drag to 预审中 → HTTP ${moved.status()} ${await moved.text()}`)
+  await s.page
+    .locator('[data-testid="board-column-in_review"] [data-testid="board-card"]')
+    .filter({ hasText: name })
+    .waitFor()
+  await expectText(s.page, '.el-message', '已变更为“预审中”')
+  await shot(s.page, '28-board-moved')
+  assertNoProblems(s.problems)
+})
+
+scenario('the industry catalog shows leading industries with GB codes; editable only by the coordinator', async () => {
+  const s = await newSession()
+  await loginAs(s.page, 'promoter')
+  await s.page.locator('[data-testid="menu-/catalog"]').click()
+  await expectPath(s.page, '/catalog')
+  await expectText(s.page, '[data-testid="leading-industry"]', '新能源汽车')
+  await expectText(s.page, '[data-testid="leading-industry"]', '3612 新能源车整车制造')
+  await expectText(s.page, '[data-testid="page-catalog"]', '只读')
+  if (await tid(s.page, 'leading-create').count()) throw new Error('promoter sees the create button')
+  await tid(s.page, 'logout').click()
+  await expectPath(s.page, '/login')
+
+  await loginAs(s.page, 'coordinator')
+  await s.page.goto(`${baseUrl}/catalog`)
+  await expectText(s.page, '[data-testid="leading-industry"]', '3612 新能源车整车制造')
+  await tid(s.page, 'leading-create').waitFor()
+  await shot(s.page, '29-catalog')
   assertNoProblems(s.problems)
 })
 
