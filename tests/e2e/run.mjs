@@ -485,6 +485,11 @@ const today = () => {
 }
 const isApi = (r, method, re) => r.request().method() === method && re.test(new URL(r.url()).pathname)
 
+/** Screenshots only: let Element Plus finish its enter transitions (error texts zoom in). */
+async function settled(page) {
+  if (SHOTS) await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"]'))
+}
+
 /** Pick "3612 新能源车整车制造" in an industry picker by typing its code. */
 async function pickIndustry(page, scope, code, name) {
   await scope.locator('.el-cascader input').first().fill(code)
@@ -594,6 +599,7 @@ scenario('coordinator signs 新能源汽车电机项目: the guard asks for the 
   if (refused.status() !== 400) throw new Error(`sign without a date → HTTP ${refused.status()}, expected 400`)
   await expectText(s.page, '[data-testid="field-signing-date"] .el-form-item__error', '请填写签约日期')
   await expectText(s.page, '[data-testid="field-contracted"] .el-form-item__error', '请填写合同投资额')
+  await settled(s.page)
   await shot(s.page, '22-transition-guard')
 
   await dialog.locator('[data-testid="field-signing-date"] input').fill(today())

@@ -1,12 +1,12 @@
 import { useI18n } from 'vue-i18n'
 import { ApiError, errorMessage } from '@/api/http'
 import type { ProjectApi } from '@/api/projects'
-import { formatMoney, formatWanNumber } from '@/utils/money'
+import { formatMoney, formatMoneyEn, formatWanNumber } from '@/utils/money'
 import { transitionVerb } from '@/views/projects/workflow'
 
 /** Translations and formats shared by the pipeline pages (codes → words, yuan → 万元/亿元). */
 export function usePipelineText() {
-  const { t, te } = useI18n()
+  const { t, te, locale } = useI18n()
   const code = (prefix: string, c: string | null | undefined) => {
     if (c === null || c === undefined || c === '') return ''
     const key = `${prefix}.${c}`
@@ -14,7 +14,7 @@ export function usePipelineText() {
   }
 
   const money = (yuan: number | null | undefined) =>
-    formatMoney(yuan, { wan: t('pipeline.units.wan'), yi: t('pipeline.units.yi') })
+    locale.value === 'en' ? formatMoneyEn(yuan) : formatMoney(yuan, { wan: t('pipeline.units.wan'), yi: t('pipeline.units.yi') })
   const wan = (yuan: number | null | undefined) => formatWanNumber(yuan)
   const stage = (s: ProjectApi.Stage | null | undefined) => code('pipeline.stages', s)
   const nextStep = (s: string | null | undefined) => code('pipeline.nextSteps', s)

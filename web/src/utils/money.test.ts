@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   bandOf,
   formatMoney,
+  formatMoneyEn,
   formatMu,
   formatWanNumber,
   muToX100,
@@ -62,6 +63,13 @@ describe('reading amounts', () => {
     expect(formatMoney(1_234_500_000, units)).toBe('12.35 亿元')
     expect(formatMoney(0, units)).toBe('0 万元')
     expect(formatMoney(null, units)).toBe('')
+  })
+
+  it('reads in millions and billions in English', () => {
+    expect(formatMoneyEn(5_570_000_000)).toBe('5.57 bn CNY')
+    expect(formatMoneyEn(35_500_000)).toBe('35.5 m CNY')
+    expect(formatMoneyEn(999_999_999)).toBe('1,000 m CNY')
+    expect(formatMoneyEn(0)).toBe('0 m CNY')
   })
 
   it('formats the ledger column in 万元 with two decimals at most', () => {

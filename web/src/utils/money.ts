@@ -87,6 +87,17 @@ export function formatMoney(yuan: number | null | undefined, units: MoneyUnits, 
   return `${scaledText(n, WAN_DECIMALS, { keep, group: true })} ${units.wan}`
 }
 
+/**
+ * Integer yuan → English reading: "5.57 bn CNY" from 1 billion, "35.5 m CNY" below
+ * (万元 and 亿元 have no English words; millions and billions are what readers expect).
+ */
+export function formatMoneyEn(yuan: number | null | undefined, keep = 2): string {
+  if (!isAmount(yuan)) return ''
+  const n = Math.round(yuan)
+  if (Math.abs(n) >= 1_000_000_000) return `${scaledText(n, 9, { keep, group: true })} bn CNY`
+  return `${scaledText(n, 6, { keep, group: true })} m CNY`
+}
+
 /** `land_mu_x100` → grouped 亩 number ("1,250.5"). */
 export function formatMu(x100: number | null | undefined): string {
   if (!isAmount(x100)) return ''

@@ -190,6 +190,7 @@ export default {
     to: 'To',
     overdueOnly: 'Overdue only',
     columns: 'Columns',
+    inUnit: '{label} ({unit})',
     moneyNote: 'Amounts in 10k CNY',
     create: 'Report a lead',
     board: 'Board',
@@ -199,6 +200,9 @@ export default {
   detail: {
     since: 'since {time}',
     overdue: 'Overdue',
+    overdueMark: ' (overdue)',
+    promoterKind: 'Role',
+    promoterUnit: 'Unit',
     dueOn: 'by {date}',
     nextArea: 'Next step',
     noTransitions: 'There is no stage change you can make now',

@@ -190,6 +190,7 @@ export default {
     to: '结束',
     overdueOnly: '仅看超期',
     columns: '列设置',
+    inUnit: '{label}（{unit}）',
     moneyNote: '金额单位：万元',
     create: '报送线索',
     board: '看板',
@@ -199,6 +200,9 @@ export default {
   detail: {
     since: '自 {time}',
     overdue: '已超期',
+    overdueMark: '（已超期）',
+    promoterKind: '身份',
+    promoterUnit: '所在单位',
     dueOn: '{date} 前',
     nextArea: '下一步',
     noTransitions: '当前没有您可以办理的阶段变更',
