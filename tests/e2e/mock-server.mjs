@@ -6,47 +6,68 @@ import fs from 'node:fs'
 import path from 'node:path'
 import crypto from 'node:crypto'
 import { fileURLToPath } from 'node:url'
+import { createPipeline } from './mock-pipeline.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const port = Number(process.argv[2] ?? process.env.PORT ?? 8090)
 const dist = path.resolve(process.argv[3] ?? path.join(here, '../../web/dist'))
 const PASSWORD = 'Demo@2026'
 
+// Grants as in server/src/zhaoshang/org/roles.cpp.
+const BASE = [['workbench.view', 'self'], ['org.read', 'all'], ['catalog.read', 'all']]
 const ROLES = [
-  ['promoter', false, [['workbench.view', 'self'], ['org.read', 'all']]],
-  ['receiver', false, [['workbench.view', 'self'], ['org.read', 'all']]],
-  ['collaborator', false, [['workbench.view', 'self'], ['org.read', 'all']]],
-  ['reviewer', false, [['workbench.view', 'self'], ['org.read', 'all']]],
-  ['coordinator', false, [['workbench.view', 'self'], ['org.read', 'all'], ['user.read', 'all']]],
-  ['leader', false, [['workbench.view', 'self'], ['org.read', 'all'], ['user.read', 'subtree']]],
-  ['trainer', false, [['workbench.view', 'self'], ['org.read', 'all']]],
-  ['statistician', false, [['workbench.view', 'self'], ['org.read', 'all']]],
+  ['promoter', false, [...BASE, ['project.read', 'self'], ['project.create', 'self'], ['project.write', 'self']]],
+  ['receiver', false, [...BASE, ['project.read', 'subtree'], ['project.write', 'subtree']]],
+  ['collaborator', false, BASE],
+  ['reviewer', false, BASE],
+  ['coordinator', false, [...BASE, ['user.read', 'all'], ['catalog.write', 'all'], ['project.read', 'all'], ['project.create', 'all'],
+    ['project.write', 'all'], ['project.adjudicate', 'all'], ['pipeline.settings', 'all']]],
+  ['leader', false, [...BASE, ['user.read', 'subtree'], ['project.read', 'all']]],
+  ['unit_head', false, [...BASE, ['project.read', 'subtree']]],
+  ['trainer', false, BASE],
+  ['statistician', false, BASE],
   ['sysadmin', true, [['org.read', 'all'], ['org.write', 'all'], ['user.read', 'all'], ['user.write', 'all'], ['role.read', 'all']]],
   ['secadmin', true, [['org.read', 'all'], ['user.read', 'all'], ['user.roles', 'all'], ['role.read', 'all']]],
   ['auditadmin', true, [['audit.read', 'all']]],
 ].map(([code, admin, grants]) => ({ code, admin, grants: grants.map(([permission, scope]) => ({ permission, scope })) }))
+const grantsOf = (roles) => ROLES.filter((r) => roles.includes(r.code)).flatMap((r) => r.grants)
 
+// The demo city of server/src/zhaoshang/app/demo.cpp (names and shape, not ids).
 const units = [
   [1, null, '安庆市', 'city'],
   [2, 1, '安庆市投资促进局', 'bureau'],
-  [3, 1, '大观区', 'district'],
-  [4, 1, '安庆经济技术开发区', 'park'],
-  [5, 1, '安庆高新技术产业开发区', 'park'],
-  [6, 1, '市自然资源和规划局', 'department'],
-  [7, 1, '市委党校', 'party_school'],
-  [8, 1, '市统计局', 'statistics_bureau'],
-  [9, 2, '驻上海招商队', 'resident_team'],
-  [10, 1, '市数据资源局', 'department'],
+  [3, 1, '安庆市发展和改革委员会', 'department'],
+  [4, 1, '安庆市经济和信息化局', 'department'],
+  [5, 1, '安庆市自然资源和规划局', 'bureau'],
+  [6, 1, '中共安庆市委党校', 'party_school'],
+  [7, 1, '安庆市统计局', 'statistics_bureau'],
+  [8, 1, '安庆经济技术开发区', 'park'],
+  [9, 8, '经开区招商服务中心', 'department'],
+  [10, 1, '安庆高新技术产业开发区', 'park'],
+  [11, 1, '迎江区', 'district'],
+  [12, 11, '迎江区投资促进中心', 'department'],
+  [13, 11, '迎江经济开发区', 'park'],
+  [14, 1, '大观区', 'district'],
+  [15, 14, '大观区投资促进中心', 'department'],
+  [16, 14, '大观经济开发区', 'park'],
+  [17, 1, '宜秀区', 'district'],
+  [18, 17, '宜秀区投资促进中心', 'department'],
+  [19, 17, '宜秀经济开发区', 'park'],
+  [20, 2, '驻上海招商组', 'resident_team'],
+  [21, 2, '驻深圳招商组', 'resident_team'],
+  [22, 1, '皖江产业技术研究院（虚构）', 'institute'],
 ].map(([id, parent_id, name, kind]) => ({ id, parent_id, name, kind, code: `U${id}`, version: 1 }))
 
 const people = {
-  promoter: ['王招商', 9], receiver: ['李承接', 4], collaborator: ['赵协同', 6], reviewer: ['陈预审', 5],
-  coordinator: ['周统筹', 2], leader: ['吴领导', 1], trainer: ['郑讲师', 7], statistician: ['孙统计', 8],
-  sysadmin: ['系统管理员', 10], secadmin: ['安全管理员', 10], auditadmin: ['审计管理员', 10],
+  promoter: ['张伟', 20], receiver: ['李娜', 8], collaborator: ['王强', 5], reviewer: ['陈静', 22],
+  coordinator: ['刘洋', 2], leader: ['赵敏', 1], trainer: ['孙丽', 6], statistician: ['周杰', 7],
+  sysadmin: ['吴刚', 2], secadmin: ['郑芳', 2], auditadmin: ['冯磊', 2],
+  yxpromoter: ['黄磊', 18, 'promoter'], dgpromoter: ['何静', 15, 'promoter'], jkpromoter: ['罗军', 9, 'promoter'],
+  szpromoter: ['高峰', 21, 'promoter'], unithead: ['林涛', 17, 'unit_head'],
 }
 let nextUserId = 1
-const users = Object.entries(people).map(([login, [name, unit_id]]) => ({
-  id: nextUserId++, login, name, unit_id, roles: [login], active: true, version: 1,
+const users = Object.entries(people).map(([login, [name, unit_id, role]]) => ({
+  id: nextUserId++, login, name, unit_id, roles: [role ?? login], active: true, version: 1,
   password: PASSWORD, failed: 0, locked_until: 0, last_login_at: null,
 }))
 
@@ -64,7 +85,7 @@ function addAudit(actor, action, object_type, object_id, diff, req) {
 }
 
 const unitName = (id) => units.find((u) => u.id === id)?.name ?? ''
-const permsOf = (roles) => [...new Set(ROLES.filter((r) => roles.includes(r.code)).flatMap((r) => r.grants.map((g) => g.permission)))].sort()
+const permsOf = (roles) => [...new Set(grantsOf(roles).map((g) => g.permission))].sort()
 const userOut = (u) => ({
   id: u.id, login: u.login, name: u.name, unit_id: u.unit_id, unit_name: unitName(u.unit_id),
   roles: u.roles, permissions: permsOf(u.roles), active: u.active, version: u.version,
@@ -260,8 +281,11 @@ async function api(req, res, url, body) {
     need(req, 'audit.read')
     return send(res, 200, { ok: true, checked: audit.length, first_broken_id: null })
   }
+  if (pipeline(req, res, p, q, body)) return
   fail(404, 'not_found', 'route unknown')
 }
+
+const pipeline = createPipeline({ units, users, unitName, fail, send, need, page, addAudit, grantsOf })
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf' }
 function serveStatic(res, pathname) {
