@@ -99,8 +99,8 @@ http::Response App::Handle(const http::Request& req) {
     r = http::ErrorResponse(Error{ErrorCode::kInternal, "internal",
                                   "internal error; quote request id " + req.request_id});
   }
-  const bool has_cache_control = std::any_of(r.headers.begin(), r.headers.end(),
-                                             [](const auto& h) { return h.first == "Cache-Control"; });
+  const bool has_cache_control = std::any_of(
+      r.headers.begin(), r.headers.end(), [](const auto& h) { return h.first == "Cache-Control"; });
   if (!has_cache_control) r.headers.emplace_back("Cache-Control", "no-store");
   return r;
 }
@@ -115,7 +115,7 @@ http::Response App::Dispatch(const http::Request& req) {
   }
   const auto& route = router_.routes()[m.route_index];
   const bool writes = req.method != "GET" && req.method != "HEAD";
-  if (!req.body.empty()) {
+  if (!req.body.empty() && !route.raw_body) {
     std::string ct = req.Header("content-type");
     if (ct.rfind("application/json", 0) != 0)
       return http::ErrorResponse(Error{ErrorCode::kUnsupportedMediaType, "unsupported_media_type",

@@ -42,5 +42,6 @@ void RegisterAuditRoutes(AppRouter& r);
 void RegisterSystemRoutes(AppRouter& r);
 void RegisterCatalogRoutes(AppRouter& r);
 void RegisterPipelineRoutes(AppRouter& r);
+void RegisterProjectExcelRoutes(AppRouter& r);
 
 }  // namespace zhaoshang

@@ -20,6 +20,7 @@ struct Route {
   std::string pattern;
   std::string permission;  // kPublic, kAuthenticated or a permission name
   std::function<Response(Ctx&)> handler;
+  bool raw_body = false;  // takes a file upload instead of a JSON body
 };
 
 struct Match {
@@ -36,8 +37,9 @@ template <typename Ctx>
 class Router {
  public:
   void Add(std::string method, std::string pattern, std::string permission,
-           std::function<Response(Ctx&)> h) {
-    routes_.push_back({std::move(method), std::move(pattern), std::move(permission), std::move(h)});
+           std::function<Response(Ctx&)> h, bool raw_body = false) {
+    routes_.push_back(
+        {std::move(method), std::move(pattern), std::move(permission), std::move(h), raw_body});
   }
   Match Find(const std::string& method, const std::string& path) const {
     Match m;

@@ -144,7 +144,8 @@ struct Server::Impl {
     for (;;) {
       if (stopping) break;
       bhttp::request_parser<bhttp::string_body> parser;
-      parser.body_limit(static_cast<uint64_t>(cfg.body_limit));
+      // The header is read under the larger limit; the path then picks the real one.
+      parser.body_limit(static_cast<uint64_t>(std::max(cfg.body_limit, cfg.upload_limit)));
       parser.header_limit(16 * 1024);
       // The first request must arrive within the header timeout; later ones within the idle one.
       stream.expires_after(std::chrono::seconds(first ? cfg.header_timeout_s : cfg.idle_timeout_s));
@@ -152,7 +153,7 @@ struct Server::Impl {
       auto [ec, hn] =
           co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(use_awaitable));
       // Beast reports a declared Content-Length over the limit while reading the header.
-      const bool too_large = ec == bhttp::error::body_limit;
+      bool too_large = ec == bhttp::error::body_limit;
       if (ec && !too_large) break;  // closed, timed out, or cancelled at shutdown
       {
         std::lock_guard lock(conns_mu);
@@ -164,6 +165,12 @@ struct Server::Impl {
       req.remote = remote;
       Response resp;
       close_after = false;
+      const std::string_view target(parser.get().target());
+      const bool upload = target.find("/import/") != std::string_view::npos;
+      const uint64_t limit = static_cast<uint64_t>(upload ? cfg.upload_limit : cfg.body_limit);
+      if (!too_large && parser.content_length() && *parser.content_length() > limit)
+        too_large = true;
+      parser.body_limit(limit);
       if (too_large) {
         resp = Simple(413, "payload_too_large", "request body is larger than the limit");
         close_after = true;

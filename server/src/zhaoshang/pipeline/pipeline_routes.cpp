@@ -8,10 +8,11 @@
 #include <set>
 
 #include "zhaoshang/app/app.hpp"
-#include "zhaoshang/catalog/industries.hpp"
-#include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/app/render.hpp"
+#include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/org/org_store.hpp"
+#include "zhaoshang/pipeline/pipeline_routes.hpp"
 #include "zhaoshang/pipeline/pipeline_service.hpp"
 
 namespace zhaoshang {
@@ -21,7 +22,9 @@ using http::JsonResponse;
 using namespace pipeline;
 
 namespace {
-json::value OptStr(const std::optional<std::string>& v) { return v ? json::value(*v) : json::value(nullptr); }
+json::value OptStr(const std::optional<std::string>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
 json::value NameOrNull(const std::optional<int64_t>& id, const std::string& name) {
   return id ? json::value(name) : json::value(nullptr);
 }
@@ -81,7 +84,8 @@ json::object RowJson(const Project& p, const std::string& today) {
 
 json::array ContactsJson(const std::vector<Contact>& cs) {
   json::array a;
-  for (const auto& c : cs) a.push_back(json::object{{"name", c.name}, {"phone", c.phone}, {"title", c.title}});
+  for (const auto& c : cs)
+    a.push_back(json::object{{"name", c.name}, {"phone", c.phone}, {"title", c.title}});
   return a;
 }
 
@@ -92,8 +96,12 @@ json::object DetailJson(const ProjectView& v, const std::string& today) {
   o["contacts_masked"] = v.contacts_masked;
   json::array promoters;
   for (const auto& e : v.project.promoters)
-    promoters.push_back(json::object{{"user_id", e.user_id}, {"user_name", e.user_name}, {"unit_id", e.unit_id},
-                                     {"unit_name", e.unit_name}, {"kind", e.kind}, {"joined_at", e.joined_at}});
+    promoters.push_back(json::object{{"user_id", e.user_id},
+                                     {"user_name", e.user_name},
+                                     {"unit_id", e.unit_id},
+                                     {"unit_name", e.unit_name},
+                                     {"kind", e.kind},
+                                     {"joined_at", e.joined_at}});
   o["promoters"] = std::move(promoters);
   json::array allowed;
   for (const auto& s : v.allowed_transitions) allowed.emplace_back(s);
@@ -190,8 +198,10 @@ http::Response Get(RequestContext& ctx) {
   return Detail(ctx, ctx.app.pipeline().Get(*ctx.principal, *id));
 }
 
-// Filters shared by the list and the board.
-Result<ProjectFilter> ReadFilter(RequestContext& ctx) {
+}  // namespace
+
+// Filters shared by the list, the board and the export.
+Result<ProjectFilter> ReadProjectFilter(RequestContext& ctx) {
   ProjectFilter f;
   std::map<std::string, std::string> bad;
   auto split = [](const std::string& s) {
@@ -220,7 +230,8 @@ Result<ProjectFilter> ReadFilter(RequestContext& ctx) {
   }
   if (std::string code = ctx.req.Query("industry"); !code.empty()) {
     const auto* ind = catalog::Industries::Embedded().Find(code);
-    if (!ind) bad["industry"] = "invalid_value";
+    if (!ind)
+      bad["industry"] = "invalid_value";
     else {
       f.industry_code = code;
       f.industry_level = ind->level;
@@ -235,8 +246,10 @@ Result<ProjectFilter> ReadFilter(RequestContext& ctx) {
     f.reporting_units = org::store::Subtree(*c, *unit);
   }
   for (const auto& b : split(ctx.req.Query("band"))) {
-    if (b.size() != 1 || b[0] < '0' || b[0] > '5') bad["band"] = "invalid_value";
-    else f.bands.push_back(b[0] - '0');
+    if (b.size() != 1 || b[0] < '0' || b[0] > '5')
+      bad["band"] = "invalid_value";
+    else
+      f.bands.push_back(b[0] - '0');
   }
   auto date = [&](const char* name) -> std::optional<std::string> {
     std::string v = ctx.req.Query(name);
@@ -260,11 +273,14 @@ Result<ProjectFilter> ReadFilter(RequestContext& ctx) {
   f.signed_from = date("signed_from");
   f.signed_to = date("signed_to");
   f.q = ctx.req.Query("q").substr(0, 100);
-  if (std::string o = ctx.req.Query("overdue"); o == "true") f.overdue_before = Today(ctx);
-  else if (!o.empty() && o != "false") bad["overdue"] = "invalid_value";
+  if (std::string o = ctx.req.Query("overdue"); o == "true")
+    f.overdue_before = Today(ctx);
+  else if (!o.empty() && o != "false")
+    bad["overdue"] = "invalid_value";
   std::string sort = ctx.req.Query("sort");
   if (!sort.empty()) {
-    static const std::set<std::string> kSorts = {"created_at", "total_investment", "stage_since", "step_deadline", "name"};
+    static const std::set<std::string> kSorts = {"created_at", "total_investment", "stage_since",
+                                                 "step_deadline", "name"};
     if (!kSorts.count(sort)) bad["sort"] = "invalid_value";
     f.sort = sort;
   }
@@ -275,10 +291,12 @@ Result<ProjectFilter> ReadFilter(RequestContext& ctx) {
   return f;
 }
 
+namespace {
+
 http::Response List(RequestContext& ctx) {
   auto page = ParsePage(ctx.req);
   if (!page) return ErrorResponse(page.error());
-  auto f = ReadFilter(ctx);
+  auto f = ReadProjectFilter(ctx);
   if (!f) return ErrorResponse(f.error());
   f->offset = page->offset;
   f->limit = page->page_size;
@@ -288,11 +306,14 @@ http::Response List(RequestContext& ctx) {
   const std::string today = Today(ctx);
   json::array items;
   for (const auto& p : *r) items.push_back(RowJson(p, today));
-  return JsonResponse(200, json::object{{"items", std::move(items)}, {"total", total}, {"page", page->page}, {"page_size", page->page_size}});
+  return JsonResponse(200, json::object{{"items", std::move(items)},
+                                        {"total", total},
+                                        {"page", page->page},
+                                        {"page_size", page->page_size}});
 }
 
 http::Response Board(RequestContext& ctx) {
-  auto f = ReadFilter(ctx);
+  auto f = ReadProjectFilter(ctx);
   if (!f) return ErrorResponse(f.error());
   auto r = ctx.app.pipeline().Board(*ctx.principal, *f);
   if (!r) return ErrorResponse(r.error());
@@ -301,7 +322,8 @@ http::Response Board(RequestContext& ctx) {
   for (const auto& c : *r) {
     json::array items;
     for (const auto& p : c.items) items.push_back(RowJson(p, today));
-    cols.push_back(json::object{{"stage", c.stage}, {"count", c.count}, {"items", std::move(items)}});
+    cols.push_back(
+        json::object{{"stage", c.stage}, {"count", c.count}, {"items", std::move(items)}});
   }
   return JsonResponse(200, json::object{{"columns", std::move(cols)}});
 }
@@ -314,7 +336,8 @@ http::Response Collision(RequestContext& ctx) {
   auto exclude = in->Int("exclude_project_id", false);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   json::array hits;
-  for (const auto& h : ctx.app.pipeline().CollisionCheck(*ctx.principal, name.value_or(""), uscc.value_or(""), exclude))
+  for (const auto& h : ctx.app.pipeline().CollisionCheck(*ctx.principal, name.value_or(""),
+                                                         uscc.value_or(""), exclude))
     hits.push_back(json::object{{"project_id", h.project_id},
                                 {"match", h.match},
                                 {"similarity", std::round(h.similarity * 100) / 100},
@@ -378,9 +401,13 @@ http::Response Timeline(RequestContext& ctx) {
     }
     if (it.activity) {
       const Activity& a = *it.activity;
-      o["activity"] = json::object{{"id", a.id},     {"kind", a.kind},       {"date", a.date},
-                                   {"participants", a.participants},         {"summary", a.summary},
-                                   {"outcome", a.outcome}, {"next_action_date", OptStr(a.next_action_date)},
+      o["activity"] = json::object{{"id", a.id},
+                                   {"kind", a.kind},
+                                   {"date", a.date},
+                                   {"participants", a.participants},
+                                   {"summary", a.summary},
+                                   {"outcome", a.outcome},
+                                   {"next_action_date", OptStr(a.next_action_date)},
                                    {"amount_yuan", OptInt(a.amount)}};
     }
     items.push_back(std::move(o));
@@ -426,7 +453,8 @@ http::Response Adjudicate(RequestContext& ctx) {
   auto first = in->Int("first_user_id", true);
   auto reason = in->String("reason", true, 500);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  return Detail(ctx, ctx.app.pipeline().Adjudicate(*ctx.principal, *id, *first, *reason, ctx.Actor()));
+  return Detail(ctx,
+                ctx.app.pipeline().Adjudicate(*ctx.principal, *id, *first, *reason, ctx.Actor()));
 }
 
 json::object SettingsJson(const std::map<std::string, int>& days) {
@@ -464,6 +492,7 @@ http::Response PutSettings(RequestContext& ctx) {
 }  // namespace
 
 void RegisterPipelineRoutes(AppRouter& r) {
+  RegisterProjectExcelRoutes(r);  // its fixed paths go before /projects/{id}
   r.Add("GET", "/api/v1/projects", "project.read", List);
   r.Add("POST", "/api/v1/projects", "project.create", Create);
   r.Add("POST", "/api/v1/projects/collision-check", "project.create", Collision);

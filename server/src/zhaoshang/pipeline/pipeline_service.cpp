@@ -24,14 +24,16 @@ constexpr int64_t kMaxAmount = 1'000'000'000'000'000;  // 10^15 yuan: far beyond
 }  // namespace
 
 const std::vector<std::string>& SourceChannels() {
-  static const std::vector<std::string> k = {"resident_team", "business_referral", "exhibition", "online",
-                                             "agency",        "visit",             "government", "other"};
+  static const std::vector<std::string> k = {
+      "resident_team", "business_referral", "exhibition", "online", "agency",
+      "visit",         "government",        "other"};
   return k;
 }
 
 const std::vector<std::string>& ActivityKinds() {
-  static const std::vector<std::string> k = {"call",    "visit",        "reception",  "meeting", "inspection",
-                                             "signing", "construction", "production", "capital"};
+  static const std::vector<std::string> k = {"call",         "visit",      "reception",
+                                             "meeting",      "inspection", "signing",
+                                             "construction", "production", "capital"};
   return k;
 }
 
@@ -104,7 +106,8 @@ bool PipelineService::InScope(const Project& p, const ProjectScope& s) const {
   return false;
 }
 
-Relation PipelineService::RelationOf(db::Connection& c, const auth::Principal& who, const Project& p) {
+Relation PipelineService::RelationOf(db::Connection& c, const auth::Principal& who,
+                                     const Project& p) {
   Relation r;
   r.coordinator = HasRole(who, "coordinator");
   r.promoter = HasRole(who, "promoter") &&
@@ -135,13 +138,16 @@ std::optional<int64_t> PipelineService::DistrictOf(db::Connection& c, std::optio
 
 Status PipelineService::Validate(db::Connection& c, const ProjectInput& in, bool create) {
   std::map<std::string, std::string> bad;
-  auto text = [&](const char* field, const std::optional<std::string>& v, size_t max, bool required) {
+  auto text = [&](const char* field, const std::optional<std::string>& v, size_t max,
+                  bool required) {
     if (!v) {
       if (create && required) bad[field] = "required";
       return;
     }
-    if (required && v->find_first_not_of(" \t\r\n") == std::string::npos) bad[field] = "required";
-    else if (Utf8Length(*v) > max) bad[field] = "too_long";
+    if (required && v->find_first_not_of(" \t\r\n") == std::string::npos)
+      bad[field] = "required";
+    else if (Utf8Length(*v) > max)
+      bad[field] = "too_long";
   };
   text("name", in.name, 100, true);
   text("investor_name", in.investor_name, 100, true);
@@ -185,17 +191,21 @@ Status PipelineService::Validate(db::Connection& c, const ProjectInput& in, bool
   if (in.fixed_investment && in.total_investment && *in.fixed_investment > *in.total_investment)
     bad["fixed_investment_yuan"] = "exceeds_total";
   if (in.chain_node_id && *in.chain_node_id != 0 &&
-      c.QueryInt("SELECT COUNT(*) FROM chain_nodes WHERE id = ?", {*in.chain_node_id}).value_or(0) == 0)
+      c.QueryInt("SELECT COUNT(*) FROM chain_nodes WHERE id = ?", {*in.chain_node_id})
+              .value_or(0) == 0)
     bad["chain_node_id"] = "not_found";
   if (in.preferred_unit_id && *in.preferred_unit_id != 0) {
     auto u = org::store::GetUnit(c, *in.preferred_unit_id);
-    if (!u) bad["preferred_unit_id"] = "not_found";
-    else if (u->kind != "park" && u->kind != "district") bad["preferred_unit_id"] = "invalid_value";
+    if (!u)
+      bad["preferred_unit_id"] = "not_found";
+    else if (u->kind != "park" && u->kind != "district")
+      bad["preferred_unit_id"] = "invalid_value";
   }
   if (in.contacts) {
     if (in.contacts->size() > 5) bad["contacts"] = "too_many";
     for (const auto& k : *in.contacts) {
-      if (k.name.empty()) bad["contacts"] = "required";
+      if (k.name.empty())
+        bad["contacts"] = "required";
       else if (Utf8Length(k.name) > 30 || k.phone.size() > 30 || Utf8Length(k.title) > 30)
         bad["contacts"] = "too_long";
       else if (k.phone.find_first_not_of("0123456789+- ()") != std::string::npos)
@@ -228,8 +238,8 @@ void PipelineService::Apply(db::Connection& c, const ProjectInput& in, Project& 
       p.leading_industry_id.reset();
     } else {
       p.chain_node_id = *in.chain_node_id;
-      p.leading_industry_id =
-          c.QueryInt("SELECT leading_industry_id FROM chain_nodes WHERE id = ?", {*in.chain_node_id});
+      p.leading_industry_id = c.QueryInt("SELECT leading_industry_id FROM chain_nodes WHERE id = ?",
+                                         {*in.chain_node_id});
     }
   }
   if (in.preferred_unit_id) {
@@ -255,19 +265,16 @@ ProjectView PipelineService::View(db::Connection& c, const auth::Principal& who,
   auto rel = RelationOf(c, who, p);
   auto stage = ParseStage(p.stage).value_or(Stage::kLead);
   std::optional<Stage> before = p.stage_before ? ParseStage(*p.stage_before) : std::nullopt;
-  for (Stage s : AllowedTargets(stage, before, rel)) v.allowed_transitions.emplace_back(StageName(s));
+  for (Stage s : AllowedTargets(stage, before, rel))
+    v.allowed_transitions.emplace_back(StageName(s));
   const std::string today = DateOfMs(clock_.NowMs());
   v.overdue = p.step_deadline && *p.step_deadline < today;
   v.project = std::move(p);
   return v;
 }
 
-Result<ProjectView> PipelineService::Create(const auth::Principal& who, const ProjectInput& in,
-                                            const audit::Actor& actor) {
-  auto lease = db_.Acquire();
-  db::Connection& c = *lease;
-  if (auto st = Validate(c, in, true); !st) return Fail(st.error());
-  const int64_t now = clock_.NowMs();
+int64_t PipelineService::Insert(db::Connection& c, const auth::Principal& who,
+                                const ProjectInput& in, const audit::Actor& actor, int64_t now) {
   Project p;
   Apply(c, in, p);
   p.stage = "lead";
@@ -278,18 +285,56 @@ Result<ProjectView> PipelineService::Create(const auth::Principal& who, const Pr
   p.responsible_unit_id = who.unit_id;
   p.step_deadline = AddDays(DateOfMs(now), store::DeadlineDays(c)["lead"]);
   p.created_at = p.updated_at = now;
-  db::Transaction tx(c, true);
   p.id = store::Insert(c, p);
   store::AddPromoter(c, p.id, who.user_id, who.unit_id, "first", now);
   store::ReplaceContacts(c, p.id, p.contacts);
   store::ReplaceGrams(c, p.id, Bigrams(p.investor_norm));
-  store::AddEvent(c, {0, p.id, now, "created", who.user_id, "", std::nullopt, "lead", std::nullopt, std::nullopt, "{}"});
+  store::AddEvent(c, {0, p.id, now, "created", who.user_id, "", std::nullopt, "lead", std::nullopt,
+                      std::nullopt, "{}"});
   audit::Diff d;
   d.Created("name", p.name).Created("investor_name", p.investor_name).Created("stage", "lead");
   if (p.uscc) d.Created("uscc", *p.uscc);
   audit::Append(c, now, actor, {"project.create", "project", std::to_string(p.id), d.Json()});
+  return p.id;
+}
+
+Status PipelineService::CheckNew(const ProjectInput& in) {
+  auto lease = db_.Acquire();
+  return Validate(*lease, in, true);
+}
+
+Result<ProjectView> PipelineService::Create(const auth::Principal& who, const ProjectInput& in,
+                                            const audit::Actor& actor) {
+  auto lease = db_.Acquire();
+  db::Connection& c = *lease;
+  if (auto st = Validate(c, in, true); !st) return Fail(st.error());
+  db::Transaction tx(c, true);
+  int64_t id = Insert(c, who, in, actor, clock_.NowMs());
   tx.Commit();
-  return View(c, who, *store::Get(c, p.id));
+  return View(c, who, *store::Get(c, id));
+}
+
+Result<std::vector<int64_t>> PipelineService::CreateMany(const auth::Principal& who,
+                                                         const std::vector<ProjectInput>& in,
+                                                         const audit::Actor& actor) {
+  auto lease = db_.Acquire();
+  db::Connection& c = *lease;
+  for (const auto& p : in)
+    if (auto st = Validate(c, p, true); !st) return Fail(st.error());
+  const int64_t now = clock_.NowMs();
+  db::Transaction tx(c, true);
+  std::vector<int64_t> ids;
+  for (const auto& p : in) ids.push_back(Insert(c, who, p, actor, now));
+  tx.Commit();
+  return ids;
+}
+
+std::optional<int64_t> PipelineService::ReceivingUnitByName(const std::string& name) {
+  auto lease = db_.Acquire();
+  return lease->QueryInt(
+      "SELECT id FROM org_units WHERE name = ? AND kind IN ('park', 'district') ORDER BY id LIMIT "
+      "1",
+      {name});
 }
 
 Result<int64_t> PipelineService::Join(const auth::Principal& who, int64_t project_id,
@@ -302,8 +347,8 @@ Result<int64_t> PipelineService::Join(const auth::Principal& who, int64_t projec
   const int64_t now = clock_.NowMs();
   if (!store::IsPromoter(c, project_id, who.user_id)) {
     store::AddPromoter(c, project_id, who.user_id, who.unit_id, "co", now);
-    store::AddEvent(c, {0, project_id, now, "promoter_joined", who.user_id, "", std::nullopt, std::nullopt,
-                        std::nullopt, std::nullopt, "{}"});
+    store::AddEvent(c, {0, project_id, now, "promoter_joined", who.user_id, "", std::nullopt,
+                        std::nullopt, std::nullopt, std::nullopt, "{}"});
     audit::Diff d;
     d.Created("co_promoter", std::to_string(who.user_id));
     audit::Append(c, now, actor, {"project.join", "project", std::to_string(project_id), d.Json()});
@@ -321,8 +366,9 @@ Result<ProjectView> PipelineService::Get(const auth::Principal& who, int64_t id)
   return View(*lease, who, std::move(*p));
 }
 
-Result<ProjectView> PipelineService::Update(const auth::Principal& who, int64_t id, const ProjectInput& in,
-                                            int64_t version, const audit::Actor& actor) {
+Result<ProjectView> PipelineService::Update(const auth::Principal& who, int64_t id,
+                                            const ProjectInput& in, int64_t version,
+                                            const audit::Actor& actor) {
   auto lease = db_.Acquire();
   db::Connection& c = *lease;
   auto scope = ScopeOf(c, who);
@@ -333,7 +379,8 @@ Result<ProjectView> PipelineService::Update(const auth::Principal& who, int64_t 
   if (!before || !InScope(*before, *scope)) return Fail(ProjectNotFound());
   auto rel = RelationOf(c, who, *before);
   const bool first = before->promoter_id == who.user_id;
-  if (!rel.coordinator && !rel.responsible && !first) return Fail(Forbidden("only the responsible party may edit"));
+  if (!rel.coordinator && !rel.responsible && !first)
+    return Fail(Forbidden("only the responsible party may edit"));
   if (before->version != version) return Fail(VersionConflict());
   Project after = *before;
   Apply(c, in, after);
@@ -349,21 +396,29 @@ Result<ProjectView> PipelineService::Update(const auth::Principal& who, int64_t 
       .Change("investor_name", before->investor_name, after.investor_name)
       .Change("uscc", before->uscc, after.uscc)
       .Change("industry_code", before->industry_code, after.industry_code)
-      .Change("total_investment_yuan", std::to_string(before->total_investment), std::to_string(after.total_investment))
-      .Change("fixed_investment_yuan", std::to_string(before->fixed_investment), std::to_string(after.fixed_investment))
-      .Change("land_mu_x100", std::to_string(before->land_mu_x100), std::to_string(after.land_mu_x100))
-      .Change("annual_tax_yuan", std::to_string(before->annual_tax), std::to_string(after.annual_tax))
+      .Change("total_investment_yuan", std::to_string(before->total_investment),
+              std::to_string(after.total_investment))
+      .Change("fixed_investment_yuan", std::to_string(before->fixed_investment),
+              std::to_string(after.fixed_investment))
+      .Change("land_mu_x100", std::to_string(before->land_mu_x100),
+              std::to_string(after.land_mu_x100))
+      .Change("annual_tax_yuan", std::to_string(before->annual_tax),
+              std::to_string(after.annual_tax))
       .Change("preferred_unit_id", Str(before->preferred_unit_id), Str(after.preferred_unit_id))
       .Change("source_channel", before->source_channel, after.source_channel)
       .Change("description", before->description, after.description);
-  if (in.contacts) d.Change("contacts", std::to_string(before->contacts.size()), std::to_string(after.contacts.size()) + " (edited)");
-  store::AddEvent(c, {0, id, now, "change", who.user_id, "", std::nullopt, std::nullopt, std::nullopt, std::nullopt, d.Json()});
+  if (in.contacts)
+    d.Change("contacts", std::to_string(before->contacts.size()),
+             std::to_string(after.contacts.size()) + " (edited)");
+  store::AddEvent(c, {0, id, now, "change", who.user_id, "", std::nullopt, std::nullopt,
+                      std::nullopt, std::nullopt, d.Json()});
   audit::Append(c, now, actor, {"project.update", "project", std::to_string(id), d.Json()});
   tx.Commit();
   return View(c, who, *store::Get(c, id));
 }
 
-Result<ProjectView> PipelineService::Transition(const auth::Principal& who, int64_t id, const TransitionInput& in,
+Result<ProjectView> PipelineService::Transition(const auth::Principal& who, int64_t id,
+                                                const TransitionInput& in,
                                                 const audit::Actor& actor) {
   auto to = ParseStage(in.to);
   if (!to) return Fail(InvalidArgument({{"to", "invalid_value"}}, "unknown stage"));
@@ -374,7 +429,8 @@ Result<ProjectView> PipelineService::Transition(const auth::Principal& who, int6
   date("signing_date", in.signing_date);
   date("construction_date", in.construction_date);
   date("production_date", in.production_date);
-  if (in.contracted_investment && (*in.contracted_investment < 0 || *in.contracted_investment > kMaxAmount))
+  if (in.contracted_investment &&
+      (*in.contracted_investment < 0 || *in.contracted_investment > kMaxAmount))
     bad["contracted_investment_yuan"] = "invalid_value";
   if (Utf8Length(in.reason) > 500) bad["reason"] = "too_long";
   if (!bad.empty()) return Fail(InvalidArgument(bad));
@@ -388,14 +444,16 @@ Result<ProjectView> PipelineService::Transition(const auth::Principal& who, int6
   if (!before || !InScope(*before, *scope)) return Fail(ProjectNotFound());
   if (before->version != in.version) return Fail(VersionConflict());
   const Stage from = ParseStage(before->stage).value_or(Stage::kLead);
-  std::optional<Stage> stage_before = before->stage_before ? ParseStage(*before->stage_before) : std::nullopt;
+  std::optional<Stage> stage_before =
+      before->stage_before ? ParseStage(*before->stage_before) : std::nullopt;
 
   Project after = *before;
   if (in.receiving_unit_id) {
     auto u = org::store::GetUnit(c, *in.receiving_unit_id);
     if (!u) return Fail(InvalidArgument({{"receiving_unit_id", "not_found"}}));
     if (u->kind != "park" && u->kind != "district")
-      return Fail(InvalidArgument({{"receiving_unit_id", "invalid_value"}}, "the receiving unit must be a park or district"));
+      return Fail(InvalidArgument({{"receiving_unit_id", "invalid_value"}},
+                                  "the receiving unit must be a park or district"));
     after.receiving_unit_id = *in.receiving_unit_id;
   }
   if (in.signing_date) after.signing_date = in.signing_date;
@@ -423,7 +481,8 @@ Result<ProjectView> PipelineService::Transition(const auth::Principal& who, int6
                               std::pair{"construction_date", &in.construction_date},
                               std::pair{"production_date", &in.production_date}})
     if (value->has_value() && **value > today)
-      return Fail(InvalidArgument({{field, "in_future"}}, "a milestone date cannot be in the future"));
+      return Fail(
+          InvalidArgument({{field, "in_future"}}, "a milestone date cannot be in the future"));
 
   after.stage = std::string(StageName(*to));
   after.stage_since = now;
@@ -452,7 +511,8 @@ Result<ProjectView> PipelineService::Transition(const auth::Principal& who, int6
       if (in.responsible_user_id) {
         auto u = org::store::GetUser(c, *in.responsible_user_id);
         if (!u || !org::store::Subtree(c, *after.receiving_unit_id).count(u->unit_id))
-          return Fail(InvalidArgument({{"responsible_user_id", "invalid_value"}}, "the responsible person must belong to the receiving park"));
+          return Fail(InvalidArgument({{"responsible_user_id", "invalid_value"}},
+                                      "the responsible person must belong to the receiving park"));
         after.responsible_user_id = u->id;
       }
       after.district_id = DistrictOf(c, after.receiving_unit_id);
@@ -467,14 +527,18 @@ Result<ProjectView> PipelineService::Transition(const auth::Principal& who, int6
 
   audit::Diff d;
   d.Change("stage", before->stage, after.stage)
-      .Change("responsible_unit_id", std::to_string(before->responsible_unit_id), std::to_string(after.responsible_unit_id))
-      .Change("responsible_user_id", Str(before->responsible_user_id), Str(after.responsible_user_id))
+      .Change("responsible_unit_id", std::to_string(before->responsible_unit_id),
+              std::to_string(after.responsible_unit_id))
+      .Change("responsible_user_id", Str(before->responsible_user_id),
+              Str(after.responsible_user_id))
       .Change("receiving_unit_id", Str(before->receiving_unit_id), Str(after.receiving_unit_id))
       .Change("signing_date", before->signing_date, after.signing_date)
-      .Change("contracted_investment_yuan", Str(before->contracted_investment), Str(after.contracted_investment))
+      .Change("contracted_investment_yuan", Str(before->contracted_investment),
+              Str(after.contracted_investment))
       .Change("construction_date", before->construction_date, after.construction_date)
       .Change("production_date", before->production_date, after.production_date)
-      .Change("reason_code", std::nullopt, in.reason_code.empty() ? std::nullopt : std::optional(in.reason_code))
+      .Change("reason_code", std::nullopt,
+              in.reason_code.empty() ? std::nullopt : std::optional(in.reason_code))
       .Change("reason", std::nullopt, in.reason.empty() ? std::nullopt : std::optional(in.reason));
   store::AddEvent(c, {0, id, now, "transition", who.user_id, "", before->stage, after.stage,
                       in.reason_code.empty() ? std::nullopt : std::optional(in.reason_code),
@@ -484,8 +548,9 @@ Result<ProjectView> PipelineService::Transition(const auth::Principal& who, int6
   return View(c, who, *store::Get(c, id));
 }
 
-Result<ProjectView> PipelineService::Adjudicate(const auth::Principal& who, int64_t id, int64_t first_user_id,
-                                                const std::string& reason, const audit::Actor& actor) {
+Result<ProjectView> PipelineService::Adjudicate(const auth::Principal& who, int64_t id,
+                                                int64_t first_user_id, const std::string& reason,
+                                                const audit::Actor& actor) {
   if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
     return Fail(InvalidArgument({{"reason", "required"}}));
   auto lease = db_.Acquire();
@@ -496,27 +561,34 @@ Result<ProjectView> PipelineService::Adjudicate(const auth::Principal& who, int6
   auto target = std::find_if(p->promoters.begin(), p->promoters.end(),
                              [&](const PromoterEntry& e) { return e.user_id == first_user_id; });
   if (target == p->promoters.end())
-    return Fail(InvalidArgument({{"first_user_id", "not_a_promoter"}}, "that user is not a promoter of the project"));
+    return Fail(InvalidArgument({{"first_user_id", "not_a_promoter"}},
+                                "that user is not a promoter of the project"));
   const int64_t now = clock_.NowMs();
   store::SetFirstPromoter(c, id, first_user_id);
-  c.Execute("UPDATE projects SET promoter_id = ?, reporting_unit_id = ?, updated_at = ?, version = version + 1 WHERE id = ?",
-            {first_user_id, target->unit_id, now, id});
+  c.Execute(
+      "UPDATE projects SET promoter_id = ?, reporting_unit_id = ?, updated_at = ?, version = "
+      "version + 1 WHERE id = ?",
+      {first_user_id, target->unit_id, now, id});
   audit::Diff d;
-  d.Change("first_promoter", std::to_string(p->promoter_id), std::to_string(first_user_id)).Change("reason", std::nullopt, reason);
-  store::AddEvent(c, {0, id, now, "adjudicated", who.user_id, "", std::nullopt, std::nullopt, std::nullopt, reason, d.Json()});
+  d.Change("first_promoter", std::to_string(p->promoter_id), std::to_string(first_user_id))
+      .Change("reason", std::nullopt, reason);
+  store::AddEvent(c, {0, id, now, "adjudicated", who.user_id, "", std::nullopt, std::nullopt,
+                      std::nullopt, reason, d.Json()});
   audit::Append(c, now, actor, {"project.adjudicate", "project", std::to_string(id), d.Json()});
   tx.Commit();
   return View(c, who, *store::Get(c, id));
 }
 
-Result<std::vector<Project>> PipelineService::List(const auth::Principal& who, ProjectFilter f, int64_t* total) {
+Result<std::vector<Project>> PipelineService::List(const auth::Principal& who, ProjectFilter f,
+                                                   int64_t* total) {
   auto lease = db_.Acquire();
   auto scope = ScopeOf(*lease, who);
   if (!scope) return Fail(scope.error());
   return store::List(*lease, *scope, f, total);
 }
 
-Result<std::vector<BoardColumn>> PipelineService::Board(const auth::Principal& who, ProjectFilter f) {
+Result<std::vector<BoardColumn>> PipelineService::Board(const auth::Principal& who,
+                                                        ProjectFilter f) {
   auto lease = db_.Acquire();
   auto scope = ScopeOf(*lease, who);
   if (!scope) return Fail(scope.error());
@@ -540,8 +612,10 @@ Result<std::vector<BoardColumn>> PipelineService::Board(const auth::Principal& w
   return cols;
 }
 
-std::vector<Hit> PipelineService::CollisionCheck(const auth::Principal& who, const std::string& investor_name,
-                                                 const std::string& uscc_in, std::optional<int64_t> exclude) {
+std::vector<Hit> PipelineService::CollisionCheck(const auth::Principal& who,
+                                                 const std::string& investor_name,
+                                                 const std::string& uscc_in,
+                                                 std::optional<int64_t> exclude) {
   auto lease = db_.Acquire();
   db::Connection& c = *lease;
   auto scope = ScopeOf(c, who);
@@ -594,9 +668,12 @@ Result<Activity> PipelineService::AddActivity(const auth::Principal& who, int64_
   if (std::find(ActivityKinds().begin(), ActivityKinds().end(), a.kind) == ActivityKinds().end())
     bad["kind"] = "invalid_value";
   const std::string today = DateOfMs(clock_.NowMs());
-  if (!IsIsoDate(a.date)) bad["date"] = "invalid_value";
-  else if (a.date > today) bad["date"] = "in_future";
-  if (a.next_action_date && !IsIsoDate(*a.next_action_date)) bad["next_action_date"] = "invalid_value";
+  if (!IsIsoDate(a.date))
+    bad["date"] = "invalid_value";
+  else if (a.date > today)
+    bad["date"] = "in_future";
+  if (a.next_action_date && !IsIsoDate(*a.next_action_date))
+    bad["next_action_date"] = "invalid_value";
   if (a.kind == "capital" && (!a.amount || *a.amount <= 0)) bad["amount_yuan"] = "required";
   if (a.amount && (*a.amount < 0 || *a.amount > kMaxAmount)) bad["amount_yuan"] = "invalid_value";
   if (a.summary.find_first_not_of(" \t\r\n") == std::string::npos) bad["summary"] = "required";
@@ -614,27 +691,44 @@ Result<Activity> PipelineService::AddActivity(const auth::Principal& who, int64_
   a.created_at = clock_.NowMs();
   a.id = store::AddActivity(c, a);
   if (a.kind == "capital")  // 到位资金: bumps the version so a stale edit cannot overwrite the sum
-    c.Execute("UPDATE projects SET capital_in_place = capital_in_place + ?, version = version + 1 WHERE id = ?",
-              {*a.amount, id});
+    c.Execute(
+        "UPDATE projects SET capital_in_place = capital_in_place + ?, version = version + 1 WHERE "
+        "id = ?",
+        {*a.amount, id});
   audit::Diff d;
   d.Created("kind", a.kind).Created("date", a.date);
   if (a.amount) d.Created("amount_yuan", std::to_string(*a.amount));
-  audit::Append(c, a.created_at, actor, {"project.activity", "project", std::to_string(id), d.Json()});
+  audit::Append(c, a.created_at, actor,
+                {"project.activity", "project", std::to_string(id), d.Json()});
   tx.Commit();
   return a;
 }
 
-Result<std::vector<TimelineItem>> PipelineService::Timeline(const auth::Principal& who, int64_t id) {
+Result<std::vector<TimelineItem>> PipelineService::Timeline(const auth::Principal& who,
+                                                            int64_t id) {
   auto lease = db_.Acquire();
   auto scope = ScopeOf(*lease, who);
   if (!scope) return Fail(scope.error());
   auto p = store::Get(*lease, id);
   if (!p || !InScope(*p, *scope)) return Fail(ProjectNotFound());
   std::vector<TimelineItem> items;
-  for (auto& e : store::Events(*lease, id)) items.push_back({e.at, e.kind, e.actor_name, e, std::nullopt});
-  for (auto& a : store::Activities(*lease, id)) items.push_back({a.created_at, "activity", a.actor_name, std::nullopt, a});
-  std::stable_sort(items.begin(), items.end(), [](const TimelineItem& x, const TimelineItem& y) { return x.at > y.at; });
+  for (auto& e : store::Events(*lease, id))
+    items.push_back({e.at, e.kind, e.actor_name, e, std::nullopt});
+  for (auto& a : store::Activities(*lease, id))
+    items.push_back({a.created_at, "activity", a.actor_name, std::nullopt, a});
+  std::stable_sort(items.begin(), items.end(),
+                   [](const TimelineItem& x, const TimelineItem& y) { return x.at > y.at; });
   return items;
+}
+
+void PipelineService::RecordExport(const audit::Actor& actor, int64_t rows,
+                                   const std::string& query) {
+  auto lease = db_.Acquire();
+  db::Transaction tx(*lease, true);
+  audit::Diff d;
+  d.Created("rows", std::to_string(rows)).Created("query", query);
+  audit::Append(*lease, clock_.NowMs(), actor, {"project.export", "project", "ledger", d.Json()});
+  tx.Commit();
 }
 
 std::map<std::string, int> PipelineService::DeadlineDays() {
@@ -642,12 +736,15 @@ std::map<std::string, int> PipelineService::DeadlineDays() {
   return store::DeadlineDays(*lease);
 }
 
-Status PipelineService::SaveDeadlineDays(const std::map<std::string, int>& days, const audit::Actor& actor) {
+Status PipelineService::SaveDeadlineDays(const std::map<std::string, int>& days,
+                                         const audit::Actor& actor) {
   auto defaults = DefaultDeadlineDays();
   std::map<std::string, std::string> bad;
   for (const auto& [k, v] : days) {
-    if (!defaults.count(k)) bad[k] = "unknown_field";
-    else if (v < 1 || v > 3650) bad[k] = "invalid_value";
+    if (!defaults.count(k))
+      bad[k] = "unknown_field";
+    else if (v < 1 || v > 3650)
+      bad[k] = "invalid_value";
   }
   if (!bad.empty()) return Fail(InvalidArgument(bad));
   auto lease = db_.Acquire();
@@ -656,7 +753,8 @@ Status PipelineService::SaveDeadlineDays(const std::map<std::string, int>& days,
   store::SaveDeadlineDays(*lease, days);
   audit::Diff d;
   for (const auto& [k, v] : days) d.Change(k, std::to_string(before[k]), std::to_string(v));
-  audit::Append(*lease, clock_.NowMs(), actor, {"pipeline.settings", "settings", "stage_deadline", d.Json()});
+  audit::Append(*lease, clock_.NowMs(), actor,
+                {"pipeline.settings", "settings", "stage_deadline", d.Json()});
   tx.Commit();
   return {};
 }

@@ -77,6 +77,14 @@ class PipelineService {
 
   Result<ProjectView> Create(const auth::Principal& who, const ProjectInput& in,
                              const audit::Actor& actor);
+  // Field errors of a new project (keys are API field names); no writes.
+  Status CheckNew(const ProjectInput& in);
+  // Creates every lead in one transaction: all or nothing (used by the import).
+  Result<std::vector<int64_t>> CreateMany(const auth::Principal& who,
+                                          const std::vector<ProjectInput>& in,
+                                          const audit::Actor& actor);
+  // The park or district with this exact name, for imports.
+  std::optional<int64_t> ReceivingUnitByName(const std::string& name);
   // 撞单 confirmed: the caller joins an existing project as co-promoter.
   Result<int64_t> Join(const auth::Principal& who, int64_t project_id, const audit::Actor& actor);
   Result<ProjectView> Update(const auth::Principal& who, int64_t id, const ProjectInput& in,
@@ -93,6 +101,8 @@ class PipelineService {
   Result<Activity> AddActivity(const auth::Principal& who, int64_t id, Activity a,
                                const audit::Actor& actor);
   Result<std::vector<TimelineItem>> Timeline(const auth::Principal& who, int64_t id);
+  // Data leaving the system is audited: who exported how many rows with which filters.
+  void RecordExport(const audit::Actor& actor, int64_t rows, const std::string& query);
   std::map<std::string, int> DeadlineDays();
   Status SaveDeadlineDays(const std::map<std::string, int>& days, const audit::Actor& actor);
 
@@ -101,6 +111,8 @@ class PipelineService {
   bool InScope(const Project& p, const ProjectScope& s) const;
   Relation RelationOf(db::Connection& c, const auth::Principal& who, const Project& p);
   Status Validate(db::Connection& c, const ProjectInput& in, bool create);
+  int64_t Insert(db::Connection& c, const auth::Principal& who, const ProjectInput& in,
+                 const audit::Actor& actor, int64_t now);
   void Apply(db::Connection& c, const ProjectInput& in, Project& p);
   ProjectView View(db::Connection& c, const auth::Principal& who, Project p);
   std::optional<int64_t> DistrictOf(db::Connection& c, std::optional<int64_t> unit);

@@ -1,0 +1,148 @@
+// Routes: ledger export, import template, import preview / commit / rejected-rows report.
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "zhaoshang/app/app.hpp"
+#include "zhaoshang/app/render.hpp"
+#include "zhaoshang/pipeline/pipeline_routes.hpp"
+#include "zhaoshang/pipeline/workflow.hpp"
+#include "zhaoshang/reports/project_excel.hpp"
+
+namespace zhaoshang {
+namespace json = boost::json;
+using http::ErrorResponse;
+using http::JsonResponse;
+
+namespace {
+constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+std::string PercentEncode(const std::string& s) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_')
+      out += static_cast<char>(c);
+    else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+http::Response File(std::string bytes, const std::string& ascii_name, const std::string& name) {
+  http::Response r;
+  r.content_type = kXlsx;
+  r.body = std::move(bytes);
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + ascii_name +
+                                                    "\"; filename*=UTF-8''" + PercentEncode(name));
+  return r;
+}
+
+std::string Stamp(RequestContext& ctx) {
+  std::string d = pipeline::DateOfMs(ctx.app.clock().NowMs() + 8 * 3'600'000);
+  return d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2);
+}
+
+http::Response Export(RequestContext& ctx) {
+  auto f = ReadProjectFilter(ctx);
+  if (!f) return ErrorResponse(f.error());
+  constexpr int64_t kMaxRows = 100'000;
+  f->offset = 0;
+  f->limit = kMaxRows;
+  int64_t total = 0;
+  auto rows = ctx.app.pipeline().List(*ctx.principal, *f, &total);
+  if (!rows) return ErrorResponse(rows.error());
+  if (total > kMaxRows)
+    return ErrorResponse(InvalidArgument({{"filters", "too_many_rows"}},
+                                         "narrow the filters: at most 100000 rows per export"));
+  ctx.app.pipeline().RecordExport(
+      ctx.Actor(), total,
+      ctx.req.target.substr(ctx.req.target.find('?') == std::string::npos
+                                ? ctx.req.target.size()
+                                : ctx.req.target.find('?')));
+  return File(reports::ExportXlsx(*rows), "ledger-" + Stamp(ctx) + ".xlsx",
+              "项目台账-" + Stamp(ctx) + ".xlsx");
+}
+
+http::Response Template(RequestContext& ctx) {
+  return File(reports::TemplateXlsx(), "lead-import-template.xlsx", "线索导入模板.xlsx");
+}
+
+Result<std::pair<reports::Table, std::vector<reports::ImportRow>>> Validate(RequestContext& ctx) {
+  auto table = reports::ReadTable(ctx.req.body, ctx.req.Header("content-type"));
+  if (!table) return Fail(table.error());
+  auto rows = reports::ValidateImport(*table, ctx.app.pipeline(), *ctx.principal);
+  if (!rows) return Fail(rows.error());
+  return std::make_pair(std::move(*table), std::move(*rows));
+}
+
+json::array RowsJson(const std::vector<reports::ImportRow>& rows, bool rejected_only) {
+  json::array a;
+  for (const auto& r : rows) {
+    if (rejected_only && r.ok()) continue;
+    json::object errors;
+    for (const auto& [col, reason] : r.errors) errors[col] = reason;
+    a.push_back(json::object{{"row", r.row},
+                             {"ok", r.ok()},
+                             {"errors", std::move(errors)},
+                             {"name", r.input.name.value_or("")},
+                             {"investor_name", r.input.investor_name.value_or("")},
+                             {"industry_code", r.input.industry_code.value_or("")},
+                             {"total_investment_yuan", OptInt(r.input.total_investment)},
+                             {"collision_project_id", OptInt(r.collision_project_id)}});
+  }
+  return a;
+}
+
+http::Response Preview(RequestContext& ctx) {
+  auto v = Validate(ctx);
+  if (!v) return ErrorResponse(v.error());
+  int64_t ok = 0;
+  for (const auto& r : v->second) ok += r.ok();
+  const int64_t n = static_cast<int64_t>(v->second.size());
+  return JsonResponse(
+      200,
+      json::object{
+          {"total", n}, {"valid", ok}, {"rejected", n - ok}, {"rows", RowsJson(v->second, false)}});
+}
+
+http::Response Commit(RequestContext& ctx) {
+  auto v = Validate(ctx);
+  if (!v) return ErrorResponse(v.error());
+  std::vector<pipeline::ProjectInput> valid;
+  for (const auto& r : v->second)
+    if (r.ok()) valid.push_back(r.input);
+  std::vector<int64_t> ids;
+  if (!valid.empty()) {
+    auto created = ctx.app.pipeline().CreateMany(*ctx.principal, valid, ctx.Actor());
+    if (!created) return ErrorResponse(created.error());
+    ids = std::move(*created);
+  }
+  json::array id_list;
+  for (int64_t id : ids) id_list.push_back(id);
+  return JsonResponse(
+      201, json::object{{"imported", static_cast<int64_t>(ids.size())},
+                        {"rejected", static_cast<int64_t>(v->second.size() - valid.size())},
+                        {"project_ids", std::move(id_list)},
+                        {"rows", RowsJson(v->second, true)}});
+}
+
+http::Response Report(RequestContext& ctx) {
+  auto v = Validate(ctx);
+  if (!v) return ErrorResponse(v.error());
+  return File(reports::RejectedReportXlsx(v->first.front(), v->second), "import-rejected-rows.xlsx",
+              "未导入行报告.xlsx");
+}
+}  // namespace
+
+void RegisterProjectExcelRoutes(AppRouter& r) {
+  r.Add("GET", "/api/v1/projects/export.xlsx", "project.read", Export);
+  r.Add("GET", "/api/v1/projects/import-template.xlsx", "project.create", Template);
+  r.Add("POST", "/api/v1/projects/import/preview", "project.create", Preview, true);
+  r.Add("POST", "/api/v1/projects/import/commit", "project.create", Commit, true);
+  r.Add("POST", "/api/v1/projects/import/report.xlsx", "project.create", Report, true);
+}
+
+}  // namespace zhaoshang
