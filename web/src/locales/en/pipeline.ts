@@ -131,6 +131,8 @@ export default {
     production_date: 'Production date',
     capital_in_place_yuan: 'Capital in place',
     close_reason: 'Reason',
+    reason_code: 'Reason',
+    reason: 'Explanation',
     created_at: 'Reported at',
     updated_at: 'Updated at',
     intensity: 'Investment per mu',

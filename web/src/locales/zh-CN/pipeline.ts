@@ -131,6 +131,8 @@ export default {
     production_date: '投产日期',
     capital_in_place_yuan: '到位资金',
     close_reason: '原因',
+    reason_code: '原因',
+    reason: '原因说明',
     created_at: '报送时间',
     updated_at: '更新时间',
     intensity: '亩均投资',
