@@ -14,6 +14,9 @@ export default {
     bad_check_character: 'Wrong check character; verify the credit code',
     invalid_format: 'Invalid format',
     in_future: 'Must not be in the future',
+    exceeds_total: 'Must not exceed the total investment',
+    too_many: 'Too many entries',
+    not_a_promoter: 'Not a promoter of this project',
   },
   password: {
     hint: 'At least 8 characters; at least 3 of upper case, lower case, digit, symbol; must not contain the login',

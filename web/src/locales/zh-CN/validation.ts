@@ -14,6 +14,9 @@ export default {
     bad_check_character: '校验位错误，请核对统一社会信用代码',
     invalid_format: '格式不正确',
     in_future: '不能晚于今天',
+    exceeds_total: '不能大于总投资',
+    too_many: '数量超出上限',
+    not_a_promoter: '不是该项目的招商人',
   },
   password: {
     hint: '至少 8 位；包含大写字母、小写字母、数字、符号中的至少 3 类；不能包含账号',
