@@ -84,6 +84,8 @@ CREATE INDEX projects_receiving ON projects(receiving_unit_id);
 CREATE INDEX projects_reporting ON projects(reporting_unit_id);
 CREATE INDEX projects_responsible ON projects(responsible_unit_id);
 CREATE INDEX projects_industry ON projects(industry_division, industry_code);
+-- Covers the ledger's usual filters and sorts, so they are answered from the index alone.
+CREATE INDEX projects_ledger ON projects(stage, industry_section, investment_band, total_investment, created_at);
 
 -- Personal data of investor contacts: masked for anyone outside the project's scope.
 CREATE TABLE project_contacts (
@@ -112,6 +114,7 @@ CREATE TABLE investor_grams (
   project_id BIGINT NOT NULL REFERENCES projects(id),
   PRIMARY KEY (gram, project_id)
 );
+CREATE INDEX investor_grams_project ON investor_grams(project_id);
 
 CREATE TABLE project_events (
   id {{pk}},

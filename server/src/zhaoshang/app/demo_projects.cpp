@@ -83,8 +83,26 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
   Rng r{spec.seed};
 
   std::vector<Unit> parks;
-  for (const auto& u : org::store::ListUnits(c))
-    if (u.kind == "park") parks.push_back({u.id, u.name});
+  std::map<int64_t, std::optional<int64_t>> district_of;  // park → its district, if any
+  {
+    auto units = org::store::ListUnits(c);
+    std::map<int64_t, org::Unit> by_id;
+    for (const auto& u : units) by_id[u.id] = u;
+    for (const auto& u : units) {
+      if (u.kind != "park") continue;
+      parks.push_back({u.id, u.name});
+      district_of[u.id] = u.parent_id && by_id[*u.parent_id].kind == "district" ? u.parent_id : std::nullopt;
+    }
+  }
+  std::vector<pipeline::Event> events;
+  std::vector<pipeline::Activity> activities;
+  auto flush = [&](bool force) {
+    if (!force && activities.size() < 5000) return;
+    pipeline::store::AddEvents(c, events);
+    pipeline::store::AddActivities(c, activities);
+    events.clear();
+    activities.clear();
+  };
   std::vector<Person> promoters;
   auto ps = c.Query("SELECT u.id, u.unit_id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'promoter' ORDER BY u.id");
   for (size_t i = 0; i < ps.size(); ++i) promoters.push_back({ps[i].Int(0), ps[i].Int(1)});
@@ -182,8 +200,7 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
       p.responsible_unit_id = park.id;
       auto rec = receiver_of_park.find(park.id);
       p.responsible_user_id = rec == receiver_of_park.end() ? std::nullopt : std::optional(rec->second);
-      auto u = org::store::GetUnit(c, park.id);
-      p.district_id = u && u->parent_id && org::store::GetUnit(c, *u->parent_id)->kind == "district" ? u->parent_id : std::nullopt;
+      p.district_id = district_of[park.id];
     }
     if (reached("signed")) {
       p.signing_date = date_at("signed");
@@ -205,26 +222,27 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
     pipeline::store::AddPromoter(c, p.id, who.user_id, who.unit_id, "first", p.created_at);
     pipeline::store::ReplaceContacts(c, p.id, p.contacts);
     pipeline::store::ReplaceGrams(c, p.id, pipeline::Bigrams(p.investor_norm));
-    pipeline::store::AddEvent(c, {0, p.id, p.created_at, "created", who.user_id, "", std::nullopt, "lead", std::nullopt, std::nullopt, "{}"});
+    events.push_back({0, p.id, p.created_at, "created", who.user_id, "", std::nullopt, "lead", std::nullopt, std::nullopt, "{}"});
     for (size_t i = 1; i < steps.size(); ++i)
-      pipeline::store::AddEvent(c, {0, p.id, steps[i].second, "transition", actor, "", steps[i - 1].first, steps[i].first,
-                                     i + 1 == steps.size() ? p.close_reason_code : std::nullopt, std::nullopt, "{}"});
+      events.push_back({0, p.id, steps[i].second, "transition", actor, "", steps[i - 1].first, steps[i].first,
+                        i + 1 == steps.size() ? p.close_reason_code : std::nullopt, std::nullopt, "{}"});
     int acts = static_cast<int>(r.Uniform(1, spec.activities_per_project * 2 - 1));
     for (int a = 0; a < acts; ++a) {
       static const std::vector<std::string> kKinds = {"call", "visit", "reception", "meeting", "inspection"};
       int64_t at = p.created_at + (p.stage_since - p.created_at) * (a + 1) / (acts + 1);
-      pipeline::store::AddActivity(c, {0, p.id, kKinds[r.Uniform(0, kKinds.size() - 1)], pipeline::DateOfMs(at),
+      activities.push_back({0, p.id, kKinds[r.Uniform(0, kKinds.size() - 1)], pipeline::DateOfMs(at),
                                        "投资方代表、" + std::string(n % 2 ? "招商人" : "园区招商部"),
                                        kSummaries[r.Uniform(0, kSummaries.size() - 1)], "继续跟进", std::nullopt,
                                        std::nullopt, who.user_id, "", at});
     }
     if (reached("construction")) {
       int64_t amount = p.fixed_investment / 100 * r.Uniform(10, 60);
-      pipeline::store::AddActivity(c, {0, p.id, "capital", date_at("construction"), "", "首期到位资金", "", std::nullopt,
+      activities.push_back({0, p.id, "capital", date_at("construction"), "", "首期到位资金", "", std::nullopt,
                                        amount, who.user_id, "", steps.back().second});
       c.Execute("UPDATE projects SET capital_in_place = ? WHERE id = ?", {amount, p.id});
     }
     ids.push_back(p.id);
+    flush(false);
     return p.id;
   };
 
@@ -259,8 +277,9 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
     std::string name = core + node.name + kSuffixes[r.Uniform(0, kSuffixes.size() - 1)];
     make(i, stages[r.Uniform(0, stages.size() - 1)], name, investor, node, promoters[r.Uniform(0, promoters.size() - 1)], std::nullopt);
   }
+  flush(true);
   // Collisions (撞单): a second unit reported some investors too and joined as co-promoter.
-  for (size_t k = 3; k < ids.size() && k < 60; k += 11) {
+  for (size_t k = 3; k < ids.size(); k += 11) {
     const Person& other = promoters[(k / 11) % promoters.size()];
     if (!pipeline::store::IsPromoter(c, ids[k], other.user_id)) {
       pipeline::store::AddPromoter(c, ids[k], other.user_id, other.unit_id, "co", now - 5 * kDay);

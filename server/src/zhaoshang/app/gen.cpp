@@ -2,14 +2,16 @@
 
 #include <fmt/format.h>
 
+#include "zhaoshang/app/demo_projects.hpp"
 #include "zhaoshang/auth/password.hpp"
+#include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/org/org_store.hpp"
 
 namespace zhaoshang {
 
 GenScale ScaleByName(const std::string& name) {
-  if (name == "city") return {"city", 5, 30, 40, 500};
-  if (name == "province") return {"province", 60, 300, 400, 10000};
+  if (name == "city") return {"city", 5, 30, 40, 500, 20'000};
+  if (name == "province") return {"province", 60, 300, 400, 10'000, 300'000};
   throw std::runtime_error("unknown scale " + name + " (city or province)");
 }
 
@@ -48,6 +50,11 @@ void Generate(App& app, const GenScale& s) {
   admin.roles = {"sysadmin"};
   admin.password_hash = hash;
   org::store::InsertUser(*c, admin, now);
+  org::User coord = admin;
+  coord.login = "bench-coordinator";
+  coord.name = "基准统筹";
+  coord.roles = {"coordinator"};
+  org::store::InsertUser(*c, coord, now);
   // A small linear congruential generator: the same dataset on every machine.
   uint64_t x = 20261129;
   auto next = [&x] { return x = x * 6364136223846793005ULL + 1442695040888963407ULL; };
@@ -63,6 +70,12 @@ void Generate(App& app, const GenScale& s) {
     org::store::InsertUser(*c, u, now);
   }
   tx.Commit();
+  catalog::SeedDemoChains(*c, now);
+  ProjectGenSpec spec;
+  spec.projects = s.projects;
+  spec.activities_per_project = 10;
+  spec.demo_city = false;
+  LoadDemoProjects(app, spec);
 }
 
 }  // namespace zhaoshang

@@ -8,9 +8,10 @@ namespace zhaoshang {
 
 struct GenScale {
   std::string name;
-  int districts, parks, departments, users;
+  int districts, parks, departments, users, projects;
 };
-// "city": 30 parks, 500 users; "province": 300 parks, 10k users. Throws on an unknown name.
+// "city": 30 parks, 500 users, 20k projects, ~200k activities; "province": 300 parks, 10k users,
+// 300k projects, ~3M activities (DESIGN.md §7). Throws on an unknown name.
 GenScale ScaleByName(const std::string& name);
 
 // Writes the org tree and accounts (all with password kGenPassword, roles cycling through the

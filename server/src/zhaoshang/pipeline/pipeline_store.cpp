@@ -318,10 +318,25 @@ std::vector<Project> List(db::Connection& c, const ProjectScope& scope, const Pr
   std::string order = (it == kSort.end() ? "p.created_at" : it->second) + (f.ascending ? " ASC" : " DESC");
   p.emplace_back(f.limit);
   p.emplace_back(f.offset);
-  auto rs = c.Query(std::string(kSelect) + where + " ORDER BY " + order + ", p.id DESC LIMIT ? OFFSET ?", p);
+  // Two phases: sort and page narrow rows of the projects table alone, then join the names
+  // for the page only. Sorting thousands of wide joined rows was the ledger's main cost.
+  auto page = c.Query("SELECT p.id FROM projects p" + where + " ORDER BY " + order + ", p.id DESC LIMIT ? OFFSET ?", p);
   std::vector<Project> out;
-  out.reserve(rs.size());
-  for (size_t i = 0; i < rs.size(); ++i) out.push_back(FromRow(rs[i]));
+  if (page.empty()) return out;
+  std::string in;
+  db::Params ids;
+  std::map<int64_t, size_t> position;
+  for (size_t i = 0; i < page.size(); ++i) {
+    in += i ? ",?" : "?";
+    ids.emplace_back(page[i].Int(0));
+    position[page[i].Int(0)] = i;
+  }
+  auto rs = c.Query(std::string(kSelect) + "WHERE p.id IN (" + in + ")", ids);
+  out.resize(rs.size());
+  for (size_t i = 0; i < rs.size(); ++i) {
+    Project pr = FromRow(rs[i]);
+    out[position[pr.id]] = std::move(pr);
+  }
   return out;
 }
 
@@ -366,6 +381,44 @@ int64_t AddActivity(db::Connection& c, const Activity& a) {
           {a.project_id, a.kind, a.date, a.participants, a.summary, a.outcome, Opt(a.next_action_date),
            Opt(a.amount), a.actor_id, a.created_at})
       .value();
+}
+
+void AddEvents(db::Connection& c, const std::vector<Event>& events) {
+  constexpr size_t kBatch = 100;
+  for (size_t i = 0; i < events.size(); i += kBatch) {
+    std::string sql =
+        "INSERT INTO project_events(project_id, at, kind, actor_id, from_stage, to_stage, reason_code, "
+        "reason, detail) VALUES ";
+    db::Params p;
+    for (size_t j = i; j < std::min(events.size(), i + kBatch); ++j) {
+      const Event& e = events[j];
+      sql += j == i ? "(?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?)";
+      for (auto v : {db::Param(e.project_id), db::Param(e.at), db::Param(e.kind),
+                     e.actor_id ? db::Param(e.actor_id) : db::Param(nullptr), Opt(e.from_stage),
+                     Opt(e.to_stage), Opt(e.reason_code), Opt(e.reason), db::Param(e.detail_json)})
+        p.push_back(std::move(v));
+    }
+    c.Execute(sql, p);
+  }
+}
+
+void AddActivities(db::Connection& c, const std::vector<Activity>& acts) {
+  constexpr size_t kBatch = 100;
+  for (size_t i = 0; i < acts.size(); i += kBatch) {
+    std::string sql =
+        "INSERT INTO activities(project_id, kind, activity_date, participants, summary, outcome, "
+        "next_action_date, amount, actor_id, created_at) VALUES ";
+    db::Params p;
+    for (size_t j = i; j < std::min(acts.size(), i + kBatch); ++j) {
+      const Activity& a = acts[j];
+      sql += j == i ? "(?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?)";
+      for (auto v : {db::Param(a.project_id), db::Param(a.kind), db::Param(a.date), db::Param(a.participants),
+                     db::Param(a.summary), db::Param(a.outcome), Opt(a.next_action_date), Opt(a.amount),
+                     db::Param(a.actor_id), db::Param(a.created_at)})
+        p.push_back(std::move(v));
+    }
+    c.Execute(sql, p);
+  }
 }
 
 std::vector<Activity> Activities(db::Connection& c, int64_t project_id) {

@@ -33,6 +33,9 @@ std::map<std::string, int64_t> CountByStage(db::Connection& c, const ProjectScop
 void AddEvent(db::Connection& c, const Event& e);
 std::vector<Event> Events(db::Connection& c, int64_t project_id);
 int64_t AddActivity(db::Connection& c, const Activity& a);
+// Multi-row inserts for bulk loads (demo data, generators).
+void AddEvents(db::Connection& c, const std::vector<Event>& events);
+void AddActivities(db::Connection& c, const std::vector<Activity>& activities);
 std::vector<Activity> Activities(db::Connection& c, int64_t project_id);
 
 std::map<std::string, int> DeadlineDays(db::Connection& c);
