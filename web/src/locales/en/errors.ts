@@ -19,6 +19,7 @@ export default {
   rate_limited: 'Too many login attempts; please wait and try again',
   transition_not_allowed: 'This stage change is not possible from the current stage',
   guard_failed: 'The stage change needs more information; fill in the required fields',
+  in_use: 'Still in use and cannot be deleted (e.g. projects belong to this chain node)',
   invalid_file: 'The file cannot be read; use the import template (.xlsx)',
   role_conflict:
     'Role conflict: one account may not hold two administrator roles, nor an administrator role with a business role',

@@ -19,6 +19,7 @@ export default {
   rate_limited: '登录尝试过于频繁，请稍后再试',
   transition_not_allowed: '当前阶段不能直接变更为该阶段',
   guard_failed: '变更条件不满足，请补全必填信息',
+  in_use: '仍在使用中，不能删除（例如已有项目归入该产业链节点）',
   invalid_file: '无法读取该文件，请使用导入模板（.xlsx）',
   role_conflict: '角色冲突：一个账号不能同时担任两种管理员角色，也不能兼任管理员与业务角色',
   internal: '服务器内部错误，请稍后重试或联系管理员',
