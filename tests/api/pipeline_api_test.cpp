@@ -225,6 +225,16 @@ TEST(PipelineApi, StaleVersionGets409AndChangesNothing) {
   EXPECT_EQ(Move(b, id, "shelved", v, {}, "investor_paused").status, 409);
   Reply now = a.Get(path);
   EXPECT_EQ(now.json.at("jobs").as_int64(), 800);
+  ASSERT_EQ(a.Patch(path, json::object{{"investor_origin", "广东省深圳市"},
+                                       {"land_mu_x100", 0},
+                                       {"version", Version(now)}})
+                .status,
+            200);
+  Reply tl = a.Get(path + "/timeline");
+  const auto& change = tl.json.at("items").at(0);
+  EXPECT_EQ(change.at("kind").as_string(), "change");
+  EXPECT_EQ(change.at("changes").at("investor_origin").at("to").as_string(), "广东省深圳市");
+  EXPECT_EQ(change.at("changes").at("land_mu_x100").at("to").as_string(), "0");
   EXPECT_EQ(now.json.at("stage").as_string(), "negotiating");
 }
 
@@ -308,6 +318,15 @@ TEST(PipelineApi, LedgerFiltersSortAndBoard) {
   for (const auto& p : sorted.json.at("items").as_array()) {
     EXPECT_GE(p.at("total_investment_yuan").as_int64(), prev);
     prev = p.at("total_investment_yuan").as_int64();
+  }
+  EXPECT_EQ(total("stage=signed&stage=construction"), sql("stage IN ('signed','construction')"));
+  Reply by_deadline = c.Get("/api/v1/projects?sort=step_deadline&order=asc&page_size=200");
+  bool seen_null = false;
+  for (const auto& p : by_deadline.json.at("items").as_array()) {  // undated projects go last
+    if (p.at("step_deadline").is_null())
+      seen_null = true;
+    else
+      EXPECT_FALSE(seen_null) << "a dated project after an undated one";
   }
   EXPECT_EQ(c.Get("/api/v1/projects?stage=flying").Field("stage"), "invalid_value");
   EXPECT_EQ(c.Get("/api/v1/projects?industry=ZZ").Field("industry"), "invalid_value");

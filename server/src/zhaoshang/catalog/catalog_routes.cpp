@@ -17,12 +17,20 @@ namespace {
 json::object NodeJson(const catalog::ChainNode& n) {
   json::array codes;
   for (const auto& c : n.codes) codes.emplace_back(c);
-  return {{"id", n.id}, {"segment", n.segment}, {"name", n.name}, {"codes", std::move(codes)}, {"version", n.version}};
+  return {{"id", n.id},
+          {"segment", n.segment},
+          {"name", n.name},
+          {"codes", std::move(codes)},
+          {"version", n.version}};
 }
 json::object IndustryJson(const catalog::LeadingIndustry& li) {
   json::array nodes;
   for (const auto& n : li.nodes) nodes.push_back(NodeJson(n));
-  return {{"id", li.id}, {"name", li.name}, {"description", li.description}, {"version", li.version}, {"nodes", std::move(nodes)}};
+  return {{"id", li.id},
+          {"name", li.name},
+          {"description", li.description},
+          {"version", li.version},
+          {"nodes", std::move(nodes)}};
 }
 
 // The catalog never changes while the server runs: serialise it once, with an ETag.
@@ -30,10 +38,11 @@ const std::string& IndustriesBody() {
   static const std::string body = [] {
     json::array items;
     for (const auto& i : catalog::Industries::Embedded().all())
-      items.push_back(json::object{{"code", i.code},
-                                   {"level", i.level},
-                                   {"parent", i.parent.empty() ? json::value(nullptr) : json::value(i.parent)},
-                                   {"name", i.name}});
+      items.push_back(
+          json::object{{"code", i.code},
+                       {"level", i.level},
+                       {"parent", i.parent.empty() ? json::value(nullptr) : json::value(i.parent)},
+                       {"name", i.name}});
     return json::serialize(json::object{{"items", std::move(items)}});
   }();
   return body;
@@ -109,14 +118,27 @@ http::Response UpdateNode(RequestContext& ctx) {
   return r ? JsonResponse(200, NodeJson(*r)) : ErrorResponse(r.error());
 }
 
-http::Response DeleteNode(RequestContext& ctx) {
+// DELETE …?version=N: the version travels in the query (DELETE has no body).
+template <typename F>
+http::Response DeleteVersioned(RequestContext& ctx, F&& del) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound());
   std::string v = ctx.req.Query("version");
   if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
     return ErrorResponse(InvalidArgument({{"version", v.empty() ? "required" : "invalid_value"}}));
-  auto st = ctx.app.catalog().DeleteNode(ctx.Actor(), *id, std::stoll(v));
+  Status st = del(*id, std::stoll(v));
   return st ? http::NoContent() : ErrorResponse(st.error());
+}
+
+http::Response DeleteNode(RequestContext& ctx) {
+  return DeleteVersioned(
+      ctx, [&](int64_t id, int64_t v) { return ctx.app.catalog().DeleteNode(ctx.Actor(), id, v); });
+}
+
+http::Response DeleteLeading(RequestContext& ctx) {
+  return DeleteVersioned(ctx, [&](int64_t id, int64_t v) {
+    return ctx.app.catalog().DeleteIndustry(ctx.Actor(), id, v);
+  });
 }
 }  // namespace
 
@@ -125,6 +147,7 @@ void RegisterCatalogRoutes(AppRouter& r) {
   r.Add("GET", "/api/v1/catalog/leading-industries", "catalog.read", ListLeading);
   r.Add("POST", "/api/v1/catalog/leading-industries", "catalog.write", CreateLeading);
   r.Add("PATCH", "/api/v1/catalog/leading-industries/{id}", "catalog.write", UpdateLeading);
+  r.Add("DELETE", "/api/v1/catalog/leading-industries/{id}", "catalog.write", DeleteLeading);
   r.Add("POST", "/api/v1/catalog/leading-industries/{id}/nodes", "catalog.write", CreateNode);
   r.Add("PATCH", "/api/v1/catalog/chain-nodes/{id}", "catalog.write", UpdateNode);
   r.Add("DELETE", "/api/v1/catalog/chain-nodes/{id}", "catalog.write", DeleteNode);

@@ -28,14 +28,19 @@ class CatalogService {
  public:
   CatalogService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
   std::vector<LeadingIndustry> List();
-  Result<LeadingIndustry> CreateIndustry(const audit::Actor& a, const std::string& name, const std::string& description);
-  Result<LeadingIndustry> UpdateIndustry(const audit::Actor& a, int64_t id, std::optional<std::string> name,
+  Result<LeadingIndustry> CreateIndustry(const audit::Actor& a, const std::string& name,
+                                         const std::string& description);
+  Result<LeadingIndustry> UpdateIndustry(const audit::Actor& a, int64_t id,
+                                         std::optional<std::string> name,
                                          std::optional<std::string> description, int64_t version);
-  Result<ChainNode> CreateNode(const audit::Actor& a, int64_t industry_id, const std::string& segment,
-                               const std::string& name, const std::vector<std::string>& codes);
-  Result<ChainNode> UpdateNode(const audit::Actor& a, int64_t id, std::optional<std::string> segment,
-                               std::optional<std::string> name, std::optional<std::vector<std::string>> codes,
-                               int64_t version);
+  // Only a leading industry without chain nodes and without projects can go.
+  Status DeleteIndustry(const audit::Actor& a, int64_t id, int64_t version);
+  Result<ChainNode> CreateNode(const audit::Actor& a, int64_t industry_id,
+                               const std::string& segment, const std::string& name,
+                               const std::vector<std::string>& codes);
+  Result<ChainNode> UpdateNode(const audit::Actor& a, int64_t id,
+                               std::optional<std::string> segment, std::optional<std::string> name,
+                               std::optional<std::vector<std::string>> codes, int64_t version);
   Status DeleteNode(const audit::Actor& a, int64_t id, int64_t version);
 
  private:

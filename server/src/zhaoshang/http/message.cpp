@@ -31,7 +31,11 @@ bool ParseTarget(Request& req) {
   if (!r) return false;
   // path() returns a decoded std::string by value: keep it (STACK-NOTES pitfall 1).
   req.path = r->path();
-  for (auto p : r->params()) req.query[std::string(p.key)] = std::string(p.value);
+  // A repeated key (stage=a&stage=b) reads as the comma list "a,b".
+  for (auto p : r->params()) {
+    auto [it, fresh] = req.query.emplace(std::string(p.key), std::string(p.value));
+    if (!fresh) it->second += "," + std::string(p.value);
+  }
   return true;
 }
 

@@ -392,18 +392,22 @@ Result<ProjectView> PipelineService::Update(const auth::Principal& who, int64_t 
   if (in.contacts) store::ReplaceContacts(c, id, after.contacts);
   if (in.investor_name) store::ReplaceGrams(c, id, Bigrams(after.investor_norm));
   audit::Diff d;
+  auto num = [](int64_t v) { return std::to_string(v); };
   d.Change("name", before->name, after.name)
       .Change("investor_name", before->investor_name, after.investor_name)
       .Change("uscc", before->uscc, after.uscc)
+      .Change("investor_origin", before->investor_origin, after.investor_origin)
+      .Change("foreign", before->foreign ? "true" : "false", after.foreign ? "true" : "false")
       .Change("industry_code", before->industry_code, after.industry_code)
-      .Change("total_investment_yuan", std::to_string(before->total_investment),
-              std::to_string(after.total_investment))
-      .Change("fixed_investment_yuan", std::to_string(before->fixed_investment),
-              std::to_string(after.fixed_investment))
-      .Change("land_mu_x100", std::to_string(before->land_mu_x100),
-              std::to_string(after.land_mu_x100))
-      .Change("annual_tax_yuan", std::to_string(before->annual_tax),
-              std::to_string(after.annual_tax))
+      .Change("chain_node_id", Str(before->chain_node_id), Str(after.chain_node_id))
+      .Change("total_investment_yuan", num(before->total_investment), num(after.total_investment))
+      .Change("fixed_investment_yuan", num(before->fixed_investment), num(after.fixed_investment))
+      .Change("land_mu_x100", num(before->land_mu_x100), num(after.land_mu_x100))
+      .Change("building_m2", num(before->building_m2), num(after.building_m2))
+      .Change("power_kva", num(before->power_kva), num(after.power_kva))
+      .Change("jobs", num(before->jobs), num(after.jobs))
+      .Change("annual_output_yuan", num(before->annual_output), num(after.annual_output))
+      .Change("annual_tax_yuan", num(before->annual_tax), num(after.annual_tax))
       .Change("preferred_unit_id", Str(before->preferred_unit_id), Str(after.preferred_unit_id))
       .Change("source_channel", before->source_channel, after.source_channel)
       .Change("description", before->description, after.description);

@@ -7,14 +7,18 @@ namespace {
 
 // Column order shared by Get and List (FromRow reads by position).
 constexpr const char* kSelect =
-    "SELECT p.id, p.name, p.investor_name, p.investor_norm, p.uscc, p.investor_origin, p.is_foreign, "
+    "SELECT p.id, p.name, p.investor_name, p.investor_norm, p.uscc, p.investor_origin, "
+    "p.is_foreign, "
     "p.industry_code, i.name, p.chain_node_id, cn.name, p.leading_industry_id, li.name, "
     "p.total_investment, p.fixed_investment, p.land_mu_x100, p.building_m2, p.power_kva, p.jobs, "
-    "p.annual_output, p.annual_tax, p.investment_band, p.source_channel, p.reporting_unit_id, ru.name, "
+    "p.annual_output, p.annual_tax, p.investment_band, p.source_channel, p.reporting_unit_id, "
+    "ru.name, "
     "p.promoter_id, pu.name, p.preferred_unit_id, pf.name, p.description, p.stage, p.stage_since, "
-    "p.stage_before, p.responsible_user_id, rsu.name, p.responsible_unit_id, rsn.name, p.step_deadline, "
+    "p.stage_before, p.responsible_user_id, rsu.name, p.responsible_unit_id, rsn.name, "
+    "p.step_deadline, "
     "p.receiving_unit_id, rcv.name, p.district_id, p.signing_date, p.contracted_investment, "
-    "p.construction_date, p.production_date, p.capital_in_place, p.close_reason_code, p.close_reason, "
+    "p.construction_date, p.production_date, p.capital_in_place, p.close_reason_code, "
+    "p.close_reason, "
     "p.created_at, p.updated_at, p.version "
     "FROM projects p JOIN industries i ON i.code = p.industry_code "
     "LEFT JOIN chain_nodes cn ON cn.id = p.chain_node_id "
@@ -83,7 +87,9 @@ Project FromRow(const db::Row& r) {
 }
 
 db::Param Opt(const std::optional<int64_t>& v) { return v ? db::Param(*v) : db::Param(nullptr); }
-db::Param Opt(const std::optional<std::string>& v) { return v ? db::Param(*v) : db::Param(nullptr); }
+db::Param Opt(const std::optional<std::string>& v) {
+  return v ? db::Param(*v) : db::Param(nullptr);
+}
 
 std::string InList(const std::set<int64_t>& ids, db::Params& p) {
   std::string s;
@@ -95,7 +101,8 @@ std::string InList(const std::set<int64_t>& ids, db::Params& p) {
 }
 
 // WHERE clause for scope + filter; appends parameters.
-std::string Where(db::Connection& c, const ProjectScope& scope, const ProjectFilter& f, db::Params& p) {
+std::string Where(db::Connection& c, const ProjectScope& scope, const ProjectFilter& f,
+                  db::Params& p) {
   std::string w = " WHERE 1=1";
   if (scope.kind == ProjectScope::Kind::kSelf) {
     w += " AND p.id IN (SELECT project_id FROM project_promoters WHERE user_id = ?)";
@@ -114,7 +121,8 @@ std::string Where(db::Connection& c, const ProjectScope& scope, const ProjectFil
     w += " AND p.stage IN (" + in + ")";
   }
   if (!f.industry_code.empty()) {
-    static const char* kCol[] = {"", "p.industry_section", "p.industry_division", "p.industry_group", "p.industry_code"};
+    static const char* kCol[] = {"", "p.industry_section", "p.industry_division",
+                                 "p.industry_group", "p.industry_code"};
     w += std::string(" AND ") + kCol[f.industry_level] + " = ?";
     p.emplace_back(f.industry_code);
   }
@@ -174,15 +182,19 @@ std::optional<Project> Get(db::Connection& c, int64_t id, bool with_details) {
   if (rs.empty()) return std::nullopt;
   Project p = FromRow(rs[0]);
   if (!with_details) return p;
-  auto cs = c.Query("SELECT name, phone, title FROM project_contacts WHERE project_id = ? ORDER BY id", {id});
-  for (size_t i = 0; i < cs.size(); ++i) p.contacts.push_back({cs[i].Text(0), cs[i].Text(1), cs[i].Text(2)});
+  auto cs = c.Query(
+      "SELECT name, phone, title FROM project_contacts WHERE project_id = ? ORDER BY id", {id});
+  for (size_t i = 0; i < cs.size(); ++i)
+    p.contacts.push_back({cs[i].Text(0), cs[i].Text(1), cs[i].Text(2)});
   auto ps = c.Query(
-      "SELECT pp.user_id, u.name, pp.unit_id, o.name, pp.kind, pp.joined_at FROM project_promoters pp "
+      "SELECT pp.user_id, u.name, pp.unit_id, o.name, pp.kind, pp.joined_at FROM project_promoters "
+      "pp "
       "JOIN users u ON u.id = pp.user_id JOIN org_units o ON o.id = pp.unit_id "
       "WHERE pp.project_id = ? ORDER BY pp.kind DESC, pp.joined_at",
       {id});
   for (size_t i = 0; i < ps.size(); ++i)
-    p.promoters.push_back({ps[i].Int(0), ps[i].Text(1), ps[i].Int(2), ps[i].Text(3), ps[i].Text(4), ps[i].Int(5)});
+    p.promoters.push_back(
+        {ps[i].Int(0), ps[i].Text(1), ps[i].Int(2), ps[i].Text(3), ps[i].Text(4), ps[i].Int(5)});
   return p;
 }
 
@@ -190,23 +202,55 @@ namespace {
 constexpr const char* kMutable =
     "name, investor_name, investor_norm, uscc, investor_origin, is_foreign, industry_code, "
     "industry_section, industry_division, industry_group, chain_node_id, leading_industry_id, "
-    "total_investment, fixed_investment, investment_band, land_mu_x100, building_m2, power_kva, jobs, "
-    "annual_output, annual_tax, source_channel, preferred_unit_id, description, stage, stage_since, "
+    "total_investment, fixed_investment, investment_band, land_mu_x100, building_m2, power_kva, "
+    "jobs, "
+    "annual_output, annual_tax, source_channel, preferred_unit_id, description, stage, "
+    "stage_since, "
     "stage_before, responsible_user_id, responsible_unit_id, step_deadline, receiving_unit_id, "
     "district_id, signing_date, contracted_investment, construction_date, production_date, "
     "capital_in_place, close_reason_code, close_reason, updated_at";
 
 db::Params Columns(const Project& p) {
-  return {p.name, p.investor_name, p.investor_norm, Opt(p.uscc), p.investor_origin,
-          int64_t(p.foreign ? 1 : 0), p.industry_code, p.industry_section, p.industry_division,
-          p.industry_group, Opt(p.chain_node_id), Opt(p.leading_industry_id), p.total_investment,
-          p.fixed_investment, int64_t(InvestmentBand(p.total_investment)), p.land_mu_x100,
-          p.building_m2, p.power_kva, p.jobs, p.annual_output, p.annual_tax, p.source_channel,
-          Opt(p.preferred_unit_id), p.description, p.stage, p.stage_since, Opt(p.stage_before),
-          Opt(p.responsible_user_id), p.responsible_unit_id, Opt(p.step_deadline),
-          Opt(p.receiving_unit_id), Opt(p.district_id), Opt(p.signing_date),
-          Opt(p.contracted_investment), Opt(p.construction_date), Opt(p.production_date),
-          p.capital_in_place, Opt(p.close_reason_code), Opt(p.close_reason), p.updated_at};
+  return {p.name,
+          p.investor_name,
+          p.investor_norm,
+          Opt(p.uscc),
+          p.investor_origin,
+          int64_t(p.foreign ? 1 : 0),
+          p.industry_code,
+          p.industry_section,
+          p.industry_division,
+          p.industry_group,
+          Opt(p.chain_node_id),
+          Opt(p.leading_industry_id),
+          p.total_investment,
+          p.fixed_investment,
+          int64_t(InvestmentBand(p.total_investment)),
+          p.land_mu_x100,
+          p.building_m2,
+          p.power_kva,
+          p.jobs,
+          p.annual_output,
+          p.annual_tax,
+          p.source_channel,
+          Opt(p.preferred_unit_id),
+          p.description,
+          p.stage,
+          p.stage_since,
+          Opt(p.stage_before),
+          Opt(p.responsible_user_id),
+          p.responsible_unit_id,
+          Opt(p.step_deadline),
+          Opt(p.receiving_unit_id),
+          Opt(p.district_id),
+          Opt(p.signing_date),
+          Opt(p.contracted_investment),
+          Opt(p.construction_date),
+          Opt(p.production_date),
+          p.capital_in_place,
+          Opt(p.close_reason_code),
+          Opt(p.close_reason),
+          p.updated_at};
 }
 }  // namespace
 
@@ -219,7 +263,8 @@ int64_t Insert(db::Connection& c, const Project& p) {
   params.emplace_back(p.created_at);
   return c
       .QueryInt(std::string("INSERT INTO projects(") + kMutable +
-                    ", reporting_unit_id, promoter_id, created_at) VALUES (" + marks + ",?,?,?) RETURNING id",
+                    ", reporting_unit_id, promoter_id, created_at) VALUES (" + marks +
+                    ",?,?,?) RETURNING id",
                 params)
       .value();
 }
@@ -239,8 +284,9 @@ bool Update(db::Connection& c, const Project& p) {
   db::Params params = Columns(p);
   params.emplace_back(p.id);
   params.emplace_back(p.version);
-  return c.Execute("UPDATE projects SET " + sets + ", version = version + 1 WHERE id = ? AND version = ?",
-                   params) == 1;
+  return c.Execute(
+             "UPDATE projects SET " + sets + ", version = version + 1 WHERE id = ? AND version = ?",
+             params) == 1;
 }
 
 void ReplaceContacts(db::Connection& c, int64_t id, const std::vector<Contact>& contacts) {
@@ -252,13 +298,17 @@ void ReplaceContacts(db::Connection& c, int64_t id, const std::vector<Contact>& 
 
 void AddPromoter(db::Connection& c, int64_t id, int64_t user_id, int64_t unit_id,
                  const std::string& kind, int64_t at) {
-  c.Execute("INSERT INTO project_promoters(project_id, user_id, unit_id, kind, joined_at) VALUES (?,?,?,?,?)",
-            {id, user_id, unit_id, kind, at});
+  c.Execute(
+      "INSERT INTO project_promoters(project_id, user_id, unit_id, kind, joined_at) VALUES "
+      "(?,?,?,?,?)",
+      {id, user_id, unit_id, kind, at});
 }
 
 void SetFirstPromoter(db::Connection& c, int64_t id, int64_t user_id) {
-  c.Execute("UPDATE project_promoters SET kind = 'co' WHERE project_id = ? AND kind = 'first'", {id});
-  c.Execute("UPDATE project_promoters SET kind = 'first' WHERE project_id = ? AND user_id = ?", {id, user_id});
+  c.Execute("UPDATE project_promoters SET kind = 'co' WHERE project_id = ? AND kind = 'first'",
+            {id});
+  c.Execute("UPDATE project_promoters SET kind = 'first' WHERE project_id = ? AND user_id = ?",
+            {id, user_id});
 }
 
 bool IsPromoter(db::Connection& c, int64_t id, int64_t user_id) {
@@ -298,9 +348,10 @@ std::vector<int64_t> ByGrams(db::Connection& c, const std::vector<std::string>& 
   }
   p.emplace_back(min_common);
   p.emplace_back(limit);
-  auto rs = c.Query("SELECT project_id FROM investor_grams WHERE gram IN (" + in +
-                        ") GROUP BY project_id HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC, project_id LIMIT ?",
-                    p);
+  auto rs = c.Query(
+      "SELECT project_id FROM investor_grams WHERE gram IN (" + in +
+          ") GROUP BY project_id HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC, project_id LIMIT ?",
+      p);
   std::vector<int64_t> out;
   for (size_t i = 0; i < rs.size(); ++i) out.push_back(rs[i].Int(0));
   return out;
@@ -312,15 +363,23 @@ std::vector<Project> List(db::Connection& c, const ProjectScope& scope, const Pr
   std::string where = Where(c, scope, f, p);
   if (total) *total = c.QueryInt("SELECT COUNT(*) FROM projects p" + where, p).value_or(0);
   static const std::map<std::string, std::string> kSort = {
-      {"created_at", "p.created_at"}, {"total_investment", "p.total_investment"},
-      {"stage_since", "p.stage_since"}, {"step_deadline", "p.step_deadline"}, {"name", "p.name"}};
+      {"created_at", "p.created_at"},
+      {"total_investment", "p.total_investment"},
+      {"stage_since", "p.stage_since"},
+      {"step_deadline", "p.step_deadline"},
+      {"name", "p.name"}};
   auto it = kSort.find(f.sort);
-  std::string order = (it == kSort.end() ? "p.created_at" : it->second) + (f.ascending ? " ASC" : " DESC");
+  const std::string col = it == kSort.end() ? "p.created_at" : it->second;
+  // Projects without a deadline go last either way (SQLite and PostgreSQL disagree on NULLs).
+  std::string order = (col == "p.step_deadline" ? "(p.step_deadline IS NULL), " : "") + col +
+                      (f.ascending ? " ASC" : " DESC");
   p.emplace_back(f.limit);
   p.emplace_back(f.offset);
   // Two phases: sort and page narrow rows of the projects table alone, then join the names
   // for the page only. Sorting thousands of wide joined rows was the ledger's main cost.
-  auto page = c.Query("SELECT p.id FROM projects p" + where + " ORDER BY " + order + ", p.id DESC LIMIT ? OFFSET ?", p);
+  auto page = c.Query(
+      "SELECT p.id FROM projects p" + where + " ORDER BY " + order + ", p.id DESC LIMIT ? OFFSET ?",
+      p);
   std::vector<Project> out;
   if (page.empty()) return out;
   std::string in;
@@ -352,7 +411,8 @@ std::map<std::string, int64_t> CountByStage(db::Connection& c, const ProjectScop
 
 void AddEvent(db::Connection& c, const Event& e) {
   c.Execute(
-      "INSERT INTO project_events(project_id, at, kind, actor_id, from_stage, to_stage, reason_code, "
+      "INSERT INTO project_events(project_id, at, kind, actor_id, from_stage, to_stage, "
+      "reason_code, "
       "reason, detail) VALUES (?,?,?,?,?,?,?,?,?)",
       {e.project_id, e.at, e.kind, e.actor_id ? db::Param(e.actor_id) : db::Param(nullptr),
        Opt(e.from_stage), Opt(e.to_stage), Opt(e.reason_code), Opt(e.reason), e.detail_json});
@@ -361,7 +421,8 @@ void AddEvent(db::Connection& c, const Event& e) {
 std::vector<Event> Events(db::Connection& c, int64_t project_id) {
   auto rs = c.Query(
       "SELECT e.id, e.project_id, e.at, e.kind, e.actor_id, u.name, e.from_stage, e.to_stage, "
-      "e.reason_code, e.reason, e.detail FROM project_events e LEFT JOIN users u ON u.id = e.actor_id "
+      "e.reason_code, e.reason, e.detail FROM project_events e LEFT JOIN users u ON u.id = "
+      "e.actor_id "
       "WHERE e.project_id = ? ORDER BY e.at DESC, e.id DESC",
       {project_id});
   std::vector<Event> out;
@@ -377,9 +438,10 @@ int64_t AddActivity(db::Connection& c, const Activity& a) {
   return c
       .QueryInt(
           "INSERT INTO activities(project_id, kind, activity_date, participants, summary, outcome, "
-          "next_action_date, amount, actor_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id",
-          {a.project_id, a.kind, a.date, a.participants, a.summary, a.outcome, Opt(a.next_action_date),
-           Opt(a.amount), a.actor_id, a.created_at})
+          "next_action_date, amount, actor_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING "
+          "id",
+          {a.project_id, a.kind, a.date, a.participants, a.summary, a.outcome,
+           Opt(a.next_action_date), Opt(a.amount), a.actor_id, a.created_at})
       .value();
 }
 
@@ -387,7 +449,8 @@ void AddEvents(db::Connection& c, const std::vector<Event>& events) {
   constexpr size_t kBatch = 100;
   for (size_t i = 0; i < events.size(); i += kBatch) {
     std::string sql =
-        "INSERT INTO project_events(project_id, at, kind, actor_id, from_stage, to_stage, reason_code, "
+        "INSERT INTO project_events(project_id, at, kind, actor_id, from_stage, to_stage, "
+        "reason_code, "
         "reason, detail) VALUES ";
     db::Params p;
     for (size_t j = i; j < std::min(events.size(), i + kBatch); ++j) {
@@ -412,9 +475,10 @@ void AddActivities(db::Connection& c, const std::vector<Activity>& acts) {
     for (size_t j = i; j < std::min(acts.size(), i + kBatch); ++j) {
       const Activity& a = acts[j];
       sql += j == i ? "(?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?)";
-      for (auto v : {db::Param(a.project_id), db::Param(a.kind), db::Param(a.date), db::Param(a.participants),
-                     db::Param(a.summary), db::Param(a.outcome), Opt(a.next_action_date), Opt(a.amount),
-                     db::Param(a.actor_id), db::Param(a.created_at)})
+      for (auto v :
+           {db::Param(a.project_id), db::Param(a.kind), db::Param(a.date),
+            db::Param(a.participants), db::Param(a.summary), db::Param(a.outcome),
+            Opt(a.next_action_date), Opt(a.amount), db::Param(a.actor_id), db::Param(a.created_at)})
         p.push_back(std::move(v));
     }
     c.Execute(sql, p);
@@ -425,7 +489,8 @@ std::vector<Activity> Activities(db::Connection& c, int64_t project_id) {
   auto rs = c.Query(
       "SELECT a.id, a.project_id, a.kind, a.activity_date, a.participants, a.summary, a.outcome, "
       "a.next_action_date, a.amount, a.actor_id, u.name, a.created_at FROM activities a "
-      "JOIN users u ON u.id = a.actor_id WHERE a.project_id = ? ORDER BY a.activity_date DESC, a.id DESC",
+      "JOIN users u ON u.id = a.actor_id WHERE a.project_id = ? ORDER BY a.activity_date DESC, "
+      "a.id DESC",
       {project_id});
   std::vector<Activity> out;
   for (size_t i = 0; i < rs.size(); ++i) {
@@ -446,7 +511,8 @@ std::map<std::string, int> DeadlineDays(db::Connection& c) {
 void SaveDeadlineDays(db::Connection& c, const std::map<std::string, int>& days) {
   for (const auto& [stage, n] : days)
     c.Execute(
-        "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+        "excluded.value",
         {"stage_deadline." + stage, std::to_string(n)});
 }
 
