@@ -1,5 +1,6 @@
 // One HTTP client for every backend module: same-origin cookies, CSRF header on writes,
-// JSON bodies, and ONE place where error bodies become user-visible messages.
+// JSON bodies (or a file's raw bytes for uploads), JSON or binary answers, and ONE place
+// where error bodies become user-visible messages.
 import { ElMessage } from 'element-plus'
 import { i18n } from '@/locales'
 import { formatTime } from '@/utils/format'
@@ -35,6 +36,15 @@ export interface RequestOptions {
   /** A 401 from this call does not send the user to the login page. */
   noAuthRedirect?: boolean
   query?: Record<string, string | number | boolean | null | undefined>
+  /** Content-Type of a raw body (Blob, File, ArrayBuffer), e.g. `text/csv`; JSON bodies ignore it. */
+  contentType?: string
+}
+
+/** A binary answer (an .xlsx download) with the file name the server suggested. */
+export interface FileResponse {
+  blob: Blob
+  /** From Content-Disposition (`filename*` preferred), else the last path segment. */
+  filename: string
 }
 
 interface HttpHooks {
@@ -63,6 +73,19 @@ export function errorMessage(err: ApiError): string {
     if (Number.isFinite(until) && until > 0) {
       return t('errors.account_locked_until', { time: formatTime(until) })
     }
+  }
+  if (err.code === 'invalid_file') {
+    // `fields` names the header columns the file lacks, or says what is wrong with `file`.
+    const missing = Object.entries(err.fields)
+      .filter(([k, v]) => k !== 'file' && v === 'required')
+      .map(([k]) => k)
+    if (missing.length) return t('errors.invalid_file_columns', { columns: missing.join(t('errors.listSeparator')) })
+    const why = err.fields.file
+    if (why && te(`errors.invalid_file_reasons.${why}`)) return t(`errors.invalid_file_reasons.${why}`)
+  }
+  // A few field reasons say more than the generic code (e.g. an export over the row limit).
+  for (const why of Object.values(err.fields)) {
+    if (te(`errors.fieldReasons.${why}`)) return t(`errors.fieldReasons.${why}`)
   }
   const key = `errors.${err.code}`
   if (te(key)) return t(key)
@@ -104,26 +127,29 @@ async function parseError(res: Response, path: string): Promise<ApiError> {
   return new ApiError(res.status, body, path)
 }
 
-export async function request<T>(
-  method: string,
-  path: string,
-  body?: unknown,
-  opts: RequestOptions = {},
-): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
+function isRawBody(body: unknown): body is Blob | ArrayBuffer | ArrayBufferView {
+  return body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body)
+}
+
+/** Sends the request; a failure (network, 4xx/5xx) goes through the interceptor and throws. */
+async function send(method: string, path: string, body: unknown, opts: RequestOptions, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept }
+  let payload: BodyInit | undefined
+  if (isRawBody(body)) {
+    // A file upload: its bytes as they are, not multipart, not JSON.
+    headers['Content-Type'] = opts.contentType || (body instanceof Blob && body.type) || 'application/octet-stream'
+    payload = body as BodyInit
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    payload = JSON.stringify(body)
+  }
   if (method !== 'GET' && method !== 'HEAD') {
     const token = hooks.csrfToken()
     if (token) headers['X-CSRF-Token'] = token
   }
   let res: Response
   try {
-    res = await fetch(buildUrl(path, opts.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
+    res = await fetch(buildUrl(path, opts.query), { method, headers, credentials: 'same-origin', body: payload })
   } catch (e) {
     const err = new ApiError(0, { code: 'network', message: String(e) }, path)
     onError(err, opts)
@@ -134,9 +160,59 @@ export async function request<T>(
     onError(err, opts)
     throw err
   }
+  return res
+}
+
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: RequestOptions = {},
+): Promise<T> {
+  const res = await send(method, path, body, opts, 'application/json')
   if (res.status === 204) return undefined as T
   const text = await res.text()
-  return (text ? JSON.parse(text) : undefined) as T
+  if (!text) return undefined as T
+  try {
+    return JSON.parse(text) as T
+  } catch {
+    // a 200 that is not JSON (a proxy's login page, a misrouted static file)
+    const err = new ApiError(res.status, { code: 'bad_response', message: 'the answer is not JSON' }, path)
+    onError(err, opts)
+    throw err
+  }
+}
+
+/** The file name of a Content-Disposition header: RFC 6266 `filename*` (UTF-8, percent-encoded) first. */
+export function filenameFromDisposition(header: string | null | undefined): string | null {
+  if (!header) return null
+  const star = /filename\*\s*=\s*([^;]+)/i.exec(header)
+  if (star) {
+    const m = /^\s*([^']*)'[^']*'(.*?)\s*$/.exec(star[1])
+    if (m) {
+      try {
+        return decodeURIComponent(m[2].replace(/^"|"$/g, ''))
+      } catch {
+        // a malformed escape: fall back to the plain parameter
+      }
+    }
+  }
+  const plain = /(?:^|;)\s*filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/i.exec(header)
+  if (plain) return (plain[1] ?? plain[2]).replace(/\\(.)/g, '$1').trim() || null
+  return null
+}
+
+/** A request whose successful answer is a file (errors are JSON and pass the interceptor as usual). */
+export async function requestFile(
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: RequestOptions = {},
+): Promise<FileResponse> {
+  const res = await send(method, path, body, opts, '*/*')
+  const blob = await res.blob()
+  const filename = filenameFromDisposition(res.headers.get('Content-Disposition')) ?? path.split('/').pop() ?? 'download'
+  return { blob, filename }
 }
 
 export const http = {
@@ -148,6 +224,10 @@ export const http = {
   patch: <T>(path: string, body?: unknown, opts?: RequestOptions) =>
     request<T>('PATCH', path, body ?? {}, opts),
   del: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, undefined, opts),
+  /** GET a file (an .xlsx export or template). */
+  getFile: (path: string, opts?: RequestOptions) => requestFile('GET', path, undefined, opts),
+  /** POST a body (e.g. an uploaded file's bytes) and receive a file. */
+  postFile: (path: string, body: unknown, opts?: RequestOptions) => requestFile('POST', path, body, opts),
 }
 
 /** Paged list shape shared by every list endpoint. */

@@ -248,6 +248,42 @@ export namespace ProjectApi {
   export interface Settings {
     stage_deadline_days: Partial<Record<Stage, number>>
   }
+
+  /** The filters and sort of the ledger, without paging (what an export takes). */
+  export interface LedgerQuery extends Filters {
+    sort?: SortKey
+    order?: 'asc' | 'desc'
+  }
+
+  /** One spreadsheet row of an import (docs/api.md "Ledger Excel export and import"). */
+  export interface ImportRow {
+    /** the spreadsheet row number (the header is row 1) */
+    row: number
+    ok: boolean
+    /** column header text (e.g. 投资方名称) → reason code (required, collision, …) */
+    errors: Record<string, string>
+    name: string
+    investor_name: string
+    industry_code: string
+    total_investment_yuan: number | null
+    /** set for `collision`: the project already reported for this investor */
+    collision_project_id: number | null
+  }
+
+  export interface ImportPreview {
+    total: number
+    valid: number
+    rejected: number
+    rows: ImportRow[]
+  }
+
+  export interface ImportResult {
+    imported: number
+    rejected: number
+    project_ids: number[]
+    /** the rejected rows only */
+    rows: ImportRow[]
+  }
 }
 
 export const STAGES: ProjectApi.Stage[] = [
@@ -315,10 +351,15 @@ export function filterParams(f: ProjectApi.Filters): Record<string, string | num
   }
 }
 
+/** Filters and sort → query parameters; the list adds paging, the export sends exactly these. */
+export function ledgerParams(q: ProjectApi.LedgerQuery): Record<string, string | number | boolean | null | undefined> {
+  return { ...filterParams(q), sort: q.sort, order: q.order }
+}
+
 export const listProjects = (q: ProjectApi.Query, opts?: RequestOptions) =>
   http.get<Page<ProjectApi.ProjectRow>>('/projects', {
     ...opts,
-    query: { ...filterParams(q), sort: q.sort, order: q.order, page: q.page, page_size: q.page_size },
+    query: { ...ledgerParams(q), page: q.page, page_size: q.page_size },
   })
 export const getProject = (id: number, opts?: RequestOptions) => http.get<ProjectApi.Project>(`/projects/${id}`, opts)
 export const createProject = (b: Partial<ProjectApi.Editable>, opts?: RequestOptions) =>
@@ -344,3 +385,21 @@ export const getBoard = (f: ProjectApi.Filters, opts?: RequestOptions) =>
   http.get<{ columns: ProjectApi.BoardColumn[] }>('/projects/board', { ...opts, query: filterParams(f) })
 export const getPipelineSettings = () => http.get<ProjectApi.Settings>('/pipeline/settings')
 export const putPipelineSettings = (s: ProjectApi.Settings) => http.put<ProjectApi.Settings>('/pipeline/settings', s)
+
+// ---------------------------------------------------------------- Excel export and import (台账导出 / 导入)
+/** The server refuses larger exports (`fields.filters = "too_many_rows"`). */
+export const EXPORT_MAX_ROWS = 100_000
+/** Body limit of the import routes. */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024
+
+/** 导出Excel: every row of the filtered ledger (all pages), as 项目台账-YYYYMMDD.xlsx. */
+export const exportLedger = (q: ProjectApi.LedgerQuery, opts?: RequestOptions) =>
+  http.getFile('/projects/export.xlsx', { ...opts, query: ledgerParams(q) })
+export const getImportTemplate = (opts?: RequestOptions) => http.getFile('/projects/import-template.xlsx', opts)
+/** The import routes take the file's bytes as the body, with its Content-Type (.xlsx or text/csv). */
+export const previewImport = (file: Blob, contentType: string, opts?: RequestOptions) =>
+  http.post<ProjectApi.ImportPreview>('/projects/import/preview', file, { ...opts, contentType })
+export const commitImport = (file: Blob, contentType: string, opts?: RequestOptions) =>
+  http.post<ProjectApi.ImportResult>('/projects/import/commit', file, { ...opts, contentType })
+export const getImportReport = (file: Blob, contentType: string, opts?: RequestOptions) =>
+  http.postFile('/projects/import/report.xlsx', file, { ...opts, contentType })

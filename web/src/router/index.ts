@@ -51,6 +51,13 @@ const routes: RouteRecordRaw[] = [
         meta: { perms: menuPerms('/projects/new'), title: 'layout.menu.newLead' },
       },
       {
+        // 批量导入: the same permission as reporting one lead.
+        path: 'projects/import',
+        name: 'project-import',
+        component: () => import('@/views/projects/ProjectImportView.vue'),
+        meta: { perms: menuPerms('/projects/new'), title: 'layout.menu.projectImport' },
+      },
+      {
         path: 'projects/:id(\\d+)',
         name: 'project-detail',
         component: () => import('@/views/projects/ProjectDetailView.vue'),

@@ -20,7 +20,18 @@ export default {
   transition_not_allowed: 'This stage change is not possible from the current stage',
   guard_failed: 'The stage change needs more information; fill in the required fields',
   in_use: 'Still in use and cannot be deleted (e.g. projects belong to this chain node)',
-  invalid_file: 'The file cannot be read; use the import template (.xlsx)',
+  invalid_file: 'The file cannot be read; use the import template (.xlsx), or a UTF-8 / GBK .csv file',
+  invalid_file_columns: 'The file lacks required columns: {columns}. Use the header row of the import template',
+  invalid_file_reasons: {
+    required: 'The file is empty; fill in the import template',
+    too_many: 'At most 5,000 rows per file; split it and import the parts one by one',
+  },
+  // field reasons that say more than the error code
+  fieldReasons: {
+    too_many_rows: 'More than 100,000 rows match; narrow the filters to export',
+  },
+  listSeparator: ', ',
+  bad_response: 'The server sent an answer that cannot be read; try again later',
   role_conflict:
     'Role conflict: one account may not hold two administrator roles, nor an administrator role with a business role',
   internal: 'Internal server error; try again later or contact the administrator',

@@ -7,6 +7,7 @@ export default {
     catalog: 'Industry catalog',
     projectDetail: 'Project',
     projectEdit: 'Edit project',
+    projectImport: 'Import leads',
     orgUnits: 'Org units',
     users: 'Users',
     roles: 'Roles',

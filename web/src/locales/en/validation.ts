@@ -17,6 +17,7 @@ export default {
     exceeds_total: 'Must not exceed the total investment',
     too_many: 'Too many entries',
     not_a_promoter: 'Not a promoter of this project',
+    too_many_rows: 'Over the export limit (100,000 rows)',
   },
   password: {
     hint: 'At least 8 characters; at least 3 of upper case, lower case, digit, symbol; must not contain the login',

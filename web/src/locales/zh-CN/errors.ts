@@ -20,7 +20,18 @@ export default {
   transition_not_allowed: '当前阶段不能直接变更为该阶段',
   guard_failed: '变更条件不满足，请补全必填信息',
   in_use: '仍在使用中，不能删除（例如已有项目归入该产业链节点）',
-  invalid_file: '无法读取该文件，请使用导入模板（.xlsx）',
+  invalid_file: '无法读取该文件，请使用导入模板（.xlsx），或 UTF-8 / GBK 编码的 .csv 文件',
+  invalid_file_columns: '文件缺少必需的列：{columns}。请使用导入模板的表头',
+  invalid_file_reasons: {
+    required: '文件是空的，请按导入模板填写',
+    too_many: '单个文件最多 5000 行，请拆分后分批导入',
+  },
+  // field reasons that say more than the error code
+  fieldReasons: {
+    too_many_rows: '筛选结果超过 100000 行，不能一次导出，请缩小筛选范围',
+  },
+  listSeparator: '、',
+  bad_response: '服务器返回了无法识别的内容，请稍后重试',
   role_conflict: '角色冲突：一个账号不能同时担任两种管理员角色，也不能兼任管理员与业务角色',
   internal: '服务器内部错误，请稍后重试或联系管理员',
   network: '无法连接服务器，请检查网络',

@@ -7,6 +7,7 @@ export default {
     catalog: '产业目录',
     projectDetail: '项目详情',
     projectEdit: '编辑项目',
+    projectImport: '批量导入线索',
     orgUnits: '组织机构',
     users: '用户管理',
     roles: '角色权限',

@@ -17,6 +17,7 @@ export default {
     exceeds_total: '不能大于总投资',
     too_many: '数量超出上限',
     not_a_promoter: '不是该项目的招商人',
+    too_many_rows: '超过导出上限（100000 行）',
   },
   password: {
     hint: '至少 8 位；包含大写字母、小写字母、数字、符号中的至少 3 类；不能包含账号',
