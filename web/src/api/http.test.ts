@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 vi.mock('element-plus', () => ({ ElMessage: vi.fn() }))
 
 import { ElMessage } from 'element-plus'
-import { ApiError, configureHttp, errorMessage, http } from './http'
+import { ApiError, configureHttp, errorMessage, filenameFromDisposition, http } from './http'
 import { i18n, setLocale } from '@/locales'
 
 const message = ElMessage as unknown as ReturnType<typeof vi.fn>
@@ -124,6 +124,107 @@ describe('http error interceptor', () => {
   it('returns undefined for 204', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 204 })))
     await expect(http.post('/auth/logout')).resolves.toBeUndefined()
+  })
+
+  it('sends a file as its raw bytes with the given Content-Type and the CSRF header', async () => {
+    const fetchMock = reply(200, { total: 1 })
+    vi.stubGlobal('fetch', fetchMock)
+    const file = new File(['项目名称,投资方名称\n'], 'leads.csv', { type: 'application/vnd.ms-excel' })
+    await expect(http.post('/projects/import/preview', file, { contentType: 'text/csv' })).resolves.toEqual({ total: 1 })
+    const [url, init] = (fetchMock.mock.calls as unknown as [string, RequestInit][])[0]
+    const h = init.headers as Record<string, string>
+    expect(url).toBe('/api/v1/projects/import/preview')
+    expect(h['Content-Type']).toBe('text/csv')
+    expect(h['X-CSRF-Token']).toBe('tok-1')
+    expect(init.body).toBe(file) // not JSON.stringify'd, not multipart
+  })
+
+  it("falls back to the file's own type, then to octet-stream", async () => {
+    const fetchMock = reply(200, {})
+    vi.stubGlobal('fetch', fetchMock)
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    await http.post('/x', new Blob([new Uint8Array([0x50, 0x4b])], { type: xlsx }))
+    await http.post('/x', new Uint8Array([1, 2]).buffer)
+    const calls = fetchMock.mock.calls as unknown as [string, RequestInit][]
+    expect((calls[0][1].headers as Record<string, string>)['Content-Type']).toBe(xlsx)
+    expect((calls[1][1].headers as Record<string, string>)['Content-Type']).toBe('application/octet-stream')
+  })
+
+  it('returns a binary answer as a blob named by Content-Disposition filename*', async () => {
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4, 0xff])
+    const fetchMock = vi.fn(
+      async () =>
+        new Response(bytes, {
+          status: 200,
+          headers: {
+            'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            'Content-Disposition':
+              "attachment; filename=\"ledger-20260102.xlsx\"; filename*=UTF-8''%E9%A1%B9%E7%9B%AE%E5%8F%B0%E8%B4%A6-20260102.xlsx",
+          },
+        }),
+    )
+    vi.stubGlobal('fetch', fetchMock)
+    const f = await http.getFile('/projects/export.xlsx', { query: { stage: 'negotiating', q: '电机' } })
+    expect(f.filename).toBe('项目台账-20260102.xlsx')
+    expect(new Uint8Array(await f.blob.arrayBuffer())).toEqual(bytes)
+    const [url, init] = (fetchMock.mock.calls as unknown as [string, RequestInit][])[0]
+    expect(url).toBe('/api/v1/projects/export.xlsx?stage=negotiating&q=%E7%94%B5%E6%9C%BA')
+    expect((init.headers as Record<string, string>).Accept).toBe('*/*')
+    expect(message).not.toHaveBeenCalled()
+  })
+
+  it('posts a file and receives a file (the problem-row report)', async () => {
+    const fetchMock = vi.fn(async () => new Response(new Uint8Array([1]), { status: 200 }))
+    vi.stubGlobal('fetch', fetchMock)
+    const f = await http.postFile('/projects/import/report.xlsx', new Blob(['a']), { contentType: 'text/csv' })
+    expect(f.filename).toBe('report.xlsx') // no Content-Disposition: the path's last segment
+    const [, init] = (fetchMock.mock.calls as unknown as [string, RequestInit][])[0]
+    expect(init.method).toBe('POST')
+    expect((init.headers as Record<string, string>)['X-CSRF-Token']).toBe('tok-1')
+    expect((init.headers as Record<string, string>)['Content-Type']).toBe('text/csv')
+  })
+
+  it('shows the JSON error of a file request through the interceptor', async () => {
+    vi.stubGlobal(
+      'fetch',
+      reply(400, {
+        error: { code: 'invalid_argument', message: 'narrow the filters', fields: { filters: 'too_many_rows' } },
+      }),
+    )
+    await expect(http.getFile('/projects/export.xlsx')).rejects.toMatchObject({ fields: { filters: 'too_many_rows' } })
+    expect(shown()).toBe('筛选结果超过 100000 行，不能一次导出，请缩小筛选范围')
+  })
+
+  it('names the missing header columns of an invalid_file', async () => {
+    vi.stubGlobal(
+      'fetch',
+      reply(400, {
+        error: { code: 'invalid_file', message: 'lacks columns', fields: { 项目名称: 'required', 来源渠道: 'required' } },
+      }),
+    )
+    await expect(http.post('/projects/import/preview', new Blob(['x']), { contentType: 'text/csv' })).rejects.toThrow()
+    expect(shown()).toBe('文件缺少必需的列：项目名称、来源渠道。请使用导入模板的表头')
+    setLocale('en')
+    const err = new ApiError(400, { code: 'invalid_file', message: 'm', fields: { file: 'too_many' } }, '/x')
+    expect(errorMessage(err)).toBe('At most 5,000 rows per file; split it and import the parts one by one')
+    const unreadable = new ApiError(400, { code: 'invalid_file', message: 'm', fields: { file: 'invalid_value' } }, '/x')
+    expect(errorMessage(unreadable)).toBe('The file cannot be read; use the import template (.xlsx), or a UTF-8 / GBK .csv file')
+  })
+
+  it('turns a 200 that is not JSON into an error instead of throwing a SyntaxError', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>login</html>', { status: 200 })))
+    await expect(http.get('/projects')).rejects.toMatchObject({ code: 'bad_response', status: 200 })
+    expect(shown()).toBe('服务器返回了无法识别的内容，请稍后重试')
+  })
+
+  it('reads file names from Content-Disposition', () => {
+    expect(filenameFromDisposition("attachment; filename*=UTF-8''%E7%BA%BF%E7%B4%A2.xlsx")).toBe('线索.xlsx')
+    expect(filenameFromDisposition("attachment; filename*=utf-8'zh'a%20b.xlsx; filename=\"x.xlsx\"")).toBe('a b.xlsx')
+    expect(filenameFromDisposition('attachment; filename="report \\"1\\".xlsx"')).toBe('report "1".xlsx')
+    expect(filenameFromDisposition('attachment; filename=plain.xlsx')).toBe('plain.xlsx')
+    expect(filenameFromDisposition("attachment; filename*=UTF-8''%E0%A4%A; filename=\"fallback.xlsx\"")).toBe('fallback.xlsx')
+    expect(filenameFromDisposition('inline')).toBeNull()
+    expect(filenameFromDisposition(null)).toBeNull()
   })
 
   it('has a translation for every documented error code in both languages', () => {
