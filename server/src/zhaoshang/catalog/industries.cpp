@@ -43,23 +43,13 @@ std::optional<IndustryPath> Industries::PathOf(const std::string& code) const {
 void SeedIndustries(db::Connection& c) {
   if (c.QueryInt("SELECT COUNT(*) FROM industries", {}).value_or(0) > 0) return;
   const auto& all = Industries::Embedded().all();
+  std::vector<db::Params> rows;
+  for (const auto& ind : all)
+    rows.push_back({ind.code, int64_t(ind.level),
+                    ind.parent.empty() ? db::Param(nullptr) : db::Param(ind.parent), ind.name,
+                    ind.note});
   db::Transaction tx(c, true);
-  // Multi-row inserts: ~2 000 rows in a handful of round trips on PostgreSQL.
-  constexpr size_t kBatch = 200;
-  for (size_t i = 0; i < all.size(); i += kBatch) {
-    std::string sql = "INSERT INTO industries(code, level, parent, name, note) VALUES ";
-    db::Params p;
-    for (size_t j = i; j < std::min(all.size(), i + kBatch); ++j) {
-      sql += j == i ? "(?,?,?,?,?)" : ",(?,?,?,?,?)";
-      const auto& ind = all[j];
-      p.emplace_back(ind.code);
-      p.emplace_back(int64_t(ind.level));
-      p.emplace_back(ind.parent.empty() ? db::Param(nullptr) : db::Param(ind.parent));
-      p.emplace_back(ind.name);
-      p.emplace_back(ind.note);
-    }
-    c.Execute(sql, p);
-  }
+  db::InsertRows(c, "INSERT INTO industries(code, level, parent, name, note) VALUES ", rows, 200);
   tx.Commit();
 }
 
@@ -79,7 +69,8 @@ void SeedDemoChains(db::Connection& c, int64_t now) {
                        {r[0], std::string(""), int64_t(order++), now, now})
                       .value();
     c.Execute(
-        "INSERT INTO chain_nodes(leading_industry_id, segment, name, codes, created_at, updated_at) "
+        "INSERT INTO chain_nodes(leading_industry_id, segment, name, codes, created_at, "
+        "updated_at) "
         "VALUES (?,?,?,?,?,?)",
         {ids[r[0]], r[1], r[2], r[3], now, now});
   }

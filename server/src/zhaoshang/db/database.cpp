@@ -98,6 +98,23 @@ void Database::Release(std::unique_ptr<Connection> c) {
   cv_.notify_one();
 }
 
+void InsertRows(Connection& c, const std::string& head, const std::vector<Params>& rows,
+                size_t batch) {
+  if (rows.empty()) return;
+  std::string one = "(";
+  for (size_t i = 0; i < rows[0].size(); ++i) one += i ? ",?" : "?";
+  one += ")";
+  for (size_t i = 0; i < rows.size(); i += batch) {
+    std::string sql = head;
+    Params p;
+    for (size_t j = i; j < std::min(rows.size(), i + batch); ++j) {
+      sql += j == i ? one : "," + one;
+      p.insert(p.end(), rows[j].begin(), rows[j].end());
+    }
+    c.Execute(sql, p);
+  }
+}
+
 std::string Contains(Dialect d, const std::string& column) {
   return (d == Dialect::kSqlite ? "instr(" : "strpos(") + column + ", ?) > 0";
 }

@@ -319,15 +319,9 @@ bool IsPromoter(db::Connection& c, int64_t id, int64_t user_id) {
 
 void ReplaceGrams(db::Connection& c, int64_t id, const std::vector<std::string>& grams) {
   c.Execute("DELETE FROM investor_grams WHERE project_id = ?", {id});
-  if (grams.empty()) return;
-  std::string sql = "INSERT INTO investor_grams(gram, project_id) VALUES ";
-  db::Params p;
-  for (size_t i = 0; i < grams.size(); ++i) {
-    sql += i ? ",(?,?)" : "(?,?)";
-    p.emplace_back(grams[i]);
-    p.emplace_back(id);
-  }
-  c.Execute(sql, p);
+  std::vector<db::Params> rows;
+  for (const auto& g : grams) rows.push_back({g, id});
+  db::InsertRows(c, "INSERT INTO investor_grams(gram, project_id) VALUES ", rows);
 }
 
 std::vector<int64_t> ByUscc(db::Connection& c, const std::string& uscc) {
@@ -446,43 +440,28 @@ int64_t AddActivity(db::Connection& c, const Activity& a) {
 }
 
 void AddEvents(db::Connection& c, const std::vector<Event>& events) {
-  constexpr size_t kBatch = 100;
-  for (size_t i = 0; i < events.size(); i += kBatch) {
-    std::string sql =
-        "INSERT INTO project_events(project_id, at, kind, actor_id, from_stage, to_stage, "
-        "reason_code, "
-        "reason, detail) VALUES ";
-    db::Params p;
-    for (size_t j = i; j < std::min(events.size(), i + kBatch); ++j) {
-      const Event& e = events[j];
-      sql += j == i ? "(?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?)";
-      for (auto v : {db::Param(e.project_id), db::Param(e.at), db::Param(e.kind),
-                     e.actor_id ? db::Param(e.actor_id) : db::Param(nullptr), Opt(e.from_stage),
-                     Opt(e.to_stage), Opt(e.reason_code), Opt(e.reason), db::Param(e.detail_json)})
-        p.push_back(std::move(v));
-    }
-    c.Execute(sql, p);
-  }
+  std::vector<db::Params> rows;
+  rows.reserve(events.size());
+  for (const Event& e : events)
+    rows.push_back({e.project_id, e.at, e.kind,
+                    e.actor_id ? db::Param(e.actor_id) : db::Param(nullptr), Opt(e.from_stage),
+                    Opt(e.to_stage), Opt(e.reason_code), Opt(e.reason), e.detail_json});
+  db::InsertRows(c,
+                 "INSERT INTO project_events(project_id, at, kind, actor_id, from_stage, to_stage, "
+                 "reason_code, reason, detail) VALUES ",
+                 rows);
 }
 
 void AddActivities(db::Connection& c, const std::vector<Activity>& acts) {
-  constexpr size_t kBatch = 100;
-  for (size_t i = 0; i < acts.size(); i += kBatch) {
-    std::string sql =
-        "INSERT INTO activities(project_id, kind, activity_date, participants, summary, outcome, "
-        "next_action_date, amount, actor_id, created_at) VALUES ";
-    db::Params p;
-    for (size_t j = i; j < std::min(acts.size(), i + kBatch); ++j) {
-      const Activity& a = acts[j];
-      sql += j == i ? "(?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?)";
-      for (auto v :
-           {db::Param(a.project_id), db::Param(a.kind), db::Param(a.date),
-            db::Param(a.participants), db::Param(a.summary), db::Param(a.outcome),
-            Opt(a.next_action_date), Opt(a.amount), db::Param(a.actor_id), db::Param(a.created_at)})
-        p.push_back(std::move(v));
-    }
-    c.Execute(sql, p);
-  }
+  std::vector<db::Params> rows;
+  rows.reserve(acts.size());
+  for (const Activity& a : acts)
+    rows.push_back({a.project_id, a.kind, a.date, a.participants, a.summary, a.outcome,
+                    Opt(a.next_action_date), Opt(a.amount), a.actor_id, a.created_at});
+  db::InsertRows(c,
+                 "INSERT INTO activities(project_id, kind, activity_date, participants, summary, "
+                 "outcome, next_action_date, amount, actor_id, created_at) VALUES ",
+                 rows);
 }
 
 std::vector<Activity> Activities(db::Connection& c, int64_t project_id) {
