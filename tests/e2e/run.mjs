@@ -16,9 +16,10 @@ import { fileURLToPath } from 'node:url'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, '../..')
-// playwright-core is a dev dependency of the web app; resolve it from there.
+// playwright-core and exceljs are dev dependencies of the web app; resolve them from there.
 const require = createRequire(path.join(root, 'web/package.json'))
 const { chromium } = require('playwright-core')
+const ExcelJS = require('exceljs')
 
 const PASSWORD = 'Demo@2026'
 const TIMEOUT = Number(process.env.ZS_E2E_TIMEOUT_MS ?? 15000)
@@ -655,6 +656,192 @@ scenario('the ledger filters by stage 洽谈中 and text, and shows the server t
   await expectText(s.page, '[data-testid="ledger-pager"]', `Total ${page.total}`)
   await expectText(s.page, '[data-testid="ledger-table"] .el-table__body', 'Negotiating')
   await shot(s.page, '26-ledger-en')
+  assertNoProblems(s.problems)
+})
+
+// ---------------------------------------------------------------- Excel export and import
+let downloadDir = null
+/** Save a Playwright download to a fresh temporary folder; returns the path. */
+async function saveDownload(download) {
+  if (!downloadDir) {
+    downloadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-e2e-downloads-'))
+    cleanups.push(() => fs.rmSync(downloadDir, { recursive: true, force: true }))
+  }
+  const file = path.join(downloadDir, `${Date.now().toString(36)}-${download.suggestedFilename()}`)
+  await download.saveAs(file)
+  return file
+}
+
+/** The first worksheet of an .xlsx as { name, header: string[], rows: object[] keyed by header }. */
+async function readXlsx(file) {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(file)
+  const ws = wb.worksheets[0]
+  const text = (v) => (v === null || v === undefined ? '' : typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : String(v))
+  const header = []
+  ws.getRow(1).eachCell({ includeEmpty: true }, (c, i) => (header[i - 1] = text(c.value).trim()))
+  const rows = []
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r)
+    const o = {}
+    let any = false
+    header.forEach((h, i) => {
+      const v = text(row.getCell(i + 1).value)
+      if (v !== '') any = true
+      o[h] = v
+    })
+    if (any) rows.push(o)
+  }
+  return { name: ws.name, header, rows }
+}
+
+/** Choose `file` in the import page's el-upload and wait for the preview answer. */
+async function chooseImportFile(page, name, mimeType, content) {
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => isApi(r, 'POST', /\/api\/v1\/projects\/import\/preview$/)),
+    page.locator('[data-testid="import-upload"] input[type="file"]').setInputFiles({ name, mimeType, buffer: Buffer.from(content) }),
+  ])
+  return res
+}
+
+const IMPORT_HEADER = '项目名称,投资方名称,行业代码,计划总投资（万元）,来源渠道,联系人,联系电话'
+
+scenario('coordinator exports the filtered ledger (洽谈中 + 电机) to an .xlsx with exactly its rows', async () => {
+  const s = await newSession()
+  await loginAs(s.page, 'coordinator')
+  await s.page.goto(`${baseUrl}/projects`)
+  await s.page.locator('[data-testid="ledger-table"] .el-table__body tr').first().waitFor()
+  await pickOption(s.page, tid(s.page, 'ledger-stage'), '洽谈中')
+  await s.page.keyboard.press('Escape')
+  const list = await ledgerSearch(s.page, '电机')
+  if (!(list.total > 0)) throw new Error('no negotiating project with 电机 in the demo data')
+  await expectText(s.page, '[data-testid="ledger-pager"]', `共 ${list.total} 条`)
+  await shot(s.page, '30-ledger-export-button')
+
+  const [download, res] = await Promise.all([
+    s.page.waitForEvent('download'),
+    s.page.waitForResponse((r) => isApi(r, 'GET', /\/api\/v1\/projects\/export\.xlsx$/)),
+    tid(s.page, 'ledger-export').click(),
+  ])
+  if (res.status() !== 200) throw new Error(`export → HTTP ${res.status()}`)
+  const q = new URL(res.url()).searchParams
+  if (q.get('stage') !== 'negotiating' || q.get('q') !== '电机') throw new Error(`export without the ledger's filters: ${res.url()}`)
+  if (q.has('page') || q.has('page_size')) throw new Error(`export sent paging: ${res.url()}`)
+  if (!/^项目台账-\d{8}\.xlsx$/.test(download.suggestedFilename())) throw new Error(`download named ${download.suggestedFilename()}`)
+  const book = await readXlsx(await saveDownload(download))
+  if (book.name !== '项目台账') throw new Error(`sheet named ${book.name}`)
+  if (!book.header.includes('项目名称')) throw new Error(`no 项目名称 header: ${book.header.slice(0, 6).join(',')}`)
+  if (book.rows.length !== list.total) throw new Error(`${book.rows.length} data rows in the export, ledger total ${list.total}`)
+  if (list.total <= 20) sameSet(book.rows.map((r) => r['项目名称']), list.items.map((p) => p.name), 'exported project names')
+  if (book.rows.some((r) => r['阶段'] !== '洽谈中')) throw new Error('exported a row outside 洽谈中')
+  await expectText(s.page, '.el-message', '已导出：项目台账-')
+  assertNoProblems(s.problems)
+})
+
+scenario('promoter imports a CSV: 1 可导入 and 1 有问题, downloads the problem rows, imports the good lead', async () => {
+  const s = await newSession()
+  const stamp = Date.now().toString(36)
+  const good = `E2E导入线索${stamp}`
+  const csv =
+    [
+      IMPORT_HEADER,
+      `${good},皖江导入${stamp}储能科技有限公司,3612,8000.5,驻点招商,王先生,13800000000`,
+      `E2E导入坏行${stamp},皖江坏行${stamp}材料有限公司,9999,5000,以商招商,,`,
+    ].join('\r\n') + '\r\n'
+  await loginAs(s.page, 'promoter')
+  await s.page.locator('[data-testid="menu-/projects"]').click()
+  await tid(s.page, 'ledger-import').click()
+  await expectPath(s.page, '/projects/import')
+
+  const res = await chooseImportFile(s.page, 'leads.csv', 'text/csv', csv)
+  const sent = res.request()
+  if (sent.headers()['content-type'] !== 'text/csv') throw new Error(`preview sent as ${sent.headers()['content-type']}`)
+  if (!sent.headers()['x-csrf-token']) throw new Error('preview without X-CSRF-Token')
+  // Chromium does not always report a Blob body to the driver; when it does, it is the file itself.
+  const body = sent.postDataBuffer()
+  if (body && !body.toString('utf8').startsWith('项目名称,')) throw new Error('preview body is not the file itself')
+  if (res.status() !== 200) throw new Error(`preview → HTTP ${res.status()} ${await res.text()}`)
+  const pv = await res.json()
+  if (pv.total !== 2 || pv.valid !== 1 || pv.rejected !== 1) throw new Error(`preview ${JSON.stringify(pv).slice(0, 200)}`)
+  await expectText(s.page, '[data-testid="import-total"]', '共2行')
+  await expectText(s.page, '[data-testid="import-valid"]', '可导入1行')
+  await expectText(s.page, '[data-testid="import-rejected"]', '有问题1行')
+  await expectText(s.page, '[data-testid="import-problems"]', '行业代码：取值无效')
+  await settled(s.page)
+  await shot(s.page, '31-import-preview')
+
+  const [download, rep] = await Promise.all([
+    s.page.waitForEvent('download'),
+    s.page.waitForResponse((r) => isApi(r, 'POST', /\/api\/v1\/projects\/import\/report\.xlsx$/)),
+    tid(s.page, 'import-report').click(),
+  ])
+  if (rep.status() !== 200) throw new Error(`report → HTTP ${rep.status()}`)
+  if (rep.request().headers()['content-type'] !== 'text/csv') throw new Error('report request without the file type')
+  const book = await readXlsx(await saveDownload(download))
+  if (!book.header.includes('错误原因')) throw new Error(`no 错误原因 column: ${book.header.join(',')}`)
+  if (book.rows.length !== 1) throw new Error(`${book.rows.length} rows in the problem report, expected 1`)
+  if (!book.rows[0]['错误原因'].includes('行业代码')) throw new Error(`report reason: ${book.rows[0]['错误原因']}`)
+
+  await tid(s.page, 'import-commit').click()
+  const box = s.page.locator('.el-message-box')
+  await box.waitFor()
+  const [committed] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'POST', /\/api\/v1\/projects\/import\/commit$/)),
+    box.locator('.el-button--primary').click(),
+  ])
+  if (committed.status() !== 201) throw new Error(`commit → HTTP ${committed.status()} ${await committed.text()}`)
+  const done = await committed.json()
+  if (done.imported !== 1 || done.rejected !== 1) throw new Error(`commit ${JSON.stringify(done).slice(0, 200)}`)
+  await expectText(s.page, '[data-testid="import-result"]', '已导入1条，1条未导入')
+  await shot(s.page, '32-import-done')
+
+  await tid(s.page, 'import-open-ledger').click()
+  await expectPath(s.page, '/projects')
+  const found = await ledgerSearch(s.page, good)
+  if (found.total !== 1 || found.items[0].id !== done.project_ids[0]) throw new Error(`ledger search for the imported lead → ${found.total}`)
+  if (found.items[0].total_investment_yuan !== 80_005_000) throw new Error(`8000.5 万元 imported as ${found.items[0].total_investment_yuan}`)
+  await expectText(s.page, '[data-testid="ledger-table"] .el-table__body', good)
+  await expectText(s.page, '[data-testid="ledger-table"] .el-table__body', '线索')
+  assertNoProblems(s.problems)
+})
+
+scenario('the import page in English names missing columns and translates row problems', async () => {
+  const s = await newSession()
+  const stamp = Date.now().toString(36)
+  await openLogin(s.page)
+  await tid(s.page, 'lang-button').click()
+  await s.page.locator('[data-testid="lang-en"]').click()
+  await loginAs(s.page, 'promoter')
+  await s.page.goto(`${baseUrl}/projects/import`)
+  await tid(s.page, 'import-upload').waitFor()
+
+  const wrong = await chooseImportFile(s.page, 'wrong.csv', 'text/csv', '名称,投资方\r\n甲项目,乙公司\r\n')
+  if (wrong.status() !== 400) throw new Error(`a file without the template's header → HTTP ${wrong.status()}`)
+  await expectText(s.page, '[data-testid="import-error"]', 'lacks these required columns')
+  const missing = (await s.page.locator('[data-testid="import-missing-column"]').allTextContents()).map((t) => t.trim())
+  sameSet(missing, ['项目名称', '投资方名称', '行业代码', '计划总投资（万元）', '来源渠道'], 'missing columns shown')
+  if (missing[0] !== '项目名称') throw new Error(`missing columns not in the template's order: ${missing.join(',')}`)
+  await settled(s.page)
+  await shot(s.page, '33-import-missing-columns-en')
+
+  const csv =
+    [
+      IMPORT_HEADER,
+      `E2E英文导入${stamp},皖江英文${stamp}电子有限公司,3971,3000,网络招商,,`,
+      `E2E英文重复${stamp},皖江英文${stamp}电子有限公司,3971,3000,网络招商,,`,
+      `,皖江无名${stamp}有限公司,3971,abc,展会招商,,`,
+    ].join('\r\n') + '\r\n'
+  const res = await chooseImportFile(s.page, 'leads-en.csv', 'text/csv', csv)
+  if (res.status() !== 200) throw new Error(`preview → HTTP ${res.status()}`)
+  await expectText(s.page, '[data-testid="import-total"]', '3 rows in total')
+  await expectText(s.page, '[data-testid="import-valid"]', '1 can be imported')
+  await expectText(s.page, '[data-testid="import-rejected"]', '2 with problems')
+  await expectText(s.page, '[data-testid="import-problems"]', 'Investor name (投资方名称): Same investor as an earlier row')
+  await expectText(s.page, '[data-testid="import-problems"]', 'Project name (项目名称): Required')
+  await expectText(s.page, '[data-testid="import-problems"]', 'Total investment (计划总投资（万元）): Invalid value')
+  await expectText(s.page, '[data-testid="import-commit"]', 'Import 1 lead')
+  await settled(s.page)
+  await shot(s.page, '34-import-preview-en')
   assertNoProblems(s.problems)
 })
 

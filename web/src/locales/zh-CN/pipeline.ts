@@ -220,6 +220,7 @@ export default {
     wrongType: '请选择 .xlsx 或 .csv 文件（旧版 .xls 请先在 Excel 中另存为 .xlsx）',
     tooLarge: '文件超过 5 MB，请拆分后分批导入',
     fileProblem: '该文件不能导入',
+    missingColumns: '文件缺少以下必需的列（表头须与导入模板一致）：',
     useTemplate: '请下载导入模板，按模板的表头填写后重新选择文件。',
     noRows: '文件中只有表头，没有数据行',
     total: '共{n}行',
@@ -246,6 +247,8 @@ export default {
     collisionOpen: '查看已有项目',
     collisionOutOfScope: '该项目不在您的数据范围内，可联系报送单位或协调人',
     columnLabel: '{header}',
+    colon: '：',
+    totalColumn: '计划总投资（万元）',
     columns: {
       name: '项目名称',
       investor_name: '投资方名称',
