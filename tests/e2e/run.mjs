@@ -830,15 +830,21 @@ scenario('the import page in English names missing columns and translates row pr
       `E2E英文导入${stamp},皖江英文${stamp}电子有限公司,3971,3000,网络招商,,`,
       `E2E英文重复${stamp},皖江英文${stamp}电子有限公司,3971,3000,网络招商,,`,
       `,皖江无名${stamp}有限公司,3971,abc,展会招商,,`,
+      `E2E英文撞单${stamp},上海申能动力电池有限公司,3841,1000,其他,,`, // reported by another unit
     ].join('\r\n') + '\r\n'
   const res = await chooseImportFile(s.page, 'leads-en.csv', 'text/csv', csv)
   if (res.status() !== 200) throw new Error(`preview → HTTP ${res.status()}`)
-  await expectText(s.page, '[data-testid="import-total"]', '3 rows in total')
+  await expectText(s.page, '[data-testid="import-total"]', '4 rows in total')
   await expectText(s.page, '[data-testid="import-valid"]', '1 can be imported')
-  await expectText(s.page, '[data-testid="import-rejected"]', '2 with problems')
+  await expectText(s.page, '[data-testid="import-rejected"]', '3 with problems')
   await expectText(s.page, '[data-testid="import-problems"]', 'Investor name (投资方名称): Same investor as an earlier row')
   await expectText(s.page, '[data-testid="import-problems"]', 'Project name (项目名称): Required')
   await expectText(s.page, '[data-testid="import-problems"]', 'Total investment (计划总投资（万元）): Invalid value')
+  // 撞单 with a project outside the promoter's scope: who reported it, and no link to open it.
+  await expectText(s.page, '[data-testid="import-problems"]', 'Possible duplicate report (撞单)')
+  await expectText(s.page, '[data-testid="import-problems"]', 'already reported by 宜秀区投资促进中心')
+  await expectText(s.page, '[data-testid="import-problems"]', 'outside your scope')
+  if (await tid(s.page, 'import-collision-link').count()) throw new Error('a link to a project outside the scope')
   await expectText(s.page, '[data-testid="import-commit"]', 'Import 1 lead')
   await settled(s.page)
   await shot(s.page, '34-import-preview-en')

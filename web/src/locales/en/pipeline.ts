@@ -245,10 +245,10 @@ export default {
     again: 'Import another file',
     collisionWith: 'already reported by {unit} on {date} ({stage})',
     collisionOpen: 'Open that project',
-    collisionOutOfScope: 'that project is outside your scope; contact the reporting unit or the coordinator',
+    collisionOutOfScope: ' (that project is outside your scope; contact the reporting unit or the coordinator)',
     columnLabel: '{label} ({header})',
     colon: ': ',
-    totalColumn: 'Total investment (10k CNY)',
+    totalColumn: 'Total (10k CNY)',
     columns: {
       name: 'Project name',
       investor_name: 'Investor name',

@@ -245,7 +245,7 @@ export default {
     again: '继续导入其他文件',
     collisionWith: '已由 {unit} 于 {date} 报送（{stage}）',
     collisionOpen: '查看已有项目',
-    collisionOutOfScope: '该项目不在您的数据范围内，可联系报送单位或协调人',
+    collisionOutOfScope: '（该项目不在您的数据范围内，可联系报送单位或协调人）',
     columnLabel: '{header}',
     colon: '：',
     totalColumn: '计划总投资（万元）',
