@@ -3,13 +3,17 @@
 // authority; this follows its workflow table and demo data closely enough for the e2e suite.
 import fs from 'node:fs'
 import path from 'node:path'
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const DATA = path.resolve(here, '../../data')
+// exceljs is a dev dependency of web/ (the e2e suite reads the downloads with it too).
+const loadExcel = () => createRequire(path.resolve(here, '../../web/package.json'))('exceljs')
 
 // ---------------------------------------------------------------- CSV (quoted fields allowed)
-function parseCsv(text) {
+/** Rows of cells; a trailing blank line is not a row. */
+function parseCsvRows(text) {
   const rows = []
   let row = []
   let cell = ''
@@ -26,7 +30,10 @@ function parseCsv(text) {
     else if (c !== '\r') cell += c
   }
   if (cell || row.length) row.push(cell), rows.push(row)
-  const [head, ...body] = rows
+  return rows
+}
+function parseCsv(text) {
+  const [head, ...body] = parseCsvRows(text)
   return body.filter((r) => r.length > 1).map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])))
 }
 
@@ -532,6 +539,226 @@ export function createPipeline(ctx) {
     addAudit(u, 'project.transition', 'project', p.id, { from, to: b.to }, req)
   }
 
+  // ---------------------------------------------------------------- Excel (reports/project_excel.cpp, simplified)
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  const CHANNELS = { resident_team: '驻点招商', business_referral: '以商招商', exhibition: '展会招商', online: '网络招商', agency: '中介招商', visit: '上门拜访', government: '部门推介', other: '其他' }
+  const STAGE_WORDS = { lead: '线索', in_review: '预审中', approved: '已入库', negotiating: '洽谈中', signed: '已签约', construction: '已开工', production: '已投产', rejected: '未通过', shelved: '暂缓', lost: '流失' }
+  const COLUMNS = [
+    ['项目名称', 'name', true], ['投资方名称', 'investor_name', true], ['统一社会信用代码', 'uscc', false], ['投资方来源', 'investor_origin', false],
+    ['是否外资', 'foreign', false], ['行业代码', 'industry_code', true], ['计划总投资（万元）', 'total_investment_yuan', true],
+    ['固定资产投资（万元）', 'fixed_investment_yuan', false], ['用地需求（亩）', 'land_mu_x100', false], ['建筑面积（㎡）', 'building_m2', false],
+    ['用电需求（kVA）', 'power_kva', false], ['就业人数', 'jobs', false], ['预计年产值（万元）', 'annual_output_yuan', false],
+    ['预计年税收（万元）', 'annual_tax_yuan', false], ['来源渠道', 'source_channel', true], ['意向园区', 'preferred_unit_id', false],
+    ['项目简介', 'description', false], ['联系人', 'contact_name', false], ['联系电话', 'contact_phone', false],
+  ].map(([header, field, required]) => ({ header, field, required }))
+  const REASON_WORDS = { required: '必填', invalid_value: '取值无效', too_long: '超出长度', bad_check_character: '校验位错误', invalid_format: '格式错误', duplicate_in_file: '与本文件中前面的行重复', collision: '疑似撞单：该投资方已有项目报送', exceeds_total: '不能大于计划总投资', not_found: '未找到' }
+  const stampOf = (ms) => isoDate(ms + 8 * 3_600_000).replaceAll('-', '')
+
+  async function sendBook(res, wb, asciiName, name) {
+    const buf = Buffer.from(await wb.xlsx.writeBuffer())
+    res.writeHead(200, { 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}` })
+    res.end(buf)
+  }
+  function sheet(wb, name, header) {
+    const ws = wb.addWorksheet(name)
+    ws.addRow(header).font = { bold: true }
+    return ws
+  }
+  const wan = (y) => (y === null || y === undefined ? null : y / 10_000)
+
+  async function exportXlsx(res, list) {
+    const wb = new (loadExcel().Workbook)()
+    const ws = sheet(wb, '项目台账', ['序号', '项目名称', '投资方', '统一社会信用代码', '行业代码', '行业名称', '计划总投资（万元）', '来源渠道', '报送单位', '阶段', '承接园区', '签约日期', '报送日期'])
+    list.forEach((p, i) =>
+      ws.addRow([i + 1, p.name, p.investor_name, p.uscc ?? '', p.industry_code, industryByCode.get(p.industry_code)?.name ?? '', wan(p.total_investment_yuan),
+        CHANNELS[p.source_channel] ?? p.source_channel, unitName(p.reporting_unit_id), STAGE_WORDS[p.stage], p.receiving_unit_id ? unitName(p.receiving_unit_id) : '',
+        p.signing_date ?? '', isoDate(p.created_at + 8 * 3_600_000)]),
+    )
+    const d = stampOf(Date.now())
+    await sendBook(res, wb, `ledger-${d}.xlsx`, `项目台账-${d}.xlsx`)
+  }
+
+  async function templateXlsx(res) {
+    const wb = new (loadExcel().Workbook)()
+    const ws = sheet(wb, '线索导入', COLUMNS.map((c) => c.header))
+    ws.addRow(['年产10GWh储能电池项目', '合肥示例储能科技有限公司', '', '安徽省合肥市', '否', '3841', '150000', '120000', '300', '180000', '20000', '1200', '300000', '18000', '以商招商', '安庆经济技术开发区', '（示例行，导入前请删除）', '王先生', '13800000000'])
+    const notes = sheet(wb, '填写说明', ['列名', '是否必填', '说明'])
+    for (const c of COLUMNS) notes.addRow([c.header, c.required ? '必填' : '选填', ''])
+    await sendBook(res, wb, 'lead-import-template.xlsx', '线索导入模板.xlsx')
+  }
+
+  const invalidFile = (why, fields = { file: 'invalid_value' }) => fail(400, 'invalid_file', why, fields)
+  async function readTable({ raw, type }) {
+    if (!raw?.length) invalidFile('the file is empty')
+    if (raw[0] === 0x50 && raw[1] === 0x4b) {
+      const wb = new (loadExcel().Workbook)()
+      try {
+        await wb.xlsx.load(raw)
+      } catch {
+        invalidFile('not an .xlsx file')
+      }
+      const ws = wb.worksheets[0] ?? invalidFile('the workbook has no first worksheet')
+      const text = (v) => (v === null || v === undefined ? '' : typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : typeof v === 'object' && 'text' in v ? String(v.text) : String(v))
+      const table = []
+      ws.eachRow({ includeEmpty: true }, (row, n) => {
+        const cells = []
+        row.eachCell({ includeEmpty: true }, (c, i) => (cells[i - 1] = text(c.value)))
+        table[n - 1] = cells
+      })
+      return Array.from(table, (r) => r ?? [])
+    }
+    if (type.includes('spreadsheetml')) invalidFile('not an .xlsx file')
+    let bytes = raw
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3)
+    let text
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    } catch {
+      try {
+        text = new TextDecoder('gb18030', { fatal: true }).decode(bytes)
+      } catch {
+        invalidFile('the CSV is neither UTF-8 nor GBK')
+      }
+    }
+    return parseCsvRows(text)
+  }
+
+  function wanToYuan(v) {
+    const s = v.replaceAll(',', '')
+    if (!/^\d+(\.\d+)?$/.test(s) || Number(s) > 1e11) return null
+    return Math.round(Number(s) * 10_000)
+  }
+
+  function validateImport(u, table) {
+    if (!table.length) invalidFile('the file has no rows', { file: 'required' })
+    const at = new Map(table[0].map((h, i) => [String(h).trim(), i]))
+    const missing = Object.fromEntries(COLUMNS.filter((c) => c.required && !at.has(c.header)).map((c) => [c.header, 'required']))
+    if (Object.keys(missing).length) invalidFile('the header row lacks required columns', missing)
+    if (table.length > 5001) invalidFile('at most 5000 rows per import', { file: 'too_many' })
+    const rows = []
+    const seenName = new Set()
+    const seenUscc = new Set()
+    for (let r = 1; r < table.length; r++) {
+      const cell = (c) => (at.has(c.header) ? String(table[r][at.get(c.header)] ?? '').trim() : '')
+      if (COLUMNS.every((c) => !cell(c))) continue // blank lines are not rows
+      const errors = {}
+      const input = {}
+      const contact = { name: '', phone: '', title: '' }
+      for (const c of COLUMNS) {
+        const v = cell(c)
+        if (!v) {
+          if (c.required) errors[c.header] = 'required'
+          continue
+        }
+        const bad = (why = 'invalid_value') => (errors[c.header] ??= why)
+        switch (c.field) {
+          case 'name':
+          case 'investor_name':
+            if (v.length > 100) bad('too_long')
+            input[c.field] = v
+            break
+          case 'uscc': {
+            const why = usccProblem(v.toUpperCase())
+            if (why) bad(why)
+            input.uscc = v.toUpperCase()
+            break
+          }
+          case 'investor_origin':
+            if (v.length > 50) bad('too_long')
+            input.investor_origin = v
+            break
+          case 'foreign':
+            if (v === '是' || v === '否') input.foreign = v === '是'
+            else bad()
+            break
+          case 'industry_code':
+            if (!industryByCode.has(v)) bad()
+            input.industry_code = v
+            break
+          case 'source_channel': {
+            const code = Object.keys(CHANNELS).find((k) => k === v || CHANNELS[k] === v)
+            if (code) input.source_channel = code
+            else bad()
+            break
+          }
+          case 'preferred_unit_id': {
+            const unit = units.find((x) => x.name === v && (x.kind === 'park' || x.kind === 'district'))
+            if (unit) input.preferred_unit_id = unit.id
+            else bad('not_found')
+            break
+          }
+          case 'description':
+            if (v.length > 2000) bad('too_long')
+            input.description = v
+            break
+          case 'contact_name':
+            contact.name = v
+            break
+          case 'contact_phone':
+            contact.phone = v
+            break
+          case 'land_mu_x100': {
+            const y = wanToYuan(v)
+            if (y === null) bad()
+            else input.land_mu_x100 = Math.round(y / 100)
+            break
+          }
+          case 'building_m2':
+          case 'power_kva':
+          case 'jobs':
+            if (/^\d+$/.test(v)) input[c.field] = Number(v)
+            else bad()
+            break
+          default: {
+            const y = wanToYuan(v) // amounts in 万元
+            if (y === null) bad()
+            else input[c.field] = y
+          }
+        }
+      }
+      if (contact.name || contact.phone) input.contacts = [contact]
+      if (input.fixed_investment_yuan > input.total_investment_yuan) errors['固定资产投资（万元）'] ??= 'exceeds_total'
+      let collision = null
+      if (!Object.keys(errors).length) {
+        const norm = normalizeName(input.investor_name)
+        if (seenName.has(norm) || (input.uscc && seenUscc.has(input.uscc))) errors['投资方名称'] = 'duplicate_in_file'
+        else {
+          seenName.add(norm)
+          if (input.uscc) seenUscc.add(input.uscc)
+          const hit = hitsFor(u, input.investor_name, input.uscc ?? null)[0]
+          if (hit) (errors['投资方名称'] = 'collision'), (collision = hit.project_id)
+        }
+      }
+      rows.push({ row: r + 1, cells: table[r], input, errors, ok: !Object.keys(errors).length, collision })
+    }
+    return rows
+  }
+
+  const rowJson = (r) => ({
+    row: r.row, ok: r.ok, errors: r.errors, name: r.input.name ?? '', investor_name: r.input.investor_name ?? '',
+    industry_code: r.input.industry_code ?? '', total_investment_yuan: r.input.total_investment_yuan ?? null, collision_project_id: r.collision,
+  })
+
+  async function importRoute(u, what, body, res, req) {
+    const table = await readTable(body)
+    const rows = validateImport(u, table)
+    const valid = rows.filter((r) => r.ok)
+    if (what === 'preview') return send(res, 200, { total: rows.length, valid: valid.length, rejected: rows.length - valid.length, rows: rows.map(rowJson) })
+    if (what === 'commit') {
+      const ids = valid.map((r) => {
+        const made = addProject({ ...r.input, node_id: null, promoter: u }, Date.now())
+        addAudit(u, 'project.create', 'project', made.id, { import: true }, req)
+        return made.id
+      })
+      return send(res, 201, { imported: ids.length, rejected: rows.length - ids.length, project_ids: ids, rows: rows.filter((r) => !r.ok).map(rowJson) })
+    }
+    const wb = new (loadExcel().Workbook)()
+    const ws = sheet(wb, '未导入的行', ['行号', '错误原因', ...table[0]])
+    for (const r of rows.filter((x) => !x.ok))
+      ws.addRow([r.row, Object.entries(r.errors).map(([h, why]) => `${h}：${REASON_WORDS[why] ?? why}`).join('；'), ...r.cells])
+    await sendBook(res, wb, 'import-rejected-rows.xlsx', '未导入行报告.xlsx')
+  }
+
   // ---------------------------------------------------------------- routes
   return function handle(req, res, p, q, body) {
     const M = req.method
@@ -690,6 +917,22 @@ export function createPipeline(ctx) {
       log(pr, { kind: 'promoter', actor_name: u.name })
       addAudit(u, 'project.adjudicate', 'project', pr.id, { first_user_id: next.user_id }, req)
       return send(res, 200, detail(u, pr)), true
+    }
+    // Excel export and import (台账导出 / 导入)
+    if (M === 'GET' && p === '/projects/export.xlsx') {
+      const u = ctx.need(req, 'project.read')
+      const list = sorted(filtered(u, q), q)
+      if (list.length > 100_000) fail(400, 'invalid_argument', 'narrow the filters: at most 100000 rows per export', { filters: 'too_many_rows' })
+      addAudit(u, 'project.export', 'project', null, { rows: list.length }, req)
+      return exportXlsx(res, list).then(() => true)
+    }
+    if (M === 'GET' && p === '/projects/import-template.xlsx') {
+      ctx.need(req, 'project.create')
+      return templateXlsx(res).then(() => true)
+    }
+    if (M === 'POST' && (m = /^\/projects\/import\/(preview|commit|report\.xlsx)$/.exec(p))) {
+      const u = ctx.need(req, 'project.create')
+      return importRoute(u, m[1], body, res, req).then(() => true)
     }
     if (M === 'GET' && p === '/pipeline/settings') return ctx.need(req, 'project.read'), send(res, 200, { stage_deadline_days: DEADLINE_DAYS }), true
     if (M === 'PUT' && p === '/pipeline/settings') {

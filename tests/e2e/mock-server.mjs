@@ -281,7 +281,7 @@ async function api(req, res, url, body) {
     need(req, 'audit.read')
     return send(res, 200, { ok: true, checked: audit.length, first_broken_id: null })
   }
-  if (pipeline(req, res, p, q, body)) return
+  if (await pipeline(req, res, p, q, body)) return
   fail(404, 'not_found', 'route unknown')
 }
 
@@ -306,8 +306,13 @@ const server = http.createServer(async (req, res) => {
     if (req.method !== 'GET') {
       const chunks = []
       for await (const c of req) chunks.push(c)
-      const text = Buffer.concat(chunks).toString()
-      if (text) {
+      const raw = Buffer.concat(chunks)
+      const text = raw.toString()
+      if (url.pathname.startsWith('/api/v1/projects/import/')) {
+        // The import routes take a file's bytes (.xlsx or CSV), not JSON; limit 5 MiB.
+        if (raw.length > 5 * 1024 * 1024) fail(413, 'payload_too_large', 'body over the limit')
+        body = { raw, type: req.headers['content-type'] ?? '' }
+      } else if (text) {
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) fail(415, 'unsupported_media_type', 'json only')
         try { body = JSON.parse(text) } catch { fail(400, 'invalid_json', 'body is not JSON') }
       }
