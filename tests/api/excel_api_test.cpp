@@ -70,7 +70,7 @@ TEST(ExcelApi, ImportPreviewsThenWritesOnlyTheGoodRows) {
       "坏行三,某某化工有限公司,,9999,abc,,信鸽,不存在的园区,,",              // several problems
       "撞单行,上海申能动力电池有限公司,,3841,1000,,以商招商,,,",     // collides with a demo project
       "重复行,安庆星河储能科技股份有限公司,,3841,100,,展会招商,,,",  // same investor as row 2
-      "第二个好项目,芜湖云帆智能装备有限公司,,3491,8000.25,,上门拜访,,,",
+      "第二个好项目,芜湖云帆智能装备有限公司,,3491,8000.25,,中介机构,,,",  // the app's short word
   });
   const int64_t before = Count(*t.app, "SELECT COUNT(*) FROM projects");
   Reply preview = c.Call("POST", "/api/v1/projects/import/preview", file, "text/csv");

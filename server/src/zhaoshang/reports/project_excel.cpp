@@ -30,6 +30,20 @@ std::string ChannelLabel(const std::string& code) {
     if (c == code) return l;
   return code;
 }
+// The template's words, the web app's shorter words and the API codes all import.
+std::optional<std::string> ChannelFromText(const std::string& v) {
+  static const std::vector<std::pair<std::string, std::string>> kAliases = {
+      {"驻点", "resident_team"}, {"驻外招商", "resident_team"},
+      {"展会", "exhibition"},    {"网络", "online"},
+      {"中介", "agency"},        {"中介机构", "agency"},
+      {"部门", "government"},    {"政府推介", "government"}};
+  for (const auto& [code, label] : ChannelLabels())
+    if (label == v || code == v) return code;
+  for (const auto& [alias, code] : kAliases)
+    if (alias == v) return code;
+  return std::nullopt;
+}
+
 std::string StageLabel(const std::string& s) {
   static const std::map<std::string, std::string> k = {
       {"lead", "线索"},          {"in_review", "预审中"}, {"approved", "已入库"},
@@ -264,8 +278,7 @@ Result<std::vector<ImportRow>> ValidateImport(const Table& table, pipeline::Pipe
       else if (f == "annual_tax_yuan")
         set_money(in.annual_tax);
       else if (f == "source_channel") {
-        for (const auto& [code, label] : ChannelLabels())
-          if (label == v || code == v) in.source_channel = code;
+        in.source_channel = ChannelFromText(v);
         if (!in.source_channel) row.errors[c.header] = "invalid_value";
       } else if (f == "preferred_unit_id") {
         if (auto id = svc.ReceivingUnitByName(v))
@@ -308,9 +321,10 @@ Result<std::vector<ImportRow>> ValidateImport(const Table& table, pipeline::Pipe
 std::string ExportXlsx(const std::vector<pipeline::Project>& rows) {
   Book book;
   auto* ws = book.Sheet("项目台账");
+  // Shared columns carry the import template's header text.
   book.Header(ws, {"序号",
                    "项目名称",
-                   "投资方",
+                   "投资方名称",
                    "统一社会信用代码",
                    "投资方来源",
                    "行业代码",
@@ -320,12 +334,12 @@ std::string ExportXlsx(const std::vector<pipeline::Project>& rows) {
                    "计划总投资（万元）",
                    "固定资产投资（万元）",
                    "投资规模",
-                   "用地（亩）",
+                   "用地需求（亩）",
                    "建筑面积（㎡）",
-                   "用电（kVA）",
-                   "就业（人）",
-                   "年产值（万元）",
-                   "年税收（万元）",
+                   "用电需求（kVA）",
+                   "就业人数",
+                   "预计年产值（万元）",
+                   "预计年税收（万元）",
                    "来源渠道",
                    "报送单位",
                    "首报人",
