@@ -31,29 +31,32 @@ std::string Encode(char32_t c) {
 const std::vector<std::string_view>& Regions() {
   static const std::vector<std::string_view> k = {
       "中华人民共和国", "中国", "内蒙古", "黑龙江", "北京", "天津", "河北", "山西", "辽宁", "吉林",
-      "上海", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西",
-      "海南", "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港",
-      "澳门", "台湾", "深圳", "广州", "杭州", "南京", "苏州", "无锡", "宁波", "合肥", "芜湖", "安庆",
-      "武汉", "成都", "西安", "长沙", "郑州", "青岛", "厦门", "福州", "济南", "东莞", "佛山", "常州",
-      "南通", "嘉兴", "绍兴", "温州", "马鞍山", "铜陵", "池州", "滁州", "蚌埠", "淮南", "阜阳",
-      "宿州", "六安", "亳州", "黄山", "宣城", "淮北", "昆山", "珠海", "中山"};
+      "上海",           "江苏", "浙江",   "安徽",   "福建", "江西", "山东", "河南", "湖北", "湖南",
+      "广东",           "广西", "海南",   "重庆",   "四川", "贵州", "云南", "西藏", "陕西", "甘肃",
+      "青海",           "宁夏", "新疆",   "香港",   "澳门", "台湾", "深圳", "广州", "杭州", "南京",
+      "苏州",           "无锡", "宁波",   "合肥",   "芜湖", "安庆", "武汉", "成都", "西安", "长沙",
+      "郑州",           "青岛", "厦门",   "福州",   "济南", "东莞", "佛山", "常州", "南通", "嘉兴",
+      "绍兴",           "温州", "马鞍山", "铜陵",   "池州", "滁州", "蚌埠", "淮南", "阜阳", "宿州",
+      "六安",           "亳州", "黄山",   "宣城",   "淮北", "昆山", "珠海", "中山"};
   return k;
 }
 // County-level names are common words too ("太湖", "大观"): stripped only with their suffix.
 const std::vector<std::string_view>& Counties() {
-  static const std::vector<std::string_view> k = {"宜秀", "大观", "迎江", "怀宁", "桐城", "潜山",
-                                                  "太湖", "宿松", "望江", "岳西"};
+  static const std::vector<std::string_view> k = {"宜秀", "大观", "迎江", "怀宁", "桐城",
+                                                  "潜山", "太湖", "宿松", "望江", "岳西"};
   return k;
 }
 const std::vector<std::string_view>& RegionSuffixes() {
   static const std::vector<std::string_view> k = {
-      "维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "新区", "省", "市", "区", "县"};
+      "维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区",
+      "新区",         "省",         "市",         "区",         "县"};
   return k;
 }
 const std::vector<std::string_view>& LegalForms() {
   static const std::vector<std::string_view> k = {
-      "股份有限公司", "有限责任公司", "有限公司", "分公司", "公司", "集团", "控股", "股份",
-      "co.,ltd", "co.ltd", "coltd", "co.,ltd.", "ltd", "limited", "inc", "corp", "gmbh", "llc"};
+      "股份有限公司", "有限责任公司", "有限公司", "分公司", "公司",  "集团",
+      "控股",         "股份",         "co.,ltd",  "co.ltd", "coltd", "co.,ltd.",
+      "ltd",          "limited",      "inc",      "corp",   "gmbh",  "llc"};
   return k;
 }
 
@@ -169,7 +172,8 @@ double NameSimilarity(const std::string& a, const std::string& b) {
   for (size_t i = 1; i <= x.size(); ++i) {
     cur[0] = i;
     for (size_t j = 1; j <= y.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      cur[j] =
+          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
     std::swap(prev, cur);
   }
   double lev = 1.0 - double(prev[y.size()]) / double(std::max(x.size(), y.size()));
@@ -178,7 +182,8 @@ double NameSimilarity(const std::string& a, const std::string& b) {
   size_t common = 0;
   for (const auto& g : ga)
     if (std::binary_search(gb.begin(), gb.end(), g)) ++common;
-  double dice = ga.empty() || gb.empty() ? 0.0 : 2.0 * double(common) / double(ga.size() + gb.size());
+  double dice =
+      ga.empty() || gb.empty() ? 0.0 : 2.0 * double(common) / double(ga.size() + gb.size());
   return std::max(lev, dice);
 }
 

@@ -6,8 +6,8 @@
 namespace zhaoshang::pipeline {
 
 // Full-width → half-width, brackets and spaces removed, Latin lower-cased, leading region
-// names (省/市/区/县 names, 中国) and trailing legal forms (有限公司, 股份有限公司, 集团, …) stripped.
-// "上海申能动力电池股份有限公司" → "申能动力电池"; "ＡＢＣ（中国）有限公司" → "abc".
+// names (省/市/区/县 names, 中国) and trailing legal forms (有限公司, 股份有限公司, 集团, …)
+// stripped. "上海申能动力电池股份有限公司" → "申能动力电池"; "ＡＢＣ（中国）有限公司" → "abc".
 std::string NormalizeInvestorName(const std::string& name);
 
 // Code points of a UTF-8 string.

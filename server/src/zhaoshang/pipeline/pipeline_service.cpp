@@ -631,10 +631,11 @@ std::vector<Hit> PipelineService::CollisionCheck(const auth::Principal& who,
   if (Utf8Length(norm) >= 2) {
     auto grams = Bigrams(norm);
     int64_t min_common = std::max<int64_t>(1, static_cast<int64_t>(std::ceil(grams.size() * 0.5)));
-    for (int64_t id : store::ByGrams(c, grams, min_common, 50)) {
+    // One query for the candidates' normalised names, not a full project load each.
+    for (const auto& [id, other] :
+         store::InvestorNorms(c, store::ByGrams(c, grams, min_common, 50))) {
       if (found.count(id)) continue;
-      auto p = store::Get(c, id, false);
-      double sim = p ? NameSimilarity(norm, p->investor_norm) : 0;
+      double sim = NameSimilarity(norm, other);
       if (sim >= 0.8) found[id] = {"name", sim};
     }
   }

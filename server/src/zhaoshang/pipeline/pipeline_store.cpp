@@ -351,6 +351,22 @@ std::vector<int64_t> ByGrams(db::Connection& c, const std::vector<std::string>& 
   return out;
 }
 
+std::vector<std::pair<int64_t, std::string>> InvestorNorms(db::Connection& c,
+                                                           const std::vector<int64_t>& ids) {
+  std::vector<std::pair<int64_t, std::string>> out;
+  if (ids.empty()) return out;
+  std::string in;
+  db::Params p;
+  for (int64_t id : ids) {
+    in += in.empty() ? "?" : ",?";
+    p.emplace_back(id);
+  }
+  auto rs =
+      c.Query("SELECT id, investor_norm FROM projects WHERE id IN (" + in + ") ORDER BY id", p);
+  for (size_t i = 0; i < rs.size(); ++i) out.emplace_back(rs[i].Int(0), rs[i].Text(1));
+  return out;
+}
+
 std::vector<Project> List(db::Connection& c, const ProjectScope& scope, const ProjectFilter& f,
                           int64_t* total) {
   db::Params p;

@@ -24,6 +24,10 @@ std::vector<int64_t> ByUscc(db::Connection& c, const std::string& uscc);
 std::vector<int64_t> ByGrams(db::Connection& c, const std::vector<std::string>& grams,
                              int64_t min_common, int64_t limit);
 
+// id → normalised investor name.
+std::vector<std::pair<int64_t, std::string>> InvestorNorms(db::Connection& c,
+                                                           const std::vector<int64_t>& ids);
+
 std::vector<Project> List(db::Connection& c, const ProjectScope& scope, const ProjectFilter& f,
                           int64_t* total);
 // Count per stage under scope + filter.

@@ -12,7 +12,8 @@ struct Contact {
   std::string name, phone, title;
 };
 
-// One line of the credit ledger (首报负责制): kind "first" (immutable except by adjudication) or "co".
+// One line of the credit ledger (首报负责制): kind "first" (immutable except by adjudication) or
+// "co".
 struct PromoterEntry {
   int64_t user_id = 0;
   std::string user_name;

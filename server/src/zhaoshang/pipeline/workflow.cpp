@@ -7,11 +7,16 @@ namespace zhaoshang::pipeline {
 
 namespace {
 constexpr std::pair<Stage, std::string_view> kNames[] = {
-    {Stage::kLead, "lead"},           {Stage::kInReview, "in_review"},
-    {Stage::kApproved, "approved"},   {Stage::kNegotiating, "negotiating"},
-    {Stage::kSigned, "signed"},       {Stage::kConstruction, "construction"},
-    {Stage::kProduction, "production"}, {Stage::kRejected, "rejected"},
-    {Stage::kShelved, "shelved"},     {Stage::kLost, "lost"},
+    {Stage::kLead, "lead"},
+    {Stage::kInReview, "in_review"},
+    {Stage::kApproved, "approved"},
+    {Stage::kNegotiating, "negotiating"},
+    {Stage::kSigned, "signed"},
+    {Stage::kConstruction, "construction"},
+    {Stage::kProduction, "production"},
+    {Stage::kRejected, "rejected"},
+    {Stage::kShelved, "shelved"},
+    {Stage::kLost, "lost"},
 };
 }  // namespace
 
@@ -28,9 +33,9 @@ std::optional<Stage> ParseStage(std::string_view s) {
 }
 
 const std::vector<Stage>& AllStages() {
-  static const std::vector<Stage> k = {Stage::kLead,       Stage::kInReview,     Stage::kApproved,
-                                       Stage::kNegotiating, Stage::kSigned,      Stage::kConstruction,
-                                       Stage::kProduction,  Stage::kRejected,    Stage::kShelved,
+  static const std::vector<Stage> k = {Stage::kLead,        Stage::kInReview, Stage::kApproved,
+                                       Stage::kNegotiating, Stage::kSigned,   Stage::kConstruction,
+                                       Stage::kProduction,  Stage::kRejected, Stage::kShelved,
                                        Stage::kLost};
   return k;
 }
@@ -60,21 +65,64 @@ const std::vector<Rule>& Rules() {
   static const std::vector<Rule> k = [] {
     std::vector<Rule> r = {
         // Until the pre-review panel exists, the coordinator takes review decisions.
-        {kLead, kInReview, {W::kPromoter, W::kCoordinator}, {"industry_code", "total_investment_yuan"}, false, false, Handover::kKeep},
+        {kLead,
+         kInReview,
+         {W::kPromoter, W::kCoordinator},
+         {"industry_code", "total_investment_yuan"},
+         false,
+         false,
+         Handover::kKeep},
         {kInReview, kApproved, {W::kCoordinator}, {}, false, false, Handover::kKeep},
         {kInReview, kRejected, {W::kCoordinator}, {}, true, false, Handover::kPromoter},
-        {kInReview, kLead, {W::kCoordinator}, {}, true, false, Handover::kPromoter},  // returned for information
+        {kInReview,
+         kLead,
+         {W::kCoordinator},
+         {},
+         true,
+         false,
+         Handover::kPromoter},  // returned for information
         // Routing: the receiving park takes over.
-        {kApproved, kNegotiating, {W::kCoordinator}, {"receiving_unit_id"}, false, false, Handover::kReceivingPark},
-        {kNegotiating, kSigned, {W::kReceiver, W::kCoordinator}, {"signing_date", "contracted_investment_yuan", "receiving_unit_id"}, false, false, Handover::kKeep},
-        {kSigned, kConstruction, {W::kReceiver, W::kCoordinator}, {"construction_date"}, false, false, Handover::kKeep},
-        {kConstruction, kProduction, {W::kReceiver, W::kCoordinator}, {"production_date"}, false, false, Handover::kKeep},
-        {kRejected, kLead, {W::kPromoter, W::kCoordinator}, {}, false, false, Handover::kPromoter},  // resubmit
+        {kApproved,
+         kNegotiating,
+         {W::kCoordinator},
+         {"receiving_unit_id"},
+         false,
+         false,
+         Handover::kReceivingPark},
+        {kNegotiating,
+         kSigned,
+         {W::kReceiver, W::kCoordinator},
+         {"signing_date", "contracted_investment_yuan", "receiving_unit_id"},
+         false,
+         false,
+         Handover::kKeep},
+        {kSigned,
+         kConstruction,
+         {W::kReceiver, W::kCoordinator},
+         {"construction_date"},
+         false,
+         false,
+         Handover::kKeep},
+        {kConstruction,
+         kProduction,
+         {W::kReceiver, W::kCoordinator},
+         {"production_date"},
+         false,
+         false,
+         Handover::kKeep},
+        {kRejected,
+         kLead,
+         {W::kPromoter, W::kCoordinator},
+         {},
+         false,
+         false,
+         Handover::kPromoter},  // resubmit
         {kShelved, kLead, {W::kResponsible, W::kCoordinator}, {}, false, true, Handover::kKeep},
         {kLost, kLead, {W::kCoordinator}, {"reason"}, false, true, Handover::kKeep},
     };
     for (Stage s : {kLead, kInReview, kApproved, kNegotiating, kSigned, kConstruction}) {
-      r.push_back({s, kShelved, {W::kResponsible, W::kCoordinator}, {}, true, false, Handover::kKeep});
+      r.push_back(
+          {s, kShelved, {W::kResponsible, W::kCoordinator}, {}, true, false, Handover::kKeep});
       r.push_back({s, kLost, {W::kResponsible, W::kCoordinator}, {}, true, false, Handover::kKeep});
     }
     return r;
@@ -83,11 +131,15 @@ const std::vector<Rule>& Rules() {
 }
 
 const std::vector<std::string_view>& ReasonCodes(Stage to, bool returning) {
-  static const std::vector<std::string_view> kRejected = {
-      "industry_mismatch", "below_threshold", "environment_energy", "investor_doubts", "incomplete_info", "other"};
-  static const std::vector<std::string_view> kShelved = {"investor_paused", "awaiting_factors", "policy_pending", "other"};
-  static const std::vector<std::string_view> kLost = {"investor_withdrew", "went_elsewhere", "factor_constraints", "financing", "policy", "other"};
-  static const std::vector<std::string_view> kReturned = {"incomplete_info", "need_clarification", "other"};
+  static const std::vector<std::string_view> kRejected = {"industry_mismatch",  "below_threshold",
+                                                          "environment_energy", "investor_doubts",
+                                                          "incomplete_info",    "other"};
+  static const std::vector<std::string_view> kShelved = {"investor_paused", "awaiting_factors",
+                                                         "policy_pending", "other"};
+  static const std::vector<std::string_view> kLost = {
+      "investor_withdrew", "went_elsewhere", "factor_constraints", "financing", "policy", "other"};
+  static const std::vector<std::string_view> kReturned = {"incomplete_info", "need_clarification",
+                                                          "other"};
   static const std::vector<std::string_view> kNone = {};
   if (returning) return kReturned;
   switch (to) {
@@ -114,7 +166,8 @@ bool FieldPresent(std::string_view f, const GuardFacts& g) {
   if (f == "total_investment_yuan") return g.total_investment > 0;
   if (f == "receiving_unit_id") return g.receiving_unit_id.has_value();
   if (f == "signing_date") return g.signing_date.has_value();
-  if (f == "contracted_investment_yuan") return g.contracted_investment && *g.contracted_investment > 0;
+  if (f == "contracted_investment_yuan")
+    return g.contracted_investment && *g.contracted_investment > 0;
   if (f == "construction_date") return g.construction_date.has_value();
   if (f == "production_date") return g.production_date.has_value();
   if (f == "reason") return !g.reason.empty();
@@ -128,9 +181,10 @@ Result<const Rule*> CheckTransition(Stage from, Stage to, std::optional<Stage> s
   for (const auto& r : Rules())
     if (Matches(r, from, to, stage_before)) rule = &r;
   if (!rule)
-    return Fail(ErrorCode::kInvalidArgument, "transition_not_allowed",
-                "no transition from " + std::string(StageName(from)) + " to " + std::string(StageName(to)),
-                {{"to", "invalid_value"}});
+    return Fail(
+        ErrorCode::kInvalidArgument, "transition_not_allowed",
+        "no transition from " + std::string(StageName(from)) + " to " + std::string(StageName(to)),
+        {{"to", "invalid_value"}});
   if (std::none_of(rule->who.begin(), rule->who.end(), [&](Who w) { return rel.Has(w); }))
     return Fail(Forbidden("you may not move this project to " + std::string(StageName(to))));
   std::map<std::string, std::string> missing;
@@ -152,7 +206,8 @@ Result<const Rule*> CheckTransition(Stage from, Stage to, std::optional<Stage> s
   return rule;
 }
 
-std::vector<Stage> AllowedTargets(Stage from, std::optional<Stage> stage_before, const Relation& rel) {
+std::vector<Stage> AllowedTargets(Stage from, std::optional<Stage> stage_before,
+                                  const Relation& rel) {
   std::vector<Stage> out;
   for (const auto& r : Rules()) {
     if (r.from != from) continue;
@@ -186,7 +241,8 @@ std::string_view NextStep(Stage s) {
 
 std::map<std::string, int> DefaultDeadlineDays() {
   // Practice elsewhere (BRIEF.md): judge a lead within 3 days; the rest are this city's defaults.
-  return {{"lead", 3}, {"in_review", 7}, {"approved", 14}, {"negotiating", 90}, {"signed", 90}, {"construction", 365}};
+  return {{"lead", 3},         {"in_review", 7}, {"approved", 14},
+          {"negotiating", 90}, {"signed", 90},   {"construction", 365}};
 }
 
 int InvestmentBand(int64_t yuan) {
@@ -213,7 +269,8 @@ std::string DateOfMs(int64_t ms) {
   using namespace std::chrono;
   year_month_day d{floor<days>(sys_time<milliseconds>(milliseconds(ms)))};
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()), unsigned(d.day()));
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()),
+                unsigned(d.day()));
   return buf;
 }
 

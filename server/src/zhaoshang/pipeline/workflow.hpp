@@ -74,7 +74,8 @@ Result<const Rule*> CheckTransition(Stage from, Stage to, std::optional<Stage> s
                                     const Relation& rel, const GuardFacts& facts);
 
 // The target stages this relation may request now (for the UI's buttons; guards not applied).
-std::vector<Stage> AllowedTargets(Stage from, std::optional<Stage> stage_before, const Relation& rel);
+std::vector<Stage> AllowedTargets(Stage from, std::optional<Stage> stage_before,
+                                  const Relation& rel);
 
 // Reason codes accepted when entering a side state (or returning a lead).
 const std::vector<std::string_view>& ReasonCodes(Stage to, bool returning);

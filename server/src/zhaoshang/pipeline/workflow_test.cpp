@@ -39,15 +39,20 @@ TEST(Workflow, HappyPathFromLeadToProduction) {
 }
 
 TEST(Workflow, UnknownEdgesAreNotAllowed) {
-  EXPECT_EQ(Code(CheckTransition(kLead, kSigned, {}, Coordinator(), Full())), "transition_not_allowed");
-  EXPECT_EQ(Code(CheckTransition(kProduction, kLost, {}, Coordinator(), Full())), "transition_not_allowed");
-  EXPECT_EQ(Code(CheckTransition(kNegotiating, kApproved, {}, Coordinator(), Full())), "transition_not_allowed");
+  EXPECT_EQ(Code(CheckTransition(kLead, kSigned, {}, Coordinator(), Full())),
+            "transition_not_allowed");
+  EXPECT_EQ(Code(CheckTransition(kProduction, kLost, {}, Coordinator(), Full())),
+            "transition_not_allowed");
+  EXPECT_EQ(Code(CheckTransition(kNegotiating, kApproved, {}, Coordinator(), Full())),
+            "transition_not_allowed");
 }
 
 TEST(Workflow, WhoMayAct) {
   GuardFacts g = Full();
-  EXPECT_EQ(Code(CheckTransition(kInReview, kApproved, {}, Promoter(), g)), "forbidden");  // no self-approval
-  EXPECT_EQ(Code(CheckTransition(kApproved, kNegotiating, {}, Park(), g)), "forbidden");  // routing is the bureau's
+  EXPECT_EQ(Code(CheckTransition(kInReview, kApproved, {}, Promoter(), g)),
+            "forbidden");  // no self-approval
+  EXPECT_EQ(Code(CheckTransition(kApproved, kNegotiating, {}, Park(), g)),
+            "forbidden");  // routing is the bureau's
   EXPECT_EQ(Code(CheckTransition(kNegotiating, kSigned, {}, Promoter(), g)), "forbidden");
   EXPECT_EQ(Code(CheckTransition(kLead, kInReview, {}, Stranger(), g)), "forbidden");
   EXPECT_TRUE(CheckTransition(kNegotiating, kSigned, {}, Coordinator(), g));
@@ -56,30 +61,37 @@ TEST(Workflow, WhoMayAct) {
 TEST(Workflow, EveryGuardNamesItsMissingFields) {
   GuardFacts empty;
   EXPECT_EQ(Fields(CheckTransition(kLead, kInReview, {}, Promoter(), empty)),
-            (std::map<std::string, std::string>{{"industry_code", "required"}, {"total_investment_yuan", "required"}}));
+            (std::map<std::string, std::string>{{"industry_code", "required"},
+                                                {"total_investment_yuan", "required"}}));
   EXPECT_EQ(Fields(CheckTransition(kApproved, kNegotiating, {}, Coordinator(), empty)),
             (std::map<std::string, std::string>{{"receiving_unit_id", "required"}}));
   GuardFacts routed;
   routed.receiving_unit_id = 11;
   auto signing = CheckTransition(kNegotiating, kSigned, {}, Coordinator(), routed);
   EXPECT_EQ(Code(signing), "guard_failed");
-  EXPECT_EQ(Fields(signing), (std::map<std::string, std::string>{{"signing_date", "required"}, {"contracted_investment_yuan", "required"}}));
+  EXPECT_EQ(Fields(signing),
+            (std::map<std::string, std::string>{{"signing_date", "required"},
+                                                {"contracted_investment_yuan", "required"}}));
   EXPECT_EQ(Fields(CheckTransition(kSigned, kConstruction, {}, Park(), empty)),
             (std::map<std::string, std::string>{{"construction_date", "required"}}));
   EXPECT_EQ(Fields(CheckTransition(kConstruction, kProduction, {}, Park(), empty)),
             (std::map<std::string, std::string>{{"production_date", "required"}}));
   GuardFacts zero = Full();
   zero.contracted_investment = 0;
-  EXPECT_EQ(Fields(CheckTransition(kNegotiating, kSigned, {}, Park(), zero)).count("contracted_investment_yuan"), 1u);
+  EXPECT_EQ(Fields(CheckTransition(kNegotiating, kSigned, {}, Park(), zero))
+                .count("contracted_investment_yuan"),
+            1u);
 }
 
 TEST(Workflow, SideStatesNeedAReasonCode) {
   GuardFacts g = Full();
-  EXPECT_EQ(Fields(CheckTransition(kNegotiating, kLost, {}, Park(), g)).at("reason_code"), "required");
+  EXPECT_EQ(Fields(CheckTransition(kNegotiating, kLost, {}, Park(), g)).at("reason_code"),
+            "required");
   g.reason_code = "went_elsewhere";
   EXPECT_TRUE(CheckTransition(kNegotiating, kLost, {}, Park(), g));
   g.reason_code = "investor_paused";  // a shelving reason, not a loss reason
-  EXPECT_EQ(Fields(CheckTransition(kNegotiating, kLost, {}, Park(), g)).at("reason_code"), "invalid_value");
+  EXPECT_EQ(Fields(CheckTransition(kNegotiating, kLost, {}, Park(), g)).at("reason_code"),
+            "invalid_value");
   g.reason_code = "other";
   EXPECT_EQ(Fields(CheckTransition(kNegotiating, kLost, {}, Park(), g)).at("reason"), "required");
   g.reason = "投资方被竞争城市以土地价格吸引";
@@ -88,15 +100,19 @@ TEST(Workflow, SideStatesNeedAReasonCode) {
   r.reason_code = "incomplete_info";
   EXPECT_TRUE(CheckTransition(kInReview, kLead, {}, Coordinator(), r));  // returned for information
   EXPECT_TRUE(CheckTransition(kInReview, kRejected, {}, Coordinator(), r));
-  EXPECT_EQ(Code(CheckTransition(kProduction, kShelved, {}, Coordinator(), r)), "transition_not_allowed");
+  EXPECT_EQ(Code(CheckTransition(kProduction, kShelved, {}, Coordinator(), r)),
+            "transition_not_allowed");
 }
 
 TEST(Workflow, ReopeningReturnsToTheStageBefore) {
   GuardFacts g;
   EXPECT_TRUE(CheckTransition(kShelved, kNegotiating, kNegotiating, Park(), g));
-  EXPECT_EQ(Code(CheckTransition(kShelved, kSigned, kNegotiating, Park(), g)), "transition_not_allowed");
-  EXPECT_EQ(Code(CheckTransition(kLost, kSigned, kSigned, Park(), g)), "forbidden");  // only the bureau
-  EXPECT_EQ(Fields(CheckTransition(kLost, kSigned, kSigned, Coordinator(), g)).at("reason"), "required");
+  EXPECT_EQ(Code(CheckTransition(kShelved, kSigned, kNegotiating, Park(), g)),
+            "transition_not_allowed");
+  EXPECT_EQ(Code(CheckTransition(kLost, kSigned, kSigned, Park(), g)),
+            "forbidden");  // only the bureau
+  EXPECT_EQ(Fields(CheckTransition(kLost, kSigned, kSigned, Coordinator(), g)).at("reason"),
+            "required");
   g.reason = "投资方重新接洽";
   EXPECT_TRUE(CheckTransition(kLost, kSigned, kSigned, Coordinator(), g));
 }
@@ -107,7 +123,8 @@ TEST(Workflow, ResponsibilityHandOver) {
     g.reason_code = "incomplete_info";
     return *CheckTransition(a, b, {}, rel, g).value();
   };
-  EXPECT_EQ(rule(kLead, kInReview, Promoter()).handover, Handover::kKeep);  // promoter until the pool
+  EXPECT_EQ(rule(kLead, kInReview, Promoter()).handover,
+            Handover::kKeep);  // promoter until the pool
   EXPECT_EQ(rule(kInReview, kApproved, Coordinator()).handover, Handover::kKeep);
   EXPECT_EQ(rule(kApproved, kNegotiating, Coordinator()).handover, Handover::kReceivingPark);
   EXPECT_EQ(rule(kNegotiating, kSigned, Park()).handover, Handover::kKeep);  // the park keeps it
