@@ -115,6 +115,11 @@ CREATE TABLE investor_grams (
   PRIMARY KEY (gram, project_id)
 );
 CREATE INDEX investor_grams_project ON investor_grams(project_id);
+-- How many projects carry each bigram: the collision check searches by the rare ones.
+CREATE TABLE investor_gram_stats (
+  gram TEXT PRIMARY KEY,
+  projects BIGINT NOT NULL
+);
 
 CREATE TABLE project_events (
   id {{pk}},

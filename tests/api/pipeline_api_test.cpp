@@ -444,3 +444,34 @@ TEST(CatalogApi, IndustriesAndLeadingIndustries) {
 
 }  // namespace
 }  // namespace zhaoshang::testing
+
+namespace zhaoshang::testing {
+namespace {
+TEST(PipelineApi, GramStatisticsFollowRenames) {
+  TestApp t;
+  Client c(*t.app);
+  c.Login("coordinator");
+  auto consistent = [&] {
+    auto db = t.app->db().Acquire();
+    return db->QueryInt("SELECT COUNT(*) FROM investor_grams", {}).value() ==
+           db->QueryInt("SELECT SUM(projects) FROM investor_gram_stats", {}).value();
+  };
+  EXPECT_TRUE(consistent());
+  const int64_t id = ProjectIdByName(*t.app, "新能源汽车电机项目");
+  const std::string path = "/api/v1/projects/" + std::to_string(id);
+  int64_t v = c.Get(path).json.at("version").as_int64();
+  ASSERT_EQ(c.Patch(path, boost::json::object{{"investor_name", "皖宜电驱动系统有限公司"},
+                                              {"version", v}})
+                .status,
+            200);
+  EXPECT_TRUE(consistent());
+  // The renamed investor is found by its new name and no longer by the old one's rare grams.
+  Client p(*t.app);
+  p.Login("promoter");
+  Reply hit = p.Post("/api/v1/projects/collision-check",
+                     boost::json::object{{"investor_name", "皖宜电驱动系统有限公司"}});
+  ASSERT_EQ(hit.json.at("hits").as_array().size(), 1u);
+  EXPECT_EQ(hit.json.at("hits").at(0).at("project_id").as_int64(), id);
+}
+}  // namespace
+}  // namespace zhaoshang::testing

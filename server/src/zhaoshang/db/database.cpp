@@ -99,7 +99,7 @@ void Database::Release(std::unique_ptr<Connection> c) {
 }
 
 void InsertRows(Connection& c, const std::string& head, const std::vector<Params>& rows,
-                size_t batch) {
+                size_t batch, const std::string& tail) {
   if (rows.empty()) return;
   std::string one = "(";
   for (size_t i = 0; i < rows[0].size(); ++i) one += i ? ",?" : "?";
@@ -111,7 +111,7 @@ void InsertRows(Connection& c, const std::string& head, const std::vector<Params
       sql += j == i ? one : "," + one;
       p.insert(p.end(), rows[j].begin(), rows[j].end());
     }
-    c.Execute(sql, p);
+    c.Execute(sql + tail, p);
   }
 }
 

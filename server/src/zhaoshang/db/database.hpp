@@ -147,7 +147,7 @@ std::unique_ptr<Connection> OpenPostgres(const std::string& url);
 // Multi-row INSERT in batches: head = "INSERT INTO t(a, b) VALUES "; every row has the same
 // number of parameters. Few round trips for bulk loads on PostgreSQL, few statements on SQLite.
 void InsertRows(Connection& c, const std::string& head, const std::vector<Params>& rows,
-                size_t batch = 100);
+                size_t batch = 100, const std::string& tail = "");
 
 // "column contains ?" (no LIKE wildcards to escape): instr() on SQLite, strpos() on PostgreSQL.
 std::string Contains(Dialect d, const std::string& column);

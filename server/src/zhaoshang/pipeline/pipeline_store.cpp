@@ -1,5 +1,7 @@
 #include "zhaoshang/pipeline/pipeline_store.hpp"
 
+#include <algorithm>
+
 #include "zhaoshang/pipeline/workflow.hpp"
 
 namespace zhaoshang::pipeline::store {
@@ -318,10 +320,20 @@ bool IsPromoter(db::Connection& c, int64_t id, int64_t user_id) {
 }
 
 void ReplaceGrams(db::Connection& c, int64_t id, const std::vector<std::string>& grams) {
+  auto old = c.Query("SELECT gram FROM investor_grams WHERE project_id = ?", {id});
+  for (size_t i = 0; i < old.size(); ++i)
+    c.Execute("UPDATE investor_gram_stats SET projects = projects - 1 WHERE gram = ?",
+              {old[i].Text(0)});
   c.Execute("DELETE FROM investor_grams WHERE project_id = ?", {id});
-  std::vector<db::Params> rows;
-  for (const auto& g : grams) rows.push_back({g, id});
+  std::vector<db::Params> rows, stats;
+  for (const auto& g : grams) {
+    rows.push_back({g, id});
+    stats.push_back({g, int64_t(1)});
+  }
   db::InsertRows(c, "INSERT INTO investor_grams(gram, project_id) VALUES ", rows);
+  // Grams of one project are distinct, so one upsert statement never touches a row twice.
+  db::InsertRows(c, "INSERT INTO investor_gram_stats(gram, projects) VALUES ", stats, 100,
+                 " ON CONFLICT (gram) DO UPDATE SET projects = investor_gram_stats.projects + 1");
 }
 
 std::vector<int64_t> ByUscc(db::Connection& c, const std::string& uscc) {
@@ -334,20 +346,42 @@ std::vector<int64_t> ByUscc(db::Connection& c, const std::string& uscc) {
 std::vector<int64_t> ByGrams(db::Connection& c, const std::vector<std::string>& grams,
                              int64_t min_common, int64_t limit) {
   if (grams.empty()) return {};
+  // Search by the rarest grams: "科技" or "能源" sit in a large share of all names and would
+  // make the grouping scan most of the table; a real duplicate shares the rare ones too.
   std::string in;
   db::Params p;
   for (const auto& g : grams) {
     in += in.empty() ? "?" : ",?";
     p.emplace_back(g);
   }
-  p.emplace_back(min_common);
-  p.emplace_back(limit);
-  auto rs = c.Query(
+  std::vector<std::pair<int64_t, std::string>> freq;
+  auto rs = c.Query("SELECT gram, projects FROM investor_gram_stats WHERE gram IN (" + in + ")", p);
+  for (size_t i = 0; i < rs.size(); ++i)
+    if (rs[i].Int(1) > 0) freq.emplace_back(rs[i].Int(1), rs[i].Text(0));
+  if (freq.empty()) return {};
+  std::sort(freq.begin(), freq.end());
+  constexpr int64_t kCommon = 1000;
+  std::vector<std::string> picked;
+  for (const auto& [n, g] : freq)
+    if (n <= kCommon || picked.size() < 2) picked.push_back(g);
+  // Fewer grams searched → ask for fewer in common, so a one-character typo still matches.
+  const int64_t need = picked.size() == grams.size()
+                           ? min_common
+                           : std::max<int64_t>(1, static_cast<int64_t>(picked.size()) / 3);
+  in.clear();
+  db::Params q;
+  for (const auto& g : picked) {
+    in += in.empty() ? "?" : ",?";
+    q.emplace_back(g);
+  }
+  q.emplace_back(need);
+  q.emplace_back(limit);
+  auto cand = c.Query(
       "SELECT project_id FROM investor_grams WHERE gram IN (" + in +
           ") GROUP BY project_id HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC, project_id LIMIT ?",
-      p);
+      q);
   std::vector<int64_t> out;
-  for (size_t i = 0; i < rs.size(); ++i) out.push_back(rs[i].Int(0));
+  for (size_t i = 0; i < cand.size(); ++i) out.push_back(cand[i].Int(0));
   return out;
 }
 
