@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "zhaoshang/audit/diff.hpp"
 #include "zhaoshang/catalog/industries.hpp"
@@ -639,9 +640,15 @@ std::vector<Hit> PipelineService::CollisionCheck(const auth::Principal& who,
       if (sim >= 0.8) found[id] = {"name", sim};
     }
   }
+  // Best five first; only those are loaded in full.
+  std::vector<std::tuple<double, int64_t, std::string>> best;
+  for (const auto& [id, m] : found)
+    if (!exclude || *exclude != id) best.emplace_back(-m.second, id, m.first);
+  std::sort(best.begin(), best.end());
+  if (best.size() > 5) best.resize(5);
   std::vector<Hit> hits;
-  for (const auto& [id, m] : found) {
-    if (exclude && *exclude == id) continue;
+  for (const auto& [neg_sim, id, match] : best) {
+    const std::pair<std::string, double> m{match, -neg_sim};
     auto p = store::Get(c, id);
     if (!p) continue;
     Hit h;

@@ -363,7 +363,7 @@ std::vector<int64_t> ByGrams(db::Connection& c, const std::vector<std::string>& 
   constexpr int64_t kCommon = 1000;
   std::vector<std::string> picked;
   for (const auto& [n, g] : freq)
-    if (n <= kCommon || picked.size() < 2) picked.push_back(g);
+    if (n <= kCommon || picked.empty()) picked.push_back(g);  // at least the rarest one
   // Fewer grams searched → ask for fewer in common, so a one-character typo still matches.
   const int64_t need = picked.size() == grams.size()
                            ? min_common
