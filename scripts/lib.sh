@@ -64,7 +64,8 @@ build_server() {
   cmake --build build/release -- "$@"
 }
 
-# Throwaway PostgreSQL for tests: sets ZS_TEST_PG_URL and PG_DATA_DIR; stop_postgres on exit.
+# Throwaway PostgreSQL: sets ZS_TEST_PG_URL and PG_DATA_DIR; stop_postgres on exit.
+# Tests run it with fsync off (speed); the bench sets PG_FSYNC=on so commits are durable.
 start_postgres() {
   local bin
   bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
@@ -79,7 +80,7 @@ start_postgres() {
     --encoding=UTF8 --locale=C.UTF-8 >"$PG_DATA_DIR/initdb.log" 2>&1 ||
     { cat "$PG_DATA_DIR/initdb.log" >&2; die "PostgreSQL initdb failed"; }
   runuser -u postgres -- "$bin/pg_ctl" -D "$PG_DATA_DIR/data" -l "$PG_DATA_DIR/server.log" -w \
-    -o "-p $port -k $PG_DATA_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null ||
+    -o "-p $port -k $PG_DATA_DIR -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-off} -c max_connections=200" start >/dev/null ||
     { cat "$PG_DATA_DIR/server.log" >&2; die "PostgreSQL did not start"; }
   PG_BIN="$bin"
   export ZS_TEST_PG_URL="postgresql://postgres@127.0.0.1:$port/postgres"
