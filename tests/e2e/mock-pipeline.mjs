@@ -936,8 +936,20 @@ export function createPipeline(ctx) {
     }
     if (M === 'GET' && p === '/pipeline/settings') return ctx.need(req, 'project.read'), send(res, 200, { stage_deadline_days: DEADLINE_DAYS }), true
     if (M === 'PUT' && p === '/pipeline/settings') {
-      ctx.need(req, 'pipeline.settings')
-      Object.assign(DEADLINE_DAYS, body.stage_deadline_days ?? {})
+      const u = ctx.need(req, 'pipeline.settings')
+      const days = body.stage_deadline_days
+      if (!days || typeof days !== 'object' || Array.isArray(days))
+        fail(400, 'invalid_argument', 'invalid input', { stage_deadline_days: days === undefined ? 'required' : 'wrong_type' })
+      const fields = {}
+      for (const [k, v] of Object.entries(days)) {
+        if (!Number.isInteger(v)) fields[k] = 'wrong_type'
+        else if (!(k in DEADLINE_DAYS)) fields[k] = 'unknown_field'
+        else if (v < 1 || v > 3650) fields[k] = 'invalid_value'
+      }
+      if (Object.keys(fields).length) fail(400, 'invalid_argument', 'invalid stage deadline days', fields)
+      const changed = Object.fromEntries(Object.entries(days).filter(([k, v]) => DEADLINE_DAYS[k] !== v))
+      Object.assign(DEADLINE_DAYS, days)
+      addAudit(u, 'pipeline.settings', 'settings', 'stage_deadline', changed, req)
       return send(res, 200, { stage_deadline_days: DEADLINE_DAYS }), true
     }
     return false

@@ -514,20 +514,39 @@ async function ledgerSearch(page, text) {
   return res.json()
 }
 
-/** A POST from inside the page with the session's CSRF token (to arrange data quickly). */
-async function apiPost(page, path, body) {
+/** A write from inside the page with the session's CSRF token (to arrange or restore data quickly). */
+async function apiSend(page, method, path, body) {
   return page.evaluate(
-    async ([p, b]) => {
+    async ([m, p, b]) => {
       const me = await (await fetch('/api/v1/auth/me')).json()
       const r = await fetch(`/api/v1${p}`, {
-        method: 'POST',
+        method: m,
         headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
         body: JSON.stringify(b),
       })
       return { status: r.status, body: await r.json() }
     },
-    [path, body],
+    [method, path, body],
   )
+}
+const apiPost = (page, path, body) => apiSend(page, 'POST', path, body)
+
+/** A GET from inside the page (the session's cookie): `{ status, body }`. */
+async function apiGet(page, path) {
+  return page.evaluate(async (p) => {
+    const r = await fetch(`/api/v1${p}`)
+    return { status: r.status, body: await r.json() }
+  }, path)
+}
+
+/** Wait until the <input> matched by `selector` holds `value` (polling by Playwright, no sleeps). */
+async function expectInputValue(page, selector, value) {
+  try {
+    await page.waitForFunction(([sel, v]) => document.querySelector(sel)?.value === v, [selector, value], { timeout: TIMEOUT })
+  } catch {
+    const seen = await page.locator(selector).inputValue().catch(() => '(no such input)')
+    throw new Error(`expected ${selector} to hold "${value}", it holds "${seen}"`)
+  }
 }
 
 scenario('promoter sees the collision hint, then reports a new lead and finds it in the ledger', async () => {
@@ -916,6 +935,74 @@ scenario('the industry catalog shows leading industries with GB codes; editable 
   await expectText(s.page, '[data-testid="leading-industry"]', '3612 新能源车整车制造')
   await tid(s.page, 'leading-create').waitFor()
   await shot(s.page, '29-catalog')
+  assertNoProblems(s.problems)
+})
+
+scenario('coordinator sets the 线索 deadline to 5 days on 阶段期限; promoter has no such menu item', async () => {
+  const s = await newSession()
+  await loginAs(s.page, 'promoter')
+  const promoterMenu = await menuTexts(s.page)
+  if (promoterMenu.includes('阶段期限')) throw new Error(`promoter sees 阶段期限: ${promoterMenu.join(',')}`)
+  await s.page.goto(`${baseUrl}/pipeline/settings`)
+  await tid(s.page, 'page-403').waitFor()
+  await tid(s.page, 'logout').click()
+  await expectPath(s.page, '/login')
+
+  await loginAs(s.page, 'coordinator')
+  const SETTINGS = /\/api\/v1\/pipeline\/settings$/
+  const leadInput = '[data-testid="deadline-input-lead"] input'
+  let restored = false
+  try {
+    const [loaded] = await Promise.all([
+      s.page.waitForResponse((r) => isApi(r, 'GET', SETTINGS)),
+      s.page.locator('[data-testid="menu-/pipeline/settings"]').filter({ hasText: '阶段期限' }).click(),
+    ])
+    await expectPath(s.page, '/pipeline/settings')
+    const before = (await loaded.json()).stage_deadline_days
+    if (before.lead !== 3) throw new Error(`lead deadline is ${before.lead} before the test, expected 3`)
+    await expectText(s.page, '[data-testid="deadline-explain"]', '新进入该阶段的项目，下一步期限 = 进入日期 + 天数；已在该阶段的项目不受影响')
+    const labels = (await s.page.locator('[data-testid="deadline-form"] .stage-row .el-form-item__label').allTextContents()).map((t) => t.trim())
+    if (labels.join(',') !== '线索,预审中,已入库,洽谈中,已签约,已开工') throw new Error(`stage labels: ${labels.join(',')}`)
+    await expectInputValue(s.page, leadInput, '3')
+    await expectInputValue(s.page, '[data-testid="deadline-input-construction"] input', '365')
+
+    // Reset goes back to what was loaded.
+    await s.page.locator('[data-testid="deadline-input-in_review"] input').fill('8')
+    await tid(s.page, 'deadline-unsaved').waitFor()
+    await tid(s.page, 'deadline-reset').click()
+    await expectInputValue(s.page, '[data-testid="deadline-input-in_review"] input', '7')
+    await tid(s.page, 'deadline-unsaved').waitFor({ state: 'detached' })
+
+    await s.page.locator(leadInput).fill('5')
+    await tid(s.page, 'deadline-unsaved').waitFor()
+    const [saved] = await Promise.all([s.page.waitForResponse((r) => isApi(r, 'PUT', SETTINGS)), tid(s.page, 'deadline-save').click()])
+    if (saved.status() !== 200) throw new Error(`PUT /pipeline/settings → HTTP ${saved.status()} ${await saved.text()}`)
+    const sent = saved.request().postDataJSON().stage_deadline_days
+    const expected = { ...before, lead: 5 }
+    const sorted = (o) => JSON.stringify(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)))
+    if (sorted(sent) !== sorted(expected)) throw new Error(`sent ${JSON.stringify(sent)}, expected ${JSON.stringify(expected)}`)
+    await expectText(s.page, '.el-message', '阶段期限已保存')
+    await tid(s.page, 'deadline-unsaved').waitFor({ state: 'detached' })
+
+    await Promise.all([s.page.waitForResponse((r) => isApi(r, 'GET', SETTINGS)), s.page.reload()])
+    await expectInputValue(s.page, leadInput, '5')
+    const now = await apiGet(s.page, '/pipeline/settings')
+    if (now.status !== 200 || now.body.stage_deadline_days.lead !== 5)
+      throw new Error(`GET /pipeline/settings after saving → ${now.status} ${JSON.stringify(now.body)}`)
+    await settled(s.page)
+    await shot(s.page, '35-pipeline-settings')
+
+    // Put it back through the form, as the coordinator would.
+    await s.page.locator(leadInput).fill('3')
+    const [back] = await Promise.all([s.page.waitForResponse((r) => isApi(r, 'PUT', SETTINGS)), tid(s.page, 'deadline-save').click()])
+    if (back.status() !== 200) throw new Error(`restoring lead = 3 → HTTP ${back.status()}`)
+    const after = await apiGet(s.page, '/pipeline/settings')
+    if (after.body.stage_deadline_days.lead !== 3) throw new Error(`lead not restored: ${JSON.stringify(after.body)}`)
+    restored = true
+  } finally {
+    // Leave the shared server as it was even when a step above failed.
+    if (!restored) await apiSend(s.page, 'PUT', '/pipeline/settings', { stage_deadline_days: { lead: 3 } }).catch(() => undefined)
+  }
   assertNoProblems(s.problems)
 })
 

@@ -245,8 +245,12 @@ export namespace ProjectApi {
     items: ProjectRow[]
   }
 
+  /** The stages that carry a next-step deadline (阶段期限), in funnel order. */
+  export type DeadlineStage = 'lead' | 'in_review' | 'approved' | 'negotiating' | 'signed' | 'construction'
+
+  /** GET/PUT /pipeline/settings: days from entering a stage to its next-step deadline (1–3650). */
   export interface Settings {
-    stage_deadline_days: Partial<Record<Stage, number>>
+    stage_deadline_days: Partial<Record<DeadlineStage, number>>
   }
 
   /** The filters and sort of the ledger, without paging (what an export takes). */
@@ -383,8 +387,18 @@ export const addActivity = (id: number, b: ProjectApi.NewActivity, opts?: Reques
   http.post<ProjectApi.Activity>(`/projects/${id}/activities`, b, opts)
 export const getBoard = (f: ProjectApi.Filters, opts?: RequestOptions) =>
   http.get<{ columns: ProjectApi.BoardColumn[] }>('/projects/board', { ...opts, query: filterParams(f) })
-export const getPipelineSettings = () => http.get<ProjectApi.Settings>('/pipeline/settings')
-export const putPipelineSettings = (s: ProjectApi.Settings) => http.put<ProjectApi.Settings>('/pipeline/settings', s)
+
+// ---------------------------------------------------------------- 阶段期限 (pipeline settings)
+/** The stages of `stage_deadline_days`, in funnel order (production and the side states have no deadline). */
+export const DEADLINE_STAGES: readonly ProjectApi.DeadlineStage[] = ['lead', 'in_review', 'approved', 'negotiating', 'signed', 'construction']
+/** The server accepts 1–3650 days per stage (`fields.<stage> = "invalid_value"` otherwise). */
+export const DEADLINE_MIN_DAYS = 1
+export const DEADLINE_MAX_DAYS = 3650
+/** Permission `project.read`. */
+export const getPipelineSettings = (opts?: RequestOptions) => http.get<ProjectApi.Settings>('/pipeline/settings', opts)
+/** Permission `pipeline.settings` (coordinator); answers the saved settings. */
+export const putPipelineSettings = (s: ProjectApi.Settings, opts?: RequestOptions) =>
+  http.put<ProjectApi.Settings>('/pipeline/settings', s, opts)
 
 // ---------------------------------------------------------------- Excel export and import (台账导出 / 导入)
 /** The server refuses larger exports (`fields.filters = "too_many_rows"`). */

@@ -79,6 +79,13 @@ const routes: RouteRecordRaw[] = [
         meta: { perms: menuPerms('/catalog'), title: 'layout.menu.catalog' },
       },
       {
+        // 阶段期限: coordinator only (the API's GET needs just project.read, but nobody else needs the page).
+        path: 'pipeline/settings',
+        name: 'pipeline-settings',
+        component: () => import('@/views/pipeline/PipelineSettingsView.vue'),
+        meta: { perms: menuPerms('/pipeline/settings'), title: 'layout.menu.pipelineSettings' },
+      },
+      {
         path: 'org/units',
         name: 'org-units',
         component: () => import('@/views/org/OrgUnitsView.vue'),

@@ -31,6 +31,20 @@ describe('permission → menu filter', () => {
     expect(activeMenuPath(MENU, '/projectsx')).toBeUndefined()
   })
 
+  it('shows the coordinator 阶段期限 after the catalog; read-only roles do not get it', () => {
+    const coordinator = ['workbench.view', 'user.read', 'catalog.read', 'catalog.write', 'project.read', 'project.create', 'pipeline.settings']
+    expect(paths(coordinator)).toEqual([
+      '/workbench',
+      '/projects',
+      '/projects/board',
+      '/projects/new',
+      '/catalog',
+      '/pipeline/settings',
+      '/users',
+    ])
+    expect(paths(['workbench.view', 'project.read', 'user.read', 'catalog.read'])).not.toContain('/pipeline/settings')
+  })
+
   it('shows the system admin org units, users and roles, but not the workbench or audit', () => {
     expect(paths(['org.write', 'user.read', 'user.write', 'role.read'])).toEqual(['/org/units', '/users', '/roles'])
   })

@@ -9,6 +9,7 @@ import {
   Grid,
   DocumentAdd,
   Collection,
+  Timer,
 } from '@element-plus/icons-vue'
 
 export interface MenuItem {
@@ -27,6 +28,7 @@ export const MENU: MenuItem[] = [
   { path: '/projects/board', title: 'layout.menu.board', anyOf: ['project.read'], icon: Grid },
   { path: '/projects/new', title: 'layout.menu.newLead', anyOf: ['project.create'], icon: DocumentAdd },
   { path: '/catalog', title: 'layout.menu.catalog', anyOf: ['catalog.read'], icon: Collection },
+  { path: '/pipeline/settings', title: 'layout.menu.pipelineSettings', anyOf: ['pipeline.settings'], icon: Timer },
   { path: '/org/units', title: 'layout.menu.orgUnits', anyOf: ['org.write', 'role.read'], icon: OfficeBuilding },
   { path: '/users', title: 'layout.menu.users', anyOf: ['user.read'], icon: User },
   { path: '/roles', title: 'layout.menu.roles', anyOf: ['role.read'], icon: Lock },

@@ -5,6 +5,7 @@ export default {
     board: 'Project board',
     newLead: 'Report a lead',
     catalog: 'Industry catalog',
+    pipelineSettings: 'Stage deadlines',
     projectDetail: 'Project',
     projectEdit: 'Edit project',
     projectImport: 'Import leads',

@@ -368,4 +368,17 @@ export default {
     empty: 'None',
     notAllowed: 'Cannot move from “{from}” to “{to}” directly',
   },
+  settings: {
+    title: 'Stage deadline settings',
+    explain: 'For a project entering a stage from now on, the next-step deadline = entry date + days; projects already in that stage keep their deadline',
+    stage: 'Stage',
+    days: 'days',
+    nextStep: 'Next step: {step}',
+    range: 'Enter a whole number of days from {min} to {max}',
+    unsaved: 'Unsaved changes',
+    save: 'Save',
+    reset: 'Reset',
+    saved: 'Stage deadlines saved',
+    loadFailed: 'Could not load the stage deadlines',
+  },
 }

@@ -5,6 +5,7 @@ export default {
     board: '项目看板',
     newLead: '报送线索',
     catalog: '产业目录',
+    pipelineSettings: '阶段期限',
     projectDetail: '项目详情',
     projectEdit: '编辑项目',
     projectImport: '批量导入线索',

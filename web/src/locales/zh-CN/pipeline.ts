@@ -368,4 +368,17 @@ export default {
     empty: '无',
     notAllowed: '不能从“{from}”直接变更为“{to}”',
   },
+  settings: {
+    title: '阶段期限设置',
+    explain: '新进入该阶段的项目，下一步期限 = 进入日期 + 天数；已在该阶段的项目不受影响',
+    stage: '阶段',
+    days: '天',
+    nextStep: '下一步：{step}',
+    range: '请输入 {min}–{max} 之间的整数天数',
+    unsaved: '有未保存的修改',
+    save: '保存',
+    reset: '重置',
+    saved: '阶段期限已保存',
+    loadFailed: '阶段期限加载失败',
+  },
 }
