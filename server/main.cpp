@@ -158,8 +158,8 @@ int main(int argc, char** argv) {
       // The console sink flushes every line; a logger thread keeps that off the I/O thread.
       spdlog::init_thread_pool(16384, 1);
       auto logger = std::make_shared<spdlog::async_logger>(
-          "zhaoshang", std::make_shared<spdlog::sinks::stdout_color_sink_mt>(), spdlog::thread_pool(),
-          spdlog::async_overflow_policy::block);
+          "zhaoshang", std::make_shared<spdlog::sinks::stdout_color_sink_mt>(),
+          spdlog::thread_pool(), spdlog::async_overflow_policy::block);
       logger->set_level(spdlog::get_level());
       spdlog::set_default_logger(logger);
       spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");

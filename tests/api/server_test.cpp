@@ -125,7 +125,7 @@ TEST(Server, SlowHeadersAreCutOffByTheHeaderTimeout) {
   LiveServer s(cfg);
   RawClient c(s.port);
   c.Send("GET /healthz HTTP/1.1\r\nHost: t\r\n");  // never finishes its header block
-  EXPECT_TRUE(c.ClosedByPeer());  // blocks until the server gives up on it
+  EXPECT_TRUE(c.ClosedByPeer());                   // blocks until the server gives up on it
   s.server.Stop();
 }
 

@@ -90,14 +90,16 @@ TEST(AuthzMatrix, EveryRouteEnforcesItForEveryRole) {
   for (const auto& l : lines) {
     std::string target = l.path;
     if (auto p = target.find("{id}"); p != std::string::npos)
-      target.replace(p, 4, target.find("/users/") != std::string::npos       ? user_id
-                           : target.find("/org/units/") != std::string::npos ? unit_id
-                                                                              : std::string("1"));
+      target.replace(p, 4,
+                     target.find("/users/") != std::string::npos       ? user_id
+                     : target.find("/org/units/") != std::string::npos ? unit_id
+                                                                       : std::string("1"));
     for (const auto& [role, cell] : l.cells) {
       SCOPED_TRACE(l.method + " " + target + " as " + role + " expecting " + cell);
       Client c(*t.app);
       // Demo logins are the role codes, except 单位负责人 "unithead".
-      if (role != "anonymous") ASSERT_EQ(c.Login(role == "unit_head" ? "unithead" : role).status, 200);
+      if (role != "anonymous")
+        ASSERT_EQ(c.Login(role == "unit_head" ? "unithead" : role).status, 200);
       // "{}" is never a complete body, so allowed writes stop at validation and change nothing.
       Reply r = c.Call(l.method, target, l.method == "GET" ? "" : "{}");
       if (cell == "deny") {

@@ -19,25 +19,32 @@ using pipeline::Project;
 struct Rng {
   uint64_t x;
   uint64_t Next() { return x = x * 6364136223846793005ULL + 1442695040888963407ULL; }
-  int64_t Uniform(int64_t lo, int64_t hi) { return lo + static_cast<int64_t>((Next() >> 33) % uint64_t(hi - lo + 1)); }
+  int64_t Uniform(int64_t lo, int64_t hi) {
+    return lo + static_cast<int64_t>((Next() >> 33) % uint64_t(hi - lo + 1));
+  }
   template <typename T>
-  const T& Pick(const std::vector<T>& v) { return v[(Next() >> 33) % v.size()]; }
+  const T& Pick(const std::vector<T>& v) {
+    return v[(Next() >> 33) % v.size()];
+  }
 };
 
-const std::vector<std::string> kRegions = {"上海", "深圳", "杭州", "苏州", "合肥", "南京", "宁波", "无锡",
-                                           "广州", "武汉", "北京", "常州", "安庆", "芜湖", "东莞", "成都"};
-const std::vector<std::string> kCores = {"远景", "华鑫", "中科", "国轩", "星源", "恒创", "宜城", "天成",
-                                         "瑞丰", "海博", "龙腾", "博远", "正泰", "晶科", "盛弘", "鼎胜",
-                                         "宏达", "金禾", "思源", "卓越", "长青", "蓝海", "凯瑞", "华峰",
-                                         "同创", "启明", "昌盛", "永联", "嘉诚", "科达"};
-const std::vector<std::string> kForms = {"有限公司", "股份有限公司", "集团有限公司", "科技有限公司"};
-const std::vector<std::string> kSuffixes = {"生产线项目", "产业园项目", "研发及制造基地项目", "扩产项目",
-                                            "智能工厂项目", "总部及生产基地项目"};
+const std::vector<std::string> kRegions = {"上海", "深圳", "杭州", "苏州", "合肥", "南京",
+                                           "宁波", "无锡", "广州", "武汉", "北京", "常州",
+                                           "安庆", "芜湖", "东莞", "成都"};
+const std::vector<std::string> kCores = {
+    "远景", "华鑫", "中科", "国轩", "星源", "恒创", "宜城", "天成", "瑞丰", "海博",
+    "龙腾", "博远", "正泰", "晶科", "盛弘", "鼎胜", "宏达", "金禾", "思源", "卓越",
+    "长青", "蓝海", "凯瑞", "华峰", "同创", "启明", "昌盛", "永联", "嘉诚", "科达"};
+const std::vector<std::string> kForms = {"有限公司", "股份有限公司", "集团有限公司",
+                                         "科技有限公司"};
+const std::vector<std::string> kSuffixes = {"生产线项目", "产业园项目",   "研发及制造基地项目",
+                                            "扩产项目",   "智能工厂项目", "总部及生产基地项目"};
 const std::vector<std::string> kSummaries = {
     "电话沟通项目进展，投资方关注土地指标和电力容量", "赴投资方总部拜访，介绍园区产业配套和政策",
-    "接待投资方考察园区标准厂房和待供地块", "召开项目推进会，梳理要素保障需求清单",
-    "陪同投资方实地踏勘地块，讨论用地规模", "与投资方法务对接合同条款"};
-const std::vector<std::string> kPeople = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"};
+    "接待投资方考察园区标准厂房和待供地块",           "召开项目推进会，梳理要素保障需求清单",
+    "陪同投资方实地踏勘地块，讨论用地规模",           "与投资方法务对接合同条款"};
+const std::vector<std::string> kPeople = {"王", "李", "张", "刘", "陈",
+                                          "杨", "赵", "黄", "周", "吴"};
 
 struct Unit {
   int64_t id;
@@ -56,7 +63,8 @@ std::string Uscc(Rng& r, const std::string& region6) {
 
 // The stage path up to the target; side states branch off an active stage.
 std::vector<std::string> PathTo(const std::string& target, Rng& r, std::string* before) {
-  static const std::vector<std::string> kMain = {"lead", "in_review", "approved", "negotiating", "signed", "construction", "production"};
+  static const std::vector<std::string> kMain = {
+      "lead", "in_review", "approved", "negotiating", "signed", "construction", "production"};
   std::vector<std::string> path;
   std::string end = target;
   if (target == "rejected") {
@@ -91,7 +99,8 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
     for (const auto& u : units) {
       if (u.kind != "park") continue;
       parks.push_back({u.id, u.name});
-      district_of[u.id] = u.parent_id && by_id[*u.parent_id].kind == "district" ? u.parent_id : std::nullopt;
+      district_of[u.id] =
+          u.parent_id && by_id[*u.parent_id].kind == "district" ? u.parent_id : std::nullopt;
     }
   }
   std::vector<pipeline::Event> events;
@@ -104,12 +113,19 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
     activities.clear();
   };
   std::vector<Person> promoters;
-  auto ps = c.Query("SELECT u.id, u.unit_id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'promoter' ORDER BY u.id");
+  auto ps = c.Query(
+      "SELECT u.id, u.unit_id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = "
+      "'promoter' ORDER BY u.id");
   for (size_t i = 0; i < ps.size(); ++i) promoters.push_back({ps[i].Int(0), ps[i].Int(1)});
   std::map<int64_t, int64_t> receiver_of_park;
-  auto rs = c.Query("SELECT u.id, u.unit_id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'receiver' ORDER BY u.id");
+  auto rs = c.Query(
+      "SELECT u.id, u.unit_id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = "
+      "'receiver' ORDER BY u.id");
   for (size_t i = 0; i < rs.size(); ++i) receiver_of_park.emplace(rs[i].Int(1), rs[i].Int(0));
-  auto coord = c.QueryInt("SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'coordinator' ORDER BY u.id LIMIT 1", {});
+  auto coord = c.QueryInt(
+      "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'coordinator' "
+      "ORDER BY u.id LIMIT 1",
+      {});
   struct Node {
     int64_t id, industry;
     std::string name, code;
@@ -120,15 +136,17 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
     std::string codes = ns[i].Text(3);
     nodes.push_back({ns[i].Int(0), ns[i].Int(1), ns[i].Text(2), codes.substr(0, codes.find(';'))});
   }
-  if (parks.empty() || promoters.empty() || nodes.empty()) throw std::runtime_error("demo projects need parks, promoters and chain nodes");
+  if (parks.empty() || promoters.empty() || nodes.empty())
+    throw std::runtime_error("demo projects need parks, promoters and chain nodes");
   const int64_t actor = coord.value_or(promoters.front().user_id);
   auto days = pipeline::DefaultDeadlineDays();
   const auto& catalog = catalog::Industries::Embedded();
 
   // Stage mix of a city's pipeline: many leads, fewer at every later stage.
   const std::vector<std::pair<std::string, int>> kMix = {
-      {"lead", 20}, {"in_review", 12}, {"approved", 10}, {"negotiating", 18}, {"signed", 12},
-      {"construction", 10}, {"production", 8}, {"rejected", 4}, {"shelved", 4}, {"lost", 2}};
+      {"lead", 20},   {"in_review", 12},    {"approved", 10},  {"negotiating", 18},
+      {"signed", 12}, {"construction", 10}, {"production", 8}, {"rejected", 4},
+      {"shelved", 4}, {"lost", 2}};
   std::vector<std::string> stages;
   for (const auto& [s, w] : kMix)
     for (int i = 0; i < w; ++i) stages.push_back(s);
@@ -136,14 +154,16 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
   constexpr int64_t kDay = 86'400'000;
   db::Transaction tx(c, true);
   std::vector<int64_t> ids;
-  auto make = [&](int n, const std::string& stage_target, const std::string& name, const std::string& investor,
-                  const Node& node, const Person& who, std::optional<Unit> park_opt) {
+  auto make = [&](int n, const std::string& stage_target, const std::string& name,
+                  const std::string& investor, const Node& node, const Person& who,
+                  std::optional<Unit> park_opt) {
     Project p;
     p.name = name;
     p.investor_name = investor;
     p.investor_norm = pipeline::NormalizeInvestorName(investor);
     if (r.Uniform(0, 3) > 0) p.uscc = Uscc(r, r.Uniform(0, 1) ? "310000" : "340800");
-    p.investor_origin = r.Uniform(0, 9) == 0 ? "境外·德国" : kRegions[r.Uniform(0, kRegions.size() - 1)];
+    p.investor_origin =
+        r.Uniform(0, 9) == 0 ? "境外·德国" : kRegions[r.Uniform(0, kRegions.size() - 1)];
     p.foreign = p.investor_origin.rfind("境外", 0) == 0;
     p.industry_code = catalog.Find(node.code) ? node.code : "3612";
     auto path = catalog.PathOf(p.industry_code);
@@ -161,7 +181,9 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
     p.jobs = r.Uniform(50, 2000);
     p.annual_output = p.total_investment / 10 * r.Uniform(8, 25);
     p.annual_tax = p.annual_output / 100 * r.Uniform(3, 8);
-    static const std::vector<std::string> kChannels = {"resident_team", "business_referral", "exhibition", "online", "agency", "visit", "government"};
+    static const std::vector<std::string> kChannels = {
+        "resident_team", "business_referral", "exhibition", "online", "agency",
+        "visit",         "government"};
     p.source_channel = kChannels[r.Uniform(0, kChannels.size() - 1)];
     p.reporting_unit_id = who.unit_id;
     p.promoter_id = who.user_id;
@@ -169,7 +191,8 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
     if (r.Uniform(0, 1)) p.preferred_unit_id = park.id;
     p.description = fmt::format("{}拟投资建设{}，主要生产{}相关产品。", investor, name, node.name);
     p.contacts = {{kPeople[r.Uniform(0, kPeople.size() - 1)] + (r.Uniform(0, 1) ? "总" : "经理"),
-                   fmt::format("13{}{:08}", r.Uniform(0, 9), r.Uniform(0, 99'999'999)), "投资负责人"}};
+                   fmt::format("13{}{:08}", r.Uniform(0, 9), r.Uniform(0, 99'999'999)),
+                   "投资负责人"}};
     std::string before;
     auto path_stages = PathTo(stage_target, r, &before);
     // Created 20–400 days ago; each step later than the one before.
@@ -199,7 +222,8 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
       p.receiving_unit_id = park.id;
       p.responsible_unit_id = park.id;
       auto rec = receiver_of_park.find(park.id);
-      p.responsible_user_id = rec == receiver_of_park.end() ? std::nullopt : std::optional(rec->second);
+      p.responsible_user_id =
+          rec == receiver_of_park.end() ? std::nullopt : std::optional(rec->second);
       p.district_id = district_of[park.id];
     }
     if (reached("signed")) {
@@ -215,30 +239,35 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
       p.close_reason = "投资方选择了土地价格更低的周边城市";
     }
     auto d = days.find(p.stage);
-    if (d != days.end()) p.step_deadline = pipeline::AddDays(pipeline::DateOfMs(p.stage_since), d->second);
+    if (d != days.end())
+      p.step_deadline = pipeline::AddDays(pipeline::DateOfMs(p.stage_since), d->second);
     p.updated_at = p.stage_since;
     p.band = pipeline::InvestmentBand(p.total_investment);
     p.id = pipeline::store::Insert(c, p);
     pipeline::store::AddPromoter(c, p.id, who.user_id, who.unit_id, "first", p.created_at);
     pipeline::store::ReplaceContacts(c, p.id, p.contacts);
     pipeline::store::ReplaceGrams(c, p.id, pipeline::Bigrams(p.investor_norm));
-    events.push_back({0, p.id, p.created_at, "created", who.user_id, "", std::nullopt, "lead", std::nullopt, std::nullopt, "{}"});
+    events.push_back({0, p.id, p.created_at, "created", who.user_id, "", std::nullopt, "lead",
+                      std::nullopt, std::nullopt, "{}"});
     for (size_t i = 1; i < steps.size(); ++i)
-      events.push_back({0, p.id, steps[i].second, "transition", actor, "", steps[i - 1].first, steps[i].first,
-                        i + 1 == steps.size() ? p.close_reason_code : std::nullopt, std::nullopt, "{}"});
+      events.push_back({0, p.id, steps[i].second, "transition", actor, "", steps[i - 1].first,
+                        steps[i].first, i + 1 == steps.size() ? p.close_reason_code : std::nullopt,
+                        std::nullopt, "{}"});
     int acts = static_cast<int>(r.Uniform(1, spec.activities_per_project * 2 - 1));
     for (int a = 0; a < acts; ++a) {
-      static const std::vector<std::string> kKinds = {"call", "visit", "reception", "meeting", "inspection"};
+      static const std::vector<std::string> kKinds = {"call", "visit", "reception", "meeting",
+                                                      "inspection"};
       int64_t at = p.created_at + (p.stage_since - p.created_at) * (a + 1) / (acts + 1);
-      activities.push_back({0, p.id, kKinds[r.Uniform(0, kKinds.size() - 1)], pipeline::DateOfMs(at),
-                                       "投资方代表、" + std::string(n % 2 ? "招商人" : "园区招商部"),
-                                       kSummaries[r.Uniform(0, kSummaries.size() - 1)], "继续跟进", std::nullopt,
-                                       std::nullopt, who.user_id, "", at});
+      activities.push_back({0, p.id, kKinds[r.Uniform(0, kKinds.size() - 1)],
+                            pipeline::DateOfMs(at),
+                            "投资方代表、" + std::string(n % 2 ? "招商人" : "园区招商部"),
+                            kSummaries[r.Uniform(0, kSummaries.size() - 1)], "继续跟进",
+                            std::nullopt, std::nullopt, who.user_id, "", at});
     }
     if (reached("construction")) {
       int64_t amount = p.fixed_investment / 100 * r.Uniform(10, 60);
-      activities.push_back({0, p.id, "capital", date_at("construction"), "", "首期到位资金", "", std::nullopt,
-                                       amount, who.user_id, "", steps.back().second});
+      activities.push_back({0, p.id, "capital", date_at("construction"), "", "首期到位资金", "",
+                            std::nullopt, amount, who.user_id, "", steps.back().second});
       c.Execute("UPDATE projects SET capital_in_place = ? WHERE id = ?", {amount, p.id});
     }
     ids.push_back(p.id);
@@ -266,16 +295,20 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
     auto yx = person("yxpromoter"), jk = person("jkpromoter");
     auto jkq = unit_by_name("安庆经济技术开发区");
     if (yx && jk && jkq) {
-      make(0, "negotiating", "动力电池PACK生产线项目", "上海申能动力电池股份有限公司", node_named("动力电池"), *yx, jkq);
-      make(1, "negotiating", "新能源汽车电机项目", "皖宜驱动电机有限公司", node_named("驱动电机"), *jk, jkq);
+      make(0, "negotiating", "动力电池PACK生产线项目", "上海申能动力电池股份有限公司",
+           node_named("动力电池"), *yx, jkq);
+      make(1, "negotiating", "新能源汽车电机项目", "皖宜驱动电机有限公司", node_named("驱动电机"),
+           *jk, jkq);
     }
   }
   for (int i = 0; (int)ids.size() < spec.projects; ++i) {
     const Node& node = nodes[r.Uniform(0, nodes.size() - 1)];
     std::string core = kCores[r.Uniform(0, kCores.size() - 1)];
-    std::string investor = kRegions[r.Uniform(0, kRegions.size() - 1)] + core + node.name + kForms[r.Uniform(0, kForms.size() - 1)];
+    std::string investor = kRegions[r.Uniform(0, kRegions.size() - 1)] + core + node.name +
+                           kForms[r.Uniform(0, kForms.size() - 1)];
     std::string name = core + node.name + kSuffixes[r.Uniform(0, kSuffixes.size() - 1)];
-    make(i, stages[r.Uniform(0, stages.size() - 1)], name, investor, node, promoters[r.Uniform(0, promoters.size() - 1)], std::nullopt);
+    make(i, stages[r.Uniform(0, stages.size() - 1)], name, investor, node,
+         promoters[r.Uniform(0, promoters.size() - 1)], std::nullopt);
   }
   flush(true);
   // Collisions (撞单): a second unit reported some investors too and joined as co-promoter.
@@ -283,8 +316,8 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
     const Person& other = promoters[(k / 11) % promoters.size()];
     if (!pipeline::store::IsPromoter(c, ids[k], other.user_id)) {
       pipeline::store::AddPromoter(c, ids[k], other.user_id, other.unit_id, "co", now - 5 * kDay);
-      pipeline::store::AddEvent(c, {0, ids[k], now - 5 * kDay, "promoter_joined", other.user_id, "", std::nullopt,
-                                    std::nullopt, std::nullopt, std::nullopt, "{}"});
+      pipeline::store::AddEvent(c, {0, ids[k], now - 5 * kDay, "promoter_joined", other.user_id, "",
+                                    std::nullopt, std::nullopt, std::nullopt, std::nullopt, "{}"});
     }
   }
   tx.Commit();

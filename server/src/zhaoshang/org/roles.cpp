@@ -40,7 +40,9 @@ const std::vector<RoleDef>& AllRoles() {
         {"catalog.read", kAll},
         {"project.read", kSubtree},
         {"project.write", kSubtree}}},
-      {"collaborator", false, {{"workbench.view", kSelf}, {"org.read", kAll}, {"catalog.read", kAll}}},
+      {"collaborator",
+       false,
+       {{"workbench.view", kSelf}, {"org.read", kAll}, {"catalog.read", kAll}}},
       {"reviewer", false, {{"workbench.view", kSelf}, {"org.read", kAll}, {"catalog.read", kAll}}},
       // 投促局: sees and routes everything, adjudicates first-report disputes.
       {"coordinator",
@@ -70,7 +72,9 @@ const std::vector<RoleDef>& AllRoles() {
         {"catalog.read", kAll},
         {"project.read", kSubtree}}},
       {"trainer", false, {{"workbench.view", kSelf}, {"org.read", kAll}, {"catalog.read", kAll}}},
-      {"statistician", false, {{"workbench.view", kSelf}, {"org.read", kAll}, {"catalog.read", kAll}}},
+      {"statistician",
+       false,
+       {{"workbench.view", kSelf}, {"org.read", kAll}, {"catalog.read", kAll}}},
       // 系统管理员: accounts and the org tree, no business data.
       {"sysadmin",
        true,
