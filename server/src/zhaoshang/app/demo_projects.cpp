@@ -215,8 +215,8 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
     };
     auto date_at = [&](const char* s) {
       for (const auto& [st, at] : steps)
-        if (st == s) return pipeline::DateOfMs(at);
-      return pipeline::DateOfMs(now);
+        if (st == s) return pipeline::LocalDateOfMs(at);
+      return pipeline::LocalDateOfMs(now);
     };
     if (reached("negotiating")) {
       p.receiving_unit_id = park.id;
@@ -240,7 +240,7 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
     }
     auto d = days.find(p.stage);
     if (d != days.end())
-      p.step_deadline = pipeline::AddDays(pipeline::DateOfMs(p.stage_since), d->second);
+      p.step_deadline = pipeline::AddDays(pipeline::LocalDateOfMs(p.stage_since), d->second);
     p.updated_at = p.stage_since;
     p.band = pipeline::InvestmentBand(p.total_investment);
     p.id = pipeline::store::Insert(c, p);
@@ -259,7 +259,7 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
                                                       "inspection"};
       int64_t at = p.created_at + (p.stage_since - p.created_at) * (a + 1) / (acts + 1);
       activities.push_back({0, p.id, kKinds[r.Uniform(0, kKinds.size() - 1)],
-                            pipeline::DateOfMs(at),
+                            pipeline::LocalDateOfMs(at),
                             "投资方代表、" + std::string(n % 2 ? "招商人" : "园区招商部"),
                             kSummaries[r.Uniform(0, kSummaries.size() - 1)], "继续跟进",
                             std::nullopt, std::nullopt, who.user_id, "", at});

@@ -109,7 +109,7 @@ json::object DetailJson(const ProjectView& v, const std::string& today) {
   return o;
 }
 
-std::string Today(RequestContext& ctx) { return DateOfMs(ctx.app.clock().NowMs()); }
+std::string Today(RequestContext& ctx) { return LocalDateOfMs(ctx.app.clock().NowMs()); }
 
 http::Response Detail(RequestContext& ctx, const Result<ProjectView>& r, int status = 200) {
   return r ? JsonResponse(status, DetailJson(*r, Today(ctx))) : ErrorResponse(r.error());

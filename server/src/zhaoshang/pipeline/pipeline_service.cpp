@@ -268,7 +268,7 @@ ProjectView PipelineService::View(db::Connection& c, const auth::Principal& who,
   std::optional<Stage> before = p.stage_before ? ParseStage(*p.stage_before) : std::nullopt;
   for (Stage s : AllowedTargets(stage, before, rel))
     v.allowed_transitions.emplace_back(StageName(s));
-  const std::string today = DateOfMs(clock_.NowMs());
+  const std::string today = LocalDateOfMs(clock_.NowMs());
   v.overdue = p.step_deadline && *p.step_deadline < today;
   v.project = std::move(p);
   return v;
@@ -284,7 +284,7 @@ int64_t PipelineService::Insert(db::Connection& c, const auth::Principal& who,
   p.promoter_id = who.user_id;
   p.responsible_user_id = who.user_id;
   p.responsible_unit_id = who.unit_id;
-  p.step_deadline = AddDays(DateOfMs(now), store::DeadlineDays(c)["lead"]);
+  p.step_deadline = AddDays(LocalDateOfMs(now), store::DeadlineDays(c)["lead"]);
   p.created_at = p.updated_at = now;
   p.id = store::Insert(c, p);
   store::AddPromoter(c, p.id, who.user_id, who.unit_id, "first", now);
@@ -478,9 +478,14 @@ Result<ProjectView> PipelineService::Transition(const auth::Principal& who, int6
   g.reason = in.reason;
   auto rule = CheckTransition(from, *to, stage_before, RelationOf(c, who, *before), g);
   if (!rule) return Fail(rule.error());
+  // The park changes only by routing; a later step cannot move the project to another park.
+  if (in.receiving_unit_id && (*rule)->handover != Handover::kReceivingPark &&
+      before->receiving_unit_id && *before->receiving_unit_id != *in.receiving_unit_id)
+    return Fail(InvalidArgument({{"receiving_unit_id", "cannot_change"}},
+                                "the receiving park changes only by routing"));
 
   const int64_t now = clock_.NowMs();
-  const std::string today = DateOfMs(now);
+  const std::string today = LocalDateOfMs(now);
   // Milestones record what happened: none of their dates may lie in the future.
   for (auto [field, value] : {std::pair{"signing_date", &in.signing_date},
                               std::pair{"construction_date", &in.construction_date},
@@ -659,7 +664,7 @@ std::vector<Hit> PipelineService::CollisionCheck(const auth::Principal& who,
     h.investor_name = h.in_scope ? p->investor_name : MaskText(p->investor_name);
     h.project_name = h.in_scope ? p->name : MaskText(p->name);
     h.reporting_unit_name = p->reporting_unit_name;
-    h.reported_on = DateOfMs(p->created_at);
+    h.reported_on = LocalDateOfMs(p->created_at);
     h.stage = p->stage;
     for (auto k : p->contacts) {
       if (!h.in_scope) k = {MaskName(k.name), MaskPhone(k.phone), k.title};
@@ -679,7 +684,7 @@ Result<Activity> PipelineService::AddActivity(const auth::Principal& who, int64_
   std::map<std::string, std::string> bad;
   if (std::find(ActivityKinds().begin(), ActivityKinds().end(), a.kind) == ActivityKinds().end())
     bad["kind"] = "invalid_value";
-  const std::string today = DateOfMs(clock_.NowMs());
+  const std::string today = LocalDateOfMs(clock_.NowMs());
   if (!IsIsoDate(a.date))
     bad["date"] = "invalid_value";
   else if (a.date > today)

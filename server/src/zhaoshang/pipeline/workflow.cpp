@@ -274,6 +274,8 @@ std::string DateOfMs(int64_t ms) {
   return buf;
 }
 
+std::string LocalDateOfMs(int64_t ms) { return DateOfMs(ms + 8 * 3'600'000); }
+
 std::string AddDays(const std::string& iso, int n) {
   using namespace std::chrono;
   year_month_day d{year{std::stoi(iso.substr(0, 4))}, month{unsigned(std::stoi(iso.substr(5, 2)))},

@@ -93,6 +93,9 @@ int InvestmentBand(int64_t total_investment_yuan);
 bool IsIsoDate(const std::string& s);
 // Date arithmetic on ISO dates (UTC); epoch ms → date.
 std::string DateOfMs(int64_t ms);
+// The civil date in China (UTC+8, no daylight saving): "today" for deadlines, future-date
+// checks and reports, so a morning entry in Anqing is not taken for yesterday's UTC date.
+std::string LocalDateOfMs(int64_t ms);
 std::string AddDays(const std::string& iso_date, int days);
 
 }  // namespace zhaoshang::pipeline

@@ -153,6 +153,9 @@ TEST(Workflow, BandsAndDates) {
   EXPECT_FALSE(IsIsoDate("28/02/2026"));
   EXPECT_EQ(AddDays("2026-12-30", 3), "2027-01-02");
   EXPECT_EQ(DateOfMs(1'795'000'000'000), "2026-11-18");
+  // 2026-11-17 20:00 UTC is already the 18th in Anqing.
+  EXPECT_EQ(DateOfMs(1'794'945'600'000), "2026-11-17");
+  EXPECT_EQ(LocalDateOfMs(1'794'945'600'000), "2026-11-18");
   for (Stage s : AllStages()) EXPECT_EQ(ParseStage(StageName(s)), s);
 }
 

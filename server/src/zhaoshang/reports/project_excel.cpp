@@ -382,7 +382,7 @@ std::string ExportXlsx(const std::vector<pipeline::Project>& rows) {
     Str(ws, r, c++, p.promoter_name);
     Str(ws, r, c++, p.preferred_unit_id ? p.preferred_unit_name : "");
     Str(ws, r, c++, StageLabel(p.stage));
-    Str(ws, r, c++, pipeline::DateOfMs(p.stage_since + 8 * 3'600'000));
+    Str(ws, r, c++, pipeline::LocalDateOfMs(p.stage_since));
     Str(ws, r, c++, p.responsible_unit_name);
     Str(ws, r, c++, p.responsible_user_id ? p.responsible_user_name : "");
     Str(ws, r, c++, p.step_deadline.value_or(""));
@@ -393,7 +393,7 @@ std::string ExportXlsx(const std::vector<pipeline::Project>& rows) {
     Str(ws, r, c++, p.construction_date.value_or(""));
     Str(ws, r, c++, p.production_date.value_or(""));
     Num(ws, r, c++, Wan(p.capital_in_place), book.wan());
-    Str(ws, r, c++, pipeline::DateOfMs(p.created_at + 8 * 3'600'000));
+    Str(ws, r, c++, pipeline::LocalDateOfMs(p.created_at));
     ++r;
   }
   return book.Close();

@@ -41,7 +41,7 @@ http::Response File(std::string bytes, const std::string& ascii_name, const std:
 }
 
 std::string Stamp(RequestContext& ctx) {
-  std::string d = pipeline::DateOfMs(ctx.app.clock().NowMs() + 8 * 3'600'000);
+  std::string d = pipeline::LocalDateOfMs(ctx.app.clock().NowMs());
   return d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2);
 }
 

@@ -16,6 +16,7 @@ export default {
     in_future: 'Must not be in the future',
     exceeds_total: 'Must not exceed the total investment',
     too_many: 'Too many entries',
+    cannot_change: 'Can only change when routing to a park',
     not_a_promoter: 'Not a promoter of this project',
     too_many_rows: 'Over the export limit (100,000 rows)',
   },

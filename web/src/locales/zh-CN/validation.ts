@@ -16,6 +16,7 @@ export default {
     in_future: '不能晚于今天',
     exceeds_total: '不能大于总投资',
     too_many: '数量超出上限',
+    cannot_change: '只能在分派园区时更改',
     not_a_promoter: '不是该项目的招商人',
     too_many_rows: '超过导出上限（100000 行）',
   },
