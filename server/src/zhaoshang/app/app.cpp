@@ -10,13 +10,16 @@
 
 namespace zhaoshang {
 
-std::optional<int64_t> RequestContext::IdParam(size_t i) const {
-  if (i >= params.size()) return std::nullopt;
-  const std::string& s = params[i];
+std::optional<int64_t> ParseDigits(const std::string& s) {
   if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos)
     return std::nullopt;
-  int64_t v = std::stoll(s);
-  return v > 0 ? std::optional<int64_t>(v) : std::nullopt;
+  return std::stoll(s);
+}
+
+std::optional<int64_t> RequestContext::IdParam(size_t i) const {
+  if (i >= params.size()) return std::nullopt;
+  auto v = ParseDigits(params[i]);
+  return v && *v > 0 ? v : std::nullopt;
 }
 
 Result<PageParams> ParsePage(const http::Request& req) {
@@ -24,8 +27,9 @@ Result<PageParams> ParsePage(const http::Request& req) {
   auto num = [&](const char* name, int64_t& out, int64_t max) -> bool {
     std::string s = req.Query(name);
     if (s.empty()) return true;
-    if (s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos) return false;
-    out = std::stoll(s);
+    auto v = ParseDigits(s);
+    if (!v) return false;
+    out = *v;
     return out >= 1 && out <= max;
   };
   std::map<std::string, std::string> bad;

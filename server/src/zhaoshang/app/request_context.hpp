@@ -30,6 +30,9 @@ struct RequestContext {
 
 using AppRouter = http::Router<RequestContext>;
 
+// Decimal digits only, at most 18 of them (ids, versions, epoch ms); nullopt otherwise.
+std::optional<int64_t> ParseDigits(const std::string& s);
+
 struct PageParams {
   int64_t page = 1, page_size = 20, offset = 0;
 };

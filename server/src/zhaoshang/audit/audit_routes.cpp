@@ -15,11 +15,9 @@ using http::JsonResponse;
 namespace {
 std::optional<int64_t> ParseMs(const std::string& s, bool& ok) {
   if (s.empty()) return std::nullopt;
-  if (s.size() > 15 || s.find_first_not_of("0123456789") != std::string::npos) {
-    ok = false;
-    return std::nullopt;
-  }
-  return std::stoll(s);
+  auto v = ParseDigits(s);
+  ok = v.has_value();
+  return v;
 }
 
 http::Response Search(RequestContext& ctx) {

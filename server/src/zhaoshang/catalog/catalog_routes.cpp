@@ -124,9 +124,10 @@ http::Response DeleteVersioned(RequestContext& ctx, F&& del) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound());
   std::string v = ctx.req.Query("version");
-  if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
+  auto version = ParseDigits(v);
+  if (!version)
     return ErrorResponse(InvalidArgument({{"version", v.empty() ? "required" : "invalid_value"}}));
-  Status st = del(*id, std::stoll(v));
+  Status st = del(*id, *version);
   return st ? http::NoContent() : ErrorResponse(st.error());
 }
 

@@ -71,10 +71,8 @@ http::Response ListUsers(RequestContext& ctx) {
   f.q = ctx.req.Query("q").substr(0, 50);
   std::map<std::string, std::string> bad;
   if (std::string u = ctx.req.Query("unit_id"); !u.empty()) {
-    if (u.size() > 18 || u.find_first_not_of("0123456789") != std::string::npos)
-      bad["unit_id"] = "invalid_value";
-    else
-      f.unit_id = std::stoll(u);
+    f.unit_id = ParseDigits(u);
+    if (!f.unit_id) bad["unit_id"] = "invalid_value";
   }
   if (std::string a = ctx.req.Query("active"); !a.empty()) {
     if (a != "true" && a != "false")

@@ -218,11 +218,9 @@ Result<ProjectFilter> ReadProjectFilter(RequestContext& ctx) {
   auto id = [&](const char* name) -> std::optional<int64_t> {
     std::string v = ctx.req.Query(name);
     if (v.empty()) return std::nullopt;
-    if (v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) {
-      bad[name] = "invalid_value";
-      return std::nullopt;
-    }
-    return std::stoll(v);
+    auto n = ParseDigits(v);
+    if (!n) bad[name] = "invalid_value";
+    return n;
   };
   for (const auto& s : split(ctx.req.Query("stage"))) {
     if (!ParseStage(s)) bad["stage"] = "invalid_value";
@@ -260,16 +258,9 @@ Result<ProjectFilter> ReadProjectFilter(RequestContext& ctx) {
     }
     return v;
   };
-  // Reported dates are local calendar days (UTC+8) of created_at.
-  constexpr int64_t kDay = 86'400'000, kChina = 8 * 3'600'000;
-  auto day_start = [&](const std::string& d) {
-    using namespace std::chrono;
-    year_month_day ymd{year{std::stoi(d.substr(0, 4))}, month{unsigned(std::stoi(d.substr(5, 2)))},
-                       day{unsigned(std::stoi(d.substr(8, 2)))}};
-    return duration_cast<milliseconds>(sys_days(ymd).time_since_epoch()).count() - kChina;
-  };
-  if (auto d = date("reported_from")) f.reported_from_ms = day_start(*d);
-  if (auto d = date("reported_to")) f.reported_to_ms = day_start(*d) + kDay;
+  // Reported dates are calendar days in China of created_at.
+  if (auto d = date("reported_from")) f.reported_from_ms = LocalDayStartMs(*d);
+  if (auto d = date("reported_to")) f.reported_to_ms = LocalDayStartMs(AddDays(*d, 1));
   f.signed_from = date("signed_from");
   f.signed_to = date("signed_to");
   f.q = ctx.req.Query("q").substr(0, 100);

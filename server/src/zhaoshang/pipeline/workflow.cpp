@@ -274,7 +274,14 @@ std::string DateOfMs(int64_t ms) {
   return buf;
 }
 
-std::string LocalDateOfMs(int64_t ms) { return DateOfMs(ms + 8 * 3'600'000); }
+std::string LocalDateOfMs(int64_t ms) { return DateOfMs(ms + kChinaUtcOffsetMs); }
+
+int64_t LocalDayStartMs(const std::string& iso) {
+  using namespace std::chrono;
+  year_month_day d{year{std::stoi(iso.substr(0, 4))}, month{unsigned(std::stoi(iso.substr(5, 2)))},
+                   day{unsigned(std::stoi(iso.substr(8, 2)))}};
+  return duration_cast<milliseconds>(sys_days(d).time_since_epoch()).count() - kChinaUtcOffsetMs;
+}
 
 std::string AddDays(const std::string& iso, int n) {
   using namespace std::chrono;
