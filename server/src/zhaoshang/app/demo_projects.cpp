@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "zhaoshang/catalog/industries.hpp"
+#include "zhaoshang/db/change_feed.hpp"
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/pipeline/investor_name.hpp"
 #include "zhaoshang/pipeline/pipeline_store.hpp"
@@ -269,6 +270,7 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
       activities.push_back({0, p.id, "capital", date_at("construction"), "", "首期到位资金", "",
                             std::nullopt, amount, who.user_id, "", steps.back().second});
       c.Execute("UPDATE projects SET capital_in_place = ? WHERE id = ?", {amount, p.id});
+      db::RecordChange(c, p.id);
     }
     ids.push_back(p.id);
     flush(false);

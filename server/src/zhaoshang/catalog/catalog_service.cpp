@@ -5,6 +5,7 @@
 #include "zhaoshang/audit/diff.hpp"
 #include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/db/change_feed.hpp"
 
 namespace zhaoshang::catalog {
 namespace {
@@ -104,6 +105,7 @@ Result<LeadingIndustry> CatalogService::UpdateIndustry(const audit::Actor& a, in
                    "WHERE id = ? AND version = ?",
                    {li.name, li.description, now, id, version}) != 1)
       return Fail(VersionConflict());
+    db::RecordChange(*c, db::kNamesChanged);  // project rows show the name
   } catch (const db::DbError& e) {
     if (!Duplicate(e)) throw;
     return Fail(ErrorCode::kConflict, "already_exists", "name already used",
@@ -199,6 +201,7 @@ Result<ChainNode> CatalogService::UpdateNode(const audit::Actor& a, int64_t id,
                  "WHERE id = ? AND version = ?",
                  {after.segment, after.name, JoinCodes(after.codes), now, id, version}) != 1)
     return Fail(VersionConflict());
+  db::RecordChange(*c, db::kNamesChanged);  // project rows show the name
   audit::Diff d;
   d.Change("segment", before->segment, after.segment)
       .Change("name", before->name, after.name)

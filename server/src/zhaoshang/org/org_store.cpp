@@ -1,5 +1,7 @@
 #include "zhaoshang/org/org_store.hpp"
 
+#include "zhaoshang/db/change_feed.hpp"
+
 namespace zhaoshang::org::store {
 namespace {
 constexpr const char* kUnitCols = "id, parent_id, name, kind, code, version";
@@ -77,10 +79,12 @@ int64_t InsertUnit(db::Connection& c, const Unit& u, int64_t now) {
 }
 
 bool UpdateUnit(db::Connection& c, const Unit& u, int64_t now) {
-  return c.Execute(
-             "UPDATE org_units SET name = ?, kind = ?, version = version + 1, updated_at = ? "
-             "WHERE id = ? AND version = ?",
-             {u.name, u.kind, now, u.id, u.version}) == 1;
+  if (c.Execute("UPDATE org_units SET name = ?, kind = ?, version = version + 1, updated_at = ? "
+                "WHERE id = ? AND version = ?",
+                {u.name, u.kind, now, u.id, u.version}) != 1)
+    return false;
+  db::RecordChange(c, db::kNamesChanged);  // project rows show unit names
+  return true;
 }
 
 std::set<int64_t> Subtree(db::Connection& c, int64_t unit_id) {
@@ -160,10 +164,12 @@ int64_t InsertUser(db::Connection& c, const User& u, int64_t now) {
 }
 
 bool UpdateUser(db::Connection& c, const User& u, int64_t now) {
-  return c.Execute(
-             "UPDATE users SET name = ?, unit_id = ?, active = ?, version = version + 1, "
-             "updated_at = ? WHERE id = ? AND version = ?",
-             {u.name, u.unit_id, int64_t(u.active ? 1 : 0), now, u.id, u.version}) == 1;
+  if (c.Execute("UPDATE users SET name = ?, unit_id = ?, active = ?, version = version + 1, "
+                "updated_at = ? WHERE id = ? AND version = ?",
+                {u.name, u.unit_id, int64_t(u.active ? 1 : 0), now, u.id, u.version}) != 1)
+    return false;
+  db::RecordChange(c, db::kNamesChanged);  // project rows show promoters' names
+  return true;
 }
 
 bool SetRoles(db::Connection& c, int64_t id, int64_t version, const std::vector<std::string>& roles,

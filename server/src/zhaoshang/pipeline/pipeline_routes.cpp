@@ -2,6 +2,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <chrono>
 #include <cmath>
@@ -292,15 +293,25 @@ http::Response List(RequestContext& ctx) {
   f->offset = page->offset;
   f->limit = page->page_size;
   int64_t total = 0;
-  auto r = ctx.app.pipeline().List(*ctx.principal, *f, &total);
-  if (!r) return ErrorResponse(r.error());
   const std::string today = Today(ctx);
-  json::array items;
-  for (const auto& p : *r) items.push_back(RowJson(p, today));
-  return JsonResponse(200, json::object{{"items", std::move(items)},
-                                        {"total", total},
-                                        {"page", page->page},
-                                        {"page_size", page->page_size}});
+  auto rows = ctx.app.pipeline().ListRendered(
+      *ctx.principal, *f, &total, today,
+      [&](const Project& p) { return boost::json::serialize(RowJson(p, today)); });
+  if (!rows) return ErrorResponse(rows.error());
+  // Rows arrive as JSON text (cached per project), so the page is assembled as text.
+  http::Response res;
+  res.status = 200;
+  size_t size = 64;
+  for (const auto& row : *rows) size += row.size() + 1;
+  res.body.reserve(size);
+  res.body = "{\"items\":[";
+  for (size_t i = 0; i < rows->size(); ++i) {
+    if (i) res.body += ',';
+    res.body += (*rows)[i];
+  }
+  res.body += "],\"total\":" + std::to_string(total) + ",\"page\":" + std::to_string(page->page) +
+              ",\"page_size\":" + std::to_string(page->page_size) + "}";
+  return res;
 }
 
 http::Response Board(RequestContext& ctx) {

@@ -1,5 +1,8 @@
 #include "zhaoshang/pipeline/pipeline_service.hpp"
 
+#include "zhaoshang/db/change_feed.hpp"
+#include "zhaoshang/pipeline/ledger.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <tuple>
@@ -589,12 +592,37 @@ Result<ProjectView> PipelineService::Adjudicate(const auth::Principal& who, int6
   return View(c, who, *store::Get(c, id));
 }
 
+PipelineService::PipelineService(db::Database& db, const Clock& clock)
+    : db_(db), clock_(clock), ledger_(std::make_unique<Ledger>()) {}
+PipelineService::~PipelineService() = default;
+
+void PipelineService::WarmLedger() {
+  auto lease = db_.Acquire();
+  ProjectScope none;
+  none.kind = ProjectScope::Kind::kSelf;
+  ledger_->Page(*lease, none, ProjectFilter{}, nullptr);
+}
+
 Result<std::vector<Project>> PipelineService::List(const auth::Principal& who, ProjectFilter f,
                                                    int64_t* total) {
   auto lease = db_.Acquire();
   auto scope = ScopeOf(*lease, who);
   if (!scope) return Fail(scope.error());
+  if (auto ids = ledger_->Page(*lease, *scope, f, total)) return ledger_->Rows(*lease, *ids);
   return store::List(*lease, *scope, f, total);
+}
+
+Result<std::vector<std::string>> PipelineService::ListRendered(
+    const auth::Principal& who, ProjectFilter f, int64_t* total, const std::string& render_key,
+    const std::function<std::string(const Project&)>& render) {
+  auto lease = db_.Acquire();
+  auto scope = ScopeOf(*lease, who);
+  if (!scope) return Fail(scope.error());
+  if (auto ids = ledger_->Page(*lease, *scope, f, total))
+    return ledger_->Rendered(*lease, *ids, render_key, render);
+  std::vector<std::string> out;
+  for (const auto& p : store::List(*lease, *scope, f, total)) out.push_back(render(p));
+  return out;
 }
 
 Result<std::vector<BoardColumn>> PipelineService::Board(const auth::Principal& who,
@@ -603,7 +631,8 @@ Result<std::vector<BoardColumn>> PipelineService::Board(const auth::Principal& w
   auto scope = ScopeOf(*lease, who);
   if (!scope) return Fail(scope.error());
   std::vector<std::string> wanted = f.stages;
-  auto counts = store::CountByStage(*lease, *scope, f);
+  auto indexed = ledger_->CountByStage(*lease, *scope, f);
+  auto counts = indexed ? std::move(*indexed) : store::CountByStage(*lease, *scope, f);
   std::vector<BoardColumn> cols;
   for (Stage s : AllStages()) {
     std::string name(StageName(s));
@@ -616,7 +645,8 @@ Result<std::vector<BoardColumn>> PipelineService::Board(const auth::Principal& w
     one.offset = 0;
     one.limit = 50;
     one.sort = "stage_since";
-    col.items = store::List(*lease, *scope, one, nullptr);
+    auto ids = ledger_->Page(*lease, *scope, one, nullptr);
+    col.items = ids ? ledger_->Rows(*lease, *ids) : store::List(*lease, *scope, one, nullptr);
     cols.push_back(std::move(col));
   }
   return cols;
@@ -707,11 +737,14 @@ Result<Activity> PipelineService::AddActivity(const auth::Principal& who, int64_
   a.actor_name = who.name;
   a.created_at = clock_.NowMs();
   a.id = store::AddActivity(c, a);
-  if (a.kind == "capital")  // 到位资金: bumps the version so a stale edit cannot overwrite the sum
+  if (a.kind ==
+      "capital") {  // 到位资金: bumps the version so a stale edit cannot overwrite the sum
     c.Execute(
         "UPDATE projects SET capital_in_place = capital_in_place + ?, version = version + 1 WHERE "
         "id = ?",
         {*a.amount, id});
+    db::RecordChange(c, id);
+  }
   audit::Diff d;
   d.Created("kind", a.kind).Created("date", a.date);
   if (a.amount) d.Created("amount_yuan", std::to_string(*a.amount));

@@ -1,7 +1,9 @@
 #pragma once
 // Rules of the pipeline: intake with the collision check, the first-reporter ledger, stage
 // transitions with hand-over of responsibility, activities, scope. No SQL text, no HTTP.
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,9 +73,15 @@ std::string MaskName(const std::string& s);   // "张伟" → "张*"
 std::string MaskPhone(const std::string& s);  // "13812345678" → "138****5678"
 std::string MaskText(const std::string& s);   // keeps the first 2 and last 4 characters
 
+class Ledger;
+
 class PipelineService {
  public:
-  PipelineService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  PipelineService(db::Database& db, const Clock& clock);
+  ~PipelineService();
+  // Loads the in-memory ledger now instead of on the first ledger request.
+  void WarmLedger();
+  Ledger& ledger() { return *ledger_; }
 
   Result<ProjectView> Create(const auth::Principal& who, const ProjectInput& in,
                              const audit::Actor& actor);
@@ -95,6 +103,11 @@ class PipelineService {
                                  const std::string& reason, const audit::Actor& actor);
   Result<ProjectView> Get(const auth::Principal& who, int64_t id);
   Result<std::vector<Project>> List(const auth::Principal& who, ProjectFilter f, int64_t* total);
+  // The same page, each row rendered by `render` (cached per project while `render_key`,
+  // e.g. today's date, is unchanged): the ledger's hot path.
+  Result<std::vector<std::string>> ListRendered(
+      const auth::Principal& who, ProjectFilter f, int64_t* total, const std::string& render_key,
+      const std::function<std::string(const Project&)>& render);
   Result<std::vector<BoardColumn>> Board(const auth::Principal& who, ProjectFilter f);
   std::vector<Hit> CollisionCheck(const auth::Principal& who, const std::string& investor_name,
                                   const std::string& uscc, std::optional<int64_t> exclude);
@@ -119,6 +132,7 @@ class PipelineService {
 
   db::Database& db_;
   const Clock& clock_;
+  std::unique_ptr<Ledger> ledger_;
 };
 
 }  // namespace zhaoshang::pipeline

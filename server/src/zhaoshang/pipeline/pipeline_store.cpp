@@ -1,7 +1,9 @@
 #include "zhaoshang/pipeline/pipeline_store.hpp"
 
 #include <algorithm>
+#include <limits>
 
+#include "zhaoshang/db/change_feed.hpp"
 #include "zhaoshang/pipeline/workflow.hpp"
 
 namespace zhaoshang::pipeline::store {
@@ -263,12 +265,13 @@ int64_t Insert(db::Connection& c, const Project& p) {
   params.emplace_back(p.reporting_unit_id);
   params.emplace_back(p.promoter_id);
   params.emplace_back(p.created_at);
-  return c
-      .QueryInt(std::string("INSERT INTO projects(") + kMutable +
-                    ", reporting_unit_id, promoter_id, created_at) VALUES (" + marks +
-                    ",?,?,?) RETURNING id",
-                params)
-      .value();
+  const int64_t id = c.QueryInt(std::string("INSERT INTO projects(") + kMutable +
+                                    ", reporting_unit_id, promoter_id, created_at) VALUES (" +
+                                    marks + ",?,?,?) RETURNING id",
+                                params)
+                         .value();
+  db::RecordChange(c, id);
+  return id;
 }
 
 bool Update(db::Connection& c, const Project& p) {
@@ -286,9 +289,12 @@ bool Update(db::Connection& c, const Project& p) {
   db::Params params = Columns(p);
   params.emplace_back(p.id);
   params.emplace_back(p.version);
-  return c.Execute(
-             "UPDATE projects SET " + sets + ", version = version + 1 WHERE id = ? AND version = ?",
-             params) == 1;
+  if (c.Execute(
+          "UPDATE projects SET " + sets + ", version = version + 1 WHERE id = ? AND version = ?",
+          params) != 1)
+    return false;
+  db::RecordChange(c, p.id);
+  return true;
 }
 
 void ReplaceContacts(db::Connection& c, int64_t id, const std::vector<Contact>& contacts) {
@@ -304,6 +310,7 @@ void AddPromoter(db::Connection& c, int64_t id, int64_t user_id, int64_t unit_id
       "INSERT INTO project_promoters(project_id, user_id, unit_id, kind, joined_at) VALUES "
       "(?,?,?,?,?)",
       {id, user_id, unit_id, kind, at});
+  db::RecordChange(c, id);
 }
 
 void SetFirstPromoter(db::Connection& c, int64_t id, int64_t user_id) {
@@ -311,6 +318,7 @@ void SetFirstPromoter(db::Connection& c, int64_t id, int64_t user_id) {
             {id});
   c.Execute("UPDATE project_promoters SET kind = 'first' WHERE project_id = ? AND user_id = ?",
             {id, user_id});
+  db::RecordChange(c, id);
 }
 
 bool IsPromoter(db::Connection& c, int64_t id, int64_t user_id) {
@@ -421,26 +429,113 @@ std::vector<Project> List(db::Connection& c, const ProjectScope& scope, const Pr
   p.emplace_back(f.offset);
   // Two phases: sort and page narrow rows of the projects table alone, then join the names
   // for the page only. Sorting thousands of wide joined rows was the ledger's main cost.
-  auto page = c.Query(
-      "SELECT p.id FROM projects p" + where + " ORDER BY " + order + ", p.id DESC LIMIT ? OFFSET ?",
-      p);
+  auto page = c.Query("SELECT p.id FROM projects p" + where + " ORDER BY " + order + ", p.id" +
+                          (f.ascending ? " ASC" : " DESC") + " LIMIT ? OFFSET ?",
+                      p);
+  std::vector<int64_t> ids;
+  for (size_t i = 0; i < page.size(); ++i) ids.push_back(page[i].Int(0));
+  return Rows(c, ids);
+}
+
+std::vector<Project> Rows(db::Connection& c, const std::vector<int64_t>& ids) {
   std::vector<Project> out;
-  if (page.empty()) return out;
+  if (ids.empty()) return out;
   std::string in;
-  db::Params ids;
+  db::Params p;
   std::map<int64_t, size_t> position;
-  for (size_t i = 0; i < page.size(); ++i) {
+  for (size_t i = 0; i < ids.size(); ++i) {
     in += i ? ",?" : "?";
-    ids.emplace_back(page[i].Int(0));
-    position[page[i].Int(0)] = i;
+    p.emplace_back(ids[i]);
+    position[ids[i]] = i;
   }
-  auto rs = c.Query(std::string(kSelect) + "WHERE p.id IN (" + in + ")", ids);
-  out.resize(rs.size());
+  auto rs = c.Query(std::string(kSelect) + "WHERE p.id IN (" + in + ")", p);
+  std::vector<std::optional<Project>> placed(ids.size());
   for (size_t i = 0; i < rs.size(); ++i) {
     Project pr = FromRow(rs[i]);
-    out[position[pr.id]] = std::move(pr);
+    placed[position[pr.id]] = std::move(pr);
   }
+  for (auto& pr : placed)
+    if (pr) out.push_back(std::move(*pr));
   return out;
+}
+
+namespace {
+constexpr const char* kLedgerCols =
+    "id, created_at, total_investment, stage_since, leading_industry_id, district_id, "
+    "receiving_unit_id, reporting_unit_id, responsible_unit_id, step_deadline, signing_date, "
+    "stage, investment_band, industry_section, industry_code FROM projects ";
+
+// Reads ledger entries, then attaches promoters from one more query over the same ids.
+std::vector<LedgerInput> ReadLedger(db::Connection& c, const std::string& where,
+                                    const db::Params& p, const std::string& promoters_where,
+                                    bool* fits) {
+  auto rs = c.Query(std::string("SELECT ") + kLedgerCols + where, p);
+  std::vector<LedgerInput> out;
+  out.reserve(rs.size());
+  std::map<int64_t, size_t> position;
+  constexpr int64_t kMax = std::numeric_limits<int32_t>::max();
+  auto small = [&](std::optional<int64_t> v) -> int32_t {
+    if (!v) return 0;
+    if (*v < 0 || *v > kMax) *fits = false;
+    return static_cast<int32_t>(*v);
+  };
+  for (size_t i = 0; i < rs.size(); ++i) {
+    const db::Row r = rs[i];
+    LedgerEntry e;
+    e.id = r.Int(0);
+    e.created_at = r.Int(1);
+    e.total_investment = r.Int(2);
+    e.stage_since = r.Int(3);
+    e.leading_industry = small(r.OptInt(4));
+    e.district = small(r.OptInt(5));
+    e.receiving = small(r.OptInt(6));
+    e.reporting = small(r.OptInt(7));
+    e.responsible = small(r.OptInt(8));
+    e.step_deadline = PackDate(r.OptText(9).value_or(""));
+    e.signing = PackDate(r.OptText(10).value_or(""));
+    const auto stage = ParseStage(r.Text(11));
+    const auto& all = AllStages();
+    e.stage =
+        static_cast<uint8_t>(stage ? std::find(all.begin(), all.end(), *stage) - all.begin() : 0);
+    e.band = static_cast<uint8_t>(r.Int(12));
+    const std::string section = r.Text(13), code = r.Text(14);
+    e.section = section.empty() ? 0 : section[0];
+    if (!code.empty() && code[0] >= '0' && code[0] <= '9')
+      std::copy_n(code.begin(), std::min<size_t>(code.size(), e.digits.size()), e.digits.begin());
+    position[e.id] = out.size();
+    out.push_back({e, {}});
+  }
+  if (out.empty()) return out;
+  auto ps =
+      c.Query("SELECT project_id, user_id FROM project_promoters WHERE " + promoters_where, p);
+  for (size_t i = 0; i < ps.size(); ++i)
+    if (auto it = position.find(ps[i].Int(0)); it != position.end())
+      out[it->second].promoters.push_back(small(ps[i].Int(1)));
+  return out;
+}
+}  // namespace
+
+std::vector<LedgerInput> LedgerBatch(db::Connection& c, int64_t after_id, int64_t limit,
+                                     bool* fits) {
+  // The promoters query reuses the parameters: (after_id, limit) bound as a range of ids.
+  auto first =
+      c.QueryInt("SELECT MAX(id) FROM (SELECT id FROM projects WHERE id > ? ORDER BY id LIMIT ?) t",
+                 {after_id, limit});
+  if (!first) return {};
+  return ReadLedger(c, "WHERE id > ? AND id <= ? ORDER BY id", {after_id, *first},
+                    "project_id > ? AND project_id <= ?", fits);
+}
+
+std::vector<LedgerInput> LedgerEntries(db::Connection& c, const std::vector<int64_t>& ids,
+                                       bool* fits) {
+  std::string in;
+  db::Params p;
+  for (int64_t id : ids) {
+    in += in.empty() ? "?" : ",?";
+    p.emplace_back(id);
+  }
+  if (in.empty()) return {};
+  return ReadLedger(c, "WHERE id IN (" + in + ")", p, "project_id IN (" + in + ")", fits);
 }
 
 std::map<std::string, int64_t> CountByStage(db::Connection& c, const ProjectScope& scope,

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "zhaoshang/db/database.hpp"
+#include "zhaoshang/pipeline/ledger_index.hpp"
 #include "zhaoshang/pipeline/project.hpp"
 
 namespace zhaoshang::pipeline::store {
@@ -30,6 +31,14 @@ std::vector<std::pair<int64_t, std::string>> InvestorNorms(db::Connection& c,
 
 std::vector<Project> List(db::Connection& c, const ProjectScope& scope, const ProjectFilter& f,
                           int64_t* total);
+// Ledger rows (no contacts or promoters) in the order of ids; missing ids are skipped.
+std::vector<Project> Rows(db::Connection& c, const std::vector<int64_t>& ids);
+// Entries for the in-memory ledger: the next `limit` projects by id after after_id, or the
+// given ids. *fits turns false when an id exceeds the index's 32-bit columns.
+std::vector<LedgerInput> LedgerBatch(db::Connection& c, int64_t after_id, int64_t limit,
+                                     bool* fits);
+std::vector<LedgerInput> LedgerEntries(db::Connection& c, const std::vector<int64_t>& ids,
+                                       bool* fits);
 // Count per stage under scope + filter.
 std::map<std::string, int64_t> CountByStage(db::Connection& c, const ProjectScope& scope,
                                             const ProjectFilter& f);
