@@ -22,6 +22,8 @@ export namespace ProjectApi {
     | 'start_production'
     | 'none'
     | 'reopen'
+    /** a routing is pending: the park accepts or declines by the routing deadline */
+    | 'park_response'
   export type SourceChannel =
     | 'resident_team'
     | 'business_referral'
@@ -251,6 +253,8 @@ export namespace ProjectApi {
   /** GET/PUT /pipeline/settings: days from entering a stage to its next-step deadline (1–3650). */
   export interface Settings {
     stage_deadline_days: Partial<Record<DeadlineStage, number>>
+    /** days a park has to accept or decline a routing (1–60, default 5) */
+    routing_days?: number
   }
 
   /** The filters and sort of the ledger, without paging (what an export takes). */
@@ -394,6 +398,9 @@ export const DEADLINE_STAGES: readonly ProjectApi.DeadlineStage[] = ['lead', 'in
 /** The server accepts 1–3650 days per stage (`fields.<stage> = "invalid_value"` otherwise). */
 export const DEADLINE_MIN_DAYS = 1
 export const DEADLINE_MAX_DAYS = 3650
+/** `routing_days`: 1–60. */
+export const ROUTING_MIN_DAYS = 1
+export const ROUTING_MAX_DAYS = 60
 /** Permission `project.read`. */
 export const getPipelineSettings = (opts?: RequestOptions) => http.get<ProjectApi.Settings>('/pipeline/settings', opts)
 /** Permission `pipeline.settings` (coordinator); answers the saved settings. */

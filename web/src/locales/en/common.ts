@@ -30,5 +30,7 @@ export default {
     loading: 'Loading…',
     empty: 'No data',
     actions: 'Actions',
+    colon: ': ',
+    paren: '{text} ({extra})',
   },
 }

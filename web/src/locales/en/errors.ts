@@ -20,6 +20,8 @@ export default {
   transition_not_allowed: 'This stage change is not possible from the current stage',
   guard_failed: 'The stage change needs more information; fill in the required fields',
   in_use: 'Still in use and cannot be deleted (e.g. projects belong to this chain node)',
+  use_routing: 'A project reaches a park only by routing and the park accepting: use “Route” on the project page',
+  quorum_not_met: 'A project lacks its quorum; the round cannot close',
   invalid_file: 'The file cannot be read; use the import template (.xlsx), or a UTF-8 / GBK .csv file',
   invalid_file_columns: 'The file lacks required columns: {columns}. Use the header row of the import template',
   invalid_file_reasons: {

@@ -21,6 +21,7 @@ export default {
     start_production: 'Start production',
     none: 'None',
     reopen: 'Reopen',
+    park_response: 'Park to accept',
   },
   sources: {
     resident_team: 'Resident team',
@@ -291,6 +292,7 @@ export default {
     promoterUnit: 'Unit',
     dueOn: 'by {date}',
     nextArea: 'Next step',
+    routeHint: 'Pooled projects are routed by the investment bureau; the park accepts to start negotiating',
     noTransitions: 'There is no stage change you can make now',
     edit: 'Edit',
     back: 'Back to the ledger',
@@ -299,6 +301,7 @@ export default {
       promoters: 'Promoters',
       timeline: 'Timeline',
       activity: 'Log activity',
+      matches: 'Matching parks',
     },
     masked: 'Contacts are masked (outside your data scope)',
     noContacts: 'No contacts',
@@ -380,5 +383,7 @@ export default {
     reset: 'Reset',
     saved: 'Stage deadlines saved',
     loadFailed: 'Could not load the stage deadlines',
+    routingDays: 'Park response',
+    routingNext: 'A routed park accepts or declines within these days',
   },
 }

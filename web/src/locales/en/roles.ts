@@ -9,6 +9,7 @@ export default {
     trainer: 'Trainer',
     statistician: 'Statistician',
     unit_head: 'Unit head',
+    expert: 'Outside expert',
     sysadmin: 'System admin',
     secadmin: 'Security admin',
     auditadmin: 'Audit admin',
@@ -29,6 +30,9 @@ export default {
     project: { read: 'View projects', write: 'Edit projects', create: 'Report leads', transition: 'Move stages', adjudicate: 'Adjudicate first report' },
     catalog: { read: 'View industry catalog', write: 'Maintain industry catalog' },
     pipeline: { settings: 'Maintain stage deadlines' },
+    park: { read: 'View park profiles', write: 'Maintain park profiles' },
+    routing: { read: 'View routing' },
+    review: { manage: 'Organise reviews', participate: 'Take part in reviews', read: 'View reviews' },
   },
   page: {
     title: 'Roles',

@@ -30,5 +30,7 @@ export default {
     loading: '加载中…',
     empty: '暂无数据',
     actions: '操作',
+    colon: '：',
+    paren: '{text}（{extra}）',
   },
 }

@@ -20,6 +20,8 @@ export default {
   transition_not_allowed: '当前阶段不能直接变更为该阶段',
   guard_failed: '变更条件不满足，请补全必填信息',
   in_use: '仍在使用中，不能删除（例如已有项目归入该产业链节点）',
+  use_routing: '项目须由投促局分派、园区接收后才能进入洽谈：请在项目详情中使用“分派”',
+  quorum_not_met: '有项目未达法定人数，不能结束评审',
   invalid_file: '无法读取该文件，请使用导入模板（.xlsx），或 UTF-8 / GBK 编码的 .csv 文件',
   invalid_file_columns: '文件缺少必需的列：{columns}。请使用导入模板的表头',
   invalid_file_reasons: {

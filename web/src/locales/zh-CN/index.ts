@@ -10,5 +10,10 @@ import audit from './audit'
 import workbench from './workbench'
 import pipeline from './pipeline'
 import catalog from './catalog'
+import parks from './parks'
+import matching from './matching'
+import fit from './fit'
+import routing from './routing'
+import review from './review'
 
-export default { common, layout, auth, errors, validation, org, roles, users, audit, workbench, pipeline, catalog }
+export default { common, layout, auth, errors, validation, org, roles, users, audit, workbench, pipeline, catalog, parks, matching, fit, routing, review }

@@ -21,6 +21,7 @@ export default {
     start_production: '投产',
     none: '无',
     reopen: '重新启动',
+    park_response: '园区接收',
   },
   sources: {
     resident_team: '驻点招商',
@@ -292,6 +293,7 @@ export default {
     dueOn: '{date} 前',
     nextArea: '下一步',
     noTransitions: '当前没有您可以办理的阶段变更',
+    routeHint: '已入库项目由投促局分派至园区，园区接收后进入洽谈',
     edit: '编辑',
     back: '返回台账',
     tabs: {
@@ -299,6 +301,7 @@ export default {
       promoters: '招商人',
       timeline: '动态',
       activity: '记录活动',
+      matches: '匹配园区',
     },
     masked: '联系人信息已脱敏（不在您的数据范围内）',
     noContacts: '未填写联系人',
@@ -380,5 +383,7 @@ export default {
     reset: '重置',
     saved: '阶段期限已保存',
     loadFailed: '阶段期限加载失败',
+    routingDays: '园区接收',
+    routingNext: '分派后园区须在期限内接收或退回',
   },
 }

@@ -9,6 +9,7 @@ export default {
     trainer: '培训讲师',
     statistician: '统计人员',
     unit_head: '单位负责人',
+    expert: '外部专家',
     sysadmin: '系统管理员',
     secadmin: '安全管理员',
     auditadmin: '审计管理员',
@@ -30,6 +31,9 @@ export default {
     project: { read: '查看项目', write: '维护项目', create: '报送线索', transition: '推进阶段', adjudicate: '裁定首报' },
     catalog: { read: '查看产业目录', write: '维护产业目录' },
     pipeline: { settings: '维护流程时限' },
+    park: { read: '查看园区画像', write: '维护园区画像' },
+    routing: { read: '查看分派与接收' },
+    review: { manage: '组织预审', participate: '参加预审', read: '查看预审' },
   },
   page: {
     title: '角色权限',

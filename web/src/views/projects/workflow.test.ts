@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { needsInput, orderTransitions, reasonCodes, transitionNeeds, transitionVerb } from './workflow'
 
 describe('transition dialog inputs', () => {
-  it('asks for the park when routing an approved project', () => {
+  it('asks nothing for approved → negotiating: routing replaces it and the server answers use_routing', () => {
     const n = transitionNeeds('approved', 'negotiating')
-    expect(n.park).toBe(true)
-    expect(needsInput(n)).toBe(true)
+    expect(n.park).toBe(false)
+    expect(needsInput(n)).toBe(false)
   })
 
   it('asks for signing date and contracted investment, and the park only when missing', () => {
@@ -52,5 +52,10 @@ describe('transition verbs and order', () => {
 
   it('puts forward moves before closing ones', () => {
     expect(orderTransitions(['lost', 'shelved', 'signed'])).toEqual(['signed', 'shelved', 'lost'])
+  })
+
+  it('never offers approved → negotiating as a button (it is the 分派 action now)', () => {
+    expect(orderTransitions(['negotiating', 'shelved', 'lost'], 'approved')).toEqual(['shelved', 'lost'])
+    expect(orderTransitions(['negotiating'], 'shelved')).toEqual(['negotiating'])
   })
 })

@@ -6,7 +6,7 @@ import { REASON_CODES, type ReasonGroup, type ProjectApi } from '@/api/projects'
 type Stage = ProjectApi.Stage
 
 export interface TransitionNeeds {
-  /** receiving park (承接园区), to `negotiating` and `signed` when none is set yet */
+  /** receiving park (承接园区), to `signed` when none is set yet (routing sets it otherwise) */
   park: boolean
   /** signing date + contracted investment */
   signing: boolean
@@ -87,7 +87,8 @@ export function transitionNeeds(
   }
   if (from === 'lost') n.reasonText = 'required'
   if (resuming) return n
-  if (to === 'negotiating') n.park = true
+  // approved → negotiating is no longer a transition: the coordinator routes the project and the
+  // park accepts (docs/api.md "Routing"); the server answers `use_routing`, so nothing is asked here.
   if (to === 'signed') {
     n.signing = true
     n.park = project.receiving_unit_id === null
@@ -106,8 +107,12 @@ export function reasonCodes(group: ReasonGroup | null): readonly string[] {
   return group ? REASON_CODES[group] : []
 }
 
+/** approved → negotiating goes through routing (分派 + the park accepting), never a direct move. */
+export const isRoutingEdge = (from: Stage, to: Stage): boolean => from === 'approved' && to === 'negotiating'
+
 /** Buttons in display order: forward moves first, then closing ones. */
-export function orderTransitions(allowed: readonly Stage[]): Stage[] {
+export function orderTransitions(allowed: readonly Stage[], from?: Stage): Stage[] {
+  if (from) allowed = allowed.filter((to) => !isRoutingEdge(from, to))
   const rank = (s: Stage) => (s === 'lost' ? 3 : s === 'shelved' ? 2 : s === 'rejected' ? 1 : 0)
   return [...allowed].sort((a, b) => rank(a) - rank(b))
 }

@@ -1,0 +1,40 @@
+// Fit reasons: one sentence per reason code of docs/api.md "Matching" (key fit.<code>, params as sent).
+export default {
+  // industry
+  industry_same_code: 'Industry {code} {name} is one of the park’s target industries',
+  industry_chain_node: 'Belongs to the park’s chain node “{node}”',
+  industry_leading: 'Belongs to the park’s leading industry “{industry}”',
+  industry_same_division: 'Same division as a target industry: {division} {name}',
+  industry_same_section: 'Same section as a target industry: {section} {name}',
+  industry_none: 'Not related to the park’s target industries',
+  industry_no_targets: 'The park has set no target industries (counted as half)',
+  // carriers
+  carrier_no_need: 'The project needs no land or factory space',
+  land_fits: 'Available parcel “{carrier}” of {area_mu} mu covers the {need_mu} mu needed',
+  land_short: 'The largest available parcel is {largest_mu} mu, less than the {need_mu} mu needed',
+  land_none: 'No land parcel available ({need_mu} mu needed)',
+  factory_fits: 'Available factory “{carrier}” of {area_m2} m² covers the {need_m2} m² needed',
+  factory_short: 'The largest available factory is {largest_m2} m², less than the {need_m2} m² needed',
+  factory_none: 'No factory available ({need_m2} m² needed)',
+  // thresholds
+  threshold_no_land: 'No land needed: per-mu thresholds do not apply',
+  threshold_none_set: 'The park has set no per-mu thresholds',
+  intensity_ok: 'Investment intensity {value_wan} (10k CNY/mu) meets the park’s minimum of {min_wan}',
+  intensity_low: 'Investment intensity {value_wan} (10k CNY/mu) is below the park’s minimum of {min_wan}',
+  tax_ok: 'Tax per mu {value_wan} (10k CNY/mu/year) meets the park’s minimum of {min_wan}',
+  tax_low: 'Tax per mu {value_wan} (10k CNY/mu/year) is below the park’s minimum of {min_wan}',
+  output_ok: 'Output per mu {value_wan} (10k CNY/mu/year) meets the park’s minimum of {min_wan}',
+  output_low: 'Output per mu {value_wan} (10k CNY/mu/year) is below the park’s minimum of {min_wan}',
+  // power
+  power_no_need: 'The project needs no power supply',
+  power_ok: 'Power need {need_kva} kVA fits the park’s spare capacity of {capacity_kva} kVA',
+  power_short: 'Power need {need_kva} kVA exceeds the park’s spare capacity of {capacity_kva} kVA',
+  power_unknown: 'The park has not stated its spare power capacity ({need_kva} kVA needed)',
+  // exclusions
+  excluded_industry: 'Industry {code} {name} is excluded by the park',
+  redline: 'Industry {code} {name} crosses the park’s energy/environment red line: {note}',
+  /** `redline` without a note */
+  redline_plain: 'Industry {code} {name} crosses the park’s energy/environment red line',
+  /** a code this version of the app does not know */
+  unknown: 'Fit note: {code}',
+}
