@@ -73,6 +73,62 @@ const routes: RouteRecordRaw[] = [
         meta: { perms: menuPerms('/projects'), title: 'layout.menu.projectEdit' },
       },
       {
+        path: 'routings',
+        name: 'routings',
+        component: () => import('@/views/routing/RoutingsView.vue'),
+        meta: { perms: menuPerms('/routings'), title: 'layout.menu.routings' },
+      },
+      {
+        path: 'review/rounds',
+        name: 'review-rounds',
+        component: () => import('@/views/review/RoundsView.vue'),
+        meta: { perms: menuPerms('/review/rounds'), title: 'layout.menu.reviewRounds' },
+      },
+      {
+        // Members see their own rounds; the server answers 404 for anyone else.
+        path: 'review/rounds/:id(\\d+)',
+        name: 'review-round',
+        component: () => import('@/views/review/RoundDetailView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: menuPerms('/review/rounds'), title: 'layout.menu.reviewRound' },
+      },
+      {
+        // 综合预审意见书: a print page (the app chrome is hidden when printing).
+        path: 'review/rounds/:id(\\d+)/opinion/:projectId(\\d+)',
+        name: 'review-opinion',
+        component: () => import('@/views/review/OpinionView.vue'),
+        props: (r) => ({ id: Number(r.params.id), projectId: Number(r.params.projectId) }),
+        meta: { perms: menuPerms('/review/rounds'), title: 'layout.menu.reviewOpinion' },
+      },
+      {
+        path: 'review/panels',
+        name: 'review-panels',
+        component: () => import('@/views/review/PanelsView.vue'),
+        meta: { perms: menuPerms('/review/panels'), title: 'layout.menu.reviewPanels' },
+      },
+      {
+        path: 'parks',
+        name: 'parks',
+        component: () => import('@/views/parks/ParksView.vue'),
+        meta: { perms: menuPerms('/parks'), title: 'layout.menu.parks' },
+      },
+      {
+        // Receivers edit their own park, the coordinator any; the server checks the unit.
+        path: 'parks/:id(\\d+)/edit',
+        name: 'park-edit',
+        component: () => import('@/views/parks/ParkEditView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: ['park.write'], title: 'layout.menu.parkEdit' },
+      },
+      {
+        // 园区名片: one printable page for promoters to carry.
+        path: 'parks/:id(\\d+)/card',
+        name: 'park-card',
+        component: () => import('@/views/parks/ParkCardView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: menuPerms('/parks'), title: 'layout.menu.parkCard' },
+      },
+      {
         path: 'catalog',
         name: 'catalog',
         component: () => import('@/views/catalog/CatalogView.vue'),

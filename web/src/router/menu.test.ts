@@ -45,6 +45,42 @@ describe('permission → menu filter', () => {
     expect(paths(['workbench.view', 'project.read', 'user.read', 'catalog.read'])).not.toContain('/pipeline/settings')
   })
 
+  it('shows an outside expert only the workbench and the review rounds', () => {
+    expect(paths(['workbench.view', 'review.participate'])).toEqual(['/workbench', '/review/rounds'])
+    expect(homePath(['workbench.view', 'review.participate'])).toBe('/workbench')
+  })
+
+  it('shows a receiver routing, review rounds and park profiles, but not the panels', () => {
+    const receiver = ['workbench.view', 'project.read', 'project.write', 'catalog.read', 'park.read', 'park.write', 'routing.read', 'review.participate']
+    expect(paths(receiver)).toEqual(['/workbench', '/projects', '/projects/board', '/routings', '/review/rounds', '/parks', '/catalog'])
+  })
+
+  it('shows the coordinator the panels page and leaders the rounds read-only', () => {
+    const coordinator = ['workbench.view', 'project.read', 'project.create', 'catalog.read', 'park.read', 'routing.read', 'review.manage', 'review.participate', 'pipeline.settings']
+    expect(paths(coordinator)).toEqual([
+      '/workbench',
+      '/projects',
+      '/projects/board',
+      '/projects/new',
+      '/routings',
+      '/review/rounds',
+      '/review/panels',
+      '/parks',
+      '/catalog',
+      '/pipeline/settings',
+    ])
+    expect(paths(['workbench.view', 'project.read', 'routing.read', 'review.read', 'park.read'])).toEqual([
+      '/workbench',
+      '/projects',
+      '/projects/board',
+      '/routings',
+      '/review/rounds',
+      '/parks',
+    ])
+    expect(activeMenuPath(MENU, '/review/rounds/3/opinion/7')).toBe('/review/rounds')
+    expect(activeMenuPath(MENU, '/parks/8/card')).toBe('/parks')
+  })
+
   it('shows the system admin org units, users and roles, but not the workbench or audit', () => {
     expect(paths(['org.write', 'user.read', 'user.write', 'role.read'])).toEqual(['/org/units', '/users', '/roles'])
   })

@@ -10,6 +10,10 @@ import {
   DocumentAdd,
   Collection,
   Timer,
+  Location,
+  Share,
+  Stamp,
+  UserFilled,
 } from '@element-plus/icons-vue'
 
 export interface MenuItem {
@@ -27,6 +31,10 @@ export const MENU: MenuItem[] = [
   { path: '/projects', title: 'layout.menu.projects', anyOf: ['project.read'], icon: Tickets },
   { path: '/projects/board', title: 'layout.menu.board', anyOf: ['project.read'], icon: Grid },
   { path: '/projects/new', title: 'layout.menu.newLead', anyOf: ['project.create'], icon: DocumentAdd },
+  { path: '/routings', title: 'layout.menu.routings', anyOf: ['routing.read'], icon: Share },
+  { path: '/review/rounds', title: 'layout.menu.reviewRounds', anyOf: ['review.manage', 'review.participate', 'review.read'], icon: Stamp },
+  { path: '/review/panels', title: 'layout.menu.reviewPanels', anyOf: ['review.manage'], icon: UserFilled },
+  { path: '/parks', title: 'layout.menu.parks', anyOf: ['park.read'], icon: Location },
   { path: '/catalog', title: 'layout.menu.catalog', anyOf: ['catalog.read'], icon: Collection },
   { path: '/pipeline/settings', title: 'layout.menu.pipelineSettings', anyOf: ['pipeline.settings'], icon: Timer },
   { path: '/org/units', title: 'layout.menu.orgUnits', anyOf: ['org.write', 'role.read'], icon: OfficeBuilding },

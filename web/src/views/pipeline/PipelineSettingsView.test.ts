@@ -4,6 +4,11 @@ import ElementPlus from 'element-plus'
 import { ApiError } from '@/api/http'
 import { i18n, setLocale } from '@/locales'
 
+vi.mock('@/api/matching', async (orig) => ({
+  ...(await orig<typeof import('@/api/matching')>()),
+  getWeights: vi.fn().mockResolvedValue({ industry: 40, carrier: 25, threshold: 25, utility: 10, version: 1 }),
+  putWeights: vi.fn(),
+}))
 vi.mock('@/api/projects', async (orig) => ({
   ...(await orig<typeof import('@/api/projects')>()),
   getPipelineSettings: vi.fn(),
@@ -12,6 +17,7 @@ vi.mock('@/api/projects', async (orig) => ({
 
 import { getPipelineSettings, putPipelineSettings } from '@/api/projects'
 import PipelineSettingsView from './PipelineSettingsView.vue'
+import { DEADLINE_KEYS } from './deadlineForm'
 
 const get = getPipelineSettings as unknown as ReturnType<typeof vi.fn>
 const put = putPipelineSettings as unknown as ReturnType<typeof vi.fn>
@@ -47,7 +53,7 @@ const noError = (w: Awaited<ReturnType<typeof setup>>, stage: string) =>
 describe('stage deadline settings page', () => {
   beforeEach(() => {
     setLocale('zh-CN')
-    get.mockReset().mockResolvedValue({ stage_deadline_days: { ...DEFAULTS } })
+    get.mockReset().mockResolvedValue({ stage_deadline_days: { ...DEFAULTS }, routing_days: 5 })
     put.mockReset()
   })
   afterEach(() => {
@@ -58,8 +64,10 @@ describe('stage deadline settings page', () => {
     const w = await setup()
     const labels = w.findAll('.stage-row .el-form-item__label').map((l) => l.text())
     expect(labels).toEqual(['线索', '预审中', '已入库', '洽谈中', '已签约', '已开工'])
-    const values = w.findAllComponents({ name: 'ElInputNumber' }).map((c) => c.props('modelValue'))
-    expect(values).toEqual([3, 7, 14, 90, 90, 365])
+    const values = [...DEADLINE_KEYS].map((k) =>
+      w.find(`[data-testid="deadline-${k}"]`).findComponent({ name: 'ElInputNumber' }).props('modelValue'),
+    )
+    expect(values).toEqual([3, 7, 14, 90, 90, 365, 5])
     expect(w.find('[data-testid="deadline-explain"]').text()).toContain(
       '新进入该阶段的项目，下一步期限 = 进入日期 + 天数；已在该阶段的项目不受影响',
     )
@@ -68,13 +76,13 @@ describe('stage deadline settings page', () => {
   })
 
   it('saves every stage with the changed value and shows what the server saved', async () => {
-    put.mockResolvedValue({ stage_deadline_days: { ...DEFAULTS, lead: 5 } })
+    put.mockResolvedValue({ stage_deadline_days: { ...DEFAULTS, lead: 5 }, routing_days: 5 })
     const w = await setup()
     await type(w, 'lead', 5)
     expect(w.find('[data-testid="deadline-unsaved"]').exists()).toBe(true)
     await save(w)
     expect(put).toHaveBeenCalledTimes(1)
-    expect(put.mock.calls[0][0]).toEqual({ stage_deadline_days: { ...DEFAULTS, lead: 5 } })
+    expect(put.mock.calls[0][0]).toEqual({ stage_deadline_days: { ...DEFAULTS, lead: 5 }, routing_days: 5 })
     expect(w.find('[data-testid="deadline-unsaved"]').exists()).toBe(false)
     expect(w.find('[data-testid="deadline-reset"]').attributes('disabled')).toBeDefined()
   })
@@ -105,6 +113,16 @@ describe('stage deadline settings page', () => {
     await type(w, 'construction', 5000)
     const value = (st: string) => w.find(`[data-testid="deadline-${st}"]`).findComponent({ name: 'ElInputNumber' }).props('modelValue')
     expect([value('approved'), value('construction')]).toEqual([1, 3650])
+  })
+
+  it('saves the days a park has to answer a routing (1–60) and shows their server error', async () => {
+    put.mockRejectedValue(new ApiError(400, { code: 'invalid_argument', message: 'bad', fields: { routing_days: 'invalid_value' } }, '/pipeline/settings'))
+    const w = await setup()
+    expect(w.find('[data-testid="deadline-routing_days"] .el-form-item__label').text()).toBe('园区接收')
+    await type(w, 'routing_days', 10)
+    await save(w)
+    expect(put.mock.calls[0][0].routing_days).toBe(10)
+    expect(await errorText(w, 'routing_days')).toBe('取值无效')
   })
 
   it('Reset goes back to the loaded values and clears the errors', async () => {

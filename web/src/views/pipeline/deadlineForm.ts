@@ -1,8 +1,20 @@
 // 阶段期限 form: what the inputs hold, what the client refuses before sending, and the PUT body.
-import { DEADLINE_MAX_DAYS, DEADLINE_MIN_DAYS, DEADLINE_STAGES, type ProjectApi } from '@/api/projects'
+import {
+  DEADLINE_MAX_DAYS,
+  DEADLINE_MIN_DAYS,
+  DEADLINE_STAGES,
+  ROUTING_MAX_DAYS,
+  ROUTING_MIN_DAYS,
+  type ProjectApi,
+} from '@/api/projects'
 
-/** One input per stage; `null` while the user has cleared it. */
-export type DeadlineForm = Record<ProjectApi.DeadlineStage, number | null>
+/** The contract's default when a server does not say (`routing_days`, docs/api.md "Routing"). */
+export const DEFAULT_ROUTING_DAYS = 5
+
+/** One input per stage and one for the park's response time; `null` while the user has cleared it. */
+export type DeadlineForm = Record<ProjectApi.DeadlineStage, number | null> & { routing_days: number | null }
+export type DeadlineKey = ProjectApi.DeadlineStage | 'routing_days'
+export const DEADLINE_KEYS: readonly DeadlineKey[] = [...DEADLINE_STAGES, 'routing_days']
 
 /** The next step whose deadline each stage sets (the server's next_step code on entering it). */
 export const STAGE_NEXT_STEP: Record<ProjectApi.DeadlineStage, ProjectApi.NextStep> = {
@@ -17,30 +29,42 @@ export const STAGE_NEXT_STEP: Record<ProjectApi.DeadlineStage, ProjectApi.NextSt
 /** The form values of loaded settings; a stage the server did not send stays empty. */
 export function formFromSettings(s: ProjectApi.Settings): DeadlineForm {
   const days = s.stage_deadline_days ?? {}
-  return Object.fromEntries(
-    DEADLINE_STAGES.map((st) => [st, typeof days[st] === 'number' ? days[st] : null]),
-  ) as DeadlineForm
+  return {
+    ...(Object.fromEntries(DEADLINE_STAGES.map((st) => [st, typeof days[st] === 'number' ? days[st] : null])) as Record<
+      ProjectApi.DeadlineStage,
+      number | null
+    >),
+    routing_days: typeof s.routing_days === 'number' ? s.routing_days : DEFAULT_ROUTING_DAYS,
+  }
 }
 
-/** Client-side check before sending: empty → `required`, not a whole number in 1–3650 → `invalid_value`. */
-export function validateDeadlines(form: DeadlineForm): Partial<Record<ProjectApi.DeadlineStage, 'required' | 'invalid_value'>> {
-  const bad: Partial<Record<ProjectApi.DeadlineStage, 'required' | 'invalid_value'>> = {}
-  for (const st of DEADLINE_STAGES) {
-    const v = form[st]
-    if (v === null || v === undefined || Number.isNaN(v)) bad[st] = 'required'
-    else if (!Number.isInteger(v) || v < DEADLINE_MIN_DAYS || v > DEADLINE_MAX_DAYS) bad[st] = 'invalid_value'
+const range = (k: DeadlineKey): [number, number] =>
+  k === 'routing_days' ? [ROUTING_MIN_DAYS, ROUTING_MAX_DAYS] : [DEADLINE_MIN_DAYS, DEADLINE_MAX_DAYS]
+export const daysRange = range
+
+/** Client-side check before sending: empty → `required`, not a whole number in range → `invalid_value`. */
+export function validateDeadlines(form: DeadlineForm): Partial<Record<DeadlineKey, 'required' | 'invalid_value'>> {
+  const bad: Partial<Record<DeadlineKey, 'required' | 'invalid_value'>> = {}
+  for (const k of DEADLINE_KEYS) {
+    const v = form[k]
+    const [min, max] = range(k)
+    if (v === null || v === undefined || Number.isNaN(v)) bad[k] = 'required'
+    else if (!Number.isInteger(v) || v < min || v > max) bad[k] = 'invalid_value'
   }
   return bad
 }
 
-/** The PUT body: every stage, in funnel order (the server audits only the values that changed). */
+/** The PUT body: every stage, in funnel order, and routing_days (the server audits only what changed). */
 export function deadlinePayload(form: DeadlineForm): ProjectApi.Settings {
   const validation = validateDeadlines(form)
   if (Object.keys(validation).length) throw new Error(`invalid deadline days: ${JSON.stringify(validation)}`)
-  return { stage_deadline_days: Object.fromEntries(DEADLINE_STAGES.map((st) => [st, form[st] as number])) }
+  return {
+    stage_deadline_days: Object.fromEntries(DEADLINE_STAGES.map((st) => [st, form[st] as number])),
+    routing_days: form.routing_days as number,
+  }
 }
 
-/** The stages whose input differs from the loaded value. */
-export function changedStages(form: DeadlineForm, loaded: DeadlineForm): ProjectApi.DeadlineStage[] {
-  return DEADLINE_STAGES.filter((st) => form[st] !== loaded[st])
+/** The inputs whose value differs from the loaded one. */
+export function changedStages(form: DeadlineForm, loaded: DeadlineForm): DeadlineKey[] {
+  return DEADLINE_KEYS.filter((k) => form[k] !== loaded[k])
 }

@@ -1,0 +1,27 @@
+import { useI18n } from 'vue-i18n'
+import { ElMessage, ElMessageBox } from 'element-plus'
+import { acceptRouting, type RoutingApi } from '@/api/routings'
+import { ApiError, errorMessage } from '@/api/http'
+
+/** 接收: confirm, then POST /routings/{id}/accept; resolves with the routing, or null (cancelled/failed). */
+export function useAcceptRouting() {
+  const { t } = useI18n()
+  return async function accept(r: RoutingApi.Routing): Promise<RoutingApi.Routing | null> {
+    const ok = await ElMessageBox.confirm(t('routing.accept.confirm', { name: r.project_name }), t('routing.accept.title'), {
+      type: 'info',
+      confirmButtonText: t('routing.actions.accept'),
+      cancelButtonText: t('common.actions.cancel'),
+    })
+      .then(() => true)
+      .catch(() => false)
+    if (!ok) return null
+    try {
+      const done = await acceptRouting(r.id, {}, { silent: true })
+      ElMessage({ type: 'success', message: t('routing.accept.done') })
+      return done
+    } catch (e) {
+      ElMessage({ type: 'error', message: e instanceof ApiError ? errorMessage(e) : t('errors.unknown'), showClose: true, duration: 6000 })
+      return null
+    }
+  }
+}
