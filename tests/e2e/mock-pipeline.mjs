@@ -57,7 +57,7 @@ const RULES = [
   { from: 'in_review', to: 'approved', who: ['coordinator'] },
   { from: 'in_review', to: 'rejected', who: ['coordinator'], reason: true, handover: 'promoter' },
   { from: 'in_review', to: 'lead', who: ['coordinator'], reason: true, handover: 'promoter' },
-  { from: 'approved', to: 'negotiating', who: ['coordinator'], required: ['receiving_unit_id'], handover: 'park' },
+  // approved → negotiating only by routing (mock-review.mjs): the park accepts; a direct request is `use_routing`.
   { from: 'negotiating', to: 'signed', who: ['receiver', 'coordinator'], required: ['signing_date', 'contracted_investment_yuan', 'receiving_unit_id'] },
   { from: 'signed', to: 'construction', who: ['receiver', 'coordinator'], required: ['construction_date'] },
   { from: 'construction', to: 'production', who: ['receiver', 'coordinator'], required: ['production_date'] },
@@ -77,6 +77,7 @@ const REASONS = {
 }
 const NEXT = { lead: 'submit_review', in_review: 'review_decision', approved: 'route_to_park', negotiating: 'sign', signed: 'start_construction', construction: 'start_production', shelved: 'reopen' }
 const DEADLINE_DAYS = { lead: 3, in_review: 7, approved: 14, negotiating: 90, signed: 90, construction: 365 }
+const SETTINGS = { routing_days: 5 }
 const DAY = 86_400_000
 const isoDate = (ms) => new Date(ms).toISOString().slice(0, 10)
 const bandOf = (y) => [1, 5, 10, 20, 50].filter((l) => y >= l * 1e8).length
@@ -488,6 +489,7 @@ export function createPipeline(ctx) {
 
   function transition(u, p, b, req) {
     if (b.version !== p.version) fail(409, 'version_conflict', 'stale version')
+    if (p.stage === 'approved' && b.to === 'negotiating') fail(400, 'use_routing', 'a project reaches a park only by routing it and the park accepting')
     const rule = RULES.filter((r) => matches(r, p.stage, b.to, p.stage_before)).at(-1)
     if (!rule) fail(400, 'transition_not_allowed', `no transition from ${p.stage} to ${b.to}`, { to: 'invalid_value' })
     const rel = relation(u, p)
@@ -760,7 +762,7 @@ export function createPipeline(ctx) {
   }
 
   // ---------------------------------------------------------------- routes
-  return function handle(req, res, p, q, body) {
+  const handle = function handle(req, res, p, q, body) {
     const M = req.method
     let m
     // catalog
@@ -934,13 +936,17 @@ export function createPipeline(ctx) {
       const u = ctx.need(req, 'project.create')
       return importRoute(u, m[1], body, res, req).then(() => true)
     }
-    if (M === 'GET' && p === '/pipeline/settings') return ctx.need(req, 'project.read'), send(res, 200, { stage_deadline_days: DEADLINE_DAYS }), true
+    if (M === 'GET' && p === '/pipeline/settings')
+      return ctx.need(req, 'project.read'), send(res, 200, { stage_deadline_days: DEADLINE_DAYS, routing_days: SETTINGS.routing_days }), true
     if (M === 'PUT' && p === '/pipeline/settings') {
       const u = ctx.need(req, 'pipeline.settings')
       const days = body.stage_deadline_days
       if (!days || typeof days !== 'object' || Array.isArray(days))
         fail(400, 'invalid_argument', 'invalid input', { stage_deadline_days: days === undefined ? 'required' : 'wrong_type' })
       const fields = {}
+      for (const k of Object.keys(body)) if (k !== 'stage_deadline_days' && k !== 'routing_days') fields[k] = 'unknown_field'
+      if (body.routing_days !== undefined && !(Number.isInteger(body.routing_days) && body.routing_days >= 1 && body.routing_days <= 60))
+        fields.routing_days = 'invalid_value'
       for (const [k, v] of Object.entries(days)) {
         if (!Number.isInteger(v)) fields[k] = 'wrong_type'
         else if (!(k in DEADLINE_DAYS)) fields[k] = 'unknown_field'
@@ -949,9 +955,16 @@ export function createPipeline(ctx) {
       if (Object.keys(fields).length) fail(400, 'invalid_argument', 'invalid stage deadline days', fields)
       const changed = Object.fromEntries(Object.entries(days).filter(([k, v]) => DEADLINE_DAYS[k] !== v))
       Object.assign(DEADLINE_DAYS, days)
+      if (body.routing_days !== undefined) SETTINGS.routing_days = body.routing_days
       addAudit(u, 'pipeline.settings', 'settings', 'stage_deadline', changed, req)
-      return send(res, 200, { stage_deadline_days: DEADLINE_DAYS }), true
+      return send(res, 200, { stage_deadline_days: DEADLINE_DAYS, routing_days: SETTINGS.routing_days }), true
     }
     return false
   }
+  // What mock-review.mjs (parks, matching, routing, pre-review) builds on.
+  handle.core = {
+    projects, leading, nodeById, industryByCode, under, enterStage, log, row, detail, inScope, find, subtreeOf,
+    addProject, advance, DEADLINE_DAYS, SETTINGS, isoDate, DAY, REASONS,
+  }
+  return handle
 }

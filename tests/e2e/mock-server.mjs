@@ -7,25 +7,33 @@ import path from 'node:path'
 import crypto from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { createPipeline } from './mock-pipeline.mjs'
+import { createReview } from './mock-review.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const port = Number(process.argv[2] ?? process.env.PORT ?? 8090)
 const dist = path.resolve(process.argv[3] ?? path.join(here, '../../web/dist'))
 const PASSWORD = 'Demo@2026'
 
-// Grants as in server/src/zhaoshang/org/roles.cpp.
-const BASE = [['workbench.view', 'self'], ['org.read', 'all'], ['catalog.read', 'all']]
+// Grants as in server/src/zhaoshang/org/roles.cpp, plus the matching and pre-review module of
+// docs/api.md: park.read for every business role except expert; park.write receiver (subtree) and
+// coordinator; routing.read coordinator, leader, receiver; review.manage coordinator;
+// review.participate expert, reviewer, receiver, coordinator; review.read leader.
+const BASE = [['workbench.view', 'self'], ['org.read', 'all'], ['catalog.read', 'all'], ['park.read', 'all']]
 const ROLES = [
   ['promoter', false, [...BASE, ['project.read', 'self'], ['project.create', 'self'], ['project.write', 'self']]],
-  ['receiver', false, [...BASE, ['project.read', 'subtree'], ['project.write', 'subtree']]],
+  ['receiver', false, [...BASE, ['project.read', 'subtree'], ['project.write', 'subtree'], ['park.write', 'subtree'], ['routing.read', 'subtree'],
+    ['review.participate', 'self']]],
   ['collaborator', false, BASE],
-  ['reviewer', false, BASE],
+  ['reviewer', false, [...BASE, ['review.participate', 'self']]],
   ['coordinator', false, [...BASE, ['user.read', 'all'], ['catalog.write', 'all'], ['project.read', 'all'], ['project.create', 'all'],
-    ['project.write', 'all'], ['project.adjudicate', 'all'], ['pipeline.settings', 'all']]],
-  ['leader', false, [...BASE, ['user.read', 'subtree'], ['project.read', 'all']]],
+    ['project.write', 'all'], ['project.adjudicate', 'all'], ['pipeline.settings', 'all'], ['park.write', 'all'], ['routing.read', 'all'],
+    ['review.manage', 'all'], ['review.participate', 'self']]],
+  ['leader', false, [...BASE, ['user.read', 'subtree'], ['project.read', 'all'], ['routing.read', 'all'], ['review.read', 'all']]],
   ['unit_head', false, [...BASE, ['project.read', 'subtree']]],
   ['trainer', false, BASE],
   ['statistician', false, BASE],
+  // 外部专家: sees projects only inside the rounds they sit on.
+  ['expert', false, [['workbench.view', 'self'], ['review.participate', 'self']]],
   ['sysadmin', true, [['org.read', 'all'], ['org.write', 'all'], ['user.read', 'all'], ['user.write', 'all'], ['role.read', 'all']]],
   ['secadmin', true, [['org.read', 'all'], ['user.read', 'all'], ['user.roles', 'all'], ['role.read', 'all']]],
   ['auditadmin', true, [['audit.read', 'all']]],
@@ -56,6 +64,7 @@ const units = [
   [20, 2, '驻上海招商组', 'resident_team'],
   [21, 2, '驻深圳招商组', 'resident_team'],
   [22, 1, '皖江产业技术研究院（虚构）', 'institute'],
+  [23, 1, '宜城新材料股份有限公司（虚构）', 'enterprise'],
 ].map(([id, parent_id, name, kind]) => ({ id, parent_id, name, kind, code: `U${id}`, version: 1 }))
 
 const people = {
@@ -64,6 +73,7 @@ const people = {
   sysadmin: ['吴刚', 2], secadmin: ['郑芳', 2], auditadmin: ['冯磊', 2],
   yxpromoter: ['黄磊', 18, 'promoter'], dgpromoter: ['何静', 15, 'promoter'], jkpromoter: ['罗军', 9, 'promoter'],
   szpromoter: ['高峰', 21, 'promoter'], unithead: ['林涛', 17, 'unit_head'],
+  expert: ['王建国', 22, 'expert'], expert2: ['吴海燕', 23, 'expert'],
 }
 let nextUserId = 1
 const users = Object.entries(people).map(([login, [name, unit_id, role]]) => ({
@@ -186,6 +196,7 @@ async function api(req, res, url, body) {
       user: userOut(u), unit: units.find((x) => x.id === u.unit_id),
       stats: { users_in_unit: users.filter((x) => x.unit_id === u.unit_id).length },
       last_login_at: u.prev_login_at ?? null,
+      review_rounds: review.workbenchRounds(u),
     })
   }
   if (M === 'GET' && p === '/org/units') { need(req, 'org.read'); return send(res, 200, { items: units }) }
@@ -282,10 +293,12 @@ async function api(req, res, url, body) {
     return send(res, 200, { ok: true, checked: audit.length, first_broken_id: null })
   }
   if (await pipeline(req, res, p, q, body)) return
+  if (review.handle(req, res, p, q, body)) return
   fail(404, 'not_found', 'route unknown')
 }
 
 const pipeline = createPipeline({ units, users, unitName, fail, send, need, page, addAudit, grantsOf })
+const review = createReview({ units, users, unitName, fail, send, need, page, addAudit, grantsOf, core: pipeline.core })
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf' }
 function serveStatic(res, pathname) {
