@@ -119,16 +119,33 @@ TEST(PipelineApi, WholeWorkflowHandsResponsibilityToThePark) {
   EXPECT_EQ(Move(promoter, id, "approved", Version(r)).status, 403);  // no self-approval
   r = Move(coordinator, id, "approved", Version(r));
   ASSERT_EQ(r.status, 200) << r.body;
-  Reply unrouted = Move(coordinator, id, "negotiating", Version(r));
-  EXPECT_EQ(unrouted.Code(), "guard_failed");
-  EXPECT_EQ(unrouted.Field("receiving_unit_id"), "required");
+  // A park is reached only by routing and the park accepting.
   const int64_t jkq = UnitIdByCode(*t.app, "AQ-JKQ");
-  r = Move(
-      coordinator, id, "negotiating", Version(r),
-      {{"receiving_unit_id", jkq}, {"responsible_user_id", UserIdByLogin(*t.app, "receiver")}});
+  Reply direct = Move(coordinator, id, "negotiating", Version(r), {{"receiving_unit_id", jkq}});
+  EXPECT_EQ(direct.Code(), "use_routing");
+  Reply routed = coordinator.Post("/api/v1/projects/" + std::to_string(id) + "/routings",
+                                  json::object{{"park_id", jkq}, {"version", Version(r)}});
+  ASSERT_EQ(routed.status, 201) << routed.body;
+  EXPECT_EQ(routed.json.at("status").as_string(), "pending");
+  EXPECT_TRUE(routed.json.at("fit_score").is_int64());
+  Reply waiting = park.Get("/api/v1/projects/" + std::to_string(id));
+  ASSERT_EQ(waiting.status, 200);  // the park is responsible while it decides
+  EXPECT_EQ(waiting.json.at("next_step").as_string(), "park_response");
+  EXPECT_EQ(waiting.json.at("stage").as_string(), "approved");
+  const std::string rid = std::to_string(routed.json.at("id").as_int64());
+  r = park.Post("/api/v1/routings/" + rid + "/accept",
+                json::object{{"responsible_user_id", UserIdByLogin(*t.app, "receiver")}});
   ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json.at("status").as_string(), "accepted");
+  EXPECT_EQ(park.Post("/api/v1/routings/" + rid + "/decline",
+                      json::object{{"reason_code", "industry_mismatch"}})
+                .Code(),
+            "transition_not_allowed");  // answered once
+  r = park.Get("/api/v1/projects/" + std::to_string(id));
+  EXPECT_EQ(r.json.at("stage").as_string(), "negotiating");
   EXPECT_EQ(r.json.at("responsible_unit_name").as_string(), "安庆经济技术开发区");
   EXPECT_EQ(r.json.at("responsible_user_name").as_string(), "李娜");
+  EXPECT_TRUE(r.json.at("pending_routing_id").is_null());
 
   Reply seen = park.Get("/api/v1/projects/" + std::to_string(id));
   ASSERT_EQ(seen.status, 200);
@@ -243,11 +260,16 @@ TEST(PipelineApi, ScopesPerRole) {
   auto ids = [&](const std::string& login) {
     Client c(*t.app);
     c.Login(login);
-    Reply r = c.Get("/api/v1/projects?page_size=200");
-    EXPECT_EQ(r.status, 200) << login << r.body;
     std::set<int64_t> out;
-    for (const auto& p : r.json.at("items").as_array()) out.insert(p.at("id").as_int64());
-    EXPECT_EQ(r.json.at("total").as_int64(), static_cast<int64_t>(out.size()));
+    int64_t total = 0;
+    for (int page = 1; page < 10; ++page) {
+      Reply r = c.Get("/api/v1/projects?page_size=200&page=" + std::to_string(page));
+      EXPECT_EQ(r.status, 200) << login << r.body;
+      total = r.json.at("total").as_int64();
+      for (const auto& p : r.json.at("items").as_array()) out.insert(p.at("id").as_int64());
+      if (r.json.at("items").as_array().size() < 200) break;
+    }
+    EXPECT_EQ(total, static_cast<int64_t>(out.size()));
     return out;
   };
   auto all = ids("coordinator");

@@ -89,7 +89,7 @@ TEST(AuthzMatrix, EveryRouteEnforcesItForEveryRole) {
   const auto lines = ReadMatrix(&roles);
   for (const auto& l : lines) {
     std::string target = l.path;
-    if (auto p = target.find("{id}"); p != std::string::npos)
+    for (auto p = target.find("{id}"); p != std::string::npos; p = target.find("{id}"))
       target.replace(p, 4,
                      target.find("/users/") != std::string::npos       ? user_id
                      : target.find("/org/units/") != std::string::npos ? unit_id

@@ -62,13 +62,18 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
             cfg_.login_rate_per_minute),
       org_(*db_, clock_),
       catalog_(*db_, clock_),
-      pipeline_(*db_, clock_) {
+      pipeline_(*db_, clock_),
+      parks_(*db_, clock_),
+      review_(*db_, clock_, pipeline_, parks_) {
   RegisterSystemRoutes(router_);
   RegisterAuthRoutes(router_);
   RegisterOrgRoutes(router_);
   RegisterAuditRoutes(router_);
   RegisterCatalogRoutes(router_);
   RegisterPipelineRoutes(router_);
+  RegisterMatchingRoutes(router_);
+  RegisterRoutingRoutes(router_);
+  RegisterReviewRoutes(router_);
   {
     auto c = db_->Acquire();
     catalog::SeedIndustries(*c);  // reference data: loaded once into an empty table

@@ -12,8 +12,10 @@
 #include "zhaoshang/catalog/catalog_service.hpp"
 #include "zhaoshang/core/clock.hpp"
 #include "zhaoshang/db/database.hpp"
+#include "zhaoshang/matching/park_service.hpp"
 #include "zhaoshang/org/org_service.hpp"
 #include "zhaoshang/pipeline/pipeline_service.hpp"
+#include "zhaoshang/review/review_service.hpp"
 
 namespace zhaoshang {
 
@@ -32,6 +34,8 @@ class App {
   org::OrgService& org() { return org_; }
   catalog::CatalogService& catalog() { return catalog_; }
   pipeline::PipelineService& pipeline() { return pipeline_; }
+  matching::ParkService& parks() { return parks_; }
+  review::ReviewService& review() { return review_; }
   const AppRouter& router() const { return router_; }
   bool demo() const { return demo_.load(); }
   void RefreshDemoFlag();
@@ -47,6 +51,8 @@ class App {
   org::OrgService org_;
   catalog::CatalogService catalog_;
   pipeline::PipelineService pipeline_;
+  matching::ParkService parks_;
+  review::ReviewService review_;
   AppRouter router_;
   std::atomic<bool> demo_{false};
 };

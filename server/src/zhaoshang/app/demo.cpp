@@ -42,6 +42,7 @@ const DemoUnit kUnits[] = {
     {"AQ-ZSH", "AQ-TCJ", "驻上海招商组", "resident_team"},
     {"AQ-ZSZ", "AQ-TCJ", "驻深圳招商组", "resident_team"},
     {"AQ-YJY", "AQ", "皖江产业技术研究院（虚构）", "institute"},
+    {"AQ-ZJK", "AQ-TCJ", "招商项目预审专家库", "institute"},
 };
 }  // namespace
 
@@ -64,6 +65,8 @@ const std::vector<DemoAccount>& DemoAccounts() {
       {"jkpromoter", "罗军", "AQ-JKQ-ZS", "promoter"},
       {"szpromoter", "高峰", "AQ-ZSZ", "promoter"},
       {"unithead", "林涛", "AQ-YX", "unit_head"},
+      {"expert", "王建国", "AQ-ZJK", "expert"},
+      {"expert2", "吴海燕", "AQ-ZJK", "expert"},
   };
   return k;
 }
@@ -101,6 +104,7 @@ bool LoadDemo(App& app) {
     catalog::SeedDemoChains(*c, app.clock().NowMs());
   }
   LoadDemoProjects(app);
+  LoadDemoMatching(app);
   auto c = app.db().Acquire();
   c->Execute(
       "INSERT INTO settings(key, value) VALUES ('demo', '1') "

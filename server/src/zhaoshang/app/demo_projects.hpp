@@ -17,4 +17,8 @@ struct ProjectGenSpec {
 // contacts, co-promoters from collisions). Deterministic for a given spec.
 void LoadDemoProjects(App& app, const ProjectGenSpec& spec = {});
 
+// Park profiles with carriers, routings (accepted ones for routed projects, a few declines),
+// and the pre-review panel with one open round (demo_matching.cpp).
+void LoadDemoMatching(App& app);
+
 }  // namespace zhaoshang

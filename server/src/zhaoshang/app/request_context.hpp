@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/json/fwd.hpp>
+
 #include "zhaoshang/auth/principal.hpp"
 #include "zhaoshang/core/error.hpp"
 #include "zhaoshang/http/message.hpp"
@@ -38,6 +40,14 @@ struct PageParams {
 };
 Result<PageParams> ParsePage(const http::Request& req);
 
+// A JSON body's "contacts": [{name, phone, title}] (≤ 3 keys each); errors go to `in`.
+struct ContactFields {
+  std::string name, phone, title;
+};
+class JsonInput;
+std::optional<std::vector<ContactFields>> ReadContacts(JsonInput& in,
+                                                       const boost::json::object& raw);
+
 // Route registration, one function per module.
 void RegisterAuthRoutes(AppRouter& r);
 void RegisterOrgRoutes(AppRouter& r);
@@ -46,5 +56,8 @@ void RegisterSystemRoutes(AppRouter& r);
 void RegisterCatalogRoutes(AppRouter& r);
 void RegisterPipelineRoutes(AppRouter& r);
 void RegisterProjectExcelRoutes(AppRouter& r);
+void RegisterMatchingRoutes(AppRouter& r);
+void RegisterRoutingRoutes(AppRouter& r);
+void RegisterReviewRoutes(AppRouter& r);
 
 }  // namespace zhaoshang

@@ -41,6 +41,11 @@ bool Duplicate(const db::DbError& e) { return e.unique_violation(); }
 
 std::vector<LeadingIndustry> CatalogService::List() {
   auto c = db_.Acquire();
+  return ListIn(*c);
+}
+
+std::vector<LeadingIndustry> CatalogService::ListIn(db::Connection& conn) {
+  db::Connection* c = &conn;
   std::vector<LeadingIndustry> out;
   auto rs = c->Query(
       "SELECT id, name, description, version FROM leading_industries ORDER BY sort_order, id");

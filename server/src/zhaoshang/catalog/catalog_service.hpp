@@ -28,6 +28,8 @@ class CatalogService {
  public:
   CatalogService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
   std::vector<LeadingIndustry> List();
+  // The same on a connection the caller holds (inside its transaction).
+  static std::vector<LeadingIndustry> ListIn(db::Connection& c);
   Result<LeadingIndustry> CreateIndustry(const audit::Actor& a, const std::string& name,
                                          const std::string& description);
   Result<LeadingIndustry> UpdateIndustry(const audit::Actor& a, int64_t id,

@@ -12,6 +12,8 @@ namespace json = boost::json;
 using http::ErrorResponse;
 using http::JsonResponse;
 
+json::array OpenRoundsJson(App& app, const auth::Principal& who);  // review_routes.cpp
+
 namespace {
 template <typename T, typename F>
 http::Response Render(int status, const Result<T>& r, F&& to_json) {
@@ -151,7 +153,8 @@ http::Response Workbench(RequestContext& ctx) {
           {"user", PrincipalJson(p)},
           {"unit", std::move(unit)},
           {"stats", json::object{{"users_in_unit", ctx.app.org().CountUsersInUnit(p.unit_id)}}},
-          {"last_login_at", OptInt(user ? user->last_login_at : std::nullopt)}});
+          {"last_login_at", OptInt(user ? user->last_login_at : std::nullopt)},
+          {"review_rounds", OpenRoundsJson(ctx.app, p)}});
 }
 }  // namespace
 

@@ -22,6 +22,35 @@ using http::ErrorResponse;
 using http::JsonResponse;
 using namespace pipeline;
 
+std::optional<std::vector<ContactFields>> ReadContacts(JsonInput& in,
+                                                       const boost::json::object& raw) {
+  in.Mark("contacts");
+  auto* c = raw.if_contains("contacts");
+  if (!c || c->is_null()) return std::nullopt;
+  if (!c->is_array()) {
+    in.AddError("contacts", "wrong_type");
+    return std::nullopt;
+  }
+  std::vector<ContactFields> list;
+  for (const auto& item : c->as_array()) {
+    const auto* o = item.if_object();
+    auto str = [&](const char* k) -> std::optional<std::string> {
+      if (!o) return std::nullopt;
+      auto* v = o->if_contains(k);
+      if (!v || v->is_null()) return std::string();
+      if (!v->is_string()) return std::nullopt;
+      return std::string(v->as_string());
+    };
+    auto name = str("name"), phone = str("phone"), title = str("title");
+    if (!o || !name || !phone || !title || o->size() > 3) {
+      in.AddError("contacts", "wrong_type");
+      return std::nullopt;
+    }
+    list.push_back({*name, *phone, *title});
+  }
+  return list;
+}
+
 namespace {
 json::value OptStr(const std::optional<std::string>& v) {
   return v ? json::value(*v) : json::value(nullptr);
@@ -65,7 +94,9 @@ json::object RowJson(const Project& p, const std::string& today) {
           {"responsible_user_name", NameOrNull(p.responsible_user_id, p.responsible_user_name)},
           {"responsible_unit_id", p.responsible_unit_id},
           {"responsible_unit_name", p.responsible_unit_name},
-          {"next_step", NextStep(ParseStage(p.stage).value_or(Stage::kLead))},
+          {"next_step",
+           NextStep(ParseStage(p.stage).value_or(Stage::kLead), p.pending_routing_id.has_value())},
+          {"pending_routing_id", OptInt(p.pending_routing_id)},
           {"step_deadline", OptStr(p.step_deadline)},
           {"overdue", p.step_deadline.has_value() && *p.step_deadline < today},
           {"receiving_unit_id", OptInt(p.receiving_unit_id)},
@@ -140,30 +171,9 @@ ProjectInput ReadProject(JsonInput& in, const json::object& raw) {
   p.annual_tax = in.Int("annual_tax_yuan", false);
   p.source_channel = in.String("source_channel", false, 40);
   p.description = in.String("description", false, 2000);
-  in.Mark("contacts");
-  if (auto* c = raw.if_contains("contacts"); c && !c->is_null()) {
-    if (!c->is_array()) {
-      in.AddError("contacts", "wrong_type");
-    } else {
-      std::vector<Contact> list;
-      for (const auto& item : c->as_array()) {
-        const auto* o = item.if_object();
-        auto str = [&](const char* k) -> std::optional<std::string> {
-          if (!o) return std::nullopt;
-          auto* v = o->if_contains(k);
-          if (!v || v->is_null()) return std::string();
-          if (!v->is_string()) return std::nullopt;
-          return std::string(v->as_string());
-        };
-        auto name = str("name"), phone = str("phone"), title = str("title");
-        if (!o || !name || !phone || !title || o->size() > 3) {
-          in.AddError("contacts", "wrong_type");
-          break;
-        }
-        list.push_back({*name, *phone, *title});
-      }
-      p.contacts = std::move(list);
-    }
+  if (auto list = ReadContacts(in, raw)) {
+    p.contacts.emplace();
+    for (auto& k : *list) p.contacts->push_back({k.name, k.phone, k.title});
   }
   return p;
 }
@@ -459,14 +469,11 @@ http::Response Adjudicate(RequestContext& ctx) {
                 ctx.app.pipeline().Adjudicate(*ctx.principal, *id, *first, *reason, ctx.Actor()));
 }
 
-json::object SettingsJson(const std::map<std::string, int>& days) {
-  json::object d;
-  for (const auto& [k, v] : days) d[k] = v;
-  return {{"stage_deadline_days", std::move(d)}};
-}
-
 http::Response GetSettings(RequestContext& ctx) {
-  return JsonResponse(200, SettingsJson(ctx.app.pipeline().DeadlineDays()));
+  json::object d;
+  for (const auto& [k, v] : ctx.app.pipeline().DeadlineDays()) d[k] = v;
+  return JsonResponse(200, json::object{{"stage_deadline_days", std::move(d)},
+                                        {"routing_days", ctx.app.pipeline().RoutingDays()}});
 }
 
 http::Response PutSettings(RequestContext& ctx) {
@@ -487,8 +494,13 @@ http::Response PutSettings(RequestContext& ctx) {
       days[std::string(kv.key())] = v > 100000 || v < -100000 ? -1 : static_cast<int>(v);
     }
   }
+  auto routing_days = in->Int("routing_days", false);
+  if (routing_days && (*routing_days < 1 || *routing_days > 60))
+    in->AddError("routing_days", "invalid_value");
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  auto st = ctx.app.pipeline().SaveDeadlineDays(days, ctx.Actor());
+  auto st = ctx.app.pipeline().SaveDeadlineDays(
+      days, routing_days ? std::optional<int>(static_cast<int>(*routing_days)) : std::nullopt,
+      ctx.Actor());
   return st ? GetSettings(ctx) : ErrorResponse(st.error());
 }
 }  // namespace

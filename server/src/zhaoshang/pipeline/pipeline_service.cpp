@@ -451,6 +451,27 @@ Result<ProjectView> PipelineService::Transition(const auth::Principal& who, int6
   auto before = store::Get(c, id);
   if (!before || !InScope(*before, *scope)) return Fail(ProjectNotFound());
   if (before->version != in.version) return Fail(VersionConflict());
+  if (auto st = TransitionIn(c, who, *before, in, actor, RelationOf(c, who, *before)); !st)
+    return Fail(st.error());
+  tx.Commit();
+  return View(c, who, *store::Get(c, id));
+}
+
+Status PipelineService::TransitionWithin(db::Connection& c, const auth::Principal& who, int64_t id,
+                                         TransitionInput in, const audit::Actor& actor) {
+  auto p = store::Get(c, id);
+  if (!p) return Fail(ProjectNotFound());
+  in.version = p->version;
+  return TransitionIn(c, who, *p, in, actor, RelationOf(c, who, *p));
+}
+
+Status PipelineService::TransitionIn(db::Connection& c, const auth::Principal& who,
+                                     const Project& current, const TransitionInput& in,
+                                     const audit::Actor& actor, const Relation& relation) {
+  const auto* before = &current;
+  const int64_t id = current.id;
+  auto to = ParseStage(in.to);
+  if (!to) return Fail(InvalidArgument({{"to", "invalid_value"}}, "unknown stage"));
   const Stage from = ParseStage(before->stage).value_or(Stage::kLead);
   std::optional<Stage> stage_before =
       before->stage_before ? ParseStage(*before->stage_before) : std::nullopt;
@@ -479,7 +500,7 @@ Result<ProjectView> PipelineService::Transition(const auth::Principal& who, int6
   g.production_date = after.production_date;
   g.reason_code = in.reason_code;
   g.reason = in.reason;
-  auto rule = CheckTransition(from, *to, stage_before, RelationOf(c, who, *before), g);
+  auto rule = CheckTransition(from, *to, stage_before, relation, g);
   if (!rule) return Fail(rule.error());
   // The park changes only by routing; a later step cannot move the project to another park.
   if (in.receiving_unit_id && (*rule)->handover != Handover::kReceivingPark &&
@@ -557,8 +578,21 @@ Result<ProjectView> PipelineService::Transition(const auth::Principal& who, int6
                       in.reason_code.empty() ? std::nullopt : std::optional(in.reason_code),
                       in.reason.empty() ? std::nullopt : std::optional(in.reason), d.Json()});
   audit::Append(c, now, actor, {"project.transition", "project", std::to_string(id), d.Json()});
-  tx.Commit();
-  return View(c, who, *store::Get(c, id));
+  // A decision taken outside the panel takes the project off an open round's agenda.
+  if (from == Stage::kInReview)
+    c.Execute(
+        "UPDATE review_items SET removed = 1 WHERE project_id = ? AND outcome IS NULL AND "
+        "round_id IN (SELECT id FROM review_rounds WHERE status = 'open')",
+        {id});
+  // Leaving the pool another way (shelved, lost) ends a routing the park has not answered.
+  if (before->pending_routing_id && !relation.via_routing) {
+    c.Execute(
+        "UPDATE routings SET status = 'withdrawn', reason = ?, decided_by = ?, decided_at = ? "
+        "WHERE id = ? AND status = 'pending'",
+        {"项目阶段已变更：" + after.stage, who.user_id, now, *before->pending_routing_id});
+    c.Execute("UPDATE projects SET pending_routing_id = NULL WHERE id = ?", {id});
+  }
+  return {};
 }
 
 Result<ProjectView> PipelineService::Adjudicate(const auth::Principal& who, int64_t id,
@@ -786,7 +820,13 @@ std::map<std::string, int> PipelineService::DeadlineDays() {
   return store::DeadlineDays(*lease);
 }
 
+int PipelineService::RoutingDays() {
+  auto lease = db_.Acquire();
+  return store::RoutingDays(*lease);
+}
+
 Status PipelineService::SaveDeadlineDays(const std::map<std::string, int>& days,
+                                         std::optional<int> routing_days,
                                          const audit::Actor& actor) {
   auto defaults = DefaultDeadlineDays();
   std::map<std::string, std::string> bad;
@@ -803,6 +843,11 @@ Status PipelineService::SaveDeadlineDays(const std::map<std::string, int>& days,
   store::SaveDeadlineDays(*lease, days);
   audit::Diff d;
   for (const auto& [k, v] : days) d.Change(k, std::to_string(before[k]), std::to_string(v));
+  if (routing_days) {
+    d.Change("routing_days", std::to_string(store::RoutingDays(*lease)),
+             std::to_string(*routing_days));
+    store::SaveRoutingDays(*lease, *routing_days);
+  }
   audit::Append(*lease, clock_.NowMs(), actor,
                 {"pipeline.settings", "settings", "stage_deadline", d.Json()});
   tx.Commit();

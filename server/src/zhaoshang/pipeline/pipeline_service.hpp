@@ -116,11 +116,51 @@ class PipelineService {
   Result<std::vector<TimelineItem>> Timeline(const auth::Principal& who, int64_t id);
   // Data leaving the system is audited: who exported how many rows with which filters.
   void RecordExport(const audit::Actor& actor, int64_t rows, const std::string& query);
+  // A transition inside the caller's transaction (the pre-review panel's decisions), checked
+  // like any other; the project's current version is used.
+  Status TransitionWithin(db::Connection& c, const auth::Principal& who, int64_t id,
+                          TransitionInput in, const audit::Actor& actor);
+  // 分派: route a project in the pool to a park; the park accepts or declines.
+  Result<Routing> Route(const auth::Principal& who, int64_t project_id, int64_t park_id,
+                        const std::string& note, int64_t version, std::optional<int64_t> fit_score,
+                        const audit::Actor& actor);
+  Result<Routing> AcceptRouting(const auth::Principal& who, int64_t id,
+                                std::optional<int64_t> responsible_user_id,
+                                const audit::Actor& actor);
+  Result<Routing> DeclineRouting(const auth::Principal& who, int64_t id,
+                                 const std::string& reason_code, const std::string& reason,
+                                 const audit::Actor& actor);
+  Result<Routing> WithdrawRouting(const auth::Principal& who, int64_t id, const std::string& reason,
+                                  const audit::Actor& actor);
+  struct RoutingQuery {
+    std::string status;
+    std::optional<int64_t> park_id, project_id;
+    int64_t offset = 0, limit = 20;
+  };
+  Result<std::vector<Routing>> Routings(const auth::Principal& who, const RoutingQuery& q,
+                                        int64_t* total);
+  // By park and by reporting unit.
+  Result<std::pair<std::vector<RoutingStat>, std::vector<RoutingStat>>> RoutingStats(
+      const auth::Principal& who);
   std::map<std::string, int> DeadlineDays();
-  Status SaveDeadlineDays(const std::map<std::string, int>& days, const audit::Actor& actor);
+  Status SaveDeadlineDays(const std::map<std::string, int>& days, std::optional<int> routing_days,
+                          const audit::Actor& actor);
+  // Days a park has to answer a routing.
+  int RoutingDays();
 
  private:
   Result<ProjectScope> ScopeOf(db::Connection& c, const auth::Principal& who);
+  // A checked transition inside the caller's transaction; `relation` is who the caller is to
+  // the project (a park accepting a routing passes its own).
+  Status TransitionIn(db::Connection& c, const auth::Principal& who, const Project& current,
+                      const TransitionInput& in, const audit::Actor& actor,
+                      const Relation& relation);
+  Result<Routing> GetRouting(db::Connection& c, int64_t id);
+  Status CheckRoutingParty(db::Connection& c, const auth::Principal& who, const Routing& r);
+  // Pending routing ended (declined or withdrawn): the router's unit is responsible again.
+  Status EndRouting(db::Connection& c, const auth::Principal& who, int64_t id,
+                    const std::string& status, const std::string& reason_code,
+                    const std::string& reason, const audit::Actor& actor);
   bool InScope(const Project& p, const ProjectScope& s) const;
   Relation RelationOf(db::Connection& c, const auth::Principal& who, const Project& p);
   Status Validate(db::Connection& c, const ProjectInput& in, bool create);

@@ -23,7 +23,7 @@ constexpr const char* kSelect =
     "p.receiving_unit_id, rcv.name, p.district_id, p.signing_date, p.contracted_investment, "
     "p.construction_date, p.production_date, p.capital_in_place, p.close_reason_code, "
     "p.close_reason, "
-    "p.created_at, p.updated_at, p.version "
+    "p.created_at, p.updated_at, p.version, p.pending_routing_id "
     "FROM projects p JOIN industries i ON i.code = p.industry_code "
     "LEFT JOIN chain_nodes cn ON cn.id = p.chain_node_id "
     "LEFT JOIN leading_industries li ON li.id = p.leading_industry_id "
@@ -87,6 +87,7 @@ Project FromRow(const db::Row& r) {
   p.created_at = r.Int(i++);
   p.updated_at = r.Int(i++);
   p.version = r.Int(i++);
+  p.pending_routing_id = r.OptInt(i++);
   return p;
 }
 
@@ -630,6 +631,18 @@ std::map<std::string, int> DeadlineDays(db::Connection& c) {
   auto rs = c.Query("SELECT key, value FROM settings WHERE key LIKE 'stage_deadline.%'");
   for (size_t i = 0; i < rs.size(); ++i) days[rs[i].Text(0).substr(15)] = std::stoi(rs[i].Text(1));
   return days;
+}
+
+int RoutingDays(db::Connection& c) {
+  auto rs = c.Query("SELECT value FROM settings WHERE key = 'routing_days'");
+  return rs.empty() ? 5 : std::stoi(rs[0].Text(0));
+}
+
+void SaveRoutingDays(db::Connection& c, int days) {
+  c.Execute(
+      "INSERT INTO settings(key, value) VALUES ('routing_days', ?) ON CONFLICT (key) DO UPDATE "
+      "SET value = excluded.value",
+      {std::to_string(days)});
 }
 
 void SaveDeadlineDays(db::Connection& c, const std::map<std::string, int>& days) {

@@ -1,6 +1,7 @@
 #pragma once
 // 项目: a lead is a project at its first stage. Money in integer yuan, land in 1/100 mu.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -63,6 +64,7 @@ struct Project {
   int64_t capital_in_place = 0;
   std::optional<std::string> close_reason_code, close_reason;
   int64_t created_at = 0, updated_at = 0, version = 1;
+  std::optional<int64_t> pending_routing_id;  // routed to a park that has not answered yet
   std::vector<Contact> contacts;
   std::vector<PromoterEntry> promoters;
 };
@@ -75,6 +77,32 @@ struct Activity {
   int64_t actor_id = 0;
   std::string actor_name;
   int64_t created_at = 0;
+};
+
+// 分派: the coordinator routes a project in the pool to a park, which accepts or declines.
+struct Routing {
+  int64_t id = 0, project_id = 0;
+  std::string project_name, investor_name;
+  int64_t reporting_unit_id = 0;
+  std::string reporting_unit_name;
+  int64_t park_id = 0;
+  std::string park_name, note;
+  int64_t routed_by = 0;
+  std::string routed_by_name;
+  int64_t routed_unit_id = 0, routed_at = 0;
+  std::string deadline, status;  // pending | accepted | declined | withdrawn
+  std::optional<std::string> reason_code, reason;
+  std::optional<int64_t> decided_by;
+  std::string decided_by_name;
+  std::optional<int64_t> decided_at;
+  std::optional<int64_t> fit_score;
+};
+
+struct RoutingStat {
+  int64_t unit_id = 0;
+  std::string unit_name;
+  int64_t routed = 0, accepted = 0, declined = 0, pending = 0;
+  std::map<std::string, int64_t> reasons;
 };
 
 // A project event for the timeline (transitions, changes, promoters joining, adjudication).

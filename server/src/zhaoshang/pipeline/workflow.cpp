@@ -81,14 +81,15 @@ const std::vector<Rule>& Rules() {
          true,
          false,
          Handover::kPromoter},  // returned for information
-        // Routing: the receiving park takes over.
+        // Routing: the coordinator routes, the park accepts and takes over.
         {kApproved,
          kNegotiating,
-         {W::kCoordinator},
+         {W::kReceiver, W::kCoordinator},
          {"receiving_unit_id"},
          false,
          false,
-         Handover::kReceivingPark},
+         Handover::kReceivingPark,
+         true},
         {kNegotiating,
          kSigned,
          {W::kReceiver, W::kCoordinator},
@@ -185,6 +186,10 @@ Result<const Rule*> CheckTransition(Stage from, Stage to, std::optional<Stage> s
         ErrorCode::kInvalidArgument, "transition_not_allowed",
         "no transition from " + std::string(StageName(from)) + " to " + std::string(StageName(to)),
         {{"to", "invalid_value"}});
+  if (rule->routing_only && !rel.via_routing)
+    return Fail(ErrorCode::kInvalidArgument, "use_routing",
+                "a project reaches a park only by routing it and the park accepting",
+                {{"to", "use_routing"}});
   if (std::none_of(rule->who.begin(), rule->who.end(), [&](Who w) { return rel.Has(w); }))
     return Fail(Forbidden("you may not move this project to " + std::string(StageName(to))));
   std::map<std::string, std::string> missing;
@@ -210,7 +215,7 @@ std::vector<Stage> AllowedTargets(Stage from, std::optional<Stage> stage_before,
                                   const Relation& rel) {
   std::vector<Stage> out;
   for (const auto& r : Rules()) {
-    if (r.from != from) continue;
+    if (r.from != from || r.routing_only) continue;
     if (std::none_of(r.who.begin(), r.who.end(), [&](Who w) { return rel.Has(w); })) continue;
     Stage to = r.reopen ? stage_before.value_or(r.to) : r.to;
     if (std::find(out.begin(), out.end(), to) == out.end()) out.push_back(to);
@@ -218,7 +223,8 @@ std::vector<Stage> AllowedTargets(Stage from, std::optional<Stage> stage_before,
   return out;
 }
 
-std::string_view NextStep(Stage s) {
+std::string_view NextStep(Stage s, bool pending_routing) {
+  if (s == Stage::kApproved && pending_routing) return "park_response";
   switch (s) {
     case Stage::kLead:
       return "submit_review";

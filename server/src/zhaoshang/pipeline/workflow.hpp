@@ -49,11 +49,13 @@ struct Rule {
   bool needs_reason_code = false;
   bool reopen = false;  // back to stage_before
   Handover handover = Handover::kKeep;
+  bool routing_only = false;  // happens only when a park accepts a routing (分派接收)
 };
 const std::vector<Rule>& Rules();
 
 struct Relation {
   bool promoter = false, coordinator = false, receiver = false, responsible = false;
+  bool via_routing = false;  // the caller is a park accepting a routing
   bool Has(Who w) const;
 };
 
@@ -81,7 +83,7 @@ std::vector<Stage> AllowedTargets(Stage from, std::optional<Stage> stage_before,
 const std::vector<std::string_view>& ReasonCodes(Stage to, bool returning);
 
 // The next step of a stage, as a code the UI translates.
-std::string_view NextStep(Stage s);
+std::string_view NextStep(Stage s, bool pending_routing = false);
 
 // Default days to act in each stage (configurable in settings).
 std::map<std::string, int> DefaultDeadlineDays();

@@ -10,6 +10,12 @@ Relation Coordinator() { return {false, true, false, false}; }
 Relation Promoter() { return {true, false, false, true}; }
 Relation Park() { return {false, false, true, true}; }
 Relation Stranger() { return {}; }
+// A park accepting a routing (the routing code has checked it is that park).
+Relation Accepting() {
+  Relation r = Park();
+  r.via_routing = true;
+  return r;
+}
 
 GuardFacts Full() {
   GuardFacts g;
@@ -32,7 +38,7 @@ TEST(Workflow, HappyPathFromLeadToProduction) {
   GuardFacts g = Full();
   EXPECT_TRUE(CheckTransition(kLead, kInReview, {}, Promoter(), g));
   EXPECT_TRUE(CheckTransition(kInReview, kApproved, {}, Coordinator(), g));
-  EXPECT_TRUE(CheckTransition(kApproved, kNegotiating, {}, Coordinator(), g));
+  EXPECT_TRUE(CheckTransition(kApproved, kNegotiating, {}, Accepting(), g));
   EXPECT_TRUE(CheckTransition(kNegotiating, kSigned, {}, Park(), g));
   EXPECT_TRUE(CheckTransition(kSigned, kConstruction, {}, Park(), g));
   EXPECT_TRUE(CheckTransition(kConstruction, kProduction, {}, Park(), g));
@@ -51,8 +57,14 @@ TEST(Workflow, WhoMayAct) {
   GuardFacts g = Full();
   EXPECT_EQ(Code(CheckTransition(kInReview, kApproved, {}, Promoter(), g)),
             "forbidden");  // no self-approval
-  EXPECT_EQ(Code(CheckTransition(kApproved, kNegotiating, {}, Park(), g)),
-            "forbidden");  // routing is the bureau's
+  // Reaching a park is routing's: nobody requests it as a transition, not even the bureau.
+  EXPECT_EQ(Code(CheckTransition(kApproved, kNegotiating, {}, Park(), g)), "use_routing");
+  EXPECT_EQ(Code(CheckTransition(kApproved, kNegotiating, {}, Coordinator(), g)), "use_routing");
+  Relation stranger_accepting = Stranger();
+  stranger_accepting.via_routing = true;
+  EXPECT_EQ(Code(CheckTransition(kApproved, kNegotiating, {}, stranger_accepting, g)), "forbidden");
+  EXPECT_TRUE(AllowedTargets(kApproved, {}, Coordinator()).size() > 0);
+  for (Stage s : AllowedTargets(kApproved, {}, Coordinator())) EXPECT_NE(s, kNegotiating);
   EXPECT_EQ(Code(CheckTransition(kNegotiating, kSigned, {}, Promoter(), g)), "forbidden");
   EXPECT_EQ(Code(CheckTransition(kLead, kInReview, {}, Stranger(), g)), "forbidden");
   EXPECT_TRUE(CheckTransition(kNegotiating, kSigned, {}, Coordinator(), g));
@@ -63,7 +75,7 @@ TEST(Workflow, EveryGuardNamesItsMissingFields) {
   EXPECT_EQ(Fields(CheckTransition(kLead, kInReview, {}, Promoter(), empty)),
             (std::map<std::string, std::string>{{"industry_code", "required"},
                                                 {"total_investment_yuan", "required"}}));
-  EXPECT_EQ(Fields(CheckTransition(kApproved, kNegotiating, {}, Coordinator(), empty)),
+  EXPECT_EQ(Fields(CheckTransition(kApproved, kNegotiating, {}, Accepting(), empty)),
             (std::map<std::string, std::string>{{"receiving_unit_id", "required"}}));
   GuardFacts routed;
   routed.receiving_unit_id = 11;
@@ -126,7 +138,7 @@ TEST(Workflow, ResponsibilityHandOver) {
   EXPECT_EQ(rule(kLead, kInReview, Promoter()).handover,
             Handover::kKeep);  // promoter until the pool
   EXPECT_EQ(rule(kInReview, kApproved, Coordinator()).handover, Handover::kKeep);
-  EXPECT_EQ(rule(kApproved, kNegotiating, Coordinator()).handover, Handover::kReceivingPark);
+  EXPECT_EQ(rule(kApproved, kNegotiating, Accepting()).handover, Handover::kReceivingPark);
   EXPECT_EQ(rule(kNegotiating, kSigned, Park()).handover, Handover::kKeep);  // the park keeps it
   EXPECT_EQ(rule(kInReview, kRejected, Coordinator()).handover, Handover::kPromoter);
 }

@@ -1,0 +1,65 @@
+#pragma once
+// Park profiles and carriers (园区画像), the matching weights, and matching a project's needs
+// against every park.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "zhaoshang/audit/audit_log.hpp"
+#include "zhaoshang/auth/principal.hpp"
+#include "zhaoshang/core/clock.hpp"
+#include "zhaoshang/core/error.hpp"
+#include "zhaoshang/db/database.hpp"
+#include "zhaoshang/matching/fit.hpp"
+
+namespace zhaoshang::pipeline {
+struct Project;
+}
+
+namespace zhaoshang::matching {
+
+struct ParkSummary {
+  int64_t unit_id = 0;
+  std::string unit_name, unit_kind, positioning;
+  int64_t available_land_mu_x100 = 0, available_factory_m2 = 0, carriers_available = 0;
+  std::vector<int64_t> leading_industry_ids;
+  bool profile_saved = false, can_edit = false;
+};
+
+Needs NeedsOf(const pipeline::Project& p);
+Weights ReadWeights(db::Connection& c, int64_t* version);
+
+class ParkService {
+ public:
+  ParkService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  std::vector<ParkSummary> List(const auth::Principal& who);
+  // Not a park or district → not_found. A park never saved has version 0.
+  Result<ParkProfile> Get(int64_t unit_id);
+  // Replaces the profile fields (not the carriers); p.version is the version read.
+  Result<ParkProfile> Save(const auth::Principal& who, ParkProfile p, const audit::Actor& actor);
+  Result<Carrier> AddCarrier(const auth::Principal& who, int64_t unit_id, Carrier k,
+                             const audit::Actor& actor);
+  // k.id and k.version name the carrier and the version read.
+  Result<Carrier> UpdateCarrier(const auth::Principal& who, int64_t unit_id, Carrier k,
+                                const audit::Actor& actor);
+  Status DeleteCarrier(const auth::Principal& who, int64_t unit_id, int64_t id, int64_t version,
+                       const audit::Actor& actor);
+  bool CanEdit(const auth::Principal& who, int64_t unit_id);
+
+  Weights GetWeights(int64_t* version = nullptr);
+  Status SaveWeights(const Weights& w, int64_t version, const audit::Actor& actor);
+
+  // Every park scored for these needs, ranked.
+  std::vector<Fit> Match(const Needs& needs);
+  std::vector<Fit> Match(db::Connection& c, const Needs& needs);
+
+ private:
+  Status CheckEditable(db::Connection& c, const auth::Principal& who, int64_t unit_id);
+  Status ValidateCarrier(const Carrier& k);
+
+  db::Database& db_;
+  const Clock& clock_;
+};
+
+}  // namespace zhaoshang::matching

@@ -1,0 +1,167 @@
+// Routes: /api/v1/projects/{id}/routings, /api/v1/routings/*
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "zhaoshang/app/app.hpp"
+#include "zhaoshang/app/render.hpp"
+#include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/pipeline/workflow.hpp"
+
+namespace zhaoshang {
+namespace json = boost::json;
+using http::ErrorResponse;
+using http::JsonResponse;
+using pipeline::Routing;
+
+namespace {
+
+json::value OptStr(const std::optional<std::string>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
+json::object RoutingJson(const Routing& r, const std::string& today) {
+  return {{"id", r.id},
+          {"project_id", r.project_id},
+          {"project_name", r.project_name},
+          {"investor_name", r.investor_name},
+          {"reporting_unit_id", r.reporting_unit_id},
+          {"reporting_unit_name", r.reporting_unit_name},
+          {"park_id", r.park_id},
+          {"park_name", r.park_name},
+          {"note", r.note},
+          {"routed_by_name", r.routed_by_name},
+          {"routed_at", r.routed_at},
+          {"deadline", r.deadline},
+          {"overdue", r.status == "pending" && r.deadline < today},
+          {"status", r.status},
+          {"reason_code", OptStr(r.reason_code)},
+          {"reason", OptStr(r.reason)},
+          {"decided_by_name", r.decided_by ? json::value(r.decided_by_name) : json::value(nullptr)},
+          {"decided_at", OptInt(r.decided_at)},
+          {"fit_score", OptInt(r.fit_score)}};
+}
+
+std::string Today(RequestContext& ctx) { return pipeline::LocalDateOfMs(ctx.app.clock().NowMs()); }
+
+http::Response Render(RequestContext& ctx, const Result<Routing>& r, int status = 200) {
+  return r ? JsonResponse(status, RoutingJson(*r, Today(ctx))) : ErrorResponse(r.error());
+}
+
+http::Response Route(RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("project not found"));
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  auto park = in->Int("park_id", true);
+  auto note = in->String("note", false, 500);
+  auto version = in->Int("version", true);
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  // The project must be in the caller's scope; the fit score is kept with the routing.
+  auto project = ctx.app.pipeline().Get(*ctx.principal, *id);
+  if (!project) return ErrorResponse(project.error());
+  std::optional<int64_t> score;
+  for (const auto& f : ctx.app.parks().Match(matching::NeedsOf(project->project)))
+    if (f.unit_id == *park) score = f.score;
+  return Render(ctx,
+                ctx.app.pipeline().Route(*ctx.principal, *id, *park, note.value_or(""), *version,
+                                         score, ctx.Actor()),
+                201);
+}
+
+http::Response Accept(RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("routing not found"));
+  auto in = JsonInput::Parse(ctx.req.body.empty() ? "{}" : ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  auto user = in->Int("responsible_user_id", false);
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  return Render(ctx, ctx.app.pipeline().AcceptRouting(*ctx.principal, *id, user, ctx.Actor()));
+}
+
+http::Response Decline(RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("routing not found"));
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  auto code = in->String("reason_code", true, 40);
+  auto reason = in->String("reason", false, 500);
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  return Render(ctx, ctx.app.pipeline().DeclineRouting(*ctx.principal, *id, *code,
+                                                       reason.value_or(""), ctx.Actor()));
+}
+
+http::Response Withdraw(RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("routing not found"));
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  auto reason = in->String("reason", true, 500);
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  return Render(ctx, ctx.app.pipeline().WithdrawRouting(*ctx.principal, *id, reason.value_or(""),
+                                                        ctx.Actor()));
+}
+
+http::Response List(RequestContext& ctx) {
+  auto page = ParsePage(ctx.req);
+  if (!page) return ErrorResponse(page.error());
+  pipeline::PipelineService::RoutingQuery q;
+  q.status = ctx.req.Query("status");
+  static const std::set<std::string> kStatus = {"", "pending", "accepted", "declined", "withdrawn"};
+  std::map<std::string, std::string> bad;
+  if (!kStatus.count(q.status)) bad["status"] = "invalid_value";
+  for (auto [name, field] :
+       {std::pair{"park_id", &q.park_id}, std::pair{"project_id", &q.project_id}}) {
+    std::string v = ctx.req.Query(name);
+    if (v.empty()) continue;
+    *field = ParseDigits(v);
+    if (!*field) bad[name] = "invalid_value";
+  }
+  if (!bad.empty()) return ErrorResponse(InvalidArgument(bad));
+  q.offset = page->offset;
+  q.limit = page->page_size;
+  int64_t total = 0;
+  auto r = ctx.app.pipeline().Routings(*ctx.principal, q, &total);
+  if (!r) return ErrorResponse(r.error());
+  const std::string today = Today(ctx);
+  json::array items;
+  for (const auto& x : *r) items.push_back(RoutingJson(x, today));
+  return JsonResponse(200, json::object{{"items", std::move(items)},
+                                        {"total", total},
+                                        {"page", page->page},
+                                        {"page_size", page->page_size}});
+}
+
+http::Response Stats(RequestContext& ctx) {
+  auto r = ctx.app.pipeline().RoutingStats(*ctx.principal);
+  if (!r) return ErrorResponse(r.error());
+  auto rows = [](const std::vector<pipeline::RoutingStat>& v) {
+    json::array a;
+    for (const auto& s : v) {
+      json::object reasons;
+      for (const auto& [k, n] : s.reasons) reasons[k] = n;
+      a.push_back(json::object{{"unit_id", s.unit_id},
+                               {"unit_name", s.unit_name},
+                               {"routed", s.routed},
+                               {"accepted", s.accepted},
+                               {"declined", s.declined},
+                               {"pending", s.pending},
+                               {"reasons", std::move(reasons)}});
+    }
+    return a;
+  };
+  return JsonResponse(
+      200, json::object{{"by_park", rows(r->first)}, {"by_reporting_unit", rows(r->second)}});
+}
+
+}  // namespace
+
+void RegisterRoutingRoutes(AppRouter& r) {
+  r.Add("POST", "/api/v1/projects/{id}/routings", "routing.write", Route);
+  r.Add("GET", "/api/v1/routings", "routing.read", List);
+  r.Add("GET", "/api/v1/routings/stats", "routing.read", Stats);
+  r.Add("POST", "/api/v1/routings/{id}/accept", "routing.respond", Accept);
+  r.Add("POST", "/api/v1/routings/{id}/decline", "routing.respond", Decline);
+  r.Add("POST", "/api/v1/routings/{id}/withdraw", "routing.write", Withdraw);
+}
+
+}  // namespace zhaoshang

@@ -1,0 +1,635 @@
+#include "zhaoshang/review/review_service.hpp"
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "zhaoshang/audit/diff.hpp"
+#include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/matching/park_service.hpp"
+#include "zhaoshang/org/org_store.hpp"
+#include "zhaoshang/org/roles.hpp"
+#include "zhaoshang/pipeline/pipeline_service.hpp"
+#include "zhaoshang/pipeline/pipeline_store.hpp"
+#include "zhaoshang/pipeline/workflow.hpp"
+
+namespace zhaoshang::review {
+namespace json = boost::json;
+namespace {
+
+const std::set<std::string>& Categories() {
+  static const std::set<std::string> k = {"park", "factor_department", "academic", "enterprise"};
+  return k;
+}
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : ",") + x;
+  return s;
+}
+std::vector<std::string> Split(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream in(s);
+  for (std::string x; std::getline(in, x, ',');)
+    if (!x.empty()) out.push_back(x);
+  return out;
+}
+
+std::string CriteriaJson(const std::vector<Criterion>& cs) {
+  json::array a;
+  for (const auto& c : cs)
+    a.push_back(json::object{
+        {"code", c.code}, {"name_zh", c.name_zh}, {"name_en", c.name_en}, {"weight", c.weight}});
+  return json::serialize(a);
+}
+std::vector<Criterion> ParseCriteria(const json::value& v) {
+  std::vector<Criterion> out;
+  if (!v.is_array()) return out;
+  for (const auto& x : v.as_array()) {
+    if (!x.is_object()) continue;
+    const auto& o = x.as_object();
+    auto str = [&](const char* k) {
+      auto* p = o.if_contains(k);
+      return p && p->is_string() ? std::string(p->as_string()) : std::string();
+    };
+    auto* w = o.if_contains("weight");
+    out.push_back({str("code"), str("name_zh"), str("name_en"),
+                   w && w->is_int64() ? static_cast<int>(w->as_int64()) : 0});
+  }
+  return out;
+}
+
+std::string ScoresJson(const std::map<std::string, int>& s) {
+  json::object o;
+  for (const auto& [k, v] : s) o[k] = v;
+  return json::serialize(o);
+}
+std::map<std::string, int> ParseScores(const std::string& s) {
+  std::map<std::string, int> out;
+  boost::system::error_code ec;
+  auto v = json::parse(s, ec);
+  if (ec || !v.is_object()) return out;
+  for (const auto& kv : v.as_object())
+    if (kv.value().is_int64()) out[std::string(kv.key())] = static_cast<int>(kv.value().as_int64());
+  return out;
+}
+
+// 0–10 from a fit reason: ok → 10, low → 10 × value ÷ minimum.
+std::optional<int> FromReason(const matching::Fit& f, const std::string& prefix) {
+  for (const auto& c : f.components)
+    for (const auto& r : c.reasons) {
+      if (r.code == prefix + "_ok") return 10;
+      if (r.code == prefix + "_low") {
+        double value = 0, min = 0;
+        for (const auto& [k, v] : r.params) {
+          if (k == "value_wan") value = std::get<double>(v);
+          if (k == "min_wan") min = std::get<double>(v);
+        }
+        return min > 0 ? static_cast<int>(std::lround(10 * std::min(1.0, value / min))) : 0;
+      }
+    }
+  return std::nullopt;
+}
+
+// At most n characters (code points), never cutting one in half.
+std::string TruncateChars(const std::string& s, size_t n) {
+  size_t chars = 0, i = 0;
+  for (; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == n) break;
+  return s.substr(0, i);
+}
+
+std::optional<int> Component(const matching::Fit& f, const std::string& key) {
+  for (const auto& c : f.components)
+    if (c.key == key) return static_cast<int>(std::lround(10 * c.score));
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool IsManager(const auth::Principal& who) {
+  return org::ResolveScope(who.roles, "review.manage").has_value();
+}
+
+std::vector<Member> ReviewService::PanelMembers(db::Connection& c, int64_t panel_id) {
+  auto rs = c.Query(
+      "SELECT m.user_id, u.name, o.name, m.category FROM review_panel_members m JOIN users u ON "
+      "u.id = m.user_id JOIN org_units o ON o.id = u.unit_id WHERE m.panel_id = ? ORDER BY "
+      "m.category, u.name",
+      {panel_id});
+  std::vector<Member> out;
+  for (size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Int(0), rs[i].Text(1), rs[i].Text(2), rs[i].Text(3)});
+  return out;
+}
+
+std::optional<Panel> ReviewService::GetPanel(db::Connection& c, int64_t id) {
+  auto rs = c.Query(
+      "SELECT id, name, active, quorum_num, quorum_den, approve_num, approve_den, version FROM "
+      "review_panels WHERE id = ?",
+      {id});
+  if (rs.empty()) return std::nullopt;
+  Panel p;
+  p.id = rs[0].Int(0);
+  p.name = rs[0].Text(1);
+  p.active = rs[0].Int(2) != 0;
+  p.rule = {static_cast<int>(rs[0].Int(3)), static_cast<int>(rs[0].Int(4)),
+            static_cast<int>(rs[0].Int(5)), static_cast<int>(rs[0].Int(6))};
+  p.version = rs[0].Int(7);
+  p.members = PanelMembers(c, p.id);
+  return p;
+}
+
+std::vector<Panel> ReviewService::Panels() {
+  auto c = db_.Acquire();
+  std::vector<Panel> out;
+  auto rs = c->Query("SELECT id FROM review_panels ORDER BY id");
+  for (size_t i = 0; i < rs.size(); ++i) out.push_back(*GetPanel(*c, rs[i].Int(0)));
+  return out;
+}
+
+namespace {
+Status CheckPanel(db::Connection& c, const PanelInput& in, bool create) {
+  std::map<std::string, std::string> bad;
+  if (create && (!in.name || in.name->empty())) bad["name"] = "required";
+  if (in.name && Utf8Length(*in.name) > 50) bad["name"] = "too_long";
+  if (create && !in.members) bad["members"] = "required";
+  if (in.members) {
+    if (in.members->empty()) bad["members"] = "required";
+    std::set<int64_t> seen;
+    for (const auto& [user, category] : *in.members) {
+      if (!Categories().count(category)) bad["members"] = "invalid_value";
+      auto u = org::store::GetUser(c, user);
+      if (!u || !u->active) bad["members"] = "not_found";
+      if (!seen.insert(user).second) bad["members"] = "invalid_value";
+    }
+  }
+  DecisionRule r{in.quorum_num.value_or(2), in.quorum_den.value_or(3), in.approve_num.value_or(2),
+                 in.approve_den.value_or(3)};
+  if (!ValidRule(r)) bad["quorum_num"] = "invalid_value";
+  if (!bad.empty()) return Fail(InvalidArgument(bad));
+  return {};
+}
+}  // namespace
+
+Result<Panel> ReviewService::CreatePanel(const PanelInput& in, const audit::Actor& actor) {
+  auto c = db_.Acquire();
+  db::Transaction tx(*c, true);
+  if (auto st = CheckPanel(*c, in, true); !st) return Fail(st.error());
+  const int64_t now = clock_.NowMs();
+  const int64_t id =
+      c->QueryInt(
+           "INSERT INTO review_panels(name, active, quorum_num, quorum_den, approve_num, "
+           "approve_den, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+           {*in.name, int64_t(in.active.value_or(true) ? 1 : 0), int64_t(in.quorum_num.value_or(2)),
+            int64_t(in.quorum_den.value_or(3)), int64_t(in.approve_num.value_or(2)),
+            int64_t(in.approve_den.value_or(3)), now, now})
+          .value();
+  for (const auto& [user, category] : *in.members)
+    c->Execute("INSERT INTO review_panel_members(panel_id, user_id, category) VALUES (?,?,?)",
+               {id, user, category});
+  audit::Diff d;
+  d.Created("name", *in.name).Created("members", std::to_string(in.members->size()));
+  audit::Append(*c, now, actor,
+                {"review.panel_create", "review_panel", std::to_string(id), d.Json()});
+  tx.Commit();
+  return *GetPanel(*c, id);
+}
+
+Result<Panel> ReviewService::UpdatePanel(int64_t id, const PanelInput& in, int64_t version,
+                                         const audit::Actor& actor) {
+  auto c = db_.Acquire();
+  db::Transaction tx(*c, true);
+  auto before = GetPanel(*c, id);
+  if (!before) return Fail(NotFound("panel not found"));
+  PanelInput merged = in;
+  if (!merged.quorum_num) merged.quorum_num = before->rule.quorum_num;
+  if (!merged.quorum_den) merged.quorum_den = before->rule.quorum_den;
+  if (!merged.approve_num) merged.approve_num = before->rule.approve_num;
+  if (!merged.approve_den) merged.approve_den = before->rule.approve_den;
+  if (auto st = CheckPanel(*c, merged, false); !st) return Fail(st.error());
+  if (before->version != version) return Fail(VersionConflict());
+  const int64_t now = clock_.NowMs();
+  if (c->Execute(
+          "UPDATE review_panels SET name = ?, active = ?, quorum_num = ?, quorum_den = ?, "
+          "approve_num = ?, approve_den = ?, updated_at = ?, version = version + 1 WHERE "
+          "id = ? AND version = ?",
+          {in.name.value_or(before->name), int64_t(in.active.value_or(before->active) ? 1 : 0),
+           int64_t(*merged.quorum_num), int64_t(*merged.quorum_den), int64_t(*merged.approve_num),
+           int64_t(*merged.approve_den), now, id, version}) != 1)
+    return Fail(VersionConflict());
+  if (in.members) {
+    c->Execute("DELETE FROM review_panel_members WHERE panel_id = ?", {id});
+    for (const auto& [user, category] : *in.members)
+      c->Execute("INSERT INTO review_panel_members(panel_id, user_id, category) VALUES (?,?,?)",
+                 {id, user, category});
+  }
+  audit::Diff d;
+  d.Change("name", before->name, in.name.value_or(before->name))
+      .Change("members", std::to_string(before->members.size()),
+              std::to_string(in.members ? in.members->size() : before->members.size()));
+  audit::Append(*c, now, actor,
+                {"review.panel_update", "review_panel", std::to_string(id), d.Json()});
+  tx.Commit();
+  return *GetPanel(*c, id);
+}
+
+std::vector<Criterion> ReviewService::Criteria(int64_t* version) {
+  auto c = db_.Acquire();
+  if (version) *version = 0;
+  auto rs = c->Query("SELECT value FROM settings WHERE key = 'review.criteria'");
+  if (rs.empty()) return DefaultCriteria();
+  boost::system::error_code ec;
+  auto v = json::parse(rs[0].Text(0), ec);
+  if (ec || !v.is_object()) return DefaultCriteria();
+  if (version)
+    if (auto* x = v.as_object().if_contains("version"); x && x->is_int64())
+      *version = x->as_int64();
+  auto* items = v.as_object().if_contains("items");
+  return items ? ParseCriteria(*items) : DefaultCriteria();
+}
+
+Status ReviewService::SaveCriteria(const std::vector<Criterion>& criteria, int64_t version,
+                                   const audit::Actor& actor) {
+  std::map<std::string, std::string> bad;
+  std::set<std::string> codes;
+  int total = 0;
+  if (criteria.empty() || criteria.size() > 20) bad["items"] = "invalid_value";
+  for (const auto& k : criteria) {
+    if (k.code.empty() || k.code.size() > 40 || !codes.insert(k.code).second)
+      bad["items"] = "invalid_value";
+    for (char ch : k.code)
+      if (!(std::islower(static_cast<unsigned char>(ch)) || ch == '_'))
+        bad["items"] = "invalid_value";
+    if (k.name_zh.empty() || Utf8Length(k.name_zh) > 30 || Utf8Length(k.name_en) > 60)
+      bad["items"] = "invalid_value";
+    if (k.weight < 0 || k.weight > 100) bad["items"] = "invalid_value";
+    total += k.weight;
+  }
+  if (total == 0) bad["items"] = "invalid_value";
+  if (!bad.empty()) return Fail(InvalidArgument(bad));
+  int64_t current = 0;
+  auto before = Criteria(&current);
+  if (current != version) return Fail(VersionConflict());
+  auto c = db_.Acquire();
+  db::Transaction tx(*c, true);
+  json::object body{{"items", json::parse(CriteriaJson(criteria))}, {"version", version + 1}};
+  if (version == 0) {
+    c->Execute("INSERT INTO settings(key, value) VALUES ('review.criteria', ?)",
+               {json::serialize(body)});
+  } else if (c->Execute("UPDATE settings SET value = ? WHERE key = 'review.criteria' AND value = ?",
+                        {json::serialize(body),
+                         json::serialize(json::object{{"items", json::parse(CriteriaJson(before))},
+                                                      {"version", version}})}) != 1) {
+    return Fail(VersionConflict());
+  }
+  audit::Diff d;
+  d.Change("criteria", CriteriaJson(before), CriteriaJson(criteria));
+  audit::Append(*c, clock_.NowMs(), actor,
+                {"review.criteria", "settings", "review.criteria", d.Json()});
+  tx.Commit();
+  return {};
+}
+
+Result<Round> ReviewService::CreateRound(const auth::Principal& who, int64_t panel_id,
+                                         const std::string& title, const std::string& deadline,
+                                         const std::vector<int64_t>& project_ids,
+                                         const audit::Actor& actor) {
+  std::map<std::string, std::string> bad;
+  if (title.empty()) bad["title"] = "required";
+  if (Utf8Length(title) > 100) bad["title"] = "too_long";
+  if (!pipeline::IsIsoDate(deadline)) bad["deadline"] = "invalid_value";
+  if (project_ids.empty() || project_ids.size() > 50) bad["project_ids"] = "invalid_value";
+  if (std::set<int64_t>(project_ids.begin(), project_ids.end()).size() != project_ids.size())
+    bad["project_ids"] = "invalid_value";
+  auto c = db_.Acquire();
+  db::Transaction tx(*c, true);
+  auto panel = GetPanel(*c, panel_id);
+  if (!panel || !panel->active) bad["panel_id"] = "not_found";
+  for (int64_t id : project_ids) {
+    auto p = pipeline::store::Get(*c, id, false);
+    const bool busy = c->QueryInt(
+                           "SELECT COUNT(*) FROM review_items i JOIN review_rounds r ON r.id = "
+                           "i.round_id WHERE i.project_id = ? AND r.status = 'open' AND i.removed "
+                           "= 0",
+                           {id})
+                          .value_or(0) > 0;
+    if (!p || p->stage != "in_review" || busy) bad["project_ids"] = "invalid_value";
+  }
+  if (!bad.empty()) return Fail(InvalidArgument(bad));
+  const int64_t now = clock_.NowMs();
+  const int64_t id =
+      c->QueryInt(
+           "INSERT INTO review_rounds(panel_id, title, deadline, status, quorum_num, quorum_den, "
+           "approve_num, approve_den, criteria, created_by, created_at) VALUES "
+           "(?,?,?,'open',?,?,?,?,?,?,?) RETURNING id",
+           {panel_id, title, deadline, int64_t(panel->rule.quorum_num),
+            int64_t(panel->rule.quorum_den), int64_t(panel->rule.approve_num),
+            int64_t(panel->rule.approve_den), CriteriaJson(Criteria()), who.user_id, now})
+          .value();
+  for (const auto& m : panel->members)
+    c->Execute("INSERT INTO review_round_members(round_id, user_id, category) VALUES (?,?,?)",
+               {id, m.user_id, m.category});
+  int64_t pos = 0;
+  for (int64_t pid : project_ids)
+    c->Execute("INSERT INTO review_items(round_id, project_id, position) VALUES (?,?,?)",
+               {id, pid, pos++});
+  audit::Diff d;
+  d.Created("title", title).Created("deadline", deadline).Created("projects", [&] {
+    std::vector<std::string> s;
+    for (int64_t p : project_ids) s.push_back(std::to_string(p));
+    return Join(s);
+  }());
+  audit::Append(*c, now, actor,
+                {"review.round_create", "review_round", std::to_string(id), d.Json()});
+  tx.Commit();
+  return Load(*c, who, id);
+}
+
+std::vector<RoundSummary> ReviewService::Rounds(const auth::Principal& who,
+                                                const std::string& status) {
+  auto c = db_.Acquire();
+  const bool all = IsManager(who) || org::ResolveScope(who.roles, "review.read").has_value();
+  std::string sql =
+      "SELECT r.id, r.panel_id, p.name, r.title, r.deadline, r.status, r.created_at, r.closed_at, "
+      "(SELECT COUNT(*) FROM review_items i WHERE i.round_id = r.id AND i.removed = 0), "
+      "(SELECT COUNT(*) FROM review_items i WHERE i.round_id = r.id AND i.removed = 0 AND "
+      "r.status = 'open' AND EXISTS (SELECT 1 FROM review_round_members m WHERE m.round_id = r.id "
+      "AND m.user_id = ?) AND NOT EXISTS (SELECT 1 FROM review_sheets s WHERE s.round_id = r.id "
+      "AND s.project_id = i.project_id AND s.user_id = ?)) "
+      "FROM review_rounds r JOIN review_panels p ON p.id = r.panel_id WHERE 1=1";
+  db::Params params = {who.user_id, who.user_id};
+  if (!all) {
+    sql += " AND r.id IN (SELECT round_id FROM review_round_members WHERE user_id = ?)";
+    params.emplace_back(who.user_id);
+  }
+  if (!status.empty()) {
+    sql += " AND r.status = ?";
+    params.emplace_back(status);
+  }
+  sql += " ORDER BY r.id DESC";
+  auto rs = c->Query(sql, params);
+  std::vector<RoundSummary> out;
+  for (size_t i = 0; i < rs.size(); ++i) {
+    RoundSummary s;
+    s.id = rs[i].Int(0);
+    s.panel_id = rs[i].Int(1);
+    s.panel_name = rs[i].Text(2);
+    s.title = rs[i].Text(3);
+    s.deadline = rs[i].Text(4);
+    s.status = rs[i].Text(5);
+    s.created_at = rs[i].Int(6);
+    s.closed_at = rs[i].OptInt(7);
+    s.items_count = rs[i].Int(8);
+    s.my_pending = rs[i].Int(9);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Result<Round> ReviewService::GetRound(const auth::Principal& who, int64_t id) {
+  auto c = db_.Acquire();
+  return Load(*c, who, id);
+}
+
+Result<Round> ReviewService::Load(db::Connection& c, const auth::Principal& who, int64_t id) {
+  auto rs = c.Query(
+      "SELECT r.id, r.panel_id, p.name, r.title, r.deadline, r.status, r.created_at, r.closed_at, "
+      "r.quorum_num, r.quorum_den, r.approve_num, r.approve_den, r.criteria, r.version FROM "
+      "review_rounds r JOIN review_panels p ON p.id = r.panel_id WHERE r.id = ?",
+      {id});
+  if (rs.empty()) return Fail(NotFound("review round not found"));
+  Round r;
+  r.summary.id = rs[0].Int(0);
+  r.summary.panel_id = rs[0].Int(1);
+  r.summary.panel_name = rs[0].Text(2);
+  r.summary.title = rs[0].Text(3);
+  r.summary.deadline = rs[0].Text(4);
+  r.summary.status = rs[0].Text(5);
+  r.summary.created_at = rs[0].Int(6);
+  r.summary.closed_at = rs[0].OptInt(7);
+  r.rule = {static_cast<int>(rs[0].Int(8)), static_cast<int>(rs[0].Int(9)),
+            static_cast<int>(rs[0].Int(10)), static_cast<int>(rs[0].Int(11))};
+  {
+    boost::system::error_code ec;
+    auto v = json::parse(rs[0].Text(12), ec);
+    r.criteria = ec ? DefaultCriteria() : ParseCriteria(v);
+  }
+  r.version = rs[0].Int(13);
+  auto ms = c.Query(
+      "SELECT m.user_id, u.name, o.name, m.category FROM review_round_members m JOIN users u ON "
+      "u.id = m.user_id JOIN org_units o ON o.id = u.unit_id WHERE m.round_id = ? ORDER BY "
+      "m.category, u.name",
+      {id});
+  for (size_t i = 0; i < ms.size(); ++i) {
+    r.members.push_back({ms[i].Int(0), ms[i].Text(1), ms[i].Text(2), ms[i].Text(3)});
+    r.is_member = r.is_member || ms[i].Int(0) == who.user_id;
+  }
+  r.is_manager = IsManager(who);
+  const bool reader = org::ResolveScope(who.roles, "review.read").has_value();
+  if (!r.is_member && !r.is_manager && !reader) return Fail(NotFound("review round not found"));
+  auto items = c.Query(
+      "SELECT project_id, outcome, decision FROM review_items WHERE round_id = ? AND removed = 0 "
+      "ORDER BY position",
+      {id});
+  std::map<int64_t, std::string> category;
+  for (const auto& m : r.members) category[m.user_id] = m.category;
+  for (size_t i = 0; i < items.size(); ++i) {
+    Item it;
+    it.project_id = items[i].Int(0);
+    it.outcome = items[i].OptText(1);
+    it.decision_json = items[i].IsNull(2) ? "" : items[i].Text(2);
+    auto p = pipeline::store::Get(c, it.project_id, false);
+    if (!p) continue;
+    it.project = *p;
+    auto ss = c.Query(
+        "SELECT s.user_id, u.name, s.recused, s.scores, s.weighted, s.vote, s.reason_codes, "
+        "s.questions, s.comment, s.updated_at FROM review_sheets s JOIN users u ON u.id = "
+        "s.user_id WHERE s.round_id = ? AND s.project_id = ? ORDER BY u.name",
+        {id, it.project_id});
+    std::vector<Ballot> ballots;
+    for (size_t k = 0; k < ss.size(); ++k) {
+      Sheet s;
+      s.member_id = ss[k].Int(0);
+      s.member_name = ss[k].Text(1);
+      s.category = category[s.member_id];
+      s.recused = ss[k].Int(2) != 0;
+      s.scores = ParseScores(ss[k].Text(3));
+      s.weighted = static_cast<int>(ss[k].Int(4));
+      s.vote = ss[k].Text(5);
+      s.reason_codes = Split(ss[k].Text(6));
+      s.questions = ss[k].Text(7);
+      s.comment = ss[k].Text(8);
+      s.updated_at = ss[k].Int(9);
+      if (s.recused) r.recused_on[s.member_id].push_back(it.project_id);
+      ballots.push_back({s.recused, s.vote, s.reason_codes, s.weighted});
+      it.sheets.push_back(std::move(s));
+    }
+    it.tally = Count(static_cast<int>(r.members.size()), ballots, r.rule);
+    auto fits = parks_.Match(c, matching::NeedsOf(it.project));
+    for (const auto& f : fits)
+      if (!f.excluded && it.top_matches.size() < 3) it.top_matches.push_back(f);
+    if (!it.top_matches.empty()) {
+      const auto& best = it.top_matches.front();
+      it.prefill["industry_fit"] = Component(best, "industry");
+      it.prefill["investment_intensity"] = FromReason(best, "intensity");
+      it.prefill["tax_per_mu"] = FromReason(best, "tax");
+      it.prefill["land_availability"] = Component(best, "carrier");
+    }
+    r.items.push_back(std::move(it));
+  }
+  r.summary.items_count = static_cast<int64_t>(r.items.size());
+  for (const auto& it : r.items)
+    if (r.is_member && r.summary.status == "open" &&
+        std::none_of(it.sheets.begin(), it.sheets.end(),
+                     [&](const Sheet& s) { return s.member_id == who.user_id; }))
+      ++r.summary.my_pending;
+  return r;
+}
+
+Result<Sheet> ReviewService::SaveSheet(const auth::Principal& who, int64_t round_id,
+                                       int64_t project_id, const SheetInput& in,
+                                       const audit::Actor& actor) {
+  if (!in.recused && in.vote.empty()) return Fail(InvalidArgument({{"vote", "required"}}));
+  auto c = db_.Acquire();
+  db::Transaction tx(*c, true);
+  auto round = Load(*c, who, round_id);
+  if (!round) return Fail(round.error());
+  if (!round->is_member) return Fail(Forbidden("only the round's members hand in score sheets"));
+  auto item = std::find_if(round->items.begin(), round->items.end(),
+                           [&](const Item& i) { return i.project_id == project_id; });
+  if (item == round->items.end()) return Fail(NotFound("project not on this round"));
+  if (round->summary.status != "open")
+    return Fail(ErrorCode::kInvalidArgument, "transition_not_allowed", "the round is closed",
+                {{"status", "invalid_value"}});
+  std::map<std::string, std::string> bad;
+  Sheet s;
+  s.member_id = who.user_id;
+  s.member_name = who.name;
+  s.recused = in.recused;
+  s.comment = in.comment;
+  if (Utf8Length(in.comment) > 1000) bad["comment"] = "too_long";
+  if (in.recused) {
+    if (in.comment.find_first_not_of(" \t\r\n") == std::string::npos) bad["comment"] = "required";
+    if (!in.vote.empty() || !in.scores.empty()) bad["vote"] = "invalid_value";
+  } else {
+    for (const auto& k : round->criteria) {
+      auto it = in.scores.find(k.code);
+      if (it == in.scores.end())
+        bad["scores." + k.code] = "required";
+      else if (it->second < 0 || it->second > 10)
+        bad["scores." + k.code] = "invalid_value";
+    }
+    for (const auto& [code, _] : in.scores)
+      if (std::none_of(round->criteria.begin(), round->criteria.end(),
+                       [&](const Criterion& k) { return k.code == code; }))
+        bad["scores." + code] = "unknown_field";
+    if (in.vote != "approve" && in.vote != "reject" && in.vote != "more_info")
+      bad["vote"] = in.vote.empty() ? "required" : "invalid_value";
+    const auto& codes = pipeline::ReasonCodes(pipeline::Stage::kRejected, false);
+    if (in.vote == "reject" && in.reason_codes.empty()) bad["reason_codes"] = "required";
+    for (const auto& r : in.reason_codes)
+      if (std::find(codes.begin(), codes.end(), r) == codes.end())
+        bad["reason_codes"] = "invalid_value";
+    if (in.vote == "more_info" && in.questions.find_first_not_of(" \t\r\n") == std::string::npos)
+      bad["questions"] = "required";
+    if (Utf8Length(in.questions) > 1000) bad["questions"] = "too_long";
+    s.scores = in.scores;
+    s.vote = in.vote;
+    s.reason_codes = in.vote == "reject" ? in.reason_codes : std::vector<std::string>{};
+    s.questions = in.vote == "more_info" ? in.questions : "";
+    s.weighted = WeightedScore(round->criteria, s.scores);
+  }
+  if (!bad.empty()) return Fail(InvalidArgument(bad));
+  const int64_t now = clock_.NowMs();
+  s.updated_at = now;
+  c->Execute("DELETE FROM review_sheets WHERE round_id = ? AND project_id = ? AND user_id = ?",
+             {round_id, project_id, who.user_id});
+  c->Execute(
+      "INSERT INTO review_sheets(round_id, project_id, user_id, recused, scores, weighted, vote, "
+      "reason_codes, questions, comment, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+      {round_id, project_id, who.user_id, int64_t(s.recused ? 1 : 0), ScoresJson(s.scores),
+       int64_t(s.weighted), s.vote, Join(s.reason_codes), s.questions, s.comment, now});
+  for (const auto& m : round->members)
+    if (m.user_id == who.user_id) s.category = m.category;
+  audit::Diff d;
+  d.Created("project_id", std::to_string(project_id))
+      .Created("recused", s.recused ? "true" : "false")
+      .Created("vote", s.vote)
+      .Created("weighted", std::to_string(s.weighted));
+  audit::Append(*c, now, actor,
+                {"review.sheet", "review_round", std::to_string(round_id), d.Json()});
+  tx.Commit();
+  return s;
+}
+
+Result<Round> ReviewService::Close(const auth::Principal& who, int64_t round_id,
+                                   const audit::Actor& actor) {
+  auto c = db_.Acquire();
+  db::Transaction tx(*c, true);
+  auto round = Load(*c, who, round_id);
+  if (!round) return Fail(round.error());
+  if (round->summary.status != "open")
+    return Fail(ErrorCode::kInvalidArgument, "transition_not_allowed", "the round is closed",
+                {{"status", "invalid_value"}});
+  std::map<std::string, std::string> missing;
+  for (const auto& it : round->items)
+    if (!it.tally.quorum_met) missing[std::to_string(it.project_id)] = "quorum_not_met";
+  if (!missing.empty())
+    return Fail(ErrorCode::kInvalidArgument, "quorum_not_met",
+                "some projects lack the quorum; the round stays open", std::move(missing));
+  const int64_t now = clock_.NowMs();
+  for (const auto& it : round->items) {
+    const std::string outcome = *it.tally.outcome;
+    json::array recommended;
+    if (outcome == "approve")
+      for (const auto& f : it.top_matches)
+        recommended.push_back(
+            json::object{{"unit_id", f.unit_id}, {"unit_name", f.unit_name}, {"score", f.score}});
+    std::string questions;
+    for (const auto& s : it.sheets)
+      if (s.vote == "more_info" && !s.questions.empty())
+        questions += (questions.empty() ? "" : "\n") + s.questions;
+    const std::string reason_code =
+        outcome == "reject" ? it.tally.top_reason.value_or("other") : "need_clarification";
+    json::object decision{
+        {"outcome", outcome},
+        {"decided_at", now},
+        {"recommended_parks", std::move(recommended)},
+        {"reason_code", outcome == "approve" ? json::value(nullptr) : json::value(reason_code)},
+        {"questions", outcome == "more_info" ? json::value(questions) : json::value(nullptr)},
+        {"average_score",
+         it.tally.average_score ? json::value(*it.tally.average_score) : json::value(nullptr)}};
+    c->Execute(
+        "UPDATE review_items SET outcome = ?, decision = ?, decided_at = ? WHERE round_id = ? "
+        "AND project_id = ?",
+        {outcome, json::serialize(decision), now, round_id, it.project_id});
+    pipeline::TransitionInput in;
+    in.to = outcome == "approve" ? "approved" : outcome == "reject" ? "rejected" : "lead";
+    if (outcome != "approve") {
+      in.reason_code = reason_code;
+      in.reason = outcome == "more_info" ? questions : "预审专班未通过：" + round->summary.title;
+      in.reason = TruncateChars(in.reason, 500);
+      if (in.reason_code == "other" && in.reason.empty()) in.reason = "预审专班未通过";
+    }
+    if (auto st = pipeline_.TransitionWithin(*c, who, it.project_id, in, actor); !st)
+      return Fail(st.error());
+  }
+  c->Execute(
+      "UPDATE review_rounds SET status = 'closed', closed_at = ?, version = version + 1 WHERE id = "
+      "?",
+      {now, round_id});
+  audit::Diff d;
+  d.Change("status", "open", "closed");
+  audit::Append(*c, now, actor,
+                {"review.round_close", "review_round", std::to_string(round_id), d.Json()});
+  tx.Commit();
+  return Load(*c, who, round_id);
+}
+
+}  // namespace zhaoshang::review
