@@ -209,7 +209,7 @@ scenario('promoter and sysadmin see different menus', async () => {
 
   await loginAs(s.page, 'promoter')
   await expectPath(s.page, '/workbench')
-  sameSet(await menuTexts(s.page), ['工作台', '项目台账', '项目看板', '报送线索', '产业目录'], 'promoter menu')
+  sameSet(await menuTexts(s.page), ['工作台', '项目台账', '项目看板', '报送线索', '园区画像', '产业目录'], 'promoter menu')
   await s.page.waitForFunction(() => (document.querySelector('[data-testid="current-unit"]')?.textContent ?? '').trim() !== '')
   await tid(s.page, 'workbench-role').first().waitFor()
   await expectText(s.page, '[data-testid="workbench-role"]', '招商人')
@@ -1003,6 +1003,272 @@ scenario('coordinator sets the 线索 deadline to 5 days on 阶段期限; promot
     // Leave the shared server as it was even when a step above failed.
     if (!restored) await apiSend(s.page, 'PUT', '/pipeline/settings', { stage_deadline_days: { lead: 3 } }).catch(() => undefined)
   }
+  assertNoProblems(s.problems)
+})
+
+// ---------------------------------------------------------------- matching, routing and pre-review
+const ROUND_TITLE = '2026年第12期项目预审会'
+const ROUND_PROJECT = '安庆新能源电池材料项目'
+const JKQ = '安庆经济技术开发区'
+
+/** Click OK in an Element Plus confirm box. */
+async function confirmBox(page) {
+  const box = page.locator('.el-message-box:visible')
+  await box.waitFor()
+  await box.locator('.el-message-box__btns .el-button--primary').click()
+}
+
+scenario('outside expert sees only the workbench and 预审轮次, votes in the open round; coordinator closes it and the project enters the pool', async () => {
+  const s = await newSession()
+  await loginAs(s.page, 'expert')
+  await expectPath(s.page, '/workbench')
+  sameSet(await menuTexts(s.page), ['工作台', '预审轮次'], 'expert menu')
+  await expectText(s.page, '[data-testid="workbench-rounds"]', ROUND_TITLE)
+  await shot(s.page, '40-expert-workbench')
+
+  const [listed] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'GET', /\/api\/v1\/review\/rounds$/)),
+    s.page.locator('[data-testid="menu-/review/rounds"]').click(),
+  ])
+  if (listed.status() !== 200) throw new Error(`GET /review/rounds → HTTP ${listed.status()}`)
+  await expectPath(s.page, '/review/rounds')
+  const links = s.page.locator('[data-testid="rounds-table"] [data-testid="round-link"]')
+  await links.first().waitFor()
+  sameSet((await links.allTextContents()).map((x) => x.trim()), [ROUND_TITLE], 'rounds the expert sees')
+
+  await links.first().click()
+  await expectText(s.page, '[data-testid="round-title"]', ROUND_TITLE)
+  const item = s.page.locator('[data-testid="round-item"]').filter({ hasText: ROUND_PROJECT })
+  await item.waitFor()
+  if ((await s.page.locator('[data-testid="round-item"]').count()) !== 1) throw new Error('the open round should hold exactly one project')
+  // The expert has no project.read: the facts come with the round, and there is no link to the project page.
+  await expectText(s.page, '[data-testid="item-facts"]', '投资方名称')
+  if (await item.locator('[data-testid="round-item-project"]').count()) throw new Error('the expert is offered the project page')
+  await expectText(s.page, '[data-testid="tally"]', '未达法定人数')
+
+  const scores = item.locator('[data-testid^="score-"] input')
+  const n = await scores.count()
+  if (n < 1) throw new Error('no score inputs in the sheet')
+  for (let i = 0; i < n; i++) {
+    await scores.nth(i).fill('8')
+    await scores.nth(i).press('Tab')
+  }
+  await item.locator('[data-testid="vote-approve"]').click()
+  await item.locator('textarea[data-testid="sheet-comment"]').fill('产业契合度高，同意入库。')
+  await settled(s.page)
+  await shot(s.page, '41-expert-sheet')
+  const [saved] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'PUT', /\/api\/v1\/review\/rounds\/\d+\/items\/\d+\/sheet$/)),
+    item.locator('[data-testid="sheet-submit"]').click(),
+  ])
+  if (saved.status() !== 200) throw new Error(`PUT sheet → HTTP ${saved.status()} ${await saved.text()}`)
+  const sent = saved.request().postDataJSON()
+  if (sent.vote !== 'approve' || Object.values(sent.scores).some((v) => v !== 8)) throw new Error(`sheet sent ${JSON.stringify(sent)}`)
+  await expectText(s.page, '.el-message', '评审意见已提交')
+  await expectText(s.page, '[data-testid="tally-approve"]', '3')
+  await expectText(s.page, '[data-testid="tally-quorum"]', '已达法定人数')
+  await expectText(s.page, '[data-testid="tally-outcome"]', '通过')
+  await tid(s.page, 'sheet-submitted').waitFor()
+  await shot(s.page, '42-expert-voted')
+  await tid(s.page, 'logout').click()
+  await expectPath(s.page, '/login')
+
+  await loginAs(s.page, 'coordinator')
+  await s.page.locator('[data-testid="menu-/review/rounds"]').click()
+  await s.page.locator('[data-testid="rounds-table"] [data-testid="round-link"]').filter({ hasText: ROUND_TITLE }).click()
+  await expectText(s.page, '[data-testid="round-title"]', ROUND_TITLE)
+  await expectText(s.page, '[data-testid="sheets-table"]', '王建国')
+  await tid(s.page, 'round-close').click()
+  const [closed] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'POST', /\/api\/v1\/review\/rounds\/\d+\/close$/)),
+    confirmBox(s.page),
+  ])
+  if (closed.status() !== 200) throw new Error(`close the round → HTTP ${closed.status()} ${await closed.text()}`)
+  await expectText(s.page, '[data-testid="round-status"]', '已结束')
+  const done = s.page.locator('[data-testid="round-item"]').filter({ hasText: ROUND_PROJECT })
+  await expectText(s.page, '[data-testid="decision-outcome"]', '通过，入库跟踪')
+  await shot(s.page, '43-round-closed')
+
+  await done.locator('[data-testid="round-item-opinion"]').click()
+  await expectText(s.page, '[data-testid="opinion"]', '综合预审意见书')
+  await expectText(s.page, '[data-testid="opinion-conclusion"]', '通过，入库跟踪')
+  await expectText(s.page, '[data-testid="opinion-sheets"]', '王建国')
+  await shot(s.page, '44-opinion')
+  await s.page.goBack()
+  await s.page.locator('[data-testid="round-item"]').filter({ hasText: ROUND_PROJECT }).locator('[data-testid="round-item-project"]').click()
+  await expectText(s.page, '[data-testid="project-name"]', ROUND_PROJECT)
+  await expectText(s.page, '[data-testid="project-stage"]', '已入库')
+  await shot(s.page, '45-project-approved')
+  assertNoProblems(s.problems)
+})
+
+scenario(`coordinator routes a pooled project to ${JKQ}; the park declines it (产业不符) and the statistics count it`, async () => {
+  const s = await newSession()
+  await loginAs(s.page, 'coordinator')
+  const pool = await apiGet(s.page, '/projects?stage=approved&page_size=100&sort=created_at&order=asc')
+  if (pool.status !== 200) throw new Error(`GET /projects?stage=approved → ${pool.status}`)
+  const target = pool.body.items.find((p) => p.next_step !== 'park_response' && p.name !== ROUND_PROJECT)
+  if (!target) throw new Error('no demo project in the pool without a pending routing')
+  const before = await apiGet(s.page, '/routings/stats')
+  const row0 = before.body.by_park?.find((r) => r.unit_name === JKQ)
+  const declined0 = row0?.declined ?? 0
+  const reason0 = row0?.reasons?.industry_mismatch ?? 0
+
+  // The ledger filtered to 已入库 finds it.
+  await s.page.goto(`${baseUrl}/projects?stage=approved`)
+  await ledgerSearch(s.page, target.name)
+  await s.page.locator('[data-testid="ledger-table"] .el-table__body a').filter({ hasText: target.name }).first().click()
+  await expectText(s.page, '[data-testid="project-name"]', target.name)
+  await expectText(s.page, '[data-testid="project-stage"]', '已入库')
+  // The old direct move is gone: only 分派.
+  if (await tid(s.page, 'transition-negotiating').count()) throw new Error('the detail still offers approved → negotiating')
+  const [matches] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'GET', /\/api\/v1\/projects\/\d+\/matches$/)),
+    tid(s.page, 'project-route').click(),
+  ])
+  if (matches.status() !== 200) throw new Error(`GET matches → HTTP ${matches.status()}`)
+  const dialog = tid(s.page, 'route-dialog')
+  await dialog.locator('[data-testid="fit-item"]').first().waitFor()
+  await dialog.locator('[data-testid="fit-reason"]').first().waitFor()
+  await dialog.locator('[data-unit-id]').filter({ hasText: JKQ }).first().click()
+  await expectText(s.page, '[data-testid="route-picked"]', JKQ)
+  await dialog.locator('textarea[data-testid="route-note"]').fill('请经开区评估承接条件。')
+  await settled(s.page)
+  await shot(s.page, '46-route-dialog')
+  const [routed] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'POST', /\/api\/v1\/projects\/\d+\/routings$/)),
+    dialog.locator('[data-testid="route-confirm"]').click(),
+  ])
+  if (routed.status() !== 201) throw new Error(`POST routings → HTTP ${routed.status()} ${await routed.text()}`)
+  const routing = await routed.json()
+  if (routing.park_name !== JKQ) throw new Error(`routed to ${routing.park_name}`)
+  await expectText(s.page, '[data-testid="pending-routing-text"]', `已分派至 ${JKQ}`)
+  await expectText(s.page, '[data-testid="project-next-step"]', '园区接收')
+  await shot(s.page, '47-routed')
+  await tid(s.page, 'logout').click()
+  await expectPath(s.page, '/login')
+
+  await loginAs(s.page, 'receiver')
+  await s.page.locator('[data-testid="menu-/routings"]').click()
+  await expectPath(s.page, '/routings')
+  const row = s.page.locator('[data-testid="routings-table"] .el-table__body tr').filter({ hasText: target.name }).first()
+  await row.waitFor()
+  await expectText(s.page, '[data-testid="routings-table"]', '待接收')
+  await row.locator(`[data-testid="routing-decline-${routing.id}"]`).click()
+  const decline = tid(s.page, 'decline-dialog')
+  await decline.waitFor()
+  await pickOption(s.page, decline.locator('[data-testid="decline-reason-code"]'), '产业不符')
+  await decline.locator('textarea[data-testid="decline-reason"]').fill('本园区主导产业与该项目不符。')
+  await settled(s.page)
+  await shot(s.page, '48-decline')
+  const [declined] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'POST', /\/api\/v1\/routings\/\d+\/decline$/)),
+    decline.locator('[data-testid="decline-confirm"]').click(),
+  ])
+  if (declined.status() !== 200) throw new Error(`decline → HTTP ${declined.status()} ${await declined.text()}`)
+  const body = declined.request().postDataJSON()
+  if (body.reason_code !== 'industry_mismatch') throw new Error(`declined with ${JSON.stringify(body)}`)
+  await expectText(s.page, '[data-testid="routings-table"]', '已退回')
+
+  await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'GET', /\/api\/v1\/routings\/stats$/)),
+    s.page.locator('[data-testid="routing-tabs"] .el-tabs__item').filter({ hasText: '统计' }).click(),
+  ])
+  const stat = s.page.locator('[data-testid="stats-by-park"] .el-table__body tr').filter({ hasText: JKQ }).first()
+  await stat.waitFor()
+  const declinedText = (await stat.locator('[data-testid="stat-declined"]').textContent())?.trim()
+  if (declinedText !== String(declined0 + 1)) throw new Error(`${JKQ} declined ${declinedText}, expected ${declined0 + 1}`)
+  await expectText(s.page, '[data-testid="stats-by-park"] [data-testid="stat-reason"]', `产业不符 ${reason0 + 1}`)
+  await shot(s.page, '49-routing-stats')
+  assertNoProblems(s.problems)
+})
+
+scenario(`the park card of ${JKQ} reads in Chinese and in English and prints without the app chrome`, async () => {
+  const s = await newSession()
+  await loginAs(s.page, 'promoter')
+  await s.page.locator('[data-testid="menu-/parks"]').click()
+  await expectPath(s.page, '/parks')
+  await s.page.locator('[data-testid="parks-table"] [data-testid="park-name"]').filter({ hasText: new RegExp(`^\\s*${JKQ}\\s*$`) }).click()
+  await expectText(s.page, '[data-testid="card-name"]', JKQ)
+  await expectText(s.page, '[data-testid="card-have"]', '我有什么')
+  await expectText(s.page, '[data-testid="card-have"]', '可用载体')
+  await expectText(s.page, '[data-testid="card-want"]', '我要什么')
+  await expectText(s.page, '[data-testid="card-want"]', '准入门槛')
+  await shot(s.page, '50-park-card-zh')
+
+  await s.page.locator('[data-testid="page-park-card"] [data-testid="lang-button"]').click()
+  await s.page.locator('[data-testid="lang-en"]:visible').click()
+  await expectText(s.page, '[data-testid="card-have"]', 'What we have')
+  await expectText(s.page, '[data-testid="card-want"]', 'What we want')
+  await expectText(s.page, '[data-testid="card-want"]', 'Admission thresholds')
+  await shot(s.page, '51-park-card-en')
+
+  await s.page.emulateMedia({ media: 'print' })
+  if (await tid(s.page, 'side-menu').isVisible()) throw new Error('the side menu prints')
+  if (await tid(s.page, 'card-print').isVisible()) throw new Error('the print button prints')
+  await tid(s.page, 'park-card').waitFor()
+  await shot(s.page, '52-park-card-print')
+  await s.page.emulateMedia({ media: 'screen' })
+  assertNoProblems(s.problems)
+})
+
+scenario('the lead form shows the park fit preview with reasons after choosing an industry', async () => {
+  const s = await newSession()
+  await loginAs(s.page, 'promoter')
+  await s.page.locator('[data-testid="menu-/projects/new"]').click()
+  await expectText(s.page, '[data-testid="fit-preview-empty"]', '选择所属行业后显示匹配园区')
+  const [res] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'POST', /\/api\/v1\/matching\/preview$/)),
+    pickIndustry(s.page, tid(s.page, 'field-industry'), '3841', '锂离子电池制造'),
+  ])
+  if (res.status() !== 200) throw new Error(`POST /matching/preview → HTTP ${res.status()} ${await res.text()}`)
+  if (res.request().postDataJSON().industry_code !== '3841') throw new Error('preview without the chosen industry')
+  const fits = (await res.json()).items
+  if (!fits.some((f) => !f.excluded)) throw new Error('the preview ranks no park')
+  const items = s.page.locator('[data-testid="fit-preview"] [data-testid="fit-item"]')
+  await items.first().waitFor()
+  const first = fits.find((f) => !f.excluded)
+  await expectText(s.page, '[data-testid="fit-preview"] [data-testid="fit-park"]', first.unit_name)
+  const reasons = (await items.first().locator('[data-testid="fit-reason"]').allTextContents()).map((x) => x.trim())
+  if (!reasons.length) throw new Error('no reason sentence under the first park')
+  for (const r of reasons)
+    if (!/[\u4e00-\u9fff]/.test(r) || /[{}]|^[a-z_]+$|匹配说明/.test(r)) throw new Error(`a reason is not worded: "${r}"`)
+
+  // More facts, a new preview (debounced): land and power enter the reasons.
+  const [again] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'POST', /\/api\/v1\/matching\/preview$/) && r.request().postDataJSON().land_mu_x100 === 15000),
+    s.page.locator('[data-testid="page-project-form"] .el-form-item').filter({ hasText: '用地需求' }).locator('input').fill('150'),
+  ])
+  if (again.status() !== 200) throw new Error(`second preview → HTTP ${again.status()}`)
+  await expectText(s.page, '[data-testid="fit-preview"]', '亩')
+  await settled(s.page)
+  await shot(s.page, '53-lead-fit-preview')
+  assertNoProblems(s.problems)
+})
+
+scenario('the board refuses approved → 洽谈中 with the routing message', async () => {
+  const s = await newSession()
+  await loginAs(s.page, 'coordinator')
+  const pool = await apiGet(s.page, '/projects?stage=approved&page_size=100&sort=created_at&order=desc')
+  const target = pool.body.items.find((p) => p.next_step !== 'park_response')
+  if (!target) throw new Error('no demo project in the pool without a pending routing')
+  await s.page.locator('[data-testid="menu-/projects/board"]').click()
+  await s.page.locator('input[data-testid="board-q"]').fill(target.name)
+  await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'GET', /\/api\/v1\/projects\/board$/) && new URL(r.url()).searchParams.get('q') === target.name),
+    tid(s.page, 'board-search').click(),
+  ])
+  const card = s.page.locator('[data-testid="board-column-approved"] [data-testid="board-card"]').filter({ hasText: target.name }).first()
+  await card.waitFor()
+  const [refused] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'POST', /\/api\/v1\/projects\/\d+\/transitions$/)),
+    card.dragTo(tid(s.page, 'board-column-negotiating')),
+  ])
+  if (refused.status() !== 400 || (await refused.json()).error?.code !== 'use_routing')
+    throw new Error(`drag to 洽谈中 → HTTP ${refused.status()} ${await refused.text()}`)
+  await expectText(s.page, '.el-message', '分派')
+  await s.page.locator('[data-testid="board-column-approved"] [data-testid="board-card"]').filter({ hasText: target.name }).first().waitFor()
+  await shot(s.page, '54-board-use-routing')
   assertNoProblems(s.problems)
 })
 
