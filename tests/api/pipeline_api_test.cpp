@@ -497,3 +497,25 @@ TEST(PipelineApi, GramStatisticsFollowRenames) {
 }
 }  // namespace
 }  // namespace zhaoshang::testing
+
+namespace zhaoshang::testing {
+namespace {
+TEST(CatalogApi, RegionsForTheInvestorOrigin) {
+  TestApp t;
+  Client c(*t.app);
+  ASSERT_EQ(c.Login("promoter").status, 200);
+  Reply r = c.Get("/api/v1/catalog/regions");
+  ASSERT_EQ(r.status, 200);
+  std::map<std::string, boost::json::object> by;
+  for (const auto& x : r.json.at("items").as_array())
+    by[std::string(x.at("code").as_string())] = x.as_object();
+  ASSERT_TRUE(by.count("340800"));
+  EXPECT_EQ(by["340800"].at("name").as_string(), "安庆市");
+  EXPECT_EQ(by["340800"].at("parent").as_string(), "340000");
+  EXPECT_FALSE(by["340800"].at("foreign").as_bool());
+  EXPECT_TRUE(by.at("DE").at("foreign").as_bool());
+  EXPECT_GE(by.size(), 34u);
+  EXPECT_FALSE(r.Header("ETag").empty());
+}
+}  // namespace
+}  // namespace zhaoshang::testing

@@ -247,7 +247,7 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
     p.id = pipeline::store::Insert(c, p);
     pipeline::store::AddPromoter(c, p.id, who.user_id, who.unit_id, "first", p.created_at);
     pipeline::store::ReplaceContacts(c, p.id, p.contacts);
-    pipeline::store::ReplaceGrams(c, p.id, pipeline::Bigrams(p.investor_norm));
+    pipeline::store::InsertGrams(c, p.id, pipeline::Bigrams(p.investor_norm));
     events.push_back({0, p.id, p.created_at, "created", who.user_id, "", std::nullopt, "lead",
                       std::nullopt, std::nullopt, "{}"});
     for (size_t i = 1; i < steps.size(); ++i)
@@ -313,6 +313,7 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
          promoters[r.Uniform(0, promoters.size() - 1)], std::nullopt);
   }
   flush(true);
+  pipeline::store::RebuildGramStats(c);
   // Collisions (撞单): a second unit reported some investors too and joined as co-promoter.
   for (size_t k = 3; k < ids.size(); k += 11) {
     const Person& other = promoters[(k / 11) % promoters.size()];

@@ -3,7 +3,10 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <sstream>
 #include "zhaoshang/app/app.hpp"
+
+#include "zhaoshang/catalog/catalog_data.hpp"
 #include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/core/random.hpp"
@@ -48,19 +51,47 @@ const std::string& IndustriesBody() {
   return body;
 }
 
-http::Response Industries(RequestContext& ctx) {
-  static const std::string etag = "\"" + Sha256Hex(IndustriesBody()).substr(0, 16) + "\"";
+// Investor origins (data/regions.csv): code, level, parent, name, foreign.
+const std::string& RegionsBody() {
+  static const std::string body = [] {
+    json::array items;
+    std::istringstream in(catalog::RegionsCsv());
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line)) {
+      std::vector<std::string> f;
+      std::istringstream cells(line);
+      for (std::string cell; std::getline(cells, cell, ',');) f.push_back(cell);
+      if (f.size() < 5) continue;
+      items.push_back(
+          json::object{{"code", f[0]},
+                       {"level", std::stoi(f[1])},
+                       {"parent", f[2].empty() ? json::value(nullptr) : json::value(f[2])},
+                       {"name", f[3]},
+                       {"foreign", f[4] == "1"}});
+    }
+    return json::serialize(json::object{{"items", std::move(items)}});
+  }();
+  return body;
+}
+
+// A body that never changes while the server runs, revalidated with its ETag.
+http::Response Constant(RequestContext& ctx, const std::string& body) {
+  const std::string etag = "\"" + Sha256Hex(body).substr(0, 16) + "\"";
   http::Response r;
   if (ctx.req.Header("if-none-match") == etag) {
     r.status = 304;
     r.content_type.clear();
   } else {
-    r.body = IndustriesBody();
+    r.body = body;
   }
   ctx.extra_headers.emplace_back("ETag", etag);
   ctx.extra_headers.emplace_back("Cache-Control", "private, no-cache");  // revalidate with the ETag
   return r;
 }
+
+http::Response Industries(RequestContext& ctx) { return Constant(ctx, IndustriesBody()); }
+http::Response Regions(RequestContext& ctx) { return Constant(ctx, RegionsBody()); }
 
 http::Response ListLeading(RequestContext& ctx) {
   json::array items;
@@ -145,6 +176,7 @@ http::Response DeleteLeading(RequestContext& ctx) {
 
 void RegisterCatalogRoutes(AppRouter& r) {
   r.Add("GET", "/api/v1/catalog/industries", "catalog.read", Industries);
+  r.Add("GET", "/api/v1/catalog/regions", "catalog.read", Regions);
   r.Add("GET", "/api/v1/catalog/leading-industries", "catalog.read", ListLeading);
   r.Add("POST", "/api/v1/catalog/leading-industries", "catalog.write", CreateLeading);
   r.Add("PATCH", "/api/v1/catalog/leading-industries/{id}", "catalog.write", UpdateLeading);

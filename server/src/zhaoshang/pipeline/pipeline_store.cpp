@@ -345,6 +345,20 @@ void ReplaceGrams(db::Connection& c, int64_t id, const std::vector<std::string>&
                  " ON CONFLICT (gram) DO UPDATE SET projects = investor_gram_stats.projects + 1");
 }
 
+void InsertGrams(db::Connection& c, int64_t id, const std::vector<std::string>& grams) {
+  std::vector<db::Params> rows;
+  for (const auto& g : grams) rows.push_back({g, id});
+  db::InsertRows(c, "INSERT INTO investor_grams(gram, project_id) VALUES ", rows);
+}
+
+void RebuildGramStats(db::Connection& c) {
+  c.Execute("DELETE FROM investor_gram_stats", {});
+  c.Execute(
+      "INSERT INTO investor_gram_stats(gram, projects) SELECT gram, COUNT(*) FROM investor_grams "
+      "GROUP BY gram",
+      {});
+}
+
 std::vector<int64_t> ByUscc(db::Connection& c, const std::string& uscc) {
   auto rs = c.Query("SELECT id FROM projects WHERE uscc = ? ORDER BY id", {uscc});
   std::vector<int64_t> out;

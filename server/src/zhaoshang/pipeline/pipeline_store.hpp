@@ -18,6 +18,11 @@ void AddPromoter(db::Connection& c, int64_t id, int64_t user_id, int64_t unit_id
 void SetFirstPromoter(db::Connection& c, int64_t id, int64_t user_id);
 bool IsPromoter(db::Connection& c, int64_t id, int64_t user_id);
 void ReplaceGrams(db::Connection& c, int64_t id, const std::vector<std::string>& grams);
+// Bulk loads: grams of new projects without touching the statistics, then the statistics
+// counted once. (Bumping one statistics row per project is quadratic on PostgreSQL inside one
+// long transaction: every update of a row adds a version the next one must step over.)
+void InsertGrams(db::Connection& c, int64_t id, const std::vector<std::string>& grams);
+void RebuildGramStats(db::Connection& c);
 
 // Collision candidates: projects with this credit code, and projects sharing at least
 // min_common bigrams of the investor name (best first).
