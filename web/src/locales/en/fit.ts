@@ -1,7 +1,7 @@
 // Fit reasons: one sentence per reason code of docs/api.md "Matching" (key fit.<code>, params as sent).
 export default {
   // industry
-  industry_same_code: 'Industry {code} {name} is one of the park’s target industries',
+  industry_same_code: 'The industry falls under the park’s target industry {code} {name}',
   industry_chain_node: 'Belongs to the park’s chain node “{node}”',
   industry_leading: 'Belongs to the park’s leading industry “{industry}”',
   industry_same_division: 'Same division as a target industry: {division} {name}',

@@ -30,7 +30,7 @@ export default {
     routedAt: 'Routed at',
     deadline: 'Deadline',
     status: 'Status',
-    reason: 'Reason',
+    reason: 'Outcome and reason',
     decidedBy: 'Decided by',
     decidedAt: 'Decided at',
     note: 'Note',

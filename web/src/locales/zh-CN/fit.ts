@@ -1,7 +1,7 @@
 // 匹配理由: one sentence per reason code of docs/api.md "Matching" (key fit.<code>, params as sent).
 export default {
   // 产业契合
-  industry_same_code: '项目行业 {code} {name} 属于园区目标产业',
+  industry_same_code: '项目行业属于园区目标产业 {code} {name}',
   industry_chain_node: '项目属于园区产业链节点“{node}”',
   industry_leading: '项目属于园区首位产业“{industry}”',
   industry_same_division: '与园区目标产业同属大类 {division} {name}',

@@ -30,7 +30,7 @@ export default {
     routedAt: '分派时间',
     deadline: '接收期限',
     status: '状态',
-    reason: '退回 / 撤回原因',
+    reason: '办理结果与原因',
     decidedBy: '办理人',
     decidedAt: '办理时间',
     note: '分派说明',
