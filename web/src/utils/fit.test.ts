@@ -60,7 +60,7 @@ describe('fit reason wording', () => {
     }
     expect(say('land_fits', CODES.land_fits)).toBe('可用地块“A-03 地块”120 亩，满足用地需求 80.5 亩')
     expect(say('intensity_low', CODES.intensity_low)).toBe('投资强度 120 万元/亩，低于园区下限 300 万元/亩')
-    expect(say('industry_same_code', CODES.industry_same_code)).toBe('项目行业 3841 锂离子电池制造 属于园区目标产业')
+    expect(say('industry_same_code', CODES.industry_same_code)).toBe('项目行业属于园区目标产业 3841 锂离子电池制造')
   })
 
   it('words each reason in English too', () => {
