@@ -130,4 +130,13 @@ std::string ExpandDialect(const std::string& sql, Dialect d) {
   return out;
 }
 
+std::string InList(const std::set<int64_t>& ids, Params& p) {
+  std::string s;
+  for (int64_t id : ids) {
+    s += s.empty() ? "?" : ",?";
+    p.emplace_back(id);
+  }
+  return s.empty() ? "NULL" : s;
+}
+
 }  // namespace zhaoshang::db

@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -151,6 +152,8 @@ void InsertRows(Connection& c, const std::string& head, const std::vector<Params
 
 // "column contains ?" (no LIKE wildcards to escape): instr() on SQLite, strpos() on PostgreSQL.
 std::string Contains(Dialect d, const std::string& column);
+// "?,?,?" for an IN list, appending the ids to p ("NULL" for none: matches nothing).
+std::string InList(const std::set<int64_t>& ids, Params& p);
 
 // Dialect-specific DDL tokens, expanded in migrations: {{pk}}.
 std::string ExpandDialect(const std::string& sql, Dialect d);

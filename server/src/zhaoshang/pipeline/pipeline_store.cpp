@@ -96,15 +96,6 @@ db::Param Opt(const std::optional<std::string>& v) {
   return v ? db::Param(*v) : db::Param(nullptr);
 }
 
-std::string InList(const std::set<int64_t>& ids, db::Params& p) {
-  std::string s;
-  for (int64_t id : ids) {
-    s += s.empty() ? "?" : ",?";
-    p.emplace_back(id);
-  }
-  return s.empty() ? "NULL" : s;
-}
-
 // WHERE clause for scope + filter; appends parameters.
 std::string Where(db::Connection& c, const ProjectScope& scope, const ProjectFilter& f,
                   db::Params& p) {
@@ -113,7 +104,8 @@ std::string Where(db::Connection& c, const ProjectScope& scope, const ProjectFil
     w += " AND p.id IN (SELECT project_id FROM project_promoters WHERE user_id = ?)";
     p.emplace_back(scope.user_id);
   } else if (scope.kind == ProjectScope::Kind::kUnits) {
-    std::string a = InList(scope.units, p), b = InList(scope.units, p), d = InList(scope.units, p);
+    std::string a = db::InList(scope.units, p), b = db::InList(scope.units, p),
+                d = db::InList(scope.units, p);
     w += " AND (p.reporting_unit_id IN (" + a + ") OR p.receiving_unit_id IN (" + b +
          ") OR p.responsible_unit_id IN (" + d + "))";
   }
@@ -143,7 +135,8 @@ std::string Where(db::Connection& c, const ProjectScope& scope, const ProjectFil
     w += " AND p.id IN (SELECT project_id FROM project_promoters WHERE user_id = ?)";
     p.emplace_back(*f.promoter_id);
   }
-  if (f.reporting_units) w += " AND p.reporting_unit_id IN (" + InList(*f.reporting_units, p) + ")";
+  if (f.reporting_units)
+    w += " AND p.reporting_unit_id IN (" + db::InList(*f.reporting_units, p) + ")";
   if (!f.bands.empty()) {
     std::string in;
     for (int b : f.bands) {

@@ -75,15 +75,6 @@ std::optional<std::set<int64_t>> VisibleParks(db::Connection& c, const auth::Pri
   return org::store::Subtree(c, who.unit_id);
 }
 
-std::string InList(const std::set<int64_t>& ids, db::Params& p) {
-  std::string s;
-  for (int64_t id : ids) {
-    s += s.empty() ? "?" : ",?";
-    p.emplace_back(id);
-  }
-  return s.empty() ? "NULL" : s;
-}
-
 }  // namespace
 
 Result<Routing> PipelineService::GetRouting(db::Connection& c, int64_t id) {
@@ -261,7 +252,8 @@ Result<std::vector<Routing>> PipelineService::Routings(const auth::Principal& wh
   db::Connection& c = *lease;
   std::string where = "WHERE 1=1";
   db::Params p;
-  if (auto parks = VisibleParks(c, who)) where += " AND r.park_id IN (" + InList(*parks, p) + ")";
+  if (auto parks = VisibleParks(c, who))
+    where += " AND r.park_id IN (" + db::InList(*parks, p) + ")";
   if (!q.status.empty()) {
     where += " AND r.status = ?";
     p.emplace_back(q.status);
@@ -290,7 +282,8 @@ Result<std::pair<std::vector<RoutingStat>, std::vector<RoutingStat>>> PipelineSe
   db::Connection& c = *lease;
   std::string where = " WHERE 1=1";
   db::Params p;
-  if (auto parks = VisibleParks(c, who)) where += " AND r.park_id IN (" + InList(*parks, p) + ")";
+  if (auto parks = VisibleParks(c, who))
+    where += " AND r.park_id IN (" + db::InList(*parks, p) + ")";
   auto group = [&](const char* col) {
     std::map<int64_t, RoutingStat> by;
     auto rs = c.Query(std::string("SELECT ") + col +
