@@ -1,4 +1,7 @@
 // Store tests: run on SQLite and on PostgreSQL (ZS_TEST_DB).
+#include <atomic>
+#include <thread>
+
 #include "support/test_env.hpp"
 #include "zhaoshang/audit/audit_log.hpp"
 #include "zhaoshang/db/migrations.hpp"
@@ -112,6 +115,59 @@ TEST_F(StoreTest, ContainsSearchFindsChineseAndIgnoresWildcards) {
   EXPECT_EQ(count("%_"), 1);
   EXPECT_EQ(count("_"), 1);
   EXPECT_EQ(count("园区"), 0);
+}
+
+TEST_F(StoreTest, NestedTransactionsAreSavepoints) {
+  auto c = db_->Acquire();
+  {
+    db::Transaction outer(*c, true);
+    c->Execute("INSERT INTO settings(key, value) VALUES ('outer', '1')", {});
+    {
+      db::Transaction inner(*c, true);
+      c->Execute("INSERT INTO settings(key, value) VALUES ('inner', '1')", {});
+    }  // not committed: rolled back to the savepoint only
+    {
+      db::Transaction kept(*c, true);
+      c->Execute("INSERT INTO settings(key, value) VALUES ('kept', '1')", {});
+      kept.Commit();
+    }
+    outer.Commit();
+  }
+  EXPECT_EQ(c->QueryInt("SELECT COUNT(*) FROM settings WHERE key IN ('outer', 'kept')", {}), 2);
+  EXPECT_EQ(c->QueryInt("SELECT COUNT(*) FROM settings WHERE key = 'inner'", {}), 0);
+  EXPECT_EQ(c->depth, 0);
+}
+
+// Concurrent writers share commits; one that fails loses only its own work.
+TEST_F(StoreTest, GroupedWritesCommitEveryoneButTheOneThatFailed) {
+  constexpr int kThreads = 3, kEach = 40;
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      auto c = db_->Acquire();
+      for (int i = 0; i < kEach; ++i) {
+        const std::string key = "k" + std::to_string(t) + "_" + std::to_string(i);
+        try {
+          db_->WriteGrouped(*c, [&](db::Connection& w) {
+            w.Execute("INSERT INTO settings(key, value) VALUES (?, 'v')", {key});
+            // Every tenth write of thread 0 fails after writing: it must leave nothing.
+            if (t == 0 && i % 10 == 0)
+              w.Execute("INSERT INTO settings(key, value) VALUES (?, 'v')", {key});
+          });
+        } catch (const db::DbError& e) {
+          EXPECT_TRUE(e.unique_violation());
+          ++failures;
+        }
+      }
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), kEach / 10);
+  auto c = db_->Acquire();
+  EXPECT_EQ(c->QueryInt("SELECT COUNT(*) FROM settings WHERE key LIKE 'k%'", {}),
+            kThreads * kEach - kEach / 10);
+  EXPECT_EQ(c->QueryInt("SELECT COUNT(*) FROM settings WHERE key = 'k0_10'", {}), 0);
+  EXPECT_EQ(c->QueryInt("SELECT COUNT(*) FROM settings WHERE key = 'k0_11'", {}), 1);
 }
 
 }  // namespace

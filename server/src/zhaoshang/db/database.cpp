@@ -139,4 +139,77 @@ std::string InList(const std::set<int64_t>& ids, Params& p) {
   return s.empty() ? "NULL" : s;
 }
 
+Transaction::Transaction(Connection& c, bool write) : c_(c), level_(c.depth) {
+  if (level_ == 0)
+    c_.Begin(write);
+  else
+    c_.ExecScript("SAVEPOINT zs_" + std::to_string(level_));
+  ++c_.depth;
+}
+
+Transaction::~Transaction() {
+  if (done_) return;
+  --c_.depth;
+  try {
+    if (level_ == 0)
+      c_.Rollback();
+    else
+      c_.ExecScript("ROLLBACK TO SAVEPOINT zs_" + std::to_string(level_) +
+                    "; RELEASE SAVEPOINT zs_" + std::to_string(level_));
+  } catch (...) {
+  }
+}
+
+void Transaction::Commit() {
+  if (level_ == 0)
+    c_.Commit();
+  else
+    c_.ExecScript("RELEASE SAVEPOINT zs_" + std::to_string(level_));
+  --c_.depth;
+  done_ = true;
+}
+
+void Database::WriteGrouped(Connection& own, const std::function<void(Connection&)>& fn) {
+  GroupJob job{&fn, nullptr, false};
+  std::unique_lock lock(group_mu_);
+  queued_.push_back(&job);
+  while (!job.done) {
+    if (leading_) {
+      group_cv_.wait(lock);
+      continue;
+    }
+    // Lead: take everything queued so far (this job included) and commit it as one.
+    leading_ = true;
+    std::vector<GroupJob*> group;
+    group.swap(queued_);
+    lock.unlock();
+    RunGroup(own, group);
+    lock.lock();
+    for (GroupJob* j : group) j->done = true;
+    leading_ = false;
+    group_cv_.notify_all();
+  }
+  if (job.error) std::rethrow_exception(job.error);
+}
+
+void Database::RunGroup(Connection& c, const std::vector<GroupJob*>& jobs) {
+  try {
+    Transaction tx(c, true);
+    for (GroupJob* j : jobs) {
+      Transaction own(c, true);  // a savepoint
+      try {
+        (*j->fn)(c);
+        own.Commit();
+      } catch (...) {
+        j->error = std::current_exception();
+      }
+    }
+    tx.Commit();
+  } catch (...) {
+    // The group's own BEGIN or COMMIT failed: nobody's work was saved.
+    for (GroupJob* j : jobs)
+      if (!j->error) j->error = std::current_exception();
+  }
+}
+
 }  // namespace zhaoshang::db

@@ -3,6 +3,8 @@
 // the PostgreSQL connection rewrites them to $n. Dialect differences live in dialect.cpp.
 #include <condition_variable>
 #include <cstdint>
+#include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -75,6 +77,8 @@ class Connection {
 
   ResultSet Query(std::string_view sql) { return Query(sql, {}); }
   std::optional<int64_t> QueryInt(std::string_view sql, const Params& params);
+
+  int depth = 0;  // open Transactions on this connection; inner ones are savepoints
 };
 
 class Database;
@@ -102,6 +106,13 @@ class Database {
   ~Database();
 
   Lease Acquire();
+  // Runs fn in a write transaction shared with the writers that queue up while one group is
+  // committing (group commit: one fsync for the group). Each fn runs in its own savepoint, so
+  // one that throws is rolled back alone and its exception rethrown to its caller; a
+  // Transaction inside fn nests as a savepoint. The caller passes the connection it holds (not
+  // inside a transaction); the caller that leads a group runs everyone's fn on its own one, so
+  // a group never waits for the pool.
+  void WriteGrouped(Connection& own, const std::function<void(Connection&)>& fn);
   Dialect dialect() const { return dialect_; }
   const std::string& url() const { return url_; }
 
@@ -118,27 +129,30 @@ class Database {
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Connection>> idle_;
+
+  struct GroupJob {
+    const std::function<void(Connection&)>* fn;
+    std::exception_ptr error;
+    bool done = false;
+  };
+  static void RunGroup(Connection& c, const std::vector<GroupJob*>& jobs);
+  std::mutex group_mu_;
+  std::condition_variable group_cv_;
+  std::vector<GroupJob*> queued_;
+  bool leading_ = false;
 };
 
 // Rolls back unless Commit() was called.
+// Nested inside another one on the same connection it is a savepoint.
 class Transaction {
  public:
-  Transaction(Connection& c, bool write) : c_(c) { c_.Begin(write); }
-  ~Transaction() {
-    if (!done_) {
-      try {
-        c_.Rollback();
-      } catch (...) {
-      }
-    }
-  }
-  void Commit() {
-    c_.Commit();
-    done_ = true;
-  }
+  Transaction(Connection& c, bool write);
+  ~Transaction();
+  void Commit();
 
  private:
   Connection& c_;
+  int level_;  // 0: the real transaction
   bool done_ = false;
 };
 
