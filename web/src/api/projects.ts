@@ -114,6 +114,8 @@ export namespace ProjectApi {
     overdue: boolean
     receiving_unit_id: number | null
     receiving_unit_name: string | null
+    /** a routing awaiting the park's answer (docs/api.md "Routing"), else null */
+    pending_routing_id?: number | null
     signing_date: string | null
     contracted_investment_yuan: number | null
     construction_date: string | null
@@ -230,7 +232,17 @@ export namespace ProjectApi {
   export interface TimelineEntry {
     at: number
     /** `created` (the report itself) is sent by the server though docs/api.md does not list it */
-    kind: 'transition' | 'activity' | 'change' | 'promoter' | 'created'
+    kind:
+      | 'transition'
+      | 'activity'
+      | 'change'
+      | 'promoter'
+      | 'created'
+      | 'promoter_joined'
+      | 'adjudicated'
+      | 'routed'
+      | 'routing_declined'
+      | 'routing_withdrawn'
     actor_name: string
     summary?: string
     from?: Stage

@@ -30,6 +30,7 @@ export namespace RoutingApi {
   export interface Query {
     status?: Status | null
     park_id?: number | null
+    project_id?: number | null
     page: number
     page_size: number
   }
@@ -71,6 +72,12 @@ export const withdrawRouting = (id: number, b: { reason: string }, opts?: Reques
 export const listRoutings = (q: RoutingApi.Query, opts?: RequestOptions) =>
   http.get<Page<RoutingApi.Routing>>('/routings', {
     ...opts,
-    query: { status: q.status || undefined, park_id: q.park_id ?? undefined, page: q.page, page_size: q.page_size },
+    query: {
+      status: q.status || undefined,
+      park_id: q.park_id ?? undefined,
+      project_id: q.project_id ?? undefined,
+      page: q.page,
+      page_size: q.page_size,
+    },
   })
 export const getRoutingStats = (opts?: RequestOptions) => http.get<RoutingApi.Stats>('/routings/stats', opts)

@@ -97,6 +97,13 @@ export default {
     empty: 'No statistics yet',
     hint: 'Acceptance = accepted ÷ (accepted + declined); pending and withdrawn routings are not counted.',
   },
+  timeline: {
+    routed: 'Routed to {park}, to answer by {deadline}',
+    declined: 'Declined by {park}',
+    withdrawn: 'Routing to {park} withdrawn',
+    note: 'Note',
+    sep: '; ',
+  },
   guard: {
     reason_code: 'Choose a reason',
     reason: 'Write an explanation',

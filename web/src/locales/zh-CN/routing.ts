@@ -97,6 +97,13 @@ export default {
     empty: '暂无统计数据',
     hint: '接收率 = 接收 ÷（接收 + 退回）；待接收和已撤回的不计入。',
   },
+  timeline: {
+    routed: '分派至 {park}，接收期限 {deadline}',
+    declined: '{park} 退回',
+    withdrawn: '撤回对 {park} 的分派',
+    note: '分派说明',
+    sep: '；',
+  },
   guard: {
     reason_code: '请选择退回原因',
     reason: '请填写原因说明',

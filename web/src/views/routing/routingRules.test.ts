@@ -21,6 +21,8 @@ describe('routing buttons', () => {
     expect(canRoute({ stage: 'approved', next_step: 'park_response' }, coordinator)).toBe(false)
     expect(canRoute({ stage: 'negotiating', next_step: 'sign' }, coordinator)).toBe(false)
     expect(canRoute({ stage: 'approved', next_step: 'route_to_park' }, receiver)).toBe(false)
+    expect(canRoute({ stage: 'approved', next_step: 'route_to_park', pending_routing_id: 9 }, coordinator)).toBe(false)
+    expect(canRoute({ stage: 'approved', next_step: 'route_to_park' }, { roles: ['x'], permissions: ['routing.write'] })).toBe(true)
   })
 })
 
