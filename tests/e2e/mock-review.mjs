@@ -605,9 +605,13 @@ export function createReview(ctx) {
       pr.responsible_user_id = null
       pr.next_step = 'park_response'
       pr.step_deadline = r.deadline
+      pr.pending_routing_id = r.id
       pr.version += 1
       pr.updated_at = Date.now()
-      log(pr, { kind: 'change', actor_name: u.name, changes: { responsible_unit_id: { from: String(userByLogin('coordinator').unit_id), to: String(r.park_id) } } })
+      log(pr, {
+        kind: 'routed', actor_name: u.name, from: pr.stage, reason: r.note || null,
+        changes: { park_id: { from: '', to: String(r.park_id) }, deadline: { from: '', to: r.deadline } },
+      })
       addAudit(u, 'routing.create', 'routing', r.id, { project_id: pr.id, park_id: r.park_id }, req)
       return send(res, 201, routingOut(r)), true
     }
@@ -626,6 +630,7 @@ export function createReview(ctx) {
       }
       if (what === 'withdraw' && !body.reason?.trim()) invalid({ reason: 'required' })
       Object.assign(r, { decided_by_name: u.name, decided_at: Date.now(), reason: body.reason?.trim() || null })
+      pr.pending_routing_id = null
       if (what === 'accept') {
         r.status = 'accepted'
         const from = pr.stage
@@ -640,7 +645,10 @@ export function createReview(ctx) {
         r.status = what === 'decline' ? 'declined' : 'withdrawn'
         if (what === 'decline') r.reason_code = body.reason_code
         backToBureau(pr)
-        log(pr, { kind: 'change', actor_name: u.name, changes: { responsible_unit_id: { from: String(r.park_id), to: String(pr.responsible_unit_id) } } })
+        log(pr, {
+          kind: `routing_${r.status}`, actor_name: u.name, from: pr.stage, reason_code: r.reason_code, reason: r.reason,
+          changes: { park_id: { from: String(r.park_id), to: '' } },
+        })
       }
       addAudit(u, `routing.${what}`, 'routing', r.id, { status: r.status }, req)
       return send(res, 200, routingOut(r)), true
@@ -649,8 +657,9 @@ export function createReview(ctx) {
       const u = ctx.need(req, 'routing.read')
       const status = q.get('status')
       const park = q.get('park_id') ? Number(q.get('park_id')) : null
+      const project = q.get('project_id') ? Number(q.get('project_id')) : null
       const list = routings
-        .filter((r) => routingVisible(u, r) && (!status || r.status === status) && (park === null || r.park_id === park))
+        .filter((r) => routingVisible(u, r) && (!status || r.status === status) && (park === null || r.park_id === park) && (project === null || r.project_id === project))
         .sort((a, b) => b.routed_at - a.routed_at || b.id - a.id)
       return send(res, 200, page(list.map(routingOut), q)), true
     }

@@ -1145,6 +1145,12 @@ scenario(`coordinator routes a pooled project to ${JKQ}; the park declines it (�
   await expectText(s.page, '[data-testid="pending-routing-text"]', `已分派至 ${JKQ}`)
   await expectText(s.page, '[data-testid="project-next-step"]', '园区接收')
   await shot(s.page, '47-routed')
+  await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'GET', /\/api\/v1\/projects\/\d+\/timeline$/)),
+    s.page.reload(),
+  ])
+  await s.page.locator('[data-testid="project-tabs"] .el-tabs__item').filter({ hasText: '动态' }).click()
+  await expectText(s.page, '[data-testid="timeline-routing"]', `分派至 ${JKQ}`)
   await tid(s.page, 'logout').click()
   await expectPath(s.page, '/login')
 
