@@ -156,6 +156,13 @@ TEST(MatchingApi, TheParkDeclinesWithAReasonAndTheStatisticsShowIt) {
   Reply all = park.Get("/api/v1/routings?page_size=200");
   for (const auto& r : all.json.at("items").as_array()) EXPECT_EQ(r.at("park_id").as_int64(), jkq);
 
+  // Until it accepts, the park only answers: it cannot shelve or edit the project.
+  Reply shelve = park.Post("/api/v1/projects/" + Id(id) + "/transitions",
+                           json::object{{"to", "shelved"},
+                                        {"version", project.json.at("version").as_int64() + 1},
+                                        {"reason_code", "investor_paused"},
+                                        {"fields", json::object{}}});
+  EXPECT_EQ(shelve.status, 403) << shelve.body;
   EXPECT_EQ(park.Post("/api/v1/routings/" + rid + "/decline", json::object{}).Field("reason_code"),
             "required");
   EXPECT_EQ(

@@ -79,6 +79,7 @@ TEST(ReviewApi, SheetsQuorumAndClosingMoveTheProjects) {
   const auto& item = r.json.at("items").at(0);
   const std::string pid = Id(item.at("project_id").as_int64());
   EXPECT_EQ(item.at("tally").at("voted").as_int64(), 2);
+  EXPECT_TRUE(item.at("tally").at("approve").is_null());  // how others voted stays sealed
   EXPECT_FALSE(item.at("tally").at("quorum_met").as_bool());
   EXPECT_FALSE(item.as_object().contains("sheets"));  // others' sheets stay hidden while open
   EXPECT_TRUE(item.at("prefill").at("industry_fit").is_int64());

@@ -37,6 +37,15 @@ function parseCsv(text) {
   return body.filter((r) => r.length > 1).map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])))
 }
 
+// data/regions.csv, as the server embeds it.
+const REGION_CATALOG = parseCsv(fs.readFileSync(path.join(DATA, 'regions.csv'), 'utf8')).map((r) => ({
+  code: r.code,
+  level: Number(r.level),
+  parent: r.parent || null,
+  name: r.name,
+  foreign: r.foreign === '1',
+}))
+
 const INDUSTRIES = parseCsv(fs.readFileSync(path.join(DATA, 'gbt4754-2017.csv'), 'utf8')).map((r) => ({
   code: r.code,
   level: Number(r.level),
@@ -767,6 +776,7 @@ export function createPipeline(ctx) {
     let m
     // catalog
     if (M === 'GET' && p === '/catalog/industries') return ctx.need(req, 'catalog.read'), send(res, 200, { items: INDUSTRIES }), true
+    if (M === 'GET' && p === '/catalog/regions') return ctx.need(req, 'catalog.read'), send(res, 200, { items: REGION_CATALOG }), true
     if (M === 'GET' && p === '/catalog/leading-industries') return ctx.need(req, 'catalog.read'), send(res, 200, { items: leading }), true
     if (M === 'POST' && p === '/catalog/leading-industries') {
       ctx.need(req, 'catalog.write')

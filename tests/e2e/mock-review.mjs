@@ -366,6 +366,8 @@ export function createReview(ctx) {
       quorum_met: quorum, outcome, average_score: voted ? Math.round((votes.reduce((s, x) => s + x.weighted, 0) / voted) * 10) / 10 : null,
     }
   }
+  // Like the server: a member of an open round sees how many voted, not how.
+  const sealed = (t, full) => (full ? t : { ...t, approve: null, reject: null, more_info: null, outcome: null, average_score: null })
   const isMember = (u, round) => round.members.some((m) => m.user_id === u.id)
   const isManager = (u) => has(u, 'review.manage')
   const mayRead = (u, round) => isManager(u) || has(u, 'review.read') || (has(u, 'review.participate') && isMember(u, round))
@@ -423,7 +425,7 @@ export function createReview(ctx) {
           prefill: prefillOf(p),
           top_matches: fitsFor(factsOf(p)).filter((f) => !f.excluded).slice(0, 3),
           my_sheet: mine ? sheetOut(round, mine) : null,
-          tally: tallyOf(round, i),
+          tally: sealed(tallyOf(round, i), seeAll),
           decision: i.decision,
           ...(seeAll ? { sheets: i.sheets.map((s) => sheetOut(round, s)) } : {}),
         }

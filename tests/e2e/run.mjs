@@ -573,6 +573,10 @@ scenario('promoter sees the collision hint, then reports a new lead and finds it
 
   await s.page.locator('input[data-testid="lead-name"]').fill(name)
   await s.page.locator('input[data-testid="lead-investor"]').fill(`皖江测试${stamp}新材料科技有限公司`)
+  // 投资方来源 offers the regions catalog: a city reads under its province.
+  await s.page.locator('input[data-testid="lead-origin"]').fill('深圳')
+  await s.page.locator('.el-autocomplete-suggestion li', { hasText: '广东省深圳市' }).first().click()
+  await expectInputValue(s.page, 'input[data-testid="lead-origin"]', '广东省深圳市')
   await pickIndustry(s.page, tid(s.page, 'field-industry'), '3612', '新能源车整车制造')
   await s.page.locator('input[data-testid="lead-total"]').fill('23000.5')
   await expectText(s.page, '[data-testid="band-preview"]', '1–5 亿')
@@ -584,6 +588,7 @@ scenario('promoter sees the collision hint, then reports a new lead and finds it
   if (created.status() !== 201) throw new Error(`create lead → HTTP ${created.status()} ${await created.text()}`)
   const lead = await created.json()
   if (lead.total_investment_yuan !== 230_005_000) throw new Error(`23000.5 万元 sent as ${lead.total_investment_yuan} yuan`)
+  if (lead.investor_origin !== '广东省深圳市') throw new Error(`origin sent as ${lead.investor_origin}`)
   await expectPath(s.page, `/projects/${lead.id}`)
   await expectText(s.page, '[data-testid="project-stage"]', '线索')
   await expectText(s.page, '[data-testid="project-next-step"]', '提交预审')
@@ -1065,9 +1070,11 @@ scenario('outside expert sees only the workbench and 预审轮次, votes in the 
   const sent = saved.request().postDataJSON()
   if (sent.vote !== 'approve' || Object.values(sent.scores).some((v) => v !== 8)) throw new Error(`sheet sent ${JSON.stringify(sent)}`)
   await expectText(s.page, '.el-message', '评审意见已提交')
-  await expectText(s.page, '[data-testid="tally-approve"]', '3')
+  // A member sees that the quorum is there, not how the others voted.
+  await expectText(s.page, '[data-testid="tally-voted"]', '3')
   await expectText(s.page, '[data-testid="tally-quorum"]', '已达法定人数')
-  await expectText(s.page, '[data-testid="tally-outcome"]', '通过')
+  await expectText(s.page, '[data-testid="tally-sealed"]', '表决情况在评审结束后公布')
+  if (await tid(s.page, 'tally-approve').count()) throw new Error('a member sees the vote counts of an open round')
   await tid(s.page, 'sheet-submitted').waitFor()
   await shot(s.page, '42-expert-voted')
   await tid(s.page, 'logout').click()
@@ -1078,6 +1085,8 @@ scenario('outside expert sees only the workbench and 预审轮次, votes in the 
   await s.page.locator('[data-testid="rounds-table"] [data-testid="round-link"]').filter({ hasText: ROUND_TITLE }).click()
   await expectText(s.page, '[data-testid="round-title"]', ROUND_TITLE)
   await expectText(s.page, '[data-testid="sheets-table"]', '王建国')
+  await expectText(s.page, '[data-testid="tally-approve"]', '3')
+  await expectText(s.page, '[data-testid="tally-outcome"]', '通过')
   await tid(s.page, 'round-close').click()
   const [closed] = await Promise.all([
     s.page.waitForResponse((r) => isApi(r, 'POST', /\/api\/v1\/review\/rounds\/\d+\/close$/)),

@@ -39,6 +39,14 @@ export namespace CatalogApi {
     name: string
     codes: string[]
   }
+  /** 投资方来源: a province (GB/T 2260, level 1), a city (level 2) or a foreign country (ISO 3166). */
+  export interface Region {
+    code: string
+    level: 1 | 2
+    parent: string | null
+    name: string
+    foreign: boolean
+  }
   export interface ChainNodePatch {
     segment?: string
     name?: string
@@ -49,6 +57,8 @@ export namespace CatalogApi {
 
 export const listIndustries = (opts?: RequestOptions) =>
   http.get<{ items: CatalogApi.Industry[] }>('/catalog/industries', opts)
+export const listRegions = (opts?: RequestOptions) =>
+  http.get<{ items: CatalogApi.Region[] }>('/catalog/regions', opts)
 export const listLeadingIndustries = (opts?: RequestOptions) =>
   http.get<{ items: CatalogApi.LeadingIndustry[] }>('/catalog/leading-industries', opts)
 export const createLeadingIndustry = (b: CatalogApi.NewLeadingIndustry) =>

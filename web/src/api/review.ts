@@ -109,9 +109,10 @@ export namespace ReviewApi {
     recused: number
     eligible: number
     voted: number
-    approve: number
-    reject: number
-    more_info: number
+    /** null for a member while the round is open: only how many voted is shown then. */
+    approve: number | null
+    reject: number | null
+    more_info: number | null
     quorum_met: boolean
     outcome: Vote | null
     average_score: number | null

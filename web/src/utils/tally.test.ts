@@ -3,7 +3,8 @@ import type { ReviewApi } from '@/api/review'
 import { approveNeed, fractionText, fractionValid, outcomeOf, prefillScore, quorumMet, quorumNeed, quorumProblems, weightedScore } from './tally'
 
 const rule = { quorum_num: 2, quorum_den: 3, approve_num: 2, approve_den: 3 }
-const tally = (over: Partial<ReviewApi.Tally>): ReviewApi.Tally => ({
+type Counted = ReviewApi.Tally & { approve: number; reject: number; more_info: number }
+const tally = (over: Partial<Counted>): Counted => ({
   members: 4,
   recused: 0,
   eligible: 4,
@@ -66,7 +67,7 @@ describe('pre-review tally', () => {
   })
 
   it('explains quorum_not_met per project from the round on screen', () => {
-    const item = (id: number, name: string, t: Partial<ReviewApi.Tally>) =>
+    const item = (id: number, name: string, t: Partial<Counted>) =>
       ({ project_id: id, project: { name }, tally: tally(t) }) as unknown as ReviewApi.RoundItem
     const round = { ...rule, items: [item(7, '安庆新能源电池材料项目', { voted: 2 }), item(8, '乙项目', { voted: 4 })] }
     expect(quorumProblems({ '7': 'quorum_not_met' }, round)).toEqual([

@@ -28,7 +28,7 @@ export function quorumMet(t: Pick<ReviewApi.Tally, 'eligible' | 'voted'>, num: n
 
 /** The outcome the rule gives for these counts, or null without quorum. */
 export function outcomeOf(
-  t: Pick<ReviewApi.Tally, 'eligible' | 'voted' | 'approve' | 'reject' | 'more_info'>,
+  t: Pick<ReviewApi.Tally, 'eligible' | 'voted'> & { approve: number; reject: number; more_info: number },
   r: Pick<ReviewApi.Round, 'quorum_num' | 'quorum_den' | 'approve_num' | 'approve_den'>,
 ): ReviewApi.Vote | null {
   if (!quorumMet(t, r.quorum_num, r.quorum_den)) return null

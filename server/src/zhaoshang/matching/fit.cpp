@@ -26,7 +26,9 @@ double Mu(int64_t mu_x100) { return static_cast<double>(mu_x100) / 100.0; }
 
 // Per mu: amount (yuan) ÷ land (1/100 mu).
 int64_t PerMu(int64_t yuan, int64_t mu_x100) {
-  return mu_x100 > 0 ? static_cast<int64_t>(static_cast<long double>(yuan) * 100 / mu_x100) : 0;
+  if (mu_x100 <= 0) return 0;
+  const long double v = static_cast<long double>(yuan) * 100 / mu_x100;
+  return v >= 9e18L ? INT64_C(9'000'000'000'000'000'000) : static_cast<int64_t>(v);
 }
 
 const catalog::ChainNode* FindNode(const std::vector<catalog::LeadingIndustry>& chains,

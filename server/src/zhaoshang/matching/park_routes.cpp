@@ -119,11 +119,12 @@ std::optional<std::vector<int64_t>> IdList(JsonInput& in, const std::string& key
   return out;
 }
 
-// A non-negative integer field (0 when absent).
+// A non-negative integer field (0 when absent), at most 10^15 (yuan, m², kVA, …).
 int64_t Amount(JsonInput& in, const std::string& key) {
+  constexpr int64_t kMax = 1'000'000'000'000'000;
   auto v = in.Int(key, false);
-  if (v && *v < 0) in.AddError(key, "invalid_value");
-  return v.value_or(0);
+  if (v && (*v < 0 || *v > kMax)) in.AddError(key, "invalid_value");
+  return std::clamp<int64_t>(v.value_or(0), 0, kMax);
 }
 
 http::Response ListParks(RequestContext& ctx) {
@@ -207,7 +208,7 @@ void ReadCarrier(JsonInput& in, matching::Carrier& k, bool create) {
         std::pair{"floor_load_kg_m2", &k.floor_load_kg_m2},
         std::pair{"rent_yuan_per_m2_month", &k.rent_yuan_per_m2_month},
         std::pair{"sale_yuan_per_m2", &k.sale_yuan_per_m2}})
-    if (auto v = in.Int(key, false)) *field = *v;
+    if (in.raw().contains(key)) *field = Amount(in, key);
 }
 
 http::Response AddCarrier(RequestContext& ctx) {

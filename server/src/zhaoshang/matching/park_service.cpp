@@ -286,9 +286,14 @@ Result<ParkProfile> ParkService::Save(const auth::Principal& who, ParkProfile p,
                        now};
   if (old.version == 0) {
     params.insert(params.begin(), p.unit_id);
-    c->Execute(std::string("INSERT INTO park_profiles(unit_id, ") + kProfileCols +
-                   ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)",
-               params);
+    try {
+      c->Execute(std::string("INSERT INTO park_profiles(unit_id, ") + kProfileCols +
+                     ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)",
+                 params);
+    } catch (const db::DbError& e) {
+      if (!e.unique_violation()) throw;
+      return Fail(VersionConflict());  // saved first by someone else a moment ago
+    }
   } else {
     params.push_back(p.unit_id);
     params.push_back(p.version);

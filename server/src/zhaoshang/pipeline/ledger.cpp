@@ -9,8 +9,10 @@ namespace zhaoshang::pipeline {
 namespace {
 constexpr int64_t kFeedBatch = 5000;            // more pending changes than this: reload all
 constexpr int64_t kLoadBatch = 20000;           // projects per query when loading all
-constexpr int64_t kGapWaitMs = 10'000;          // a feed id missing this long was rolled back
+constexpr int64_t kGapWaitMs = 60'000;          // a feed id missing this long was rolled back
+constexpr int64_t kGapWindow = 10'000;          // feed ids below the top checked after a reload
 constexpr int64_t kIdleReloadMs = 30 * 60'000;  // unsynced this long: the feed may be pruned
+constexpr int64_t kFullReloadMs = 60 * 60'000;  // and a full reload now and then, whatever happens
 constexpr int64_t kPruneEveryMs = 10 * 60'000;
 constexpr int64_t kKeepFeedMs = 60 * 60'000;
 constexpr size_t kMaxCounts = 10000, kMaxRows = 4096;
@@ -53,10 +55,21 @@ std::string CountKey(const ProjectScope& s, const ProjectFilter& f) {
 }  // namespace
 
 void Ledger::LoadAll(db::Connection& c, int64_t now) {
-  // The watermark first: a change committed while loading is applied again by the next sync.
-  // PostgreSQL may commit feed ids out of order, so it re-reads a margin below the maximum.
+  // The highest feed id first: every change visible now is in the projects read below, and a
+  // change committed while loading is applied again by the next sync. On PostgreSQL ids are
+  // handed out before commit, so ids below it may still belong to open transactions: the absent
+  // ones among the last kGapWindow are watched for (missing_).
   const int64_t max = c.QueryInt("SELECT COALESCE(MAX(id), 0) FROM ledger_changes", {}).value_or(0);
-  const int64_t margin = c.dialect() == db::Dialect::kPostgres ? 1000 : 0;
+  std::vector<int64_t> absent;
+  if (c.dialect() == db::Dialect::kPostgres && max > 0) {
+    const int64_t from = std::max<int64_t>(0, max - kGapWindow);
+    auto rs = c.Query("SELECT id FROM ledger_changes WHERE id > ? ORDER BY id", {from});
+    int64_t expect = from + 1;
+    for (size_t i = 0; i < rs.size(); ++i) {
+      for (; expect < rs[i].Int(0); ++expect) absent.push_back(expect);
+      expect = rs[i].Int(0) + 1;
+    }
+  }
   std::vector<LedgerInput> all;
   bool fits = true;
   for (int64_t after = 0;;) {
@@ -65,6 +78,7 @@ void Ledger::LoadAll(db::Connection& c, int64_t now) {
     after = batch.back().entry.id;
     for (auto& e : batch) all.push_back(std::move(e));
   }
+  if (!fits) all.clear();  // ids beyond 32 bits: the ledger stays on SQL
   {
     std::unique_lock lock(mu_);
     index_.Reset(std::move(all));
@@ -78,11 +92,11 @@ void Ledger::LoadAll(db::Connection& c, int64_t now) {
   }
   usable_ = fits;
   loaded_ = true;
-  watermark_ = std::max<int64_t>(0, max - margin);
-  applied_above_.clear();
-  gap_since_ = 0;
+  seen_ = max;
+  missing_.clear();
+  for (int64_t id : absent) missing_.emplace(id, now);
   ++full_loads_;
-  last_sync_ = now;
+  last_sync_ = last_full_ = now;
 }
 
 void Ledger::Apply(db::Connection& c, const std::vector<int64_t>& ids, bool names_changed) {
@@ -99,6 +113,10 @@ void Ledger::Apply(db::Connection& c, const std::vector<int64_t>& ids, bool name
   std::vector<int64_t> gone;
   for (int64_t id : ids)
     if (!found.count(id)) gone.push_back(id);
+  if (!fits) {
+    usable_ = false;  // ids beyond 32 bits: the ledger stays on SQL
+    return;
+  }
   {
     std::unique_lock lock(mu_);
     index_.Upsert(std::move(entries), gone);
@@ -113,49 +131,55 @@ void Ledger::Apply(db::Connection& c, const std::vector<int64_t>& ids, bool name
       for (int64_t id : ids) rows_.erase(id);
     ++rows_generation_;
   }
-  if (!fits) usable_ = false;
   changes_applied_ += static_cast<int64_t>(ids.size());
 }
 
 bool Ledger::Sync(db::Connection& c) {
   std::lock_guard guard(sync_mu_);
   const int64_t now = WallMs();
-  if (!loaded_ || now - last_sync_ > kIdleReloadMs) {
+  if (!loaded_ || now - last_sync_ > kIdleReloadMs || now - last_full_ > kFullReloadMs) {
     LoadAll(c, now);
   } else {
     auto rs = c.Query("SELECT id, project_id FROM ledger_changes WHERE id > ? ORDER BY id LIMIT ?",
-                      {watermark_, kFeedBatch + 1});
+                      {seen_, kFeedBatch + 1});
     if (static_cast<int64_t>(rs.size()) > kFeedBatch) {
       LoadAll(c, now);
     } else {
+      // Ids still missing below the highest seen: committed since the last look, or not yet.
+      db::ResultSet late;
+      if (!missing_.empty()) {
+        std::set<int64_t> ask;
+        for (auto it = missing_.begin(); it != missing_.end() && ask.size() < 500; ++it)
+          ask.insert(it->first);
+        db::Params p;
+        late = c.Query(
+            "SELECT id, project_id FROM ledger_changes WHERE id IN (" + db::InList(ask, p) + ")",
+            p);
+      }
       std::set<int64_t> ids;
       bool names = false;
-      for (size_t i = 0; i < rs.size(); ++i) {
-        const int64_t feed_id = rs[i].Int(0);
-        if (!applied_above_.insert(feed_id).second) continue;
-        if (rs[i].Int(1) == db::kNamesChanged)
-          names = true;
-        else
-          ids.insert(rs[i].Int(1));
-      }
-      if (!ids.empty() || names) Apply(c, {ids.begin(), ids.end()}, names);
-      auto advance = [&] {
-        while (!applied_above_.empty() && *applied_above_.begin() == watermark_ + 1) {
-          applied_above_.erase(applied_above_.begin());
-          ++watermark_;
+      int64_t top = seen_;
+      std::vector<int64_t> arrived;
+      for (const auto* set : {&rs, &late})
+        for (size_t i = 0; i < set->size(); ++i) {
+          const db::Row row = (*set)[i];
+          arrived.push_back(row.Int(0));
+          top = std::max(top, row.Int(0));
+          if (row.Int(1) == db::kNamesChanged)
+            names = true;
+          else
+            ids.insert(row.Int(1));
         }
-      };
-      advance();
-      if (applied_above_.empty()) {
-        gap_since_ = 0;
-      } else if (gap_since_ == 0) {
-        gap_since_ = now;
-      } else if (now - gap_since_ > kGapWaitMs) {
-        // The missing ids belong to transactions that rolled back: step over them.
-        watermark_ = *applied_above_.begin() - 1;
-        advance();
-        gap_since_ = applied_above_.empty() ? 0 : now;
-      }
+      // Applied first, recorded after: a failure leaves the changes to the next sync.
+      if (!ids.empty() || names) Apply(c, {ids.begin(), ids.end()}, names);
+      std::set<int64_t> got(arrived.begin(), arrived.end());
+      for (int64_t id = seen_ + 1; id < top; ++id)
+        if (!got.count(id) && missing_.size() < 100000) missing_.emplace(id, now);
+      for (int64_t id : arrived) missing_.erase(id);
+      seen_ = top;
+      // A feed id missing this long belonged to a transaction that rolled back.
+      for (auto it = missing_.begin(); it != missing_.end();)
+        it = now - it->second > kGapWaitMs ? missing_.erase(it) : std::next(it);
       last_sync_ = now;
     }
   }
@@ -268,7 +292,7 @@ std::vector<std::string> Ledger::Rendered(db::Connection& c, const std::vector<i
 Ledger::Stats Ledger::stats() {
   std::lock_guard guard(sync_mu_);
   std::shared_lock lock(mu_);
-  return {index_.size(), watermark_, full_loads_, changes_applied_};
+  return {index_.size(), seen_, full_loads_, changes_applied_};
 }
 
 }  // namespace zhaoshang::pipeline

@@ -1,7 +1,8 @@
 #pragma once
 // The in-memory ledger: a LedgerIndex kept in step with the database through the change
 // feed (table ledger_changes), a count cache per scope + filter, and a cache of recently
-// shown rows. Every ledger request first reads the feed past its watermark, so a process
+// shown rows. Every ledger request first reads the feed past the highest id it has applied
+// (and any lower ids still missing, which PostgreSQL can commit late), so a process
 // sees its own and other processes' committed writes (PostgreSQL scale-out included).
 #include <cstdint>
 #include <functional>
@@ -39,7 +40,7 @@ class Ledger {
 
   struct Stats {
     size_t entries = 0;
-    int64_t watermark = 0, full_loads = 0, changes_applied = 0;
+    int64_t seen = 0, full_loads = 0, changes_applied = 0;
   };
   Stats stats();
 
@@ -58,9 +59,9 @@ class Ledger {
   std::shared_mutex mu_;  // guards index_ and counts_
   LedgerIndex index_;
   bool loaded_ = false, usable_ = true;
-  int64_t watermark_ = 0;            // every feed id ≤ this was applied
-  std::set<int64_t> applied_above_;  // applied ids past a gap (PostgreSQL commit order)
-  int64_t gap_since_ = 0, last_sync_ = 0, last_prune_ = 0;
+  int64_t seen_ = 0;                    // the highest feed id applied
+  std::map<int64_t, int64_t> missing_;  // lower feed ids not seen yet → when first missed
+  int64_t last_sync_ = 0, last_full_ = 0, last_prune_ = 0;
   int64_t full_loads_ = 0, changes_applied_ = 0;
   std::unordered_map<std::string, int64_t> counts_;
   uint64_t generation_ = 0;  // bumped whenever index_ changes

@@ -227,6 +227,9 @@ LedgerIndex::Compiled LedgerIndex::Compile(const ProjectScope& scope, const Proj
   c.district = f.district_id;
   c.park = f.park_id;
   c.promoter = f.promoter_id;
+  // Empty columns are 0 here but NULL in SQL, where "= 0" matches nothing.
+  for (const auto* id : {&c.leading, &c.district, &c.park, &c.promoter})
+    if (*id && **id <= 0) c.nothing = true;
   if (f.reporting_units) {
     c.by_reporting = true;
     c.reporting = UnitMask(*f.reporting_units);

@@ -123,7 +123,9 @@ Relation PipelineService::RelationOf(db::Connection& c, const auth::Principal& w
     r.receiver = mine.count(*p.receiving_unit_id) > 0 ||
                  org::store::Subtree(c, *p.receiving_unit_id).count(who.unit_id) > 0;
   }
-  if (business) {
+  // While a routing waits for the park's answer the park holds the project only to decide:
+  // accepting or declining (routing.cpp), not editing or shelving it.
+  if (business && !p.pending_routing_id) {
     r.responsible = (p.responsible_user_id && *p.responsible_user_id == who.user_id) ||
                     org::store::Subtree(c, p.responsible_unit_id).count(who.unit_id) > 0;
   }
@@ -590,7 +592,12 @@ Status PipelineService::TransitionIn(db::Connection& c, const auth::Principal& w
         "UPDATE routings SET status = 'withdrawn', reason = ?, decided_by = ?, decided_at = ? "
         "WHERE id = ? AND status = 'pending'",
         {"项目阶段已变更：" + after.stage, who.user_id, now, *before->pending_routing_id});
-    c.Execute("UPDATE projects SET pending_routing_id = NULL WHERE id = ?", {id});
+    // The park never accepted it: responsibility goes back to whoever routed it.
+    c.Execute(
+        "UPDATE projects SET pending_routing_id = NULL, responsible_unit_id = (SELECT "
+        "routed_unit_id FROM routings WHERE id = ?), responsible_user_id = (SELECT routed_by FROM "
+        "routings WHERE id = ?) WHERE id = ?",
+        {*before->pending_routing_id, *before->pending_routing_id, id});
   }
   return {};
 }

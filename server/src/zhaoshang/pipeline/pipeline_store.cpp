@@ -321,8 +321,12 @@ bool IsPromoter(db::Connection& c, int64_t id, int64_t user_id) {
              .value_or(0) > 0;
 }
 
-void ReplaceGrams(db::Connection& c, int64_t id, const std::vector<std::string>& grams) {
-  auto old = c.Query("SELECT gram FROM investor_grams WHERE project_id = ?", {id});
+void ReplaceGrams(db::Connection& c, int64_t id, const std::vector<std::string>& unsorted) {
+  // Statistics rows are locked in gram order by every writer, so two writers cannot wait for
+  // each other in a circle (PostgreSQL row locks).
+  std::vector<std::string> grams = unsorted;
+  std::sort(grams.begin(), grams.end());
+  auto old = c.Query("SELECT gram FROM investor_grams WHERE project_id = ? ORDER BY gram", {id});
   for (size_t i = 0; i < old.size(); ++i)
     c.Execute("UPDATE investor_gram_stats SET projects = projects - 1 WHERE gram = ?",
               {old[i].Text(0)});
@@ -491,6 +495,7 @@ std::vector<LedgerInput> ReadLedger(db::Connection& c, const std::string& where,
     const db::Row r = rs[i];
     LedgerEntry e;
     e.id = r.Int(0);
+    if (e.id > kMax) *fits = false;  // slots are indexed by project id
     e.created_at = r.Int(1);
     e.total_investment = r.Int(2);
     e.stage_since = r.Int(3);

@@ -150,7 +150,12 @@ Result<Routing> PipelineService::AcceptRouting(const auth::Principal& who, int64
   auto r = GetRouting(c, id);
   if (!r) return Fail(r.error());
   if (auto st = CheckRoutingParty(c, who, *r); !st) return Fail(st.error());
-  if (r->status != "pending") return Fail(NotPending());
+  const int64_t now = clock_.NowMs();
+  // The status changes first, guarded: of an accept and a decline racing, one wins.
+  if (c.Execute("UPDATE routings SET status = 'accepted', decided_by = ?, decided_at = ? WHERE id "
+                "= ? AND status = 'pending'",
+                {who.user_id, now, id}) != 1)
+    return Fail(NotPending());
   auto p = store::Get(c, r->project_id);
   if (!p) return Fail(NotFound("project not found"));
   TransitionInput in;
@@ -163,9 +168,6 @@ Result<Routing> PipelineService::AcceptRouting(const auth::Principal& who, int64
   rel.coordinator = HasRole(who, "coordinator");
   rel.receiver = HasRole(who, "receiver");
   if (auto st = TransitionIn(c, who, *p, in, actor, rel); !st) return Fail(st.error());
-  const int64_t now = clock_.NowMs();
-  c.Execute("UPDATE routings SET status = 'accepted', decided_by = ?, decided_at = ? WHERE id = ?",
-            {who.user_id, now, id});
   c.Execute("UPDATE projects SET pending_routing_id = NULL WHERE id = ?", {r->project_id});
   db::RecordChange(c, r->project_id);
   tx.Commit();
@@ -180,16 +182,16 @@ Status PipelineService::EndRouting(db::Connection& c, const auth::Principal& who
   if (status == "declined") {
     if (auto st = CheckRoutingParty(c, who, *r); !st) return Fail(st.error());
   }
-  if (r->status != "pending") return Fail(NotPending());
+  const int64_t now = clock_.NowMs();
+  if (c.Execute("UPDATE routings SET status = ?, reason_code = ?, reason = ?, decided_by = ?, "
+                "decided_at = ? WHERE id = ? AND status = 'pending'",
+                {status, reason_code.empty() ? db::Param(nullptr) : db::Param(reason_code),
+                 reason.empty() ? db::Param(nullptr) : db::Param(reason), who.user_id, now, id}) !=
+      1)
+    return Fail(NotPending());
   auto p = store::Get(c, r->project_id, false);
   if (!p) return Fail(NotFound("project not found"));
-  const int64_t now = clock_.NowMs();
   const std::string deadline = AddDays(LocalDateOfMs(now), store::DeadlineDays(c)["approved"]);
-  c.Execute(
-      "UPDATE routings SET status = ?, reason_code = ?, reason = ?, decided_by = ?, decided_at = ? "
-      "WHERE id = ?",
-      {status, reason_code.empty() ? db::Param(nullptr) : db::Param(reason_code),
-       reason.empty() ? db::Param(nullptr) : db::Param(reason), who.user_id, now, id});
   c.Execute(
       "UPDATE projects SET pending_routing_id = NULL, responsible_unit_id = ?, responsible_user_id "
       "= ?, step_deadline = ?, updated_at = ?, version = version + 1 WHERE id = ?",

@@ -78,18 +78,21 @@ json::object SheetJson(const review::Sheet& s) {
           {"updated_at", s.updated_at}};
 }
 
-json::object TallyJson(const review::Tally& t) {
-  return {
-      {"members", t.members},
-      {"recused", t.recused},
-      {"eligible", t.eligible},
-      {"voted", t.voted},
-      {"approve", t.approve},
-      {"reject", t.reject},
-      {"more_info", t.more_info},
-      {"quorum_met", t.quorum_met},
-      {"outcome", t.outcome ? json::value(*t.outcome) : json::value(nullptr)},
-      {"average_score", t.average_score ? json::value(*t.average_score) : json::value(nullptr)}};
+// While a round is open a member sees how many voted and whether the quorum is there, never
+// how: with three members the counts would give the others' votes away.
+json::object TallyJson(const review::Tally& t, bool full) {
+  auto hidden = [&](int v) { return full ? json::value(v) : json::value(nullptr); };
+  return {{"members", t.members},
+          {"recused", t.recused},
+          {"eligible", t.eligible},
+          {"voted", t.voted},
+          {"approve", hidden(t.approve)},
+          {"reject", hidden(t.reject)},
+          {"more_info", hidden(t.more_info)},
+          {"quorum_met", t.quorum_met},
+          {"outcome", full && t.outcome ? json::value(*t.outcome) : json::value(nullptr)},
+          {"average_score",
+           full && t.average_score ? json::value(*t.average_score) : json::value(nullptr)}};
 }
 
 // The facts a panel member needs; no contacts, no promoter's phone.
@@ -122,12 +125,13 @@ json::object RoundJson(const review::Round& r, int64_t me) {
   for (const auto& m : r.members) {
     json::object mj = MemberJson(m);
     json::array recused;
-    if (auto it = r.recused_on.find(m.user_id); it != r.recused_on.end())
+    const bool shown = r.sees_all || r.summary.status == "closed" || m.user_id == me;
+    if (auto it = r.recused_on.find(m.user_id); shown && it != r.recused_on.end())
       for (int64_t p : it->second) recused.push_back(p);
     mj["recused_on"] = std::move(recused);
     members.push_back(std::move(mj));
   }
-  const bool show_all = r.is_manager || r.summary.status == "closed";
+  const bool show_all = r.sees_all || r.summary.status == "closed";
   for (const auto& it : r.items) {
     json::object prefill;
     for (const auto& [k, v] : it.prefill) prefill[k] = v ? json::value(*v) : json::value(nullptr);
@@ -144,7 +148,7 @@ json::object RoundJson(const review::Round& r, int64_t me) {
                       {"prefill", std::move(prefill)},
                       {"top_matches", std::move(top)},
                       {"my_sheet", std::move(mine)},
-                      {"tally", TallyJson(it.tally)},
+                      {"tally", TallyJson(it.tally, show_all)},
                       {"decision", it.decision_json.empty() ? json::value(nullptr)
                                                             : json::parse(it.decision_json)}};
     if (show_all) item["sheets"] = std::move(sheets);

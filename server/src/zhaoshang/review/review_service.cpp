@@ -112,6 +112,18 @@ std::optional<int> Component(const matching::Fit& f, const std::string& key) {
 
 }  // namespace
 
+// Takes the round's row lock (PostgreSQL; SQLite's write lock already serialises): a sheet
+// saved while the round closes, or two closes, wait for each other and then see the status.
+Status LockOpenRound(db::Connection& c, int64_t round_id) {
+  if (c.Execute("UPDATE review_rounds SET version = version + 1 WHERE id = ? AND status = 'open'",
+                {round_id}) == 1)
+    return {};
+  if (!c.QueryInt("SELECT COUNT(*) FROM review_rounds WHERE id = ?", {round_id}).value_or(0))
+    return Fail(NotFound("review round not found"));
+  return Fail(ErrorCode::kInvalidArgument, "transition_not_allowed", "the round is closed",
+              {{"status", "invalid_value"}});
+}
+
 bool IsManager(const auth::Principal& who) {
   return org::ResolveScope(who.roles, "review.manage").has_value();
 }
@@ -241,8 +253,12 @@ Result<Panel> ReviewService::UpdatePanel(int64_t id, const PanelInput& in, int64
 
 std::vector<Criterion> ReviewService::Criteria(int64_t* version) {
   auto c = db_.Acquire();
+  return CriteriaIn(*c, version);
+}
+
+std::vector<Criterion> CriteriaIn(db::Connection& c, int64_t* version) {
   if (version) *version = 0;
-  auto rs = c->Query("SELECT value FROM settings WHERE key = 'review.criteria'");
+  auto rs = c.Query("SELECT value FROM settings WHERE key = 'review.criteria'");
   if (rs.empty()) return DefaultCriteria();
   boost::system::error_code ec;
   auto v = json::parse(rs[0].Text(0), ec);
@@ -330,7 +346,8 @@ Result<Round> ReviewService::CreateRound(const auth::Principal& who, int64_t pan
            "(?,?,?,'open',?,?,?,?,?,?,?) RETURNING id",
            {panel_id, title, deadline, int64_t(panel->rule.quorum_num),
             int64_t(panel->rule.quorum_den), int64_t(panel->rule.approve_num),
-            int64_t(panel->rule.approve_den), CriteriaJson(Criteria()), who.user_id, now})
+            int64_t(panel->rule.approve_den), CriteriaJson(CriteriaIn(*c, nullptr)), who.user_id,
+            now})
           .value();
   for (const auto& m : panel->members)
     c->Execute("INSERT INTO review_round_members(round_id, user_id, category) VALUES (?,?,?)",
@@ -433,6 +450,7 @@ Result<Round> ReviewService::Load(db::Connection& c, const auth::Principal& who,
   r.is_manager = IsManager(who);
   const bool reader = org::ResolveScope(who.roles, "review.read").has_value();
   if (!r.is_member && !r.is_manager && !reader) return Fail(NotFound("review round not found"));
+  r.sees_all = r.is_manager || reader;
   auto items = c.Query(
       "SELECT project_id, outcome, decision FROM review_items WHERE round_id = ? AND removed = 0 "
       "ORDER BY position",
@@ -498,9 +516,19 @@ Result<Sheet> ReviewService::SaveSheet(const auth::Principal& who, int64_t round
   if (!in.recused && in.vote.empty()) return Fail(InvalidArgument({{"vote", "required"}}));
   auto c = db_.Acquire();
   db::Transaction tx(*c, true);
+  const bool member = c->QueryInt(
+                           "SELECT COUNT(*) FROM review_round_members WHERE round_id = ? AND "
+                           "user_id = ?",
+                           {round_id, who.user_id})
+                          .value_or(0) > 0;
+  if (!member) {
+    auto visible = Load(*c, who, round_id);  // 404 for those who may not even see the round
+    if (!visible) return Fail(visible.error());
+    return Fail(Forbidden("only the round's members hand in score sheets"));
+  }
+  if (auto st = LockOpenRound(*c, round_id); !st) return Fail(st.error());
   auto round = Load(*c, who, round_id);
   if (!round) return Fail(round.error());
-  if (!round->is_member) return Fail(Forbidden("only the round's members hand in score sheets"));
   auto item = std::find_if(round->items.begin(), round->items.end(),
                            [&](const Item& i) { return i.project_id == project_id; });
   if (item == round->items.end()) return Fail(NotFound("project not on this round"));
@@ -572,6 +600,7 @@ Result<Round> ReviewService::Close(const auth::Principal& who, int64_t round_id,
                                    const audit::Actor& actor) {
   auto c = db_.Acquire();
   db::Transaction tx(*c, true);
+  if (auto st = LockOpenRound(*c, round_id); !st) return Fail(st.error());
   auto round = Load(*c, who, round_id);
   if (!round) return Fail(round.error());
   if (round->summary.status != "open")

@@ -75,6 +75,7 @@ struct Round {
   std::vector<Member> members;
   std::map<int64_t, std::vector<int64_t>> recused_on;  // member → projects
   bool is_manager = false, is_member = false;
+  bool sees_all = false;  // manager or leader: every sheet and count, even while open
   std::vector<Item> items;
   int64_t version = 1;
 };
@@ -130,5 +131,7 @@ class ReviewService {
 };
 
 bool IsManager(const auth::Principal& who);
+std::vector<Criterion> CriteriaIn(db::Connection& c, int64_t* version);
+Status LockOpenRound(db::Connection& c, int64_t round_id);
 
 }  // namespace zhaoshang::review

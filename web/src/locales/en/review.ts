@@ -165,6 +165,7 @@ export default {
     approveNeed: 'approval needs ≥ {need} approvals',
     current: 'Current result: {outcome}',
     noOutcome: 'Current result: none yet',
+    sealed: 'How members voted is shown when the round closes',
   },
   decision: {
     outcome: 'Decision',

@@ -165,6 +165,7 @@ export default {
     approveNeed: '通过需同意票 ≥ {need}',
     current: '按当前票数：{outcome}',
     noOutcome: '按当前票数：尚不能形成结论',
+    sealed: '表决情况在评审结束后公布',
   },
   decision: {
     outcome: '结论',
