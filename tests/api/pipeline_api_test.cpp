@@ -117,7 +117,12 @@ TEST(PipelineApi, WholeWorkflowHandsResponsibilityToThePark) {
   Reply r = Move(promoter, id, "in_review", Version(lead));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(Move(promoter, id, "approved", Version(r)).status, 403);  // no self-approval
-  r = Move(coordinator, id, "approved", Version(r));
+  EXPECT_EQ(Move(coordinator, id, "approved", Version(r)).Field("reason"), "required");
+  r = coordinator.Post("/api/v1/projects/" + std::to_string(id) + "/transitions",
+                       json::object{{"to", "approved"},
+                                    {"version", Version(r)},
+                                    {"reason", "投促局直接决定：重大项目绿色通道"},
+                                    {"fields", json::object{}}});
   ASSERT_EQ(r.status, 200) << r.body;
   // A park is reached only by routing and the park accepting.
   const int64_t jkq = UnitIdByCode(*t.app, "AQ-JKQ");

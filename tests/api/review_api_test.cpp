@@ -176,10 +176,11 @@ TEST(ReviewApi, RejectionAndQuestionsGoBackToThePromoter) {
   put(expert, b, {{"scores", Scores(8)}, {"vote", "approve"}});
   // A direct decision by the coordinator takes the third project off the agenda.
   Reply p3 = coordinator.Get("/api/v1/projects/" + Id(direct));
-  Reply moved = coordinator.Post(
-      "/api/v1/projects/" + Id(direct) + "/transitions",
-      json::object{
-          {"to", "approved"}, {"version", p3.json.at("version")}, {"fields", json::object{}}});
+  Reply moved = coordinator.Post("/api/v1/projects/" + Id(direct) + "/transitions",
+                                 json::object{{"to", "approved"},
+                                              {"version", p3.json.at("version")},
+                                              {"reason", "市领导专题会议决定"},
+                                              {"fields", json::object{}}});
   ASSERT_EQ(moved.status, 200) << moved.body;
   Reply closed = coordinator.Post(base + "/close", json::object{});
   ASSERT_EQ(closed.status, 200) << closed.body;

@@ -64,7 +64,8 @@ const std::vector<Rule>& Rules() {
   using W = Who;
   static const std::vector<Rule> k = [] {
     std::vector<Rule> r = {
-        // Until the pre-review panel exists, the coordinator takes review decisions.
+        // Review decisions are the pre-review panel's (review/); the coordinator may still
+        // decide directly, with a reason (approving needs one; rejecting needs its code).
         {kLead,
          kInReview,
          {W::kPromoter, W::kCoordinator},
@@ -72,7 +73,7 @@ const std::vector<Rule>& Rules() {
          false,
          false,
          Handover::kKeep},
-        {kInReview, kApproved, {W::kCoordinator}, {}, false, false, Handover::kKeep},
+        {kInReview, kApproved, {W::kCoordinator}, {"reason"}, false, false, Handover::kKeep},
         {kInReview, kRejected, {W::kCoordinator}, {}, true, false, Handover::kPromoter},
         {kInReview,
          kLead,

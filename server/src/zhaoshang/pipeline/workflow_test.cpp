@@ -26,6 +26,7 @@ GuardFacts Full() {
   g.contracted_investment = 480'000'000;
   g.construction_date = "2026-12-01";
   g.production_date = "2027-10-01";
+  g.reason = "专班会议纪要第12期";
   return g;
 }
 
@@ -72,6 +73,9 @@ TEST(Workflow, WhoMayAct) {
 
 TEST(Workflow, EveryGuardNamesItsMissingFields) {
   GuardFacts empty;
+  // Deciding directly instead of the panel needs the coordinator's reason.
+  EXPECT_EQ(Fields(CheckTransition(kInReview, kApproved, {}, Coordinator(), empty)),
+            (std::map<std::string, std::string>{{"reason", "required"}}));
   EXPECT_EQ(Fields(CheckTransition(kLead, kInReview, {}, Promoter(), empty)),
             (std::map<std::string, std::string>{{"industry_code", "required"},
                                                 {"total_investment_yuan", "required"}}));
@@ -97,6 +101,7 @@ TEST(Workflow, EveryGuardNamesItsMissingFields) {
 
 TEST(Workflow, SideStatesNeedAReasonCode) {
   GuardFacts g = Full();
+  g.reason.clear();
   EXPECT_EQ(Fields(CheckTransition(kNegotiating, kLost, {}, Park(), g)).at("reason_code"),
             "required");
   g.reason_code = "went_elsewhere";

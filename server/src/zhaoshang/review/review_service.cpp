@@ -640,6 +640,7 @@ Result<Round> ReviewService::Close(const auth::Principal& who, int64_t round_id,
         {outcome, json::serialize(decision), now, round_id, it.project_id});
     pipeline::TransitionInput in;
     in.to = outcome == "approve" ? "approved" : outcome == "reject" ? "rejected" : "lead";
+    if (outcome == "approve") in.reason = "预审专班通过：" + round->summary.title;
     if (outcome != "approve") {
       in.reason_code = reason_code;
       in.reason = outcome == "more_info" ? questions : "预审专班未通过：" + round->summary.title;

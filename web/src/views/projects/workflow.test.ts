@@ -28,9 +28,13 @@ describe('transition dialog inputs', () => {
 
   it('moves without asking where the guard needs nothing typed', () => {
     expect(needsInput(transitionNeeds('lead', 'in_review'))).toBe(false)
-    expect(needsInput(transitionNeeds('in_review', 'approved'))).toBe(false)
     expect(needsInput(transitionNeeds('rejected', 'lead'))).toBe(false)
     expect(needsInput(transitionNeeds('shelved', 'negotiating'))).toBe(false)
+  })
+
+  it('asks the coordinator why when approving instead of the panel', () => {
+    expect(needsInput(transitionNeeds('in_review', 'approved'))).toBe(true)
+    expect(transitionNeeds('in_review', 'approved').reasonText).toBe('required')
   })
 
   it('asks for a reason when reopening a lost project', () => {

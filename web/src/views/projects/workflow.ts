@@ -86,6 +86,8 @@ export function transitionNeeds(
     return n
   }
   if (from === 'lost') n.reasonText = 'required'
+  // Deciding instead of the pre-review panel: the coordinator writes why.
+  if (from === 'in_review' && to === 'approved') n.reasonText = 'required'
   if (resuming) return n
   // approved → negotiating is no longer a transition: the coordinator routes the project and the
   // park accepts (docs/api.md "Routing"); the server answers `use_routing`, so nothing is asked here.
