@@ -54,13 +54,6 @@ bool HasRole(const auth::Principal& p, std::string_view role) {
   return std::find(p.roles.begin(), p.roles.end(), role) != p.roles.end();
 }
 
-const std::vector<std::string>& DeclineReasons() {
-  static const std::vector<std::string> k = {"industry_mismatch", "no_carrier",
-                                             "below_threshold",   "environment_energy",
-                                             "investor_doubts",   "other"};
-  return k;
-}
-
 Error NotPending() {
   return Error{ErrorCode::kInvalidArgument,
                "transition_not_allowed",
@@ -217,7 +210,7 @@ Result<Routing> PipelineService::DeclineRouting(const auth::Principal& who, int6
                                                 const std::string& reason_code,
                                                 const std::string& reason,
                                                 const audit::Actor& actor) {
-  const auto& codes = DeclineReasons();
+  const auto& codes = DeclineReasonCodes();
   if (reason_code.empty()) return Fail(InvalidArgument({{"reason_code", "required"}}));
   if (std::find(codes.begin(), codes.end(), reason_code) == codes.end())
     return Fail(InvalidArgument({{"reason_code", "invalid_value"}}));

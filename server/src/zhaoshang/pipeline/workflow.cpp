@@ -156,6 +156,13 @@ const std::vector<std::string_view>& ReasonCodes(Stage to, bool returning) {
   }
 }
 
+const std::vector<std::string_view>& DeclineReasonCodes() {
+  static const std::vector<std::string_view> k = {"industry_mismatch", "no_carrier",
+                                                  "below_threshold",   "environment_energy",
+                                                  "investor_doubts",   "other"};
+  return k;
+}
+
 namespace {
 bool Matches(const Rule& r, Stage from, Stage to, std::optional<Stage> stage_before) {
   if (r.from != from) return false;

@@ -81,6 +81,8 @@ std::vector<Stage> AllowedTargets(Stage from, std::optional<Stage> stage_before,
 
 // Reason codes accepted when entering a side state (or returning a lead).
 const std::vector<std::string_view>& ReasonCodes(Stage to, bool returning);
+// Reason codes a park gives when it declines a routing (退回).
+const std::vector<std::string_view>& DeclineReasonCodes();
 
 // The next step of a stage, as a code the UI translates.
 std::string_view NextStep(Stage s, bool pending_routing = false);
