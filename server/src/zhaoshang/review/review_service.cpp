@@ -527,14 +527,23 @@ Result<Sheet> ReviewService::SaveSheet(const auth::Principal& who, int64_t round
     return Fail(Forbidden("only the round's members hand in score sheets"));
   }
   if (auto st = LockOpenRound(*c, round_id); !st) return Fail(st.error());
-  auto round = Load(*c, who, round_id);
-  if (!round) return Fail(round.error());
-  auto item = std::find_if(round->items.begin(), round->items.end(),
-                           [&](const Item& i) { return i.project_id == project_id; });
-  if (item == round->items.end()) return Fail(NotFound("project not on this round"));
-  if (round->summary.status != "open")
-    return Fail(ErrorCode::kInvalidArgument, "transition_not_allowed", "the round is closed",
-                {{"status", "invalid_value"}});
+  // What a sheet needs, without loading the round (and its park matching) under the write lock.
+  if (!c->QueryInt("SELECT COUNT(*) FROM review_items WHERE round_id = ? AND project_id = ? AND "
+                   "removed = 0",
+                   {round_id, project_id})
+           .value_or(0))
+    return Fail(NotFound("project not on this round"));
+  std::vector<Criterion> criteria;
+  {
+    boost::system::error_code ec;
+    auto v = json::parse(
+        c->Query("SELECT criteria FROM review_rounds WHERE id = ?", {round_id})[0].Text(0), ec);
+    criteria = ec ? DefaultCriteria() : ParseCriteria(v);
+  }
+  const std::string category =
+      c->Query("SELECT category FROM review_round_members WHERE round_id = ? AND user_id = ?",
+               {round_id, who.user_id})[0]
+          .Text(0);
   std::map<std::string, std::string> bad;
   Sheet s;
   s.member_id = who.user_id;
@@ -546,7 +555,7 @@ Result<Sheet> ReviewService::SaveSheet(const auth::Principal& who, int64_t round
     if (in.comment.find_first_not_of(" \t\r\n") == std::string::npos) bad["comment"] = "required";
     if (!in.vote.empty() || !in.scores.empty()) bad["vote"] = "invalid_value";
   } else {
-    for (const auto& k : round->criteria) {
+    for (const auto& k : criteria) {
       auto it = in.scores.find(k.code);
       if (it == in.scores.end())
         bad["scores." + k.code] = "required";
@@ -554,7 +563,7 @@ Result<Sheet> ReviewService::SaveSheet(const auth::Principal& who, int64_t round
         bad["scores." + k.code] = "invalid_value";
     }
     for (const auto& [code, _] : in.scores)
-      if (std::none_of(round->criteria.begin(), round->criteria.end(),
+      if (std::none_of(criteria.begin(), criteria.end(),
                        [&](const Criterion& k) { return k.code == code; }))
         bad["scores." + code] = "unknown_field";
     if (in.vote != "approve" && in.vote != "reject" && in.vote != "more_info")
@@ -571,7 +580,7 @@ Result<Sheet> ReviewService::SaveSheet(const auth::Principal& who, int64_t round
     s.vote = in.vote;
     s.reason_codes = in.vote == "reject" ? in.reason_codes : std::vector<std::string>{};
     s.questions = in.vote == "more_info" ? in.questions : "";
-    s.weighted = WeightedScore(round->criteria, s.scores);
+    s.weighted = WeightedScore(criteria, s.scores);
   }
   if (!bad.empty()) return Fail(InvalidArgument(bad));
   const int64_t now = clock_.NowMs();
@@ -583,8 +592,7 @@ Result<Sheet> ReviewService::SaveSheet(const auth::Principal& who, int64_t round
       "reason_codes, questions, comment, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
       {round_id, project_id, who.user_id, int64_t(s.recused ? 1 : 0), ScoresJson(s.scores),
        int64_t(s.weighted), s.vote, Join(s.reason_codes), s.questions, s.comment, now});
-  for (const auto& m : round->members)
-    if (m.user_id == who.user_id) s.category = m.category;
+  s.category = category;
   audit::Diff d;
   d.Created("project_id", std::to_string(project_id))
       .Created("recused", s.recused ? "true" : "false")
