@@ -1114,13 +1114,14 @@ scenario('outside expert sees only the workbench and 预审轮次, votes in the 
   assertNoProblems(s.problems)
 })
 
-scenario(`coordinator routes a pooled project to ${JKQ}; the park declines it (产业不符) and the statistics count it`, async () => {
+// Follows the round scenario above: the project the panel just approved is the one routed.
+scenario(`coordinator routes the project the panel approved to ${JKQ}; the park declines it (产业不符) and the statistics count it`, async () => {
   const s = await newSession()
   await loginAs(s.page, 'coordinator')
   const pool = await apiGet(s.page, '/projects?stage=approved&page_size=100&sort=created_at&order=asc')
   if (pool.status !== 200) throw new Error(`GET /projects?stage=approved → ${pool.status}`)
-  const target = pool.body.items.find((p) => p.next_step !== 'park_response' && p.name !== ROUND_PROJECT)
-  if (!target) throw new Error('no demo project in the pool without a pending routing')
+  const target = pool.body.items.find((p) => p.name === ROUND_PROJECT)
+  if (!target) throw new Error(`${ROUND_PROJECT} is not in the pool: the round scenario must approve it first`)
   const before = await apiGet(s.page, '/routings/stats')
   const row0 = before.body.by_park?.find((r) => r.unit_name === JKQ)
   const declined0 = row0?.declined ?? 0
