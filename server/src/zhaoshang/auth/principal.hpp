@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "zhaoshang/audit/audit_log.hpp"
@@ -19,6 +20,12 @@ struct Principal {
   std::string csrf_token;
   int64_t version = 0;
 };
+
+inline bool HasRole(const Principal& p, std::string_view role) {
+  for (const auto& r : p.roles)
+    if (r == role) return true;
+  return false;
+}
 
 inline audit::Actor ActorOf(const Principal& p, const std::string& source,
                             const std::string& request_id) {

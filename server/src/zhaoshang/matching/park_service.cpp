@@ -109,7 +109,7 @@ db::Params CarrierParams(const Carrier& k) {
           k.note};
 }
 
-bool IsPark(const org::Unit& u) { return u.kind == "park" || u.kind == "district"; }
+bool IsPark(const org::Unit& u) { return org::ReceivesProjects(u.kind); }
 
 // Profiles and carriers of the given parks (all when ids is empty), keyed by unit.
 std::vector<ParkProfile> LoadProfiles(db::Connection& c, std::optional<int64_t> only) {

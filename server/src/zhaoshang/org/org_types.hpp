@@ -21,6 +21,11 @@ inline const std::vector<std::string> kUnitKinds = {
     "city",         "district",          "department",    "park",      "bureau",
     "party_school", "statistics_bureau", "resident_team", "institute", "enterprise"};
 
+// Units that receive projects (承接单位): routing targets, receiving units, park profiles.
+inline bool ReceivesProjects(const std::string& kind) {
+  return kind == "park" || kind == "district";
+}
+
 struct User {
   int64_t id = 0;
   std::string login;

@@ -18,9 +18,7 @@
 
 namespace zhaoshang::pipeline {
 namespace {
-bool HasRole(const auth::Principal& p, std::string_view role) {
-  return std::find(p.roles.begin(), p.roles.end(), role) != p.roles.end();
-}
+using auth::HasRole;
 Error ProjectNotFound() { return NotFound("project not found"); }
 std::string Str(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : ""; }
 std::string Str(const std::optional<std::string>& v) { return v.value_or(""); }
@@ -204,7 +202,7 @@ Status PipelineService::Validate(db::Connection& c, const ProjectInput& in, bool
     auto u = org::store::GetUnit(c, *in.preferred_unit_id);
     if (!u)
       bad["preferred_unit_id"] = "not_found";
-    else if (u->kind != "park" && u->kind != "district")
+    else if (!org::ReceivesProjects(u->kind))
       bad["preferred_unit_id"] = "invalid_value";
   }
   if (in.contacts) {
@@ -482,7 +480,7 @@ Status PipelineService::TransitionIn(db::Connection& c, const auth::Principal& w
   if (in.receiving_unit_id) {
     auto u = org::store::GetUnit(c, *in.receiving_unit_id);
     if (!u) return Fail(InvalidArgument({{"receiving_unit_id", "not_found"}}));
-    if (u->kind != "park" && u->kind != "district")
+    if (!org::ReceivesProjects(u->kind))
       return Fail(InvalidArgument({{"receiving_unit_id", "invalid_value"}},
                                   "the receiving unit must be a park or district"));
     after.receiving_unit_id = *in.receiving_unit_id;

@@ -50,9 +50,7 @@ Routing RoutingFromRow(const db::Row& r) {
   return x;
 }
 
-bool HasRole(const auth::Principal& p, std::string_view role) {
-  return std::find(p.roles.begin(), p.roles.end(), role) != p.roles.end();
-}
+using auth::HasRole;
 
 Error NotPending() {
   return Error{ErrorCode::kInvalidArgument,
@@ -102,7 +100,7 @@ Result<Routing> PipelineService::Route(const auth::Principal& who, int64_t proje
                 {{"to", "invalid_value"}});
   auto park = org::store::GetUnit(c, park_id);
   if (!park) return Fail(InvalidArgument({{"park_id", "not_found"}}));
-  if (park->kind != "park" && park->kind != "district")
+  if (!org::ReceivesProjects(park->kind))
     return Fail(
         InvalidArgument({{"park_id", "invalid_value"}}, "routing goes to a park or district"));
   const int64_t now = clock_.NowMs();
