@@ -849,13 +849,17 @@ export function createPipeline(ctx) {
     }
     if (M === 'POST' && p === '/projects') {
       const u = ctx.need(req, 'project.create')
-      if (body.join_project_id) {
-        const target = projects.find((x) => x.id === Number(body.join_project_id)) ?? fail(404, 'not_found', 'no such project')
-        if (!target.promoters.some((x) => x.user_id === u.id)) {
-          target.promoters.push({ user_id: u.id, unit_id: u.unit_id, kind: 'co', joined_at: Date.now() })
-          log(target, { kind: 'promoter', actor_name: u.name })
-          addAudit(u, 'project.join', 'project', target.id, {}, req)
-        }
+      if (body.join_project_id !== undefined && body.join_project_id !== null) {
+        // 撞单: only a project among the collision hits of the submitted investor_name / uscc.
+        const uscc = body.uscc ? String(body.uscc).toUpperCase() : null
+        const hits = hitsFor(u, body.investor_name, uscc, undefined)
+        const target = hits.some((h) => h.project_id === body.join_project_id) ? projects.find((x) => x.id === body.join_project_id) : null
+        if (!target) fail(400, 'invalid_argument', 'join_project_id is not a collision hit of this investor', { join_project_id: 'invalid_value' })
+        if (target.promoters.some((x) => x.user_id === u.id))
+          fail(409, 'already_promoter', 'you already promote this project', { join_project_id: 'already_promoter' })
+        target.promoters.push({ user_id: u.id, unit_id: u.unit_id, kind: 'co', joined_at: Date.now() })
+        log(target, { kind: 'promoter', actor_name: u.name })
+        addAudit(u, 'project.join', 'project', target.id, {}, req)
         return send(res, 200, { joined: true, project_id: target.id }), true
       }
       validate(body, { create: true })
@@ -906,7 +910,19 @@ export function createPipeline(ctx) {
       else if (body.date > isoDate(Date.now())) fields.date = 'in_future'
       if (!body.summary) fields.summary = 'required'
       if (body.kind === 'capital' && !(body.amount_yuan > 0)) fields.amount_yuan = 'required'
+      if (body.confirm_over_investment !== undefined && typeof body.confirm_over_investment !== 'boolean') fields.confirm_over_investment = 'wrong_type'
       if (Object.keys(fields).length) fail(400, 'invalid_argument', 'invalid argument', fields)
+      if (body.kind === 'capital') {
+        // 到位资金 may not pass the contracted investment (else the total): the coordinator may confirm it.
+        const cap = pr.contracted_investment_yuan ?? pr.total_investment_yuan
+        const inPlace = pr.activities.filter((a) => a.kind === 'capital').reduce((sum, a) => sum + a.amount_yuan, 0)
+        if (inPlace + body.amount_yuan > cap) {
+          const mayConfirm = relation(u, pr).coordinator
+          if (!mayConfirm) fail(400, 'invalid_argument', 'capital in place would exceed the investment', { amount_yuan: 'exceeds_investment' })
+          if (body.confirm_over_investment !== true)
+            fail(400, 'invalid_argument', 'capital in place would exceed the investment: confirm it', { amount_yuan: 'confirm_required' })
+        }
+      }
       const a = {
         id: nextActivity++, project_id: pr.id, kind: body.kind, date: body.date, participants: body.participants ?? '',
         summary: body.summary, outcome: body.outcome ?? null, next_action_date: body.next_action_date ?? null,

@@ -78,8 +78,34 @@ const people = {
 let nextUserId = 1
 const users = Object.entries(people).map(([login, [name, unit_id, role]]) => ({
   id: nextUserId++, login, name, unit_id, roles: [role ?? login], active: true, version: 1,
-  password: PASSWORD, failed: 0, locked_until: 0, last_login_at: null,
+  password: PASSWORD, last_login_at: null,
+  // must_change_password after an administrator's reset; history = the passwords before the current one
+  must_change_password: false, history: [],
 }))
+const ADMIN_ROLES = ROLES.filter((r) => r.admin).map((r) => r.code)
+// 三员分立: accounts holding an administrator role are maintained from the command line only.
+const isProtected = (u) => u.roles.some((r) => ADMIN_ROLES.includes(r))
+
+// Login failures and lockout per account AND source address (the server's rule): failing from one
+// address does not lock the account out elsewhere. key `${login}|${address}` → { failed, locked_until }
+const lockouts = new Map()
+const lockoutOf = (login, addr) => {
+  const key = `${login}|${addr}`
+  if (!lockouts.has(key)) lockouts.set(key, { failed: 0, locked_until: 0 })
+  return lockouts.get(key)
+}
+// Logins per source address per minute (ZS_LOGIN_RATE_PER_MINUTE, default 30): 429 with Retry-After.
+const LOGIN_RATE = Number(process.env.ZS_LOGIN_RATE_PER_MINUTE ?? 30)
+const loginTimes = new Map() // address → [ms…] within the last minute
+function rateLimit(addr, now) {
+  const recent = (loginTimes.get(addr) ?? []).filter((t) => t > now - 60_000)
+  if (recent.length >= LOGIN_RATE) {
+    const retry = Math.max(1, Math.ceil((recent[0] + 60_000 - now) / 1000))
+    fail(429, 'rate_limited', 'too many login attempts from this address', undefined, { 'Retry-After': String(retry) })
+  }
+  recent.push(now)
+  loginTimes.set(addr, recent)
+}
 
 const sessions = new Map() // sid → { userId, csrf }
 const audit = []
@@ -99,12 +125,21 @@ const permsOf = (roles) => [...new Set(grantsOf(roles).map((g) => g.permission))
 const userOut = (u) => ({
   id: u.id, login: u.login, name: u.name, unit_id: u.unit_id, unit_name: unitName(u.unit_id),
   roles: u.roles, permissions: permsOf(u.roles), active: u.active, version: u.version,
+  ...(isProtected(u) ? { protected: true } : {}),
 })
+/** The `user` of /auth/login and /auth/me: with must_change_password. */
+const sessionUser = (u) => ({ ...userOut(u), must_change_password: u.must_change_password })
+/** A users-list row: no permissions, plus locked_until (the latest lockout of the account from any address). */
+const userRow = (u) => {
+  const { permissions, ...rest } = userOut(u)
+  const until = Math.max(0, ...[...lockouts].filter(([k]) => k.startsWith(`${u.login}|`)).map(([, v]) => v.locked_until))
+  return { ...rest, locked_until: until > Date.now() ? until : null, last_login_at: u.last_login_at ?? null }
+}
 
 class HttpError {
-  constructor(status, code, message, fields) { Object.assign(this, { status, code, message, fields }) }
+  constructor(status, code, message, fields, headers) { Object.assign(this, { status, code, message, fields, headers }) }
 }
-const fail = (status, code, message, fields) => { throw new HttpError(status, code, message, fields) }
+const fail = (status, code, message, fields, headers) => { throw new HttpError(status, code, message, fields, headers) }
 
 function send(res, status, body, headers = {}) {
   const data = body === undefined ? '' : JSON.stringify(body)
@@ -145,6 +180,22 @@ function checkPassword(pw, login) {
   if (login && pw.toLowerCase().includes(login.toLowerCase())) return 'contains_login'
   return null
 }
+/** A new own password: strength, then not the current one nor one of the last 5. */
+function checkNewPassword(u, pw) {
+  const weak = checkPassword(pw, u.login)
+  if (weak) return weak
+  if (pw === u.password || u.history.slice(-5).includes(pw)) return 'reused'
+  return null
+}
+function setPassword(u, pw, mustChange) {
+  u.history.push(u.password)
+  u.history = u.history.slice(-5)
+  u.password = pw
+  u.must_change_password = mustChange
+}
+// While must_change_password holds, the session may only do these (everything else: 403).
+const WHILE_MUST_CHANGE = new Set(['GET /auth/me', 'POST /auth/password', 'POST /auth/logout'])
+const protectedFail = () => fail(403, 'admin_account_protected', 'administrator accounts are maintained from the command line')
 
 async function api(req, res, url, body) {
   const p = url.pathname.replace('/api/v1', '')
@@ -153,30 +204,57 @@ async function api(req, res, url, body) {
   let m
   if (M === 'GET' && p === '/meta') return send(res, 200, { demo: true, version: '0.1.0-mock' })
   if (M === 'POST' && p === '/auth/login') {
-    const u = users.find((x) => x.login === body.login)
     const now = Date.now()
+    const addr = req.socket.remoteAddress ?? ''
+    rateLimit(addr, now)
+    const u = users.find((x) => x.login === body.login)
     if (!u) {
       addAudit(null, 'auth.login_failed', 'user', body.login, { reason: 'unknown_login' }, req)
       fail(401, 'invalid_credentials', 'wrong login or password')
     }
-    if (u.locked_until > now) fail(423, 'account_locked', 'account locked', { locked_until: String(u.locked_until) })
+    const lock = lockoutOf(u.login, addr)
+    if (lock.locked_until > now) fail(423, 'account_locked', 'account locked', { locked_until: String(lock.locked_until) })
     if (u.password !== body.password) {
-      u.failed += 1
-      if (u.failed >= 5) { u.locked_until = now + 15 * 60 * 1000; u.failed = 0 }
+      lock.failed += 1
+      if (lock.failed >= 5) { lock.locked_until = now + 15 * 60 * 1000; lock.failed = 0 }
       addAudit(u, 'auth.login_failed', 'user', u.id, {}, req)
       fail(401, 'invalid_credentials', 'wrong login or password')
     }
     if (!u.active) fail(403, 'account_disabled', 'account disabled')
-    u.failed = 0
+    lock.failed = 0
     const sid = crypto.randomBytes(16).toString('hex')
     const csrf = crypto.randomBytes(16).toString('hex')
     sessions.set(sid, { userId: u.id, csrf })
     u.prev_login_at = u.last_login_at
     u.last_login_at = now
     addAudit(u, 'auth.login', 'user', u.id, {}, req)
-    return send(res, 200, { user: userOut(u), csrf_token: csrf }, {
+    return send(res, 200, { user: sessionUser(u), csrf_token: csrf }, {
       'Set-Cookie': `zs_session=${sid}; HttpOnly; SameSite=Strict; Path=/`,
     })
+  }
+  {
+    // The gate of must_change_password: before any other route runs.
+    const sess = sessions.get(cookieSid(req))
+    const who = sess && users.find((x) => x.id === sess.userId)
+    if (who?.must_change_password && !WHILE_MUST_CHANGE.has(`${M} ${p}`))
+      fail(403, 'password_change_required', 'the password was reset: change it first (POST /auth/password)')
+  }
+  if (M === 'POST' && p === '/auth/password') {
+    const { u, s } = current(req)
+    if (req.headers['x-csrf-token'] !== s.csrf) fail(403, 'csrf_failed', 'bad csrf token')
+    const fields = {}
+    for (const f of ['old_password', 'new_password']) if (typeof body[f] !== 'string' || !body[f]) fields[f] = 'required'
+    if (Object.keys(fields).length) fail(400, 'invalid_argument', 'invalid input', fields)
+    if (body.old_password !== u.password) fail(400, 'invalid_argument', 'wrong current password', { old_password: 'invalid_value' })
+    const weak = checkNewPassword(u, body.new_password)
+    if (weak) fail(400, 'weak_password', 'weak password', { password: weak })
+    setPassword(u, body.new_password, false)
+    // This session stays; the account's others end.
+    const mine = cookieSid(req)
+    for (const [sid, x] of sessions) if (x.userId === u.id && sid !== mine) sessions.delete(sid)
+    addAudit(u, 'auth.password_change', 'user', u.id, {}, req)
+    res.writeHead(204)
+    return res.end()
   }
   if (M === 'POST' && p === '/auth/logout') {
     const { u, s } = current(req)
@@ -188,7 +266,7 @@ async function api(req, res, url, body) {
   }
   if (M === 'GET' && p === '/auth/me') {
     const { u, s } = current(req)
-    return send(res, 200, { user: userOut(u), csrf_token: s.csrf })
+    return send(res, 200, { user: sessionUser(u), csrf_token: s.csrf })
   }
   if (M === 'GET' && p === '/workbench') {
     const u = need(req, 'workbench.view')
@@ -231,7 +309,7 @@ async function api(req, res, url, body) {
       (!text || x.login.includes(text) || x.name.includes(text)) &&
       (!unitId || x.unit_id === Number(unitId)) &&
       (active === null || active === '' || String(x.active) === active))
-    return send(res, 200, page(list.map(userOut), q))
+    return send(res, 200, page(list.map(userRow), q))
   }
   if (M === 'POST' && p === '/users') {
     const actor = need(req, 'user.write')
@@ -241,7 +319,7 @@ async function api(req, res, url, body) {
     if (users.some((x) => x.login === body.login)) fail(409, 'already_exists', 'login taken', { login: 'already_exists' })
     const weak = checkPassword(body.password, body.login)
     if (weak) fail(400, 'weak_password', 'weak password', { password: weak })
-    const u = { id: nextUserId++, login: body.login, name: body.name, unit_id: body.unit_id, roles: [], active: true, version: 1, password: body.password, failed: 0, locked_until: 0 }
+    const u = { id: nextUserId++, login: body.login, name: body.name, unit_id: body.unit_id, roles: [], active: true, version: 1, password: body.password, must_change_password: false, history: [] }
     users.push(u)
     addAudit(actor, 'user.create', 'user', u.id, { after: userOut(u) }, req)
     return send(res, 201, userOut(u))
@@ -249,6 +327,7 @@ async function api(req, res, url, body) {
   if (M === 'PATCH' && (m = /^\/users\/(\d+)$/.exec(p))) {
     const actor = need(req, 'user.write')
     const u = users.find((x) => x.id === Number(m[1])) ?? fail(404, 'not_found', 'no such user')
+    if (isProtected(u)) protectedFail()
     if (body.version !== u.version) fail(409, 'version_conflict', 'stale version')
     for (const f of ['name', 'unit_id', 'active']) if (body[f] !== undefined) u[f] = body[f]
     u.version += 1
@@ -258,6 +337,7 @@ async function api(req, res, url, body) {
   if (M === 'PUT' && (m = /^\/users\/(\d+)\/roles$/.exec(p))) {
     const actor = need(req, 'user.roles')
     const u = users.find((x) => x.id === Number(m[1])) ?? fail(404, 'not_found', 'no such user')
+    if (isProtected(u)) protectedFail()
     if (body.version !== u.version) fail(409, 'version_conflict', 'stale version')
     const defs = body.roles.map((c) => ROLES.find((r) => r.code === c) ?? fail(400, 'invalid_argument', 'unknown role', { roles: 'invalid_value' }))
     const admins = defs.filter((r) => r.admin).length
@@ -270,9 +350,12 @@ async function api(req, res, url, body) {
   if (M === 'POST' && (m = /^\/users\/(\d+)\/password$/.exec(p))) {
     const actor = need(req, 'user.write')
     const u = users.find((x) => x.id === Number(m[1])) ?? fail(404, 'not_found', 'no such user')
+    if (isProtected(u)) protectedFail()
     const weak = checkPassword(body.password ?? '', u.login)
     if (weak) fail(400, 'weak_password', 'weak password', { password: weak })
-    Object.assign(u, { password: body.password, failed: 0, locked_until: 0 })
+    // A reset unlocks the account (from every address) and makes the user choose their own password.
+    setPassword(u, body.password, true)
+    for (const k of lockouts.keys()) if (k.startsWith(`${u.login}|`)) lockouts.delete(k)
     addAudit(actor, 'user.password_reset', 'user', u.id, {}, req)
     res.writeHead(204)
     return res.end()
@@ -332,7 +415,7 @@ const server = http.createServer(async (req, res) => {
     }
     await api(req, res, url, body)
   } catch (e) {
-    if (e instanceof HttpError) return send(res, e.status, { error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } })
+    if (e instanceof HttpError) return send(res, e.status, { error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } }, e.headers)
     send(res, 500, { error: { code: 'internal', message: String(e) } })
   }
 })

@@ -5,6 +5,7 @@ import 'element-plus/dist/index.css'
 import App from './App.vue'
 import { i18n, currentLocale, setLocale } from './locales'
 import { createAppRouter } from './router'
+import { PASSWORD_ROUTE } from './router/guard'
 import { configureHttp } from './api/http'
 import { useAuthStore } from './stores/auth'
 import './styles.css'
@@ -27,6 +28,11 @@ configureHttp({
     if (here.name !== 'login') {
       void router.replace({ name: 'login', query: here.fullPath !== '/' ? { redirect: here.fullPath } : {} })
     }
+  },
+  onPasswordChangeRequired: () => {
+    // An administrator reset the password meanwhile: the guard now allows only the change page.
+    auth.requirePasswordChange()
+    if (router.currentRoute.value.name !== PASSWORD_ROUTE) void router.replace({ name: PASSWORD_ROUTE })
   },
 })
 

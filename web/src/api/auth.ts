@@ -1,4 +1,4 @@
-import { http } from './http'
+import { http, type RequestOptions } from './http'
 
 export namespace AuthApi {
   /** The signed-in user as the server describes it (docs/api.md `User`). */
@@ -12,6 +12,10 @@ export namespace AuthApi {
     permissions: string[]
     active: boolean
     version: number
+    /** After an administrator's (or the command line's) reset: the user must change it before anything else. */
+    must_change_password?: boolean
+    /** Holds an administrator role (三员): the API refuses to edit, disable, reset or re-role it. */
+    protected?: boolean
     /** Set in user lists (GET /users) while the account is locked out. */
     locked_until?: number | null
     last_login_at?: number | null
@@ -30,5 +34,7 @@ export const logout = () => http.post<void>('/auth/logout', {}, { noAuthRedirect
 /** Probe the session; a 401 here simply means "not signed in". */
 export const me = () => http.get<AuthApi.Session>('/auth/me', { silent: true, noAuthRedirect: true })
 
-export const changePassword = (oldPassword: string, newPassword: string) =>
-  http.post<void>('/auth/password', { old_password: oldPassword, new_password: newPassword })
+/** Own password → 204; this session stays, the account's other sessions end, must_change_password clears.
+ *  400 invalid_argument `fields.old_password`; 400 weak_password `fields.password` (… or `reused`). */
+export const changePassword = (oldPassword: string, newPassword: string, opts?: RequestOptions) =>
+  http.post<void>('/auth/password', { old_password: oldPassword, new_password: newPassword }, opts)

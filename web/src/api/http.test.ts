@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 vi.mock('element-plus', () => ({ ElMessage: vi.fn() }))
 
 import { ElMessage } from 'element-plus'
-import { ApiError, configureHttp, errorMessage, filenameFromDisposition, http } from './http'
+import { ApiError, configureHttp, errorMessage, filenameFromDisposition, http, parseRetryAfter } from './http'
+import { formatClock } from '@/utils/format'
 import { i18n, setLocale } from '@/locales'
 
 const message = ElMessage as unknown as ReturnType<typeof vi.fn>
@@ -59,13 +60,72 @@ describe('http error interceptor', () => {
     )
     await expect(http.post('/auth/login', {})).rejects.toThrow()
     const text = shown() ?? ''
-    expect(text.startsWith('账号已锁定，请15分钟后再试')).toBe(true)
-    expect(text).toContain(new Date(until).toLocaleString('zh-CN', { hour12: false }))
+    expect(text.startsWith(`账号已锁定至 ${formatClock(until)}`)).toBe(true)
+    expect(formatClock(until)).toMatch(/\d{2}:\d{2}$/)
   })
 
   it('maps rate limiting to a clear message', () => {
     const err = new ApiError(429, { code: 'rate_limited', message: 'slow down' }, '/auth/login')
     expect(errorMessage(err)).toBe('登录尝试过于频繁，请稍后再试')
+  })
+
+  it('says how long to wait when a 429 carries Retry-After', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'slow down' } }), {
+            status: 429,
+            headers: { 'Content-Type': 'application/json', 'Retry-After': '42' },
+          }),
+      ),
+    )
+    await expect(http.post('/auth/login', {})).rejects.toMatchObject({ retryAfter: 42 })
+    expect(shown()).toBe('登录尝试过于频繁，请 42 秒后再试')
+    setLocale('en')
+    const err = new ApiError(429, { code: 'rate_limited', message: 'slow down' }, '/auth/login', 7)
+    expect(errorMessage(err)).toBe('Too many login attempts; try again in 7 seconds')
+  })
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    expect(parseRetryAfter('120')).toBe(120)
+    expect(parseRetryAfter(' 0 ')).toBe(0)
+    const now = Date.UTC(2026, 0, 1, 8, 0, 0)
+    expect(parseRetryAfter('Thu, 01 Jan 2026 08:00:30 GMT', now)).toBe(30)
+    expect(parseRetryAfter('Thu, 01 Jan 2026 07:00:00 GMT', now)).toBe(0)
+    expect(parseRetryAfter('soon')).toBeNull()
+    expect(parseRetryAfter(null)).toBeNull()
+  })
+
+  it('hands password_change_required to the hook and shows no toast', async () => {
+    const onPasswordChangeRequired = vi.fn()
+    configureHttp({ onPasswordChangeRequired })
+    vi.stubGlobal('fetch', reply(403, { error: { code: 'password_change_required', message: 'change it' } }))
+    await expect(http.get('/workbench')).rejects.toMatchObject({ status: 403, code: 'password_change_required' })
+    expect(onPasswordChangeRequired).toHaveBeenCalledTimes(1)
+    expect(onUnauthorized).not.toHaveBeenCalled()
+    expect(message).not.toHaveBeenCalled()
+    // a plain 403 is not that
+    vi.stubGlobal('fetch', reply(403, { error: { code: 'forbidden', message: 'no' } }))
+    await expect(http.get('/audit')).rejects.toThrow()
+    expect(onPasswordChangeRequired).toHaveBeenCalledTimes(1)
+    expect(shown()).toBe('没有权限执行此操作')
+  })
+
+  it('words a field reason that means something particular on that field', () => {
+    const join = (why: string, status = 400, code = 'invalid_argument') =>
+      errorMessage(new ApiError(status, { code, message: 'x', fields: { join_project_id: why } }, '/projects'))
+    expect(join('invalid_value')).toContain('不在所填投资方的撞单结果中')
+    expect(join('already_promoter', 409, 'already_promoter')).toBe('您已是该项目的招商人，无需重复加入')
+    const capital = new ApiError(400, { code: 'invalid_argument', message: 'x', fields: { amount_yuan: 'exceeds_investment' } }, '/p')
+    expect(errorMessage(capital)).toBe('到位资金累计不能超过签约（或总）投资额')
+    const reused = new ApiError(400, { code: 'weak_password', message: 'x', fields: { password: 'reused' } }, '/auth/password')
+    expect(errorMessage(reused)).toBe('新密码不能与最近 5 次使用过的密码相同')
+    setLocale('en')
+    expect(errorMessage(reused)).toBe('The new password must differ from your last 5 passwords')
+    expect(errorMessage(new ApiError(403, { code: 'admin_account_protected', message: 'x' }, '/users/3'))).toContain(
+      'command line',
+    )
   })
 
   it('keeps the field reasons of a validation error', async () => {
@@ -233,6 +293,7 @@ describe('http error interceptor', () => {
       'account_locked', 'account_disabled', 'forbidden', 'csrf_failed', 'not_found', 'method_not_allowed',
       'version_conflict', 'already_exists', 'payload_too_large', 'unsupported_media_type', 'rate_limited',
       'role_conflict', 'internal', 'transition_not_allowed', 'guard_failed',
+      'password_change_required', 'admin_account_protected', 'already_promoter',
     ])
     // Also every code docs/api.md names: rows of the error table, and "400 `code`" in the prose.
     // (vitest runs from web/; happy-dom gives import.meta.url an http scheme)

@@ -3,7 +3,7 @@
 // where error bodies become user-visible messages.
 import { ElMessage } from 'element-plus'
 import { i18n } from '@/locales'
-import { formatTime } from '@/utils/format'
+import { formatClock } from '@/utils/format'
 
 export const API_BASE = '/api/v1'
 
@@ -19,15 +19,28 @@ export class ApiError extends Error {
   readonly code: string
   readonly fields: Record<string, string>
   readonly path: string
+  /** Seconds from a `Retry-After` header (429 rate_limited), else null. */
+  readonly retryAfter: number | null
 
-  constructor(status: number, body: ErrorBody, path: string) {
+  constructor(status: number, body: ErrorBody, path: string, retryAfter: number | null = null) {
     super(body.message)
     this.name = 'ApiError'
     this.status = status
     this.code = body.code
     this.fields = body.fields ?? {}
     this.path = path
+    this.retryAfter = retryAfter
   }
+}
+
+/** `Retry-After` as seconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3); null when absent or garbage. */
+export function parseRetryAfter(header: string | null | undefined, now: number = Date.now()): number | null {
+  if (!header) return null
+  const v = header.trim()
+  if (/^\d+$/.test(v)) return Number(v)
+  const at = Date.parse(v)
+  if (Number.isNaN(at)) return null
+  return Math.max(0, Math.ceil((at - now) / 1000))
 }
 
 export interface RequestOptions {
@@ -50,11 +63,14 @@ export interface FileResponse {
 interface HttpHooks {
   csrfToken: () => string | null
   onUnauthorized: () => void
+  /** 403 password_change_required: the account must change its password before anything else. */
+  onPasswordChangeRequired: () => void
 }
 
 const hooks: HttpHooks = {
   csrfToken: () => null,
   onUnauthorized: () => {},
+  onPasswordChangeRequired: () => {},
 }
 
 /** Wired once at start-up (main.ts): the auth store holds the token, the router redirects. */
@@ -63,6 +79,7 @@ export function configureHttp(h: Partial<HttpHooks>): void {
 }
 
 const LOGIN_PATH = '/auth/login'
+export const PASSWORD_CHANGE_REQUIRED = 'password_change_required'
 
 /** The text a user sees for an API error, in the current language. */
 export function errorMessage(err: ApiError): string {
@@ -71,8 +88,11 @@ export function errorMessage(err: ApiError): string {
   if (err.code === 'account_locked' && err.fields.locked_until) {
     const until = Number(err.fields.locked_until)
     if (Number.isFinite(until) && until > 0) {
-      return t('errors.account_locked_until', { time: formatTime(until) })
+      return t('errors.account_locked_until', { time: formatClock(until) })
     }
+  }
+  if (err.code === 'rate_limited' && err.retryAfter !== null && err.retryAfter > 0) {
+    return t('errors.rate_limited_retry', { seconds: err.retryAfter })
   }
   if (err.code === 'invalid_file') {
     // `fields` names the header columns the file lacks, or says what is wrong with `file`.
@@ -82,6 +102,10 @@ export function errorMessage(err: ApiError): string {
     if (missing.length) return t('errors.invalid_file_columns', { columns: missing.join(t('errors.listSeparator')) })
     const why = err.fields.file
     if (why && te(`errors.invalid_file_reasons.${why}`)) return t(`errors.invalid_file_reasons.${why}`)
+  }
+  // A reason that means something particular on one field (e.g. join_project_id = invalid_value).
+  for (const [field, why] of Object.entries(err.fields)) {
+    if (te(`errors.fieldMessages.${field}.${why}`)) return t(`errors.fieldMessages.${field}.${why}`)
   }
   // A few field reasons say more than the generic code (e.g. an export over the row limit).
   for (const why of Object.values(err.fields)) {
@@ -97,9 +121,18 @@ function onError(err: ApiError, opts: RequestOptions): void {
   if (err.status === 401 && err.path !== LOGIN_PATH && !opts.noAuthRedirect) {
     hooks.onUnauthorized()
   }
-  if (!opts.silent) {
-    ElMessage({ type: 'error', message: errorMessage(err), grouping: true, showClose: true })
+  if (err.status === 403 && err.code === PASSWORD_CHANGE_REQUIRED) {
+    // The change-password page explains why; a toast on top of the redirect would only repeat it.
+    hooks.onPasswordChangeRequired()
+    return
   }
+  if (!opts.silent) showApiError(err)
+}
+
+/** The interceptor's toast, for callers that asked for `silent` and then decide to show the error after all. */
+export function showApiError(err: ApiError): void {
+  if (err.code === PASSWORD_CHANGE_REQUIRED) return
+  ElMessage({ type: 'error', message: errorMessage(err), grouping: true, showClose: true })
 }
 
 function buildUrl(path: string, query?: RequestOptions['query']): string {
@@ -124,7 +157,7 @@ async function parseError(res: Response, path: string): Promise<ApiError> {
   } catch {
     // not JSON (e.g. a proxy's HTML error page): keep the status-based code
   }
-  return new ApiError(res.status, body, path)
+  return new ApiError(res.status, body, path, parseRetryAfter(res.headers.get('Retry-After')))
 }
 
 function isRawBody(body: unknown): body is Blob | ArrayBuffer | ArrayBufferView {

@@ -227,6 +227,8 @@ export namespace ProjectApi {
     outcome?: string
     next_action_date?: string
     amount_yuan?: number
+    /** Resent after the user confirmed that capital in place may exceed the investment (only when the server asked: `confirm_required`). */
+    confirm_over_investment?: boolean
   }
 
   export interface TimelineEntry {

@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
 import { useAuthStore } from '@/stores/auth'
-import { hasAny, homePath, menuPerms } from './menu'
+import { menuPerms } from './menu'
+import { guardDecision, PASSWORD_ROUTE } from './guard'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -166,6 +167,13 @@ const routes: RouteRecordRaw[] = [
         meta: { perms: menuPerms('/audit'), title: 'layout.menu.audit' },
       },
       {
+        // 修改密码: every signed-in user (no permission), and the only page while must_change_password.
+        path: 'account/password',
+        name: PASSWORD_ROUTE,
+        component: () => import('@/views/account/ChangePasswordView.vue'),
+        meta: { title: 'account.password.title' },
+      },
+      {
         path: '403',
         name: 'forbidden',
         component: () => import('@/views/errors/ForbiddenView.vue'),
@@ -185,21 +193,10 @@ export function installGuards(router: Router): void {
   router.beforeEach(async (to) => {
     const auth = useAuthStore()
     if (!auth.checked) await auth.fetchMe()
-
-    if (to.meta.public) {
-      // A signed-in user has nothing to do on the login page.
-      if (to.name === 'login' && auth.user) return homePath(auth.permissions)
-      return true
-    }
-    if (!auth.user) {
-      const redirect = to.fullPath !== '/' ? to.fullPath : undefined
-      return { name: 'login', query: redirect ? { redirect } : {} }
-    }
-    if (to.name === 'home') return homePath(auth.permissions)
-    if (!hasAny(auth.permissions, to.meta.perms)) {
-      return { name: 'forbidden', query: { from: to.fullPath } }
-    }
-    return true
+    return guardDecision(to, {
+      permissions: auth.user ? auth.permissions : null,
+      mustChangePassword: auth.mustChangePassword,
+    })
   })
 }
 

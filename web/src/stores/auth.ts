@@ -12,6 +12,8 @@ export const useAuthStore = defineStore('auth', () => {
 
   const permissions = computed(() => user.value?.permissions ?? [])
   const isAuthenticated = computed(() => user.value !== null)
+  /** The router allows only the change-password page while this holds. */
+  const mustChangePassword = computed(() => user.value?.must_change_password === true)
 
   function setSession(s: AuthApi.Session): void {
     user.value = s.user
@@ -23,6 +25,11 @@ export const useAuthStore = defineStore('auth', () => {
     user.value = null
     csrfToken.value = null
     checked.value = true
+  }
+
+  /** A 403 password_change_required from any call: the server says so even if /auth/me did not yet. */
+  function requirePasswordChange(): void {
+    if (user.value) user.value = { ...user.value, must_change_password: true }
   }
 
   function can(...perms: string[]): boolean {
@@ -49,5 +56,19 @@ export const useAuthStore = defineStore('auth', () => {
     }
   }
 
-  return { user, csrfToken, checked, permissions, isAuthenticated, setSession, clear, can, fetchMe, login, logout }
+  return {
+    user,
+    csrfToken,
+    checked,
+    permissions,
+    isAuthenticated,
+    mustChangePassword,
+    setSession,
+    clear,
+    requirePasswordChange,
+    can,
+    fetchMe,
+    login,
+    logout,
+  }
 })

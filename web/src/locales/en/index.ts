@@ -15,5 +15,6 @@ import matching from './matching'
 import fit from './fit'
 import routing from './routing'
 import review from './review'
+import account from './account'
 
-export default { common, layout, auth, errors, validation, org, roles, users, audit, workbench, pipeline, catalog, parks, matching, fit, routing, review }
+export default { common, layout, auth, errors, validation, org, roles, users, audit, workbench, pipeline, catalog, parks, matching, fit, routing, review, account }

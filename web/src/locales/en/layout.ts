@@ -25,6 +25,8 @@ export default {
   top: {
     logout: 'Log out',
     unit: 'Unit',
+    userMenu: 'Account menu',
+    changePassword: 'Change password',
     loggedOut: 'Logged out',
   },
   pages: {

@@ -367,6 +367,9 @@ export default {
     amount: 'Amount in place',
     submit: 'Log',
     saved: 'Activity logged',
+    overInvestmentTitle: 'Capital in place over the investment',
+    overInvestmentConfirm: 'Capital in place would then exceed the contracted (or total) investment. Record it anyway?',
+    overInvestmentOk: 'Record anyway',
   },
   board: {
     title: 'Project board',

@@ -19,6 +19,8 @@ export default {
     disabled: 'Disabled',
     locked: 'Locked',
     lockedUntil: 'Locked until {time}; a password reset unlocks it',
+    protected: 'Protected',
+    protectedHint: 'Administrator accounts can only be maintained from the command line',
   },
   actions: {
     disable: 'Disable',
@@ -44,7 +46,7 @@ export default {
     created: 'User created',
     disabled: 'User disabled',
     enabled: 'User enabled',
-    passwordReset: 'Password reset; the account is unlocked',
+    passwordReset: 'Password reset; the account is unlocked, and the user must change the password at the next login',
     rolesSaved: 'Roles saved',
     confirmDisable: 'Disable user {name}? The account will no longer be able to log in.',
     confirmTitle: 'Please confirm',

@@ -19,6 +19,10 @@ export default {
     cannot_change: 'Can only change when routing to a park',
     not_a_promoter: 'Not a promoter of this project',
     too_many_rows: 'Over the export limit (100,000 rows)',
+    reused: 'Must differ from your last 5 passwords',
+    exceeds_investment: 'Capital in place would exceed the contracted (or total) investment',
+    confirm_required: 'Capital in place would exceed the contracted (or total) investment; confirm to record it',
+    already_promoter: 'You already promote this project',
   },
   password: {
     hint: 'At least 8 characters; at least 3 of upper case, lower case, digit, symbol; must not contain the login',

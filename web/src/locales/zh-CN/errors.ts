@@ -6,7 +6,7 @@ export default {
   unauthenticated: '登录已过期，请重新登录',
   invalid_credentials: '用户名或密码错误',
   account_locked: '账号已锁定，请15分钟后再试',
-  account_locked_until: '账号已锁定，请15分钟后再试（解锁时间：{time}）',
+  account_locked_until: '账号已锁定至 {time}，届时可再登录；如需提前解锁，请联系系统管理员重置密码',
   account_disabled: '账号已停用，请联系系统管理员',
   forbidden: '没有权限执行此操作',
   csrf_failed: '安全校验失败，请刷新页面后重试',
@@ -17,6 +17,10 @@ export default {
   payload_too_large: '提交的内容过大',
   unsupported_media_type: '不支持的内容类型',
   rate_limited: '登录尝试过于频繁，请稍后再试',
+  rate_limited_retry: '登录尝试过于频繁，请 {seconds} 秒后再试',
+  password_change_required: '管理员已重置您的密码，请先修改密码',
+  admin_account_protected: '管理员账号受保护，只能通过命令行维护',
+  already_promoter: '您已是该项目的招商人，无需重复加入',
   transition_not_allowed: '当前阶段不能直接变更为该阶段',
   guard_failed: '变更条件不满足，请补全必填信息',
   in_use: '仍在使用中，不能删除（例如已有项目归入该产业链节点）',
@@ -31,6 +35,18 @@ export default {
   // field reasons that say more than the error code
   fieldReasons: {
     too_many_rows: '筛选结果超过 100000 行，不能一次导出，请缩小筛选范围',
+    exceeds_investment: '到位资金累计不能超过签约（或总）投资额',
+    reused: '新密码不能与最近 5 次使用过的密码相同',
+  },
+  // a reason that means something particular on one field: fieldMessages.<field>.<reason>
+  fieldMessages: {
+    join_project_id: {
+      invalid_value: '该项目不在所填投资方的撞单结果中，不能加入；请核对投资方名称或统一社会信用代码',
+      already_promoter: '您已是该项目的招商人，无需重复加入',
+    },
+    old_password: {
+      invalid_value: '当前密码不正确',
+    },
   },
   listSeparator: '、',
   bad_response: '服务器返回了无法识别的内容，请稍后重试',

@@ -26,6 +26,8 @@ export default {
     logout: '退出登录',
     unit: '所属单位',
     loggedOut: '已退出登录',
+    userMenu: '账号菜单',
+    changePassword: '修改密码',
   },
   pages: {
     forbiddenTitle: '无权访问',

@@ -367,6 +367,9 @@ export default {
     amount: '到位金额',
     submit: '记录',
     saved: '活动已记录',
+    overInvestmentTitle: '到位资金超出投资额',
+    overInvestmentConfirm: '到位资金累计将超过签约（或总）投资额，确认仍要登记吗？',
+    overInvestmentOk: '确认登记',
   },
   board: {
     title: '项目看板',

@@ -19,6 +19,8 @@ export default {
     disabled: '停用',
     locked: '已锁定',
     lockedUntil: '锁定至 {time}；重置密码可解锁',
+    protected: '受保护',
+    protectedHint: '管理员账号只能通过命令行维护',
   },
   actions: {
     disable: '停用',
@@ -44,7 +46,7 @@ export default {
     created: '用户已创建',
     disabled: '用户已停用',
     enabled: '用户已启用',
-    passwordReset: '密码已重置，账号已解锁',
+    passwordReset: '密码已重置，账号已解锁；该用户下次登录时须先修改密码',
     rolesSaved: '角色已保存',
     confirmDisable: '确定停用用户 {name}？停用后该账号无法登录。',
     confirmTitle: '请确认',

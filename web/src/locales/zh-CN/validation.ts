@@ -19,6 +19,10 @@ export default {
     cannot_change: '只能在分派园区时更改',
     not_a_promoter: '不是该项目的招商人',
     too_many_rows: '超过导出上限（100000 行）',
+    reused: '新密码不能与最近 5 次使用过的密码相同',
+    exceeds_investment: '到位资金累计不能超过签约（或总）投资额',
+    confirm_required: '到位资金累计将超过签约（或总）投资额，需确认',
+    already_promoter: '您已是该项目的招商人',
   },
   password: {
     hint: '至少 8 位；包含大写字母、小写字母、数字、符号中的至少 3 类；不能包含账号',
