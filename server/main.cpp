@@ -1,4 +1,5 @@
 // zhaoshang: the command line. Sub-commands only; the work is in src/zhaoshang.
+#include <cstdlib>
 #include <unistd.h>
 
 #include <termios.h>
@@ -138,7 +139,9 @@ int main(int argc, char** argv) {
     if (body_limit > 0) cfg.body_limit = body_limit;
     spdlog::set_level(spdlog::level::from_str(cfg.log_level));
     auto app = OpenApp(cfg, clock);
-    audit::Actor cli_actor{0, "cli", "", "cli", "cli"};
+    // Break-glass changes on the command line name the operating-system account in the audit.
+    const char* os_user = std::getenv("SUDO_USER") ? std::getenv("SUDO_USER") : std::getenv("USER");
+    audit::Actor cli_actor{0, "cli", "", std::string("cli:") + (os_user ? os_user : "?"), "cli"};
 
     if (*migrate) {
       std::cout << "database is up to date\n";
@@ -229,11 +232,14 @@ int main(int argc, char** argv) {
       Status st;
       if (*udisable) {
         auto r = app->org().UpdateUser(cli_actor, u->id,
-                                       {std::nullopt, std::nullopt, false, u->version});
+                                       {std::nullopt, std::nullopt, false, u->version},
+                                       org::Channel::kCommandLine);
         if (!r) st = tl::unexpected(r.error());
       } else {
         st = app->org().ResetPassword(cli_actor, u->id,
-                                      ReadPassword("New password for " + u->login + ": "));
+                                      ReadPassword("New password for " + u->login + ": "),
+                                      org::Channel::kCommandLine);
+        if (st) std::cout << u->login << " must choose a new password at the next login\n";
       }
       if (!st) {
         std::cerr << "error: " << st.error().code << ": " << st.error().message << "\n";

@@ -24,7 +24,15 @@ TEST(AuthApi, SecureCookieWhenConfigured) {
   cfg.secure_cookie = true;
   TestApp t(true, cfg);
   Client c(*t.app);
-  EXPECT_NE(c.Login("promoter").Header("Set-Cookie").find("; Secure"), std::string::npos);
+  const std::string cookie = c.Login("promoter").Header("Set-Cookie");
+  EXPECT_NE(cookie.find("; Secure"), std::string::npos);
+  // The __Host- prefix: only over HTTPS, this host, Path=/ — no subdomain can plant it.
+  EXPECT_EQ(cookie.rfind("__Host-zs_session=", 0), 0u) << cookie;
+  EXPECT_NE(cookie.find("; Path=/"), std::string::npos);
+  EXPECT_EQ(c.Get("/api/v1/auth/me").status, 200);  // and it is the cookie the server reads
+  Client plain(*t.app);
+  plain.set_cookie(c.cookie());  // the same token under the plain name is not a session
+  EXPECT_EQ(plain.Get("/api/v1/auth/me").status, 401);
 }
 
 TEST(AuthApi, WrongPasswordAndUnknownLoginLookTheSame) {
@@ -39,30 +47,66 @@ TEST(AuthApi, WrongPasswordAndUnknownLoginLookTheSame) {
   EXPECT_EQ(c.Get("/api/v1/auth/me").status, 401);
 }
 
-TEST(AuthApi, SixthAttemptIsLockedWhateverTheAddressThenUnlocksAfter15Minutes) {
+TEST(AuthApi, FiveFailuresFromOneAddressLockThatAddressFor15MinutesOnly) {
   TestApp t;
-  for (int i = 0; i < 5; ++i) {
-    Client c(*t.app, "10.0.0." + std::to_string(i));  // a different address every time
-    EXPECT_EQ(c.Login("statistician", "Wrong@2026").Code(), "invalid_credentials") << i;
-  }
-  Client c(*t.app, "10.9.9.9");
-  Reply locked = c.Login("statistician");  // even the right password
+  FailLogins(t, "secadmin", 5, "203.0.113.9");  // an attacker knows the login, not the password
+  const int64_t locked_at = t.clock.NowMs() - 10 * 1000;
+  Client attacker(*t.app, "203.0.113.9");
+  Reply locked = attacker.Login("secadmin");  // even the right password
   EXPECT_EQ(locked.status, 423);
   EXPECT_EQ(locked.Code(), "account_locked");
-  EXPECT_EQ(locked.Field("locked_until"), std::to_string(kT0 + 15 * 60 * 1000));
-  t.clock.Advance(15 * 60 * 1000 - 1);
-  EXPECT_EQ(c.Login("statistician").status, 423);
+  EXPECT_EQ(locked.Field("locked_until"), std::to_string(locked_at + 15 * 60 * 1000));
+  EXPECT_EQ(locked.Header("Retry-After"), std::to_string(15 * 60 - 10));
+  Client real(*t.app, "10.0.0.8");  // the security administrator at their own desk
+  EXPECT_EQ(real.Login("secadmin").status, 200);
+  t.clock.Advance(15 * 60 * 1000 - 10 * 1000 - 1);
+  EXPECT_EQ(attacker.Login("secadmin").status, 423);
   t.clock.Advance(1);
-  EXPECT_EQ(c.Login("statistician").status, 200);
+  EXPECT_EQ(attacker.Login("secadmin").status, 200);
+}
+
+TEST(AuthApi, FailuresBeyondTheSecondDelayTheNextTryProgressively) {
+  TestApp t;
+  Client c(*t.app, "198.51.100.4");
+  EXPECT_EQ(c.Login("trainer", "Wrong@2026").status, 401);
+  EXPECT_EQ(c.Login("trainer", "Wrong@2026").status, 401);
+  EXPECT_EQ(c.Login("trainer", "Wrong@2026").status, 401);  // third: the next waits 1 s
+  Reply wait = c.Login("trainer");
+  EXPECT_EQ(wait.status, 429);
+  EXPECT_EQ(wait.Code(), "rate_limited");
+  EXPECT_EQ(wait.Header("Retry-After"), "1");
+  t.clock.Advance(1000);
+  EXPECT_EQ(c.Login("trainer", "Wrong@2026").status, 401);  // fourth: the next waits 2 s
+  t.clock.Advance(1000);
+  EXPECT_EQ(c.Login("trainer").Header("Retry-After"), "1");
+  t.clock.Advance(1000);
+  EXPECT_EQ(c.Login("trainer").status, 200);
+}
+
+TEST(AuthApi, TheAccountCeilingLocksTheAccountFromEveryAddress) {
+  Config cfg;
+  cfg.lockout_account_failures = 8;
+  TestApp t(true, cfg);
+  FailLogins(t, "auditadmin", 4, "203.0.113.1");
+  FailLogins(t, "auditadmin", 4, "203.0.113.2");  // 8 in all, no single address locked
+  Reply r = Client(*t.app, "10.0.0.3").Login("auditadmin");
+  EXPECT_EQ(r.status, 423);
+  EXPECT_EQ(r.Code(), "account_locked");
+  // An administrator locked out is an audit event of its own, for the security administrator.
+  Client aud(*t.app, "10.0.0.4");
+  t.clock.Advance(15 * 60 * 1000);
+  ASSERT_EQ(aud.Login("auditadmin").status, 200);
+  Reply ev = aud.Get("/api/v1/audit?action=auth.admin_locked");
+  ASSERT_EQ(ev.status, 200) << ev.body;
+  EXPECT_EQ(ev.json.at("total").as_int64(), 1);
 }
 
 TEST(AuthApi, SuccessResetsTheFailureCount) {
   TestApp t;
-  Client c(*t.app);
-  for (int i = 0; i < 4; ++i) c.Login("trainer", "Wrong@2026");
-  ASSERT_EQ(c.Login("trainer").status, 200);
-  for (int i = 0; i < 4; ++i) EXPECT_EQ(c.Login("trainer", "Wrong@2026").status, 401);
-  EXPECT_EQ(c.Login("trainer").status, 200);
+  FailLogins(t, "trainer", 4);
+  ASSERT_EQ(Client(*t.app).Login("trainer").status, 200);
+  FailLogins(t, "trainer", 4);  // would lock at the fifth if the count had not restarted
+  EXPECT_EQ(Client(*t.app).Login("trainer").status, 200);
 }
 
 TEST(AuthApi, LoginRateLimitPerAddress) {
@@ -74,6 +118,7 @@ TEST(AuthApi, LoginRateLimitPerAddress) {
   Reply r = c.Login("promoter");
   EXPECT_EQ(r.status, 429);
   EXPECT_EQ(r.Code(), "rate_limited");
+  EXPECT_EQ(r.Header("Retry-After"), "60");
   Client other(*t.app, "192.0.2.8");
   EXPECT_EQ(other.Login("promoter").status, 200);
   t.clock.Advance(60 * 1000);
@@ -102,6 +147,19 @@ TEST(AuthApi, SessionAbsoluteTimeoutIs12HoursEvenWhenActive) {
   }
   t.clock.Advance(21 * 60 * 1000);
   EXPECT_EQ(c.Get("/api/v1/auth/me").status, 401);
+}
+
+TEST(AuthApi, LoggingInAgainEndsThePresentedSession) {
+  TestApp t;
+  Client c(*t.app);
+  ASSERT_EQ(c.Login("leader").status, 200);
+  const std::string first = c.cookie();
+  ASSERT_EQ(c.Login("leader").status, 200);  // the browser sends its current cookie along
+  EXPECT_NE(c.cookie(), first);
+  Client replay(*t.app);
+  replay.set_cookie(first);
+  EXPECT_EQ(replay.Get("/api/v1/auth/me").status, 401);
+  EXPECT_EQ(c.Get("/api/v1/auth/me").status, 200);
 }
 
 TEST(AuthApi, EveryLoginGetsANewSessionAndLogoutEndsIt) {

@@ -7,25 +7,6 @@ namespace zhaoshang::testing {
 namespace {
 namespace json = boost::json;
 
-int64_t ProjectIdByName(App& app, const std::string& name) {
-  auto c = app.db().Acquire();
-  auto id = c->QueryInt("SELECT id FROM projects WHERE name = ?", {name});
-  if (!id) throw std::runtime_error("no project " + name);
-  return *id;
-}
-
-json::object NewLead(const std::string& name, const std::string& investor) {
-  return {{"name", name},
-          {"investor_name", investor},
-          {"industry_code", "3612"},
-          {"total_investment_yuan", int64_t(1'200'000'000)},
-          {"fixed_investment_yuan", int64_t(900'000'000)},
-          {"land_mu_x100", 15000},
-          {"source_channel", "resident_team"},
-          {"contacts", json::array{json::object{
-                           {"name", "周明"}, {"phone", "13912345678"}, {"title", "副总裁"}}}}};
-}
-
 Reply Move(Client& c, int64_t id, const std::string& to, int64_t version, json::object fields = {},
            const std::string& reason_code = "") {
   json::object body{{"to", to}, {"version", version}, {"fields", std::move(fields)}};

@@ -142,6 +142,70 @@ TEST(Server, UnknownPathsAndMethodsAreJsonNotHtml) {
   s.server.Stop();
 }
 
+TEST(Server, ProbesAnswerOnlyGetAndHead) {
+  LiveServer s;
+  RawClient c(s.port);
+  for (const char* method : {"DELETE", "POST", "PUT"}) {
+    for (const char* path : {"/healthz", "/readyz"}) {
+      c.Send(std::string(method) + " " + path + " HTTP/1.1\r\nHost: t\r\nContent-Length: 0\r\n\r\n");
+      std::string r = c.ReadResponse();
+      EXPECT_EQ(r.rfind("HTTP/1.1 405", 0), 0u) << method << " " << path << "\n" << r;
+      EXPECT_NE(r.find("Allow: GET, HEAD"), std::string::npos) << r;
+    }
+  }
+  c.Send(Get("/healthz"));
+  EXPECT_EQ(c.ReadResponse().rfind("HTTP/1.1 200", 0), 0u);
+  s.server.Stop();
+}
+
+TEST(Server, ControlCharactersOrBadUtf8InTheTargetAre400) {
+  LiveServer s;
+  RawClient c(s.port);
+  for (const char* target : {"/api/v1/meta?q=%00", "/api/v1/meta?q=%C0%AF", "/api/v1/me%00ta",
+                             "/api/v1/meta?x%01=1"}) {
+    c.Send(Get(target));
+    std::string r = c.ReadResponse();
+    EXPECT_EQ(r.rfind("HTTP/1.1 400", 0), 0u) << target << "\n" << r;
+  }
+  c.Send(Get("/api/v1/meta?q=%E5%AE%89"));  // 安: fine
+  EXPECT_EQ(c.ReadResponse().rfind("HTTP/1.1 200", 0), 0u);
+  s.server.Stop();
+}
+
+TEST(Server, OversizedRequestLinesAndHeadersGetAStatusNotASilentClose) {
+  LiveServer s;
+  {
+    RawClient c(s.port);
+    c.Send("GET /api/v1/projects?q=" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: t\r\n\r\n");
+    std::string r = c.ReadResponse();
+    EXPECT_EQ(r.rfind("HTTP/1.1 414", 0), 0u) << r.substr(0, 200);
+    EXPECT_NE(r.find("uri_too_long"), std::string::npos);
+  }
+  {
+    RawClient c(s.port);
+    c.Send("GET /healthz HTTP/1.1\r\nHost: t\r\nX-Big: " + std::string(20000, 'b') +
+           "\r\n\r\n");
+    std::string r = c.ReadResponse();
+    EXPECT_EQ(r.rfind("HTTP/1.1 431", 0), 0u) << r.substr(0, 200);
+    EXPECT_NE(r.find("headers_too_large"), std::string::npos);
+  }
+  RawClient fresh(s.port);  // the server is fine afterwards
+  fresh.Send(Get("/healthz"));
+  EXPECT_EQ(fresh.ReadResponse().rfind("HTTP/1.1 200", 0), 0u);
+  s.server.Stop();
+}
+
+TEST(Server, HstsFollowsSecureCookies) {
+  Config cfg;
+  cfg.secure_cookie = true;
+  LiveServer s(cfg);
+  RawClient c(s.port);
+  c.Send(Get("/healthz"));
+  std::string r = c.ReadResponse();
+  EXPECT_NE(r.find("Strict-Transport-Security: max-age="), std::string::npos) << r;
+  s.server.Stop();
+}
+
 // Occupies every database worker with a real open write transaction until released.
 struct BusyWorkers {
   BusyWorkers(LiveServer& s, int n) : release_future_(release_.get_future().share()) {
@@ -185,6 +249,26 @@ TEST(Server, HealthzAnswersWhileEveryDatabaseWorkerIsBusy) {
   api.Send(Get("/api/v1/meta"));
   busy.Release();
   EXPECT_EQ(api.ReadResponse().rfind("HTTP/1.1 200", 0), 0u);
+  s.server.Stop();
+}
+
+TEST(Server, AFullQueueAnswers503WithRetryAfter) {
+  Config cfg;
+  cfg.workers = 1;
+  cfg.max_queue = 1;
+  LiveServer s(cfg);
+  BusyWorkers busy(s, 1);
+  RawClient queued(s.port), refused(s.port);
+  queued.Send(Get("/api/v1/meta"));
+  // Wait (on the server's own counter, not a clock) until that request holds the one slot.
+  for (int i = 0; i < 5'000'000 && s.server.pending() < 1; ++i) std::this_thread::yield();
+  ASSERT_EQ(s.server.pending(), 1);
+  refused.Send(Get("/api/v1/meta"));
+  std::string r = refused.ReadResponse();
+  EXPECT_EQ(r.rfind("HTTP/1.1 503", 0), 0u) << r;
+  EXPECT_NE(r.find("Retry-After: 1"), std::string::npos) << r;
+  busy.Release();
+  EXPECT_EQ(queued.ReadResponse().rfind("HTTP/1.1 200", 0), 0u);
   s.server.Stop();
 }
 

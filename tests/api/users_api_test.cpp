@@ -159,7 +159,7 @@ TEST(UsersApi, ListFiltersAndPages) {
 
 TEST(UsersApi, ResetPasswordUnlocksAndEndsSessions) {
   TestApp t;
-  for (int i = 0; i < 5; ++i) Client(*t.app).Login("collaborator", "Wrong@2026");
+  FailLogins(t, "collaborator", 5);
   Client u(*t.app);
   ASSERT_EQ(u.Login("collaborator").status, 423);
   Client sys(*t.app);
@@ -168,7 +168,9 @@ TEST(UsersApi, ResetPasswordUnlocksAndEndsSessions) {
       "/api/v1/users/" + std::to_string(UserIdByLogin(*t.app, "collaborator")) + "/password";
   EXPECT_EQ(sys.Post(path, json::object{{"password", "weak"}}).Code(), "weak_password");
   EXPECT_EQ(sys.Post(path, json::object{{"password", "Reset#2026"}}).status, 204);
-  EXPECT_EQ(u.Login("collaborator", "Reset#2026").status, 200);
+  Reply in = u.Login("collaborator", "Reset#2026");
+  EXPECT_EQ(in.status, 200);
+  EXPECT_TRUE(in.json.at("user").at("must_change_password").as_bool());
 }
 
 TEST(AuditApi, WritesAreAuditedWithDiffAndTheChainVerifies) {

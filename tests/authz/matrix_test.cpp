@@ -70,7 +70,7 @@ TEST(AuthzMatrix, ScopesInTheMatrixAreTheScopesTheRolesGrant) {
         EXPECT_EQ(cell, "allow");
       } else if (role == "anonymous") {
         EXPECT_EQ(cell, "deny");
-      } else if (perm == http::kAuthenticated) {
+      } else if (perm == http::kAuthenticated || perm == http::kSelfService) {
         EXPECT_EQ(cell, "allow");
       } else {
         auto scope = org::ResolveScope({role}, perm);

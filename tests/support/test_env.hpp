@@ -76,9 +76,16 @@ class Client {
  private:
   App& app_;
   std::string remote_, cookie_, csrf_;
+  std::string cookie_name_ = "zs_session";
 };
 
 int64_t UnitIdByCode(App& app, const std::string& code);
+// n wrong passwords for `login` from one address, 10 s apart (past the progressive delays).
+void FailLogins(TestApp& t, const std::string& login, int n, const std::string& remote = "10.0.0.1");
+
 int64_t UserIdByLogin(App& app, const std::string& login);
+int64_t ProjectIdByName(App& app, const std::string& name);
+// A complete lead body (industry 3612, 12 亿元, one contact).
+boost::json::object NewLead(const std::string& name, const std::string& investor);
 
 }  // namespace zhaoshang::testing

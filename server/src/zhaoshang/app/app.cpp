@@ -40,7 +40,8 @@ Result<PageParams> ParsePage(const http::Request& req) {
   return p;
 }
 
-void AddSecurityHeaders(http::Response& r) {
+void AddSecurityHeaders(http::Response& r, bool https) {
+  if (https) r.headers.emplace_back("Strict-Transport-Security", "max-age=31536000");
   r.headers.emplace_back("X-Content-Type-Options", "nosniff");
   r.headers.emplace_back("X-Frame-Options", "DENY");
   r.headers.emplace_back("Referrer-Policy", "same-origin");
@@ -56,7 +57,8 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
       db_(std::move(db)),
       clock_(clock),
       auth_(*db_, clock_,
-            auth::LockoutPolicy{cfg_.lockout_failures, int64_t(cfg_.lockout_minutes) * 60000},
+            auth::LockoutPolicy{cfg_.lockout_failures, int64_t(cfg_.lockout_minutes) * 60000,
+                                cfg_.lockout_account_failures},
             auth::SessionPolicy{int64_t(cfg_.session_idle_minutes) * 60000,
                                 int64_t(cfg_.session_absolute_hours) * 3600000},
             cfg_.login_rate_per_minute),
@@ -124,18 +126,20 @@ http::Response App::Dispatch(const http::Request& req) {
   }
   const auto& route = router_.routes()[m.route_index];
   const bool writes = req.method != "GET" && req.method != "HEAD";
-  if (!req.body.empty() && !route.raw_body) {
-    std::string ct = req.Header("content-type");
-    if (ct.rfind("application/json", 0) != 0)
-      return http::ErrorResponse(Error{ErrorCode::kUnsupportedMediaType, "unsupported_media_type",
-                                       "request body must be application/json"});
-  }
+  if (!req.body.empty() && !route.raw_body && http::MediaType(req.Header("content-type")) !=
+                                                   "application/json")
+    return http::ErrorResponse(Error{ErrorCode::kUnsupportedMediaType, "unsupported_media_type",
+                                     "request body must be application/json"});
   RequestContext ctx{req, *this, std::nullopt, std::move(m.params), {}};
   if (route.permission != http::kPublic) {
-    ctx.principal = auth_.Authenticate(req.Cookie("zs_session"));
+    ctx.principal = auth_.Authenticate(req.Cookie(SessionCookieName()));
     if (!ctx.principal)
       return http::ErrorResponse(
           Error{ErrorCode::kUnauthenticated, "unauthenticated", "please log in"});
+    // After an administrator's reset the account only reaches its own password routes.
+    if (ctx.principal->must_change_password && route.permission != http::kSelfService)
+      return http::ErrorResponse(Error{ErrorCode::kForbidden, "password_change_required",
+                                       "choose a new password first"});
     if (writes) {
       const std::string sent = req.Header("x-csrf-token");
       const std::string& want = ctx.principal->csrf_token;
@@ -143,7 +147,7 @@ http::Response App::Dispatch(const http::Request& req) {
         return http::ErrorResponse(
             Error{ErrorCode::kForbidden, "csrf_failed", "missing or wrong CSRF token"});
     }
-    if (route.permission != http::kAuthenticated &&
+    if (route.permission != http::kAuthenticated && route.permission != http::kSelfService &&
         !org::ResolveScope(ctx.principal->roles, route.permission))
       return http::ErrorResponse(Forbidden("your role does not allow this"));
   }

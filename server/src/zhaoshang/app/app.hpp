@@ -38,6 +38,11 @@ class App {
   review::ReviewService& review() { return review_; }
   const AppRouter& router() const { return router_; }
   bool demo() const { return demo_.load(); }
+  // With secure cookies the session cookie takes the __Host- prefix: the browser then only
+  // accepts it over HTTPS, for this host, on Path=/ — no subdomain can plant or shadow it.
+  std::string SessionCookieName() const {
+    return cfg_.secure_cookie ? "__Host-zs_session" : "zs_session";
+  }
   void RefreshDemoFlag();
   bool Ready();
 
@@ -57,7 +62,8 @@ class App {
   std::atomic<bool> demo_{false};
 };
 
-// Adds the security headers every response carries.
-void AddSecurityHeaders(http::Response& r);
+// Adds the security headers every response carries; HSTS when the site is served over HTTPS
+// (secure cookies on).
+void AddSecurityHeaders(http::Response& r, bool https);
 
 }  // namespace zhaoshang

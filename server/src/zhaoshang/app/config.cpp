@@ -49,6 +49,8 @@ Config LoadConfig(const std::string& path) {
     c.secure_cookie = t["secure_cookie"].value_or(c.secure_cookie);
     c.lockout_failures = t["auth"]["lockout_failures"].value_or(c.lockout_failures);
     c.lockout_minutes = t["auth"]["lockout_minutes"].value_or(c.lockout_minutes);
+    c.lockout_account_failures =
+        t["auth"]["lockout_account_failures"].value_or(c.lockout_account_failures);
     c.session_idle_minutes = t["auth"]["session_idle_minutes"].value_or(c.session_idle_minutes);
     c.session_absolute_hours =
         t["auth"]["session_absolute_hours"].value_or(c.session_absolute_hours);
@@ -67,6 +69,7 @@ Config LoadConfig(const std::string& path) {
   EnvBool("ZS_SECURE_COOKIE", c.secure_cookie);
   EnvNum("ZS_LOCKOUT_FAILURES", c.lockout_failures);
   EnvNum("ZS_LOCKOUT_MINUTES", c.lockout_minutes);
+  EnvNum("ZS_LOCKOUT_ACCOUNT_FAILURES", c.lockout_account_failures);
   EnvNum("ZS_LOGIN_RATE_PER_MINUTE", c.login_rate_per_minute);
   Env("ZS_LOG_LEVEL", c.log_level);
   EnvBool("ZS_ACCESS_LOG", c.access_log);

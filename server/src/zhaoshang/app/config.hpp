@@ -19,7 +19,8 @@ struct Config {
   int idle_timeout_s = 60;
   int body_timeout_s = 30;
   bool secure_cookie = false;  // set when served over HTTPS (behind a proxy)
-  int lockout_failures = 5;
+  int lockout_failures = 5;            // per (account, source address)
+  int lockout_account_failures = 50;   // per account, from all addresses together
   int lockout_minutes = 15;
   int session_idle_minutes = 30;
   int session_absolute_hours = 12;

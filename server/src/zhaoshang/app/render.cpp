@@ -35,6 +35,9 @@ json::object UserJson(const org::User& u) {
           {"active", u.active},
           {"locked_until", OptInt(u.locked_until)},
           {"last_login_at", OptInt(u.last_login_at)},
+          {"must_change_password", u.must_change_password},
+          // An administrator account: the admin routes refuse to reset, edit or disable it.
+          {"protected", org::IsAdminAccount(u)},
           {"version", u.version}};
 }
 
@@ -47,6 +50,7 @@ json::object PrincipalJson(const auth::Principal& p) {
           {"roles", StrArray(p.roles)},
           {"permissions", StrArray(org::PermissionsOf(p.roles))},
           {"active", true},
+          {"must_change_password", p.must_change_password},
           {"version", p.version}};
 }
 

@@ -12,7 +12,7 @@ using http::JsonResponse;
 
 namespace {
 std::string SessionCookie(const App& app, const std::string& token, bool clear) {
-  std::string c = "zs_session=" + token + "; Path=/; HttpOnly; SameSite=Strict";
+  std::string c = app.SessionCookieName() + "=" + token + "; Path=/; HttpOnly; SameSite=Strict";
   if (clear) c += "; Max-Age=0";
   if (app.config().secure_cookie) c += "; Secure";
   return c;
@@ -24,7 +24,8 @@ http::Response Login(RequestContext& ctx) {
   auto login = in->String("login", true, 64);
   auto password = in->String("password", true, 256);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  auto out = ctx.app.auth().Login(*login, *password, ctx.req.remote, ctx.req.request_id);
+  auto out = ctx.app.auth().Login(*login, *password, ctx.req.remote, ctx.req.request_id,
+                                  ctx.req.Cookie(ctx.app.SessionCookieName()));
   if (!out) return ErrorResponse(out.error());
   ctx.extra_headers.emplace_back("Set-Cookie", SessionCookie(ctx.app, out->token, false));
   return JsonResponse(200, json::object{{"user", PrincipalJson(out->principal)},
@@ -56,9 +57,9 @@ http::Response ChangePassword(RequestContext& ctx) {
 
 void RegisterAuthRoutes(AppRouter& r) {
   r.Add("POST", "/api/v1/auth/login", http::kPublic, Login);
-  r.Add("POST", "/api/v1/auth/logout", http::kAuthenticated, Logout);
-  r.Add("GET", "/api/v1/auth/me", http::kAuthenticated, Me);
-  r.Add("POST", "/api/v1/auth/password", http::kAuthenticated, ChangePassword);
+  r.Add("POST", "/api/v1/auth/logout", http::kSelfService, Logout);
+  r.Add("GET", "/api/v1/auth/me", http::kSelfService, Me);
+  r.Add("POST", "/api/v1/auth/password", http::kSelfService, ChangePassword);
 }
 
 }  // namespace zhaoshang

@@ -24,12 +24,24 @@ std::string NormalizeLogin(const std::string& login) {
   return s;
 }
 
+Status CheckNotReused(db::Connection& c, int64_t user_id, const std::string& password) {
+  for (const auto& hash : org::store::RecentPasswordHashes(c, user_id, kPasswordHistory))
+    if (VerifyPassword(hash, password))
+      return Fail(ErrorCode::kInvalidArgument, "weak_password",
+                  "the new password was used recently", {{"password", "reused"}});
+  return {};
+}
+
 Result<LoginResult> AuthService::Login(const std::string& login_in, const std::string& password,
-                                       const std::string& source, const std::string& request_id) {
+                                       const std::string& source, const std::string& request_id,
+                                       const std::string& presented_token) {
   const int64_t now = clock_.NowMs();
-  if (!limiter_.Allow(source, now))
-    return Fail(ErrorCode::kTooManyRequests, "rate_limited",
-                "too many login attempts from this address; wait a minute");
+  if (int64_t wait = 0; !limiter_.Allow(source, now, &wait)) {
+    Error e{ErrorCode::kTooManyRequests, "rate_limited",
+            "too many login attempts from this address; wait a minute"};
+    e.retry_after_ms = wait;
+    return Fail(e);
+  }
   const std::string login = NormalizeLogin(login_in).substr(0, 64);
   audit::Actor anon{0, login, "", source, request_id};
 
@@ -46,26 +58,48 @@ Result<LoginResult> AuthService::Login(const std::string& login_in, const std::s
   }
   anon.user_id = user->id;
   anon.unit_name = user->unit_name;
-  if (IsLocked({user->failed_count, user->locked_until}, now)) {
+  const LockState account{user->failed_count, user->locked_until, std::nullopt};
+  const LockState pair = org::store::GetSourceLock(c, user->id, source);
+  if (IsLocked(account, now) || IsLocked(pair, now)) {
+    const int64_t until = std::max(account.locked_until.value_or(0), pair.locked_until.value_or(0));
     db::Transaction tx(c, true);
     audit::Append(
         c, now, anon,
         {"auth.login_locked", "user", std::to_string(user->id), R"({"reason":"locked"})"});
     tx.Commit();
-    return Fail(ErrorCode::kLocked, "account_locked", "account is locked after repeated failures",
-                {{"locked_until", std::to_string(*user->locked_until)}});
+    Error e{ErrorCode::kLocked,
+            "account_locked",
+            "account is locked after repeated failures",
+            {{"locked_until", std::to_string(until)}}};
+    e.retry_after_ms = until - now;
+    return Fail(e);
+  }
+  if (int64_t wait = WaitMs(pair, now); wait > 0) {  // progressive delay: not even tried
+    Error e{ErrorCode::kTooManyRequests, "rate_limited",
+            "wrong password several times; wait before the next try"};
+    e.retry_after_ms = wait;
+    return Fail(e);
   }
   // The slow hash runs outside the write transaction so it does not hold the write lock.
   const bool ok = VerifyPassword(user->password_hash, password);
   if (!ok) {
     db::Transaction tx(c, true);
     auto fresh = org::store::GetUser(c, user->id);  // concurrent failures must all count
-    LockState s = AfterFailure({fresh->failed_count, fresh->locked_until}, lockout_, now);
-    org::store::SaveLockState(c, user->id, s);
+    LockState a = AfterAccountFailure({fresh->failed_count, fresh->locked_until, std::nullopt},
+                                      lockout_, now);
+    LockState s = AfterSourceFailure(org::store::GetSourceLock(c, user->id, source), lockout_, now);
+    org::store::SaveLockState(c, user->id, a);
+    org::store::SaveSourceLock(c, user->id, source, s, now);
+    const bool locked = IsLocked(a, now) || IsLocked(s, now);
     audit::Append(c, now, anon,
                   {"auth.login_failed", "user", std::to_string(user->id),
                    fmt::format(R"({{"reason":"wrong_password","locked":{}}})",
-                               s.locked_until ? "true" : "false")});
+                               locked ? "true" : "false")});
+    // An administrator locked out is a security event the security administrator must see.
+    if (locked && org::IsAdminAccount(*fresh))
+      audit::Append(c, now, anon,
+                    {"auth.admin_locked", "user", std::to_string(user->id),
+                     fmt::format(R"({{"scope":"{}"}})", IsLocked(a, now) ? "account" : "source")});
     tx.Commit();
     return Fail(InvalidCredentials());
   }
@@ -88,13 +122,16 @@ Result<LoginResult> AuthService::Login(const std::string& login_in, const std::s
   p.unit_name = user->unit_name;
   p.roles = user->roles;
   p.version = user->version;
+  p.must_change_password = user->must_change_password;
   p.session_hash = Sha256Hex(out.token);
   p.csrf_token = RandomHex(16);
 
   db::Transaction tx(c, true);
   c.Execute("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?",
             {now - sessions_.idle_ms, now - sessions_.absolute_ms});
-  org::store::RecordLogin(c, user->id, now);
+  if (!presented_token.empty())
+    c.Execute("DELETE FROM sessions WHERE id_hash = ?", {Sha256Hex(presented_token)});
+  org::store::RecordLogin(c, user->id, source, now);
   c.Execute(
       "INSERT INTO sessions(id_hash, user_id, csrf_token, created_at, last_seen_at, source) "
       "VALUES (?,?,?,?,?,?)",
@@ -113,7 +150,8 @@ std::optional<Principal> AuthService::Authenticate(const std::string& token) {
   db::Connection& c = *lease;
   auto rs = c.Query(
       "SELECT s.user_id, s.csrf_token, s.created_at, s.last_seen_at, u.login, u.name, u.unit_id, "
-      "o.name, u.active, u.version FROM sessions s JOIN users u ON u.id = s.user_id "
+      "o.name, u.active, u.version, u.must_change_password FROM sessions s JOIN users u ON "
+      "u.id = s.user_id "
       "JOIN org_units o ON o.id = u.unit_id WHERE s.id_hash = ?",
       {hash});
   if (rs.empty()) return std::nullopt;
@@ -135,6 +173,7 @@ std::optional<Principal> AuthService::Authenticate(const std::string& token) {
   p.unit_id = r.Int(6);
   p.unit_name = r.Text(7);
   p.version = r.Int(9);
+  p.must_change_password = r.Int(10) != 0;
   p.session_hash = hash;
   auto roles = c.Query("SELECT role FROM user_roles WHERE user_id = ? ORDER BY role", {p.user_id});
   for (size_t i = 0; i < roles.size(); ++i) p.roles.push_back(roles[i].Text(0));
@@ -160,10 +199,11 @@ Status AuthService::ChangePassword(const Principal& p, const std::string& old_pa
   if (!VerifyPassword(user->password_hash, old_password))
     return Fail(InvalidArgument({{"old_password", "invalid_value"}}, "old password is wrong"));
   if (auto st = CheckPasswordPolicy(new_password, user->login); !st) return st;
+  if (auto st = CheckNotReused(*lease, p.user_id, new_password); !st) return st;
   const std::string hash = HashPassword(new_password);
   const int64_t now = clock_.NowMs();
   db::Transaction tx(*lease, true);
-  org::store::SetPassword(*lease, p.user_id, hash, now);
+  org::store::SetPassword(*lease, p.user_id, hash, now, false);
   // Other sessions of this account end; this one stays.
   lease->Execute("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?",
                  {p.user_id, p.session_hash});

@@ -32,8 +32,11 @@ class AuthService {
         sessions_(sessions),
         limiter_(login_rate_per_minute) {}
 
+  // `presented_token` is the session cookie the request came with, if any: logging in again
+  // ends that session (no fixation, no orphan session left valid).
   Result<LoginResult> Login(const std::string& login, const std::string& password,
-                            const std::string& source, const std::string& request_id);
+                            const std::string& source, const std::string& request_id,
+                            const std::string& presented_token = "");
   // nullopt when the token is unknown, expired, or the account is disabled.
   std::optional<Principal> Authenticate(const std::string& token);
   void Logout(const Principal& p, const std::string& source, const std::string& request_id);
@@ -51,5 +54,11 @@ class AuthService {
 
 // Normalised login: trimmed, lower-case ASCII.
 std::string NormalizeLogin(const std::string& login);
+
+// How many recent passwords (the current one included) a new password may not repeat.
+inline constexpr int kPasswordHistory = 5;
+// Fails with weak_password, fields.password = "reused" when `password` is one of the
+// account's last kPasswordHistory passwords.
+Status CheckNotReused(db::Connection& c, int64_t user_id, const std::string& password);
 
 }  // namespace zhaoshang::auth

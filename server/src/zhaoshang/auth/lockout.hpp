@@ -1,6 +1,7 @@
 #pragma once
-// Account lockout (counted per account, whatever the source address) and the per-address
-// login rate limit.
+// Account lockout and the per-address login rate limit. Failures count per (account, source
+// address), so an attacker at one address cannot lock the real user out from another; a
+// higher per-account ceiling still stops a guess spread over many addresses.
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -10,26 +11,35 @@
 namespace zhaoshang::auth {
 
 struct LockoutPolicy {
-  int max_failures = 5;
+  int max_failures = 5;  // per (account, source address), in a row
   int64_t lock_ms = 15 * 60 * 1000;
+  int account_ceiling = 50;        // per account, from all addresses together, in a row
+  int free_failures = 2;           // progressive delays start after these
+  int64_t first_delay_ms = 1000;   // then 1 s, 2 s, 4 s … before the next try
 };
 
 struct LockState {
   int failed_count = 0;
   std::optional<int64_t> locked_until;
+  std::optional<int64_t> retry_at;  // progressive delay: no try before this
 };
 
 bool IsLocked(const LockState& s, int64_t now_ms);
-// One more failure: after max_failures in a row the account is locked for lock_ms and
-// the counter starts again.
-LockState AfterFailure(LockState s, const LockoutPolicy& p, int64_t now_ms);
+// Milliseconds until the next try is allowed (0: now).
+int64_t WaitMs(const LockState& s, int64_t now_ms);
+// One more failure from one address: after free_failures each one delays the next try, and
+// after max_failures the pair is locked for lock_ms and the counter starts again.
+LockState AfterSourceFailure(LockState s, const LockoutPolicy& p, int64_t now_ms);
+// One more failure on the account from any address: locked for lock_ms at account_ceiling.
+LockState AfterAccountFailure(LockState s, const LockoutPolicy& p, int64_t now_ms);
 inline LockState AfterSuccess() { return {}; }
 
 // Fixed one-minute window per key (source address). Thread-safe.
 class RateLimiter {
  public:
   explicit RateLimiter(int per_minute) : per_minute_(per_minute) {}
-  bool Allow(const std::string& key, int64_t now_ms);
+  // False when over the limit; then *retry_after_ms says when the window ends.
+  bool Allow(const std::string& key, int64_t now_ms, int64_t* retry_after_ms = nullptr);
 
  private:
   struct Window {

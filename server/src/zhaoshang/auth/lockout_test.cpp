@@ -5,35 +5,63 @@
 namespace zhaoshang::auth {
 namespace {
 
-TEST(Lockout, FifthFailureLocksForFifteenMinutes) {
+TEST(Lockout, FifthFailureFromOneAddressLocksItForFifteenMinutes) {
   LockoutPolicy p;  // 5 failures, 15 minutes
   LockState s;
   const int64_t t = 1'000'000;
   for (int i = 1; i <= 4; ++i) {
-    s = AfterFailure(s, p, t + i);
+    s = AfterSourceFailure(s, p, t + i);
     EXPECT_FALSE(IsLocked(s, t + i)) << "after failure " << i;
     EXPECT_EQ(s.failed_count, i);
   }
-  s = AfterFailure(s, p, t + 5);
+  s = AfterSourceFailure(s, p, t + 5);
   ASSERT_TRUE(IsLocked(s, t + 5));
+  EXPECT_FALSE(s.retry_at.has_value());
   EXPECT_EQ(*s.locked_until, t + 5 + 15 * 60 * 1000);
   EXPECT_TRUE(IsLocked(s, t + 5 + 15 * 60 * 1000 - 1));
   EXPECT_FALSE(IsLocked(s, t + 5 + 15 * 60 * 1000));
 }
 
+TEST(Lockout, DelaysGrowAfterTheFreeFailures) {
+  LockoutPolicy p;  // 2 free, then 1 s, 2 s; the 5th locks
+  LockState s = AfterSourceFailure(AfterSourceFailure({}, p, 0), p, 0);
+  EXPECT_EQ(WaitMs(s, 0), 0);
+  s = AfterSourceFailure(s, p, 100);
+  EXPECT_EQ(*s.retry_at, 1100);
+  EXPECT_EQ(WaitMs(s, 600), 500);
+  EXPECT_FALSE(IsLocked(s, 600));  // a delay is not a lock
+  s = AfterSourceFailure(s, p, 2000);
+  EXPECT_EQ(*s.retry_at, 4000);
+  s = AfterSourceFailure(s, p, 5000);
+  EXPECT_TRUE(IsLocked(s, 5000));
+  EXPECT_EQ(WaitMs(s, 5000), p.lock_ms);
+}
+
+TEST(Lockout, TheAccountCeilingIsHigherAndHasNoDelays) {
+  LockoutPolicy p;
+  LockState s;
+  for (int i = 1; i < p.account_ceiling; ++i) {
+    s = AfterAccountFailure(s, p, i);
+    ASSERT_EQ(WaitMs(s, i), 0) << i;
+  }
+  s = AfterAccountFailure(s, p, 100);
+  EXPECT_TRUE(IsLocked(s, 100));
+  EXPECT_EQ(*s.locked_until, 100 + p.lock_ms);
+}
+
 TEST(Lockout, ExpiredLockStartsAfresh) {
   LockoutPolicy p{3, 1000};
   LockState s;
-  for (int i = 0; i < 3; ++i) s = AfterFailure(s, p, 0);
+  for (int i = 0; i < 3; ++i) s = AfterSourceFailure(s, p, 0);
   ASSERT_TRUE(IsLocked(s, 10));
-  s = AfterFailure(s, p, 5000);  // lock expired: this is failure 1 of a new run
+  s = AfterSourceFailure(s, p, 5000);  // lock expired: this is failure 1 of a new run
   EXPECT_FALSE(IsLocked(s, 5000));
   EXPECT_EQ(s.failed_count, 1);
 }
 
 TEST(Lockout, SuccessResets) {
   LockoutPolicy p;
-  LockState s = AfterFailure(AfterFailure({}, p, 0), p, 1);
+  LockState s = AfterSourceFailure(AfterSourceFailure({}, p, 0), p, 1);
   EXPECT_EQ(s.failed_count, 2);
   s = AfterSuccess();
   EXPECT_EQ(s.failed_count, 0);
@@ -43,7 +71,9 @@ TEST(Lockout, SuccessResets) {
 TEST(RateLimiter, LimitsPerAddressPerMinute) {
   RateLimiter r(3);
   for (int i = 0; i < 3; ++i) EXPECT_TRUE(r.Allow("1.1.1.1", 100));
-  EXPECT_FALSE(r.Allow("1.1.1.1", 200));
+  int64_t wait = 0;
+  EXPECT_FALSE(r.Allow("1.1.1.1", 200, &wait));
+  EXPECT_EQ(wait, 59900);  // until the window that began at 100 ends
   EXPECT_TRUE(r.Allow("2.2.2.2", 200));    // another address has its own budget
   EXPECT_TRUE(r.Allow("1.1.1.1", 60100));  // next window
 }

@@ -19,6 +19,7 @@ struct Principal {
   std::string session_hash;
   std::string csrf_token;
   int64_t version = 0;
+  bool must_change_password = false;  // only the own-password routes answer until it is changed
 };
 
 inline bool HasRole(const Principal& p, std::string_view role) {

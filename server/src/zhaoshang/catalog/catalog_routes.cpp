@@ -103,7 +103,7 @@ http::Response CreateLeading(RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   auto name = in->String("name", true, 50);
-  auto desc = in->String("description", false, 500);
+  auto desc = in->Text("description", false, 500);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   auto r = ctx.app.catalog().CreateIndustry(ctx.Actor(), *name, desc.value_or(""));
   return r ? JsonResponse(201, IndustryJson(*r)) : ErrorResponse(r.error());
@@ -115,7 +115,7 @@ http::Response UpdateLeading(RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   auto name = in->String("name", false, 50);
-  auto desc = in->String("description", false, 500);
+  auto desc = in->Text("description", false, 500);
   auto version = in->Int("version", true);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   auto r = ctx.app.catalog().UpdateIndustry(ctx.Actor(), *id, name, desc, *version);

@@ -1,5 +1,6 @@
 #pragma once
 // Protocol-neutral errors. Only http/ maps ErrorCode to a status.
+#include <cstdint>
 #include <map>
 #include <string>
 #include <utility>
@@ -28,6 +29,7 @@ struct Error {
   std::string code;     // stable machine code, e.g. "invalid_credentials"; the UI translates it
   std::string message;  // English, for logs and API clients
   std::map<std::string, std::string> fields;  // field -> reason code
+  int64_t retry_after_ms = 0;                 // > 0: when to try again (429, 423, 503)
 
   Error() = default;
   Error(ErrorCode k, std::string c, std::string m, std::map<std::string, std::string> f = {})

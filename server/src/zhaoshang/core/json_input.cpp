@@ -1,9 +1,92 @@
 #include "zhaoshang/core/json_input.hpp"
 
+#include <vector>
+
+#include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/parse.hpp>
+
+#include "zhaoshang/core/text.hpp"
 
 namespace zhaoshang {
 namespace json = boost::json;
+
+namespace {
+// A SAX pass that only looks for a key repeated within one object ({"a":1,"a":2}): Boost.JSON
+// keeps the last one silently, so a proxy or a log could read a different value than we do.
+struct DuplicateKeyFinder {
+  static constexpr std::size_t max_array_size = std::size_t(-1);
+  static constexpr std::size_t max_object_size = std::size_t(-1);
+  static constexpr std::size_t max_string_size = std::size_t(-1);
+  static constexpr std::size_t max_key_size = std::size_t(-1);
+  std::vector<std::vector<std::string>> objects;  // keys seen, per open object
+  std::string key;
+  bool duplicate = false;
+
+  bool on_document_begin(boost::system::error_code&) { return true; }
+  bool on_document_end(boost::system::error_code&) { return true; }
+  bool on_array_begin(boost::system::error_code&) { return true; }
+  bool on_array_end(std::size_t, boost::system::error_code&) { return true; }
+  bool on_object_begin(boost::system::error_code&) {
+    objects.emplace_back();
+    return true;
+  }
+  bool on_object_end(std::size_t, boost::system::error_code&) {
+    objects.pop_back();
+    return true;
+  }
+  bool on_string_part(json::string_view, std::size_t, boost::system::error_code&) { return true; }
+  bool on_string(json::string_view, std::size_t, boost::system::error_code&) { return true; }
+  bool on_key_part(json::string_view s, std::size_t, boost::system::error_code&) {
+    key.append(s.data(), s.size());
+    return true;
+  }
+  bool on_key(json::string_view s, std::size_t, boost::system::error_code& ec) {
+    key.append(s.data(), s.size());
+    auto& seen = objects.back();
+    for (const auto& k : seen)
+      if (k == key) {
+        duplicate = true;
+        ec = json::error::syntax;  // stop at the first one
+        return false;
+      }
+    seen.push_back(std::move(key));
+    key.clear();
+    return true;
+  }
+  bool on_number_part(json::string_view, boost::system::error_code&) { return true; }
+  bool on_int64(int64_t, json::string_view, boost::system::error_code&) { return true; }
+  bool on_uint64(uint64_t, json::string_view, boost::system::error_code&) { return true; }
+  bool on_double(double, json::string_view, boost::system::error_code&) { return true; }
+  bool on_bool(bool, boost::system::error_code&) { return true; }
+  bool on_null(boost::system::error_code&) { return true; }
+  bool on_comment_part(json::string_view, boost::system::error_code&) { return true; }
+  bool on_comment(json::string_view, boost::system::error_code&) { return true; }
+};
+
+bool HasDuplicateKeys(std::string_view body) {
+  json::basic_parser<DuplicateKeyFinder> p(json::parse_options{});
+  boost::system::error_code ec;
+  p.write_some(false, body.data(), body.size(), ec);
+  return p.handler().duplicate;
+}
+
+// Cleans every string below a value in place; false when one holds a control character
+// (line breaks pass here: single-line fields refuse them when they are read).
+bool SanitizeTree(json::value& v) {
+  if (v.is_string()) {
+    std::string s(v.get_string());
+    if (!SanitizeText(s, TextKind::kMultiline)) return false;
+    if (s.size() != v.get_string().size()) v = s;
+    return true;
+  }
+  bool ok = true;
+  if (v.is_array())
+    for (auto& e : v.get_array()) ok = SanitizeTree(e) && ok;
+  if (v.is_object())
+    for (auto& kv : v.get_object()) ok = SanitizeTree(kv.value()) && ok;
+  return ok;
+}
+}  // namespace
 
 size_t Utf8Length(std::string_view s) {
   size_t n = 0;
@@ -18,8 +101,13 @@ Result<JsonInput> JsonInput::Parse(std::string_view body) {
     return Fail(ErrorCode::kInvalidArgument, "invalid_json", "request body is not valid JSON");
   if (!v.is_object())
     return Fail(ErrorCode::kInvalidArgument, "invalid_json", "request body must be a JSON object");
+  if (HasDuplicateKeys(body))
+    return Fail(ErrorCode::kInvalidArgument, "invalid_json",
+                "request body repeats a key within one object");
   JsonInput in;
   in.obj_ = std::move(v.as_object());
+  for (auto& kv : in.obj_)
+    if (!SanitizeTree(kv.value())) in.errors_.emplace(std::string(kv.key()), "invalid_value");
   return in;
 }
 
@@ -40,6 +128,20 @@ bool JsonInput::IsNull(const std::string& key) const {
 
 std::optional<std::string> JsonInput::String(const std::string& key, bool required,
                                              size_t max_chars) {
+  return ReadString(key, required, max_chars, false);
+}
+
+std::optional<std::string> JsonInput::Text(const std::string& key, bool required,
+                                           size_t max_chars) {
+  return ReadString(key, required, max_chars, true);
+}
+
+std::optional<std::string> JsonInput::ReadString(const std::string& key, bool required,
+                                                 size_t max_chars, bool multiline) {
+  if (errors_.count(key)) {  // a control character found while parsing
+    seen_.insert(key);
+    return std::nullopt;
+  }
   const json::value* v = Find(key, required);
   if (v == nullptr) return std::nullopt;
   if (!v->is_string()) {
@@ -47,6 +149,10 @@ std::optional<std::string> JsonInput::String(const std::string& key, bool requir
     return std::nullopt;
   }
   std::string s(v->as_string());
+  if (!multiline && s.find_first_of("\t\r\n") != std::string::npos) {
+    errors_.emplace(key, "invalid_value");
+    return std::nullopt;
+  }
   if (Utf8Length(s) > max_chars) {
     errors_.emplace(key, "too_long");
     return std::nullopt;
@@ -90,6 +196,10 @@ std::optional<std::vector<std::string>> JsonInput::StringArray(const std::string
   for (const auto& e : v->as_array()) {
     if (!e.is_string()) {
       errors_.emplace(key, "wrong_type");
+      return std::nullopt;
+    }
+    if (e.as_string().find_first_of("\t\r\n") != json::string::npos) {
+      errors_.emplace(key, "invalid_value");
       return std::nullopt;
     }
     out.emplace_back(e.as_string());

@@ -1,6 +1,9 @@
 #pragma once
 // Strict reader for JSON request bodies: collects every field problem at once
-// (required / wrong_type / unknown_field / too_long) so the client can show them all.
+// (required / wrong_type / unknown_field / too_long / invalid_value) so the client can show
+// them all. Duplicate keys are invalid JSON here; every string is cleaned by SanitizeText
+// (core/text.hpp) before any check, and a control character makes its top-level field
+// invalid_value.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -29,7 +32,10 @@ class JsonInput {
   // Marks a field as known when the caller reads it from raw() itself.
   void Mark(const std::string& key) { seen_.insert(key); }
 
+  // One line of text: no control characters at all.
   std::optional<std::string> String(const std::string& key, bool required, size_t max_chars = 200);
+  // Free text (descriptions, summaries, reasons): tab and line breaks allowed.
+  std::optional<std::string> Text(const std::string& key, bool required, size_t max_chars);
   std::optional<int64_t> Int(const std::string& key, bool required);
   std::optional<bool> Bool(const std::string& key, bool required);
   std::optional<std::vector<std::string>> StringArray(const std::string& key, bool required);
@@ -44,6 +50,8 @@ class JsonInput {
 
  private:
   const boost::json::value* Find(const std::string& key, bool required);
+  std::optional<std::string> ReadString(const std::string& key, bool required, size_t max_chars,
+                                        bool multiline);
 
   boost::json::object obj_;
   std::set<std::string> seen_;

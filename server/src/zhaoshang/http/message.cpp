@@ -1,11 +1,14 @@
 #include "zhaoshang/http/message.hpp"
 
+#include <cctype>
+
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 #include <boost/url/parse.hpp>
 
 #include "zhaoshang/core/error.hpp"
+#include "zhaoshang/core/text.hpp"
 
 namespace zhaoshang::http {
 namespace json = boost::json;
@@ -26,15 +29,28 @@ std::string Request::Cookie(const std::string& name) const {
   return {};
 }
 
+std::string MediaType(std::string_view ct) {
+  ct = ct.substr(0, ct.find(';'));
+  std::string out;
+  for (char ch : ct)
+    if (ch != ' ' && ch != '\t') out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
+
 bool ParseTarget(Request& req) {
   auto r = boost::urls::parse_origin_form(req.target);
   if (!r) return false;
   // path() returns a decoded std::string by value: keep it (STACK-NOTES pitfall 1).
   req.path = r->path();
+  // Decoded text must be UTF-8 without control characters: %00 would cut a value at the NUL
+  // on PostgreSQL, and invalid UTF-8 is refused there with an error.
+  if (!SanitizeText(req.path, TextKind::kLine)) return false;
   // A repeated key (stage=a&stage=b) reads as the comma list "a,b".
   for (auto p : r->params()) {
-    auto [it, fresh] = req.query.emplace(std::string(p.key), std::string(p.value));
-    if (!fresh) it->second += "," + std::string(p.value);
+    std::string key(p.key), value(p.value);
+    if (!SanitizeText(key, TextKind::kLine) || !SanitizeText(value, TextKind::kLine)) return false;
+    auto [it, fresh] = req.query.emplace(std::move(key), value);
+    if (!fresh) it->second += "," + value;
   }
   return true;
 }
@@ -87,7 +103,10 @@ Response ErrorResponse(const Error& e) {
   json::object fields;
   for (const auto& [k, v] : e.fields) fields[k] = v;
   json::object err{{"code", e.code}, {"message", e.message}, {"fields", std::move(fields)}};
-  return JsonResponse(StatusOf(e), json::object{{"error", std::move(err)}});
+  Response r = JsonResponse(StatusOf(e), json::object{{"error", std::move(err)}});
+  if (e.retry_after_ms > 0)  // whole seconds, rounded up (RFC 9110 §10.2.3)
+    r.headers.emplace_back("Retry-After", std::to_string((e.retry_after_ms + 999) / 1000));
+  return r;
 }
 
 }  // namespace zhaoshang::http

@@ -3,6 +3,7 @@
 // Beast's heavy headers stay inside http/server.cpp.
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -43,6 +44,10 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
 };
+
+// The media type of a Content-Type value, lower-cased, without parameters or spaces:
+// "Application/JSON; charset=UTF-8" → "application/json" (media types are case-insensitive).
+std::string MediaType(std::string_view content_type);
 
 // Splits target into path + query (percent-decoded, Boost.URL). False if malformed.
 bool ParseTarget(Request& req);

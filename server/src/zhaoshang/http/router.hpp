@@ -13,6 +13,9 @@ namespace zhaoshang::http {
 // Who may call a route at all; the handler then applies the data scope.
 inline constexpr const char* kPublic = "public";                // no session needed
 inline constexpr const char* kAuthenticated = "authenticated";  // any logged-in user
+// Any logged-in user, even one who must change the password before anything else (the own
+// account's routes: who am I, change password, log out).
+inline constexpr const char* kSelfService = "self_service";
 
 template <typename Ctx>
 struct Route {

@@ -78,10 +78,18 @@ struct Server::Impl {
                   : status == 405 ? ErrorCode::kMethodNotAllowed
                   : status == 503 ? ErrorCode::kUnavailable
                                   : ErrorCode::kInvalidArgument;
-    return ErrorResponse(Error{k, code, message});
+    Error e{k, code, message};
+    if (status == 503) e.retry_after_ms = 1000;
+    Response r = ErrorResponse(e);
+    if (status == 414 || status == 431) r.status = status;  // no ErrorCode of their own
+    if (status == 405) r.headers.emplace_back("Allow", "GET, HEAD");
+    return r;
   }
 
   awaitable<Response> Dispatch(Request& req) {
+    const bool probe = req.path == "/healthz" || req.path == "/readyz";
+    if (probe && req.method != "GET" && req.method != "HEAD")
+      co_return Simple(405, "method_not_allowed", "method not allowed");
     if (req.path == "/healthz") co_return JsonResponse(200, boost::json::object{{"status", "ok"}});
     const bool api = req.path.rfind("/api/", 0) == 0 || req.path == "/api";
     if (api || req.path == "/readyz") {
@@ -154,6 +162,23 @@ struct Server::Impl {
           co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(use_awaitable));
       // Beast reports a declared Content-Length over the limit while reading the header.
       bool too_large = ec == bhttp::error::body_limit;
+      if (ec == bhttp::error::header_limit) {
+        // Answer instead of dropping the connection: 414 when even the request line did not
+        // fit, 431 when the header fields did not.
+        const std::string_view seen(static_cast<const char*>(buffer.data().data()),
+                                    buffer.size());
+        const bool line_too_long = seen.find("\r\n") == std::string_view::npos;
+        Response resp = line_too_long ? Simple(414, "uri_too_long", "request line is too long")
+                                      : Simple(431, "headers_too_large",
+                                               "request header fields are too large");
+        resp.headers.emplace_back("X-Request-Id", NextRequestId());
+        AddSecurityHeaders(resp, cfg.secure_cookie);
+        auto res = ToBeast(std::move(resp), 11, false, false);
+        stream.expires_after(std::chrono::seconds(cfg.body_timeout_s));
+        co_await bhttp::async_write(stream, res, asio::as_tuple(use_awaitable));
+        lingering = true;
+        break;
+      }
       if (ec && !too_large) break;  // closed, timed out, or cancelled at shutdown
       {
         std::lock_guard lock(conns_mu);
@@ -206,7 +231,7 @@ struct Server::Impl {
         }
       }
       resp.headers.emplace_back("X-Request-Id", req.request_id);
-      AddSecurityHeaders(resp);
+      AddSecurityHeaders(resp, cfg.secure_cookie);
       const int status = resp.status;
       const size_t bytes = resp.body.size();
       if (stopping) keep_alive = false;

@@ -157,7 +157,7 @@ http::Response SavePark(RequestContext& ctx) {
   if (!in) return ErrorResponse(in.error());
   matching::ParkProfile p;
   p.unit_id = *id;
-  p.positioning = in->String("positioning", false, 500).value_or("");
+  p.positioning = in->Text("positioning", false, 500).value_or("");
   p.leading_industry_ids = IdList(*in, "leading_industry_ids").value_or(std::vector<int64_t>{});
   p.chain_node_ids = IdList(*in, "chain_node_ids").value_or(std::vector<int64_t>{});
   p.target_codes = in->StringArray("target_codes", false).value_or(std::vector<std::string>{});
@@ -171,8 +171,8 @@ http::Response SavePark(RequestContext& ctx) {
   p.water_t_per_day = Amount(*in, "water_t_per_day");
   p.gas_m3_per_day = Amount(*in, "gas_m3_per_day");
   p.steam_t_per_hour = Amount(*in, "steam_t_per_hour");
-  p.facilities = in->String("facilities", false, 2000).value_or("");
-  p.policies = in->String("policies", false, 2000).value_or("");
+  p.facilities = in->Text("facilities", false, 2000).value_or("");
+  p.policies = in->Text("policies", false, 2000).value_or("");
   if (auto list = ReadContacts(*in, in->raw())) {
     if (list->size() > 5) in->AddError("contacts", "too_many");
     for (const auto& k : *list) {

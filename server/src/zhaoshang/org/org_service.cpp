@@ -27,6 +27,17 @@ bool KnownKind(const std::string& k) {
   return std::find(kUnitKinds.begin(), kUnitKinds.end(), k) != kUnitKinds.end();
 }
 std::string OptStr(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : ""; }
+
+// 三员分立: no administrator may reset, edit or disable another administrator's account (nor
+// their own through the admin routes); the command line is the audited break-glass path.
+Status CheckNotProtected(const User& target, Channel channel) {
+  if (channel == Channel::kApi && IsAdminAccount(target))
+    return Fail(ErrorCode::kForbidden, "admin_account_protected",
+                "administrator accounts are maintained on the command line only");
+  return {};
+}
+
+const char* ChannelName(Channel c) { return c == Channel::kApi ? "api" : "cli"; }
 }  // namespace
 
 std::vector<Unit> OrgService::ListUnits() {
@@ -142,7 +153,8 @@ Result<User> OrgService::CreateUser(const audit::Actor& actor, const NewUser& in
   return *GetUser(u.id);
 }
 
-Result<User> OrgService::UpdateUser(const audit::Actor& actor, int64_t id, const UserPatch& in) {
+Result<User> OrgService::UpdateUser(const audit::Actor& actor, int64_t id, const UserPatch& in,
+                                    Channel channel) {
   if (in.name && (in.name->empty() || Utf8Length(*in.name) > 50))
     return Fail(InvalidArgument({{"name", in.name->empty() ? "required" : "too_long"}}));
   if (in.active && !*in.active && id == actor.user_id)
@@ -151,6 +163,7 @@ Result<User> OrgService::UpdateUser(const audit::Actor& actor, int64_t id, const
   db::Transaction tx(*c, true);
   auto before = store::GetUser(*c, id);
   if (!before) return Fail(NotFound("user not found"));
+  if (auto st = CheckNotProtected(*before, channel); !st) return Fail(st.error());
   if (before->version != in.version) return Fail(VersionConflict());
   if (in.unit_id && !store::GetUnit(*c, *in.unit_id))
     return Fail(InvalidArgument({{"unit_id", "not_found"}}, "unit not found"));
@@ -164,7 +177,8 @@ Result<User> OrgService::UpdateUser(const audit::Actor& actor, int64_t id, const
   audit::Diff d;
   d.Change("name", before->name, after.name)
       .Change("unit_id", std::to_string(before->unit_id), std::to_string(after.unit_id))
-      .Change("active", before->active ? "true" : "false", after.active ? "true" : "false");
+      .Change("active", before->active ? "true" : "false", after.active ? "true" : "false")
+      .Created("channel", ChannelName(channel));
   audit::Append(*c, now, actor, {"user.update", "user", std::to_string(id), d.Json()});
   tx.Commit();
   return *GetUser(id);
@@ -181,6 +195,7 @@ Result<User> OrgService::SetRoles(const audit::Actor& actor, int64_t id,
   db::Transaction tx(*c, true);
   auto before = store::GetUser(*c, id);
   if (!before) return Fail(NotFound("user not found"));
+  if (auto st = CheckNotProtected(*before, Channel::kApi); !st) return Fail(st.error());
   if (before->version != version) return Fail(VersionConflict());
   const int64_t now = clock_.NowMs();
   if (!store::SetRoles(*c, id, version, roles, now)) return Fail(VersionConflict());
@@ -193,17 +208,26 @@ Result<User> OrgService::SetRoles(const audit::Actor& actor, int64_t id,
 }
 
 Status OrgService::ResetPassword(const audit::Actor& actor, int64_t id,
-                                 const std::string& password) {
+                                 const std::string& password, Channel channel) {
   auto existing = GetUser(id);
   if (!existing) return Fail(NotFound("user not found"));
+  if (auto st = CheckNotProtected(*existing, channel); !st) return st;
+  if (channel == Channel::kApi && id == actor.user_id)
+    return Fail(Forbidden("change your own password on the password page"));
   if (auto st = auth::CheckPasswordPolicy(password, existing->login); !st) return st;
+  {
+    auto c = db_.Acquire();
+    if (auto st = auth::CheckNotReused(*c, id, password); !st) return st;
+  }
   const std::string hash = auth::HashPassword(password);
   auto c = db_.Acquire();
   db::Transaction tx(*c, true);
   const int64_t now = clock_.NowMs();
-  store::SetPassword(*c, id, hash, now);  // also unlocks
+  store::SetPassword(*c, id, hash, now, true);  // also unlocks; a new password at next login
   c->Execute("DELETE FROM sessions WHERE user_id = ?", {id});
-  audit::Append(*c, now, actor, {"user.password_reset", "user", std::to_string(id), "{}"});
+  audit::Diff d;
+  d.Created("channel", ChannelName(channel)).Created("must_change_password", "true");
+  audit::Append(*c, now, actor, {"user.password_reset", "user", std::to_string(id), d.Json()});
   tx.Commit();
   return {};
 }

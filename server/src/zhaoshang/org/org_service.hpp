@@ -41,6 +41,10 @@ struct Page {
 // ^[a-z0-9][a-z0-9._-]{1,31}$
 bool IsValidLogin(const std::string& login);
 
+// Where an account change comes from: the web API, or the command line on the server
+// (break-glass: the only way to reset or edit an administrator's account).
+enum class Channel { kApi, kCommandLine };
+
 class OrgService {
  public:
   OrgService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
@@ -52,10 +56,13 @@ class OrgService {
   // Users visible to the caller under their user.read scope.
   Result<Page<User>> ListUsers(const auth::Principal& caller, UserFilter f);
   Result<User> CreateUser(const audit::Actor& actor, const NewUser& in);
-  Result<User> UpdateUser(const audit::Actor& actor, int64_t id, const UserPatch& in);
+  Result<User> UpdateUser(const audit::Actor& actor, int64_t id, const UserPatch& in,
+                          Channel channel = Channel::kApi);
   Result<User> SetRoles(const audit::Actor& actor, int64_t id,
                         const std::vector<std::string>& roles, int64_t version);
-  Status ResetPassword(const audit::Actor& actor, int64_t id, const std::string& password);
+  // The account must choose a new password at its next login; its sessions end.
+  Status ResetPassword(const audit::Actor& actor, int64_t id, const std::string& password,
+                       Channel channel = Channel::kApi);
   std::optional<User> GetUser(int64_t id);
   int64_t CountUsersInUnit(int64_t unit_id);
 

@@ -1,5 +1,7 @@
 #include "zhaoshang/org/org_store.hpp"
 
+#include <algorithm>
+
 #include "zhaoshang/db/change_feed.hpp"
 
 namespace zhaoshang::org::store {
@@ -7,7 +9,7 @@ namespace {
 constexpr const char* kUnitCols = "id, parent_id, name, kind, code, version";
 constexpr const char* kUserCols =
     "u.id, u.login, u.name, u.unit_id, o.name, u.active, u.version, u.failed_count, "
-    "u.locked_until, u.last_login_at, u.password_hash";
+    "u.locked_until, u.last_login_at, u.password_hash, u.must_change_password";
 
 Unit UnitFrom(const db::Row& r) {
   return Unit{r.Int(0), r.OptInt(1), r.Text(2), r.Text(3), r.Text(4), r.Int(5)};
@@ -26,6 +28,7 @@ User UserFrom(const db::Row& r) {
   u.locked_until = r.OptInt(8);
   u.last_login_at = r.OptInt(9);
   u.password_hash = r.Text(10);
+  u.must_change_password = r.Int(11) != 0;
   return u;
 }
 
@@ -184,11 +187,52 @@ bool SetRoles(db::Connection& c, int64_t id, int64_t version, const std::vector<
   return true;
 }
 
-void SetPassword(db::Connection& c, int64_t id, const std::string& hash, int64_t now) {
+void SetPassword(db::Connection& c, int64_t id, const std::string& hash, int64_t now,
+                 bool must_change) {
+  // The hash being replaced joins the history (the last ones may not be chosen again).
+  c.Execute(
+      "INSERT INTO password_history(user_id, password_hash, changed_at) SELECT id, "
+      "password_hash, ? FROM users WHERE id = ?",
+      {now, id});
   c.Execute(
       "UPDATE users SET password_hash = ?, password_changed_at = ?, failed_count = 0, "
-      "locked_until = NULL, version = version + 1, updated_at = ? WHERE id = ?",
-      {hash, now, now, id});
+      "locked_until = NULL, must_change_password = ?, version = version + 1, updated_at = ? "
+      "WHERE id = ?",
+      {hash, now, int64_t(must_change ? 1 : 0), now, id});
+  c.Execute("DELETE FROM login_failures WHERE user_id = ?", {id});
+}
+
+std::vector<std::string> RecentPasswordHashes(db::Connection& c, int64_t id, int n) {
+  std::vector<std::string> out;
+  auto cur = c.Query("SELECT password_hash FROM users WHERE id = ?", {id});
+  if (!cur.empty()) out.push_back(cur[0].Text(0));
+  auto rs = c.Query(
+      "SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY changed_at DESC "
+      "LIMIT ?",
+      {id, int64_t(std::max(0, n - 1))});
+  for (size_t i = 0; i < rs.size(); ++i) out.push_back(rs[i].Text(0));
+  return out;
+}
+
+auth::LockState GetSourceLock(db::Connection& c, int64_t id, const std::string& source) {
+  auto rs = c.Query(
+      "SELECT failed_count, locked_until, retry_at FROM login_failures WHERE user_id = ? AND "
+      "source = ?",
+      {id, source});
+  if (rs.empty()) return {};
+  return {static_cast<int>(rs[0].Int(0)), rs[0].OptInt(1), rs[0].OptInt(2)};
+}
+
+void SaveSourceLock(db::Connection& c, int64_t id, const std::string& source,
+                    const auth::LockState& s, int64_t now) {
+  auto opt = [](const std::optional<int64_t>& v) { return v ? db::Param(*v) : db::Param(nullptr); };
+  c.Execute("DELETE FROM login_failures WHERE user_id = ? AND source = ?", {id, source});
+  c.Execute(
+      "INSERT INTO login_failures(user_id, source, failed_count, locked_until, retry_at, "
+      "updated_at) VALUES (?,?,?,?,?,?)",
+      {id, source, int64_t(s.failed_count), opt(s.locked_until), opt(s.retry_at), now});
+  // An address sweep must not grow the table without bound: a day-old row is history.
+  c.Execute("DELETE FROM login_failures WHERE updated_at < ?", {now - 24 * 3600 * 1000});
 }
 
 void SaveLockState(db::Connection& c, int64_t id, const auth::LockState& s) {
@@ -197,10 +241,11 @@ void SaveLockState(db::Connection& c, int64_t id, const auth::LockState& s) {
              s.locked_until ? db::Param(*s.locked_until) : db::Param(nullptr), id});
 }
 
-void RecordLogin(db::Connection& c, int64_t id, int64_t now) {
+void RecordLogin(db::Connection& c, int64_t id, const std::string& source, int64_t now) {
   c.Execute(
       "UPDATE users SET last_login_at = ?, failed_count = 0, locked_until = NULL WHERE id = ?",
       {now, id});
+  c.Execute("DELETE FROM login_failures WHERE user_id = ? AND source = ?", {id, source});
 }
 
 }  // namespace zhaoshang::org::store

@@ -22,8 +22,17 @@ int64_t InsertUser(db::Connection& c, const User& u, int64_t now);
 bool UpdateUser(db::Connection& c, const User& u, int64_t now);  // name, unit, active
 bool SetRoles(db::Connection& c, int64_t id, int64_t version, const std::vector<std::string>& roles,
               int64_t now);
-void SetPassword(db::Connection& c, int64_t id, const std::string& hash, int64_t now);
+// Sets a new hash (the old one goes to the history) and clears every lock of the account.
+void SetPassword(db::Connection& c, int64_t id, const std::string& hash, int64_t now,
+                 bool must_change);
+// The current hash first, then earlier ones, newest first: n in all at most.
+std::vector<std::string> RecentPasswordHashes(db::Connection& c, int64_t id, int n);
+// Lockout of one (account, source address) pair.
+auth::LockState GetSourceLock(db::Connection& c, int64_t id, const std::string& source);
+void SaveSourceLock(db::Connection& c, int64_t id, const std::string& source,
+                    const auth::LockState& s, int64_t now);
 void SaveLockState(db::Connection& c, int64_t id, const auth::LockState& s);
-void RecordLogin(db::Connection& c, int64_t id, int64_t now);
+// A successful login: clears the account's and this address's failure counts.
+void RecordLogin(db::Connection& c, int64_t id, const std::string& source, int64_t now);
 
 }  // namespace zhaoshang::org::store

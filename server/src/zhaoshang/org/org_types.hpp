@@ -39,7 +39,12 @@ struct User {
   std::optional<int64_t> locked_until;
   std::optional<int64_t> last_login_at;
   std::string password_hash;
+  bool must_change_password = false;  // set by an administrator's reset
 };
+
+// An account holding one of the three administrator roles (三员): no other administrator may
+// reset, edit or disable it; only the command line can (break-glass, audited).
+bool IsAdminAccount(const User& u);
 
 struct UserFilter {
   std::optional<int64_t> unit_id;

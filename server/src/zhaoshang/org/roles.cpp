@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "zhaoshang/org/org_types.hpp"
+
 namespace zhaoshang::org {
 
 std::string_view ScopeName(Scope s) {
@@ -139,6 +141,13 @@ const std::vector<RoleDef>& AllRoles() {
       {"auditadmin", true, {{"audit.read", kAll}}},
   };
   return k;
+}
+
+bool IsAdminAccount(const User& u) {
+  return std::any_of(u.roles.begin(), u.roles.end(), [](const std::string& code) {
+    const RoleDef* r = FindRole(code);
+    return r != nullptr && r->admin;
+  });
 }
 
 const RoleDef* FindRole(std::string_view code) {

@@ -46,6 +46,10 @@ std::optional<std::vector<ContactFields>> ReadContacts(JsonInput& in,
       in.AddError("contacts", "wrong_type");
       return std::nullopt;
     }
+    if ((*name + *phone + *title).find_first_of("\t\r\n") != std::string::npos) {
+      in.AddError("contacts", "invalid_value");  // one-line fields
+      return std::nullopt;
+    }
     list.push_back({*name, *phone, *title});
   }
   return list;
@@ -170,7 +174,7 @@ ProjectInput ReadProject(JsonInput& in, const json::object& raw) {
   p.annual_output = in.Int("annual_output_yuan", false);
   p.annual_tax = in.Int("annual_tax_yuan", false);
   p.source_channel = in.String("source_channel", false, 40);
-  p.description = in.String("description", false, 2000);
+  p.description = in.Text("description", false, 2000);
   if (auto list = ReadContacts(in, raw)) {
     p.contacts.emplace();
     for (auto& k : *list) p.contacts->push_back({k.name, k.phone, k.title});
@@ -185,7 +189,8 @@ http::Response Create(RequestContext& ctx) {
   auto join = in->Int("join_project_id", false);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   if (join) {
-    auto r = ctx.app.pipeline().Join(*ctx.principal, *join, ctx.Actor());
+    auto r = ctx.app.pipeline().Join(*ctx.principal, *join, p.investor_name.value_or(""),
+                                     p.uscc.value_or(""), ctx.Actor());
     if (!r) return ErrorResponse(r.error());
     return JsonResponse(200, json::object{{"joined", true}, {"project_id", *r}});
   }
@@ -372,7 +377,7 @@ http::Response Transition(RequestContext& ctx) {
   t.to = in->String("to", true, 20).value_or("");
   t.version = in->Int("version", true).value_or(0);
   t.reason_code = in->String("reason_code", false, 40).value_or("");
-  t.reason = in->String("reason", false, 500).value_or("");
+  t.reason = in->Text("reason", false, 500).value_or("");
   in->Mark("fields");
   const json::object& raw = in->raw();
   if (auto* f = raw.if_contains("fields"); f && !f->is_null()) {
@@ -436,12 +441,13 @@ http::Response AddActivity(RequestContext& ctx) {
   a.kind = in->String("kind", true, 20).value_or("");
   a.date = in->String("date", true, 10).value_or("");
   a.participants = in->String("participants", false, 200).value_or("");
-  a.summary = in->String("summary", true, 2000).value_or("");
-  a.outcome = in->String("outcome", false, 1000).value_or("");
+  a.summary = in->Text("summary", true, 2000).value_or("");
+  a.outcome = in->Text("outcome", false, 1000).value_or("");
   a.next_action_date = in->String("next_action_date", false, 10);
   a.amount = in->Int("amount_yuan", false);
+  const bool confirm = in->Bool("confirm_over_investment", false).value_or(false);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  auto r = ctx.app.pipeline().AddActivity(*ctx.principal, *id, a, ctx.Actor());
+  auto r = ctx.app.pipeline().AddActivity(*ctx.principal, *id, a, ctx.Actor(), confirm);
   if (!r) return ErrorResponse(r.error());
   return JsonResponse(201, json::object{{"id", r->id},
                                         {"project_id", r->project_id},
@@ -463,7 +469,7 @@ http::Response Adjudicate(RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   auto first = in->Int("first_user_id", true);
-  auto reason = in->String("reason", true, 500);
+  auto reason = in->Text("reason", true, 500);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   return Detail(ctx,
                 ctx.app.pipeline().Adjudicate(*ctx.principal, *id, *first, *reason, ctx.Actor()));

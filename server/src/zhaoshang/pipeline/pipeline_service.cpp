@@ -342,21 +342,26 @@ std::optional<int64_t> PipelineService::ReceivingUnitByName(const std::string& n
 }
 
 Result<int64_t> PipelineService::Join(const auth::Principal& who, int64_t project_id,
+                                      const std::string& investor_name, const std::string& uscc,
                                       const audit::Actor& actor) {
   auto lease = db_.Acquire();
   db::Connection& c = *lease;
+  // The server finds the collision again from the investor the caller reports: only a project
+  // that collides with it may be joined (a bare id would open any project to anyone).
+  if (!CollisionCandidates(c, investor_name, uscc).count(project_id))
+    return Fail(InvalidArgument({{"join_project_id", "invalid_value"}},
+                                "the project does not collide with the reported investor"));
   db::Transaction tx(c, true);
-  auto p = store::Get(c, project_id, false);
-  if (!p) return Fail(InvalidArgument({{"join_project_id", "not_found"}}, "project not found"));
+  if (store::IsPromoter(c, project_id, who.user_id))
+    return Fail(ErrorCode::kConflict, "already_promoter", "you already promote this project",
+                {{"join_project_id", "already_promoter"}});
   const int64_t now = clock_.NowMs();
-  if (!store::IsPromoter(c, project_id, who.user_id)) {
-    store::AddPromoter(c, project_id, who.user_id, who.unit_id, "co", now);
-    store::AddEvent(c, {0, project_id, now, "promoter_joined", who.user_id, "", std::nullopt,
-                        std::nullopt, std::nullopt, std::nullopt, "{}"});
-    audit::Diff d;
-    d.Created("co_promoter", std::to_string(who.user_id));
-    audit::Append(c, now, actor, {"project.join", "project", std::to_string(project_id), d.Json()});
-  }
+  store::AddPromoter(c, project_id, who.user_id, who.unit_id, "co", now);
+  store::AddEvent(c, {0, project_id, now, "promoter_joined", who.user_id, "", std::nullopt,
+                      std::nullopt, std::nullopt, std::nullopt, "{}"});
+  audit::Diff d;
+  d.Created("co_promoter", std::to_string(who.user_id));
+  audit::Append(c, now, actor, {"project.join", "project", std::to_string(project_id), d.Json()});
   tx.Commit();
   return project_id;
 }
@@ -691,13 +696,8 @@ Result<std::vector<BoardColumn>> PipelineService::Board(const auth::Principal& w
   return cols;
 }
 
-std::vector<Hit> PipelineService::CollisionCheck(const auth::Principal& who,
-                                                 const std::string& investor_name,
-                                                 const std::string& uscc_in,
-                                                 std::optional<int64_t> exclude) {
-  auto lease = db_.Acquire();
-  db::Connection& c = *lease;
-  auto scope = ScopeOf(c, who);
+std::map<int64_t, std::pair<std::string, double>> PipelineService::CollisionCandidates(
+    db::Connection& c, const std::string& investor_name, const std::string& uscc_in) {
   const std::string norm = NormalizeInvestorName(investor_name);
   const std::string uscc = NormalizeUscc(uscc_in);
   std::map<int64_t, std::pair<std::string, double>> found;  // id → (match, similarity)
@@ -714,6 +714,17 @@ std::vector<Hit> PipelineService::CollisionCheck(const auth::Principal& who,
       if (sim >= 0.8) found[id] = {"name", sim};
     }
   }
+  return found;
+}
+
+std::vector<Hit> PipelineService::CollisionCheck(const auth::Principal& who,
+                                                 const std::string& investor_name,
+                                                 const std::string& uscc_in,
+                                                 std::optional<int64_t> exclude) {
+  auto lease = db_.Acquire();
+  db::Connection& c = *lease;
+  auto scope = ScopeOf(c, who);
+  const auto found = CollisionCandidates(c, investor_name, uscc_in);
   // Best five first; only those are loaded in full.
   std::vector<std::tuple<double, int64_t, std::string>> best;
   for (const auto& [id, m] : found)
@@ -749,7 +760,8 @@ std::vector<Hit> PipelineService::CollisionCheck(const auth::Principal& who,
 }
 
 Result<Activity> PipelineService::AddActivity(const auth::Principal& who, int64_t id, Activity a,
-                                              const audit::Actor& actor) {
+                                              const audit::Actor& actor,
+                                              bool confirm_over_investment) {
   std::map<std::string, std::string> bad;
   if (std::find(ActivityKinds().begin(), ActivityKinds().end(), a.kind) == ActivityKinds().end())
     bad["kind"] = "invalid_value";
@@ -769,8 +781,21 @@ Result<Activity> PipelineService::AddActivity(const auth::Principal& who, int64_
   auto scope = ScopeOf(c, who);
   if (!scope) return Fail(scope.error());
   db::Transaction tx(c, true);
+  // Capital entries lock the project row first (PostgreSQL; SQLite writers are serialised), so
+  // two entries cannot both read the old sum and slip past the cap together.
+  if (a.kind == "capital")
+    c.Execute("UPDATE projects SET capital_in_place = capital_in_place WHERE id = ?", {id});
   auto p = store::Get(c, id);
   if (!p || !InScope(*p, *scope)) return Fail(ProjectNotFound());
+  bool over_investment = false;
+  if (a.kind == "capital") {
+    const int64_t cap = p->contracted_investment.value_or(p->total_investment);
+    over_investment = p->capital_in_place + *a.amount > cap;
+    if (over_investment && !(confirm_over_investment && HasRole(who, "coordinator")))
+      return Fail(InvalidArgument(
+          {{"amount_yuan", HasRole(who, "coordinator") ? "confirm_required" : "exceeds_investment"}},
+          "capital in place would exceed the contracted or total investment"));
+  }
   a.project_id = id;
   a.actor_id = who.user_id;
   a.actor_name = who.name;
@@ -787,6 +812,7 @@ Result<Activity> PipelineService::AddActivity(const auth::Principal& who, int64_
   audit::Diff d;
   d.Created("kind", a.kind).Created("date", a.date);
   if (a.amount) d.Created("amount_yuan", std::to_string(*a.amount));
+  if (over_investment) d.Created("over_investment_confirmed", "true");
   audit::Append(c, a.created_at, actor,
                 {"project.activity", "project", std::to_string(id), d.Json()});
   tx.Commit();

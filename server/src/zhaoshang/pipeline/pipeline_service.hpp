@@ -93,8 +93,11 @@ class PipelineService {
                                           const audit::Actor& actor);
   // The park or district with this exact name, for imports.
   std::optional<int64_t> ReceivingUnitByName(const std::string& name);
-  // 撞单 confirmed: the caller joins an existing project as co-promoter.
-  Result<int64_t> Join(const auth::Principal& who, int64_t project_id, const audit::Actor& actor);
+  // 撞单 confirmed: the caller joins an existing project as co-promoter — only one that the
+  // reported investor (name or credit code) collides with.
+  Result<int64_t> Join(const auth::Principal& who, int64_t project_id,
+                       const std::string& investor_name, const std::string& uscc,
+                       const audit::Actor& actor);
   Result<ProjectView> Update(const auth::Principal& who, int64_t id, const ProjectInput& in,
                              int64_t version, const audit::Actor& actor);
   Result<ProjectView> Transition(const auth::Principal& who, int64_t id, const TransitionInput& in,
@@ -111,8 +114,10 @@ class PipelineService {
   Result<std::vector<BoardColumn>> Board(const auth::Principal& who, ProjectFilter f);
   std::vector<Hit> CollisionCheck(const auth::Principal& who, const std::string& investor_name,
                                   const std::string& uscc, std::optional<int64_t> exclude);
+  // A "capital" activity adds to 到位资金, which may not pass the contracted (else the total)
+  // investment unless a coordinator confirms it (`confirm_over_investment`).
   Result<Activity> AddActivity(const auth::Principal& who, int64_t id, Activity a,
-                               const audit::Actor& actor);
+                               const audit::Actor& actor, bool confirm_over_investment = false);
   Result<std::vector<TimelineItem>> Timeline(const auth::Principal& who, int64_t id);
   // Data leaving the system is audited: who exported how many rows with which filters.
   void RecordExport(const audit::Actor& actor, int64_t rows, const std::string& query);
@@ -150,6 +155,9 @@ class PipelineService {
 
  private:
   Result<ProjectScope> ScopeOf(db::Connection& c, const auth::Principal& who);
+  // Every project the investor collides with: id → (match "uscc"|"name", similarity).
+  std::map<int64_t, std::pair<std::string, double>> CollisionCandidates(
+      db::Connection& c, const std::string& investor_name, const std::string& uscc);
   // A checked transition inside the caller's transaction; `relation` is who the caller is to
   // the project (a park accepting a routing passes its own).
   Status TransitionIn(db::Connection& c, const auth::Principal& who, const Project& current,

@@ -53,7 +53,7 @@ http::Response Route(RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   auto park = in->Int("park_id", true);
-  auto note = in->String("note", false, 500);
+  auto note = in->Text("note", false, 500);
   auto version = in->Int("version", true);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   // The project must be in the caller's scope; the fit score is kept with the routing.
@@ -84,7 +84,7 @@ http::Response Decline(RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   auto code = in->String("reason_code", true, 40);
-  auto reason = in->String("reason", false, 500);
+  auto reason = in->Text("reason", false, 500);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   return Render(ctx, ctx.app.pipeline().DeclineRouting(*ctx.principal, *id, *code,
                                                        reason.value_or(""), ctx.Actor()));
@@ -95,7 +95,7 @@ http::Response Withdraw(RequestContext& ctx) {
   if (!id) return ErrorResponse(NotFound("routing not found"));
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
-  auto reason = in->String("reason", true, 500);
+  auto reason = in->Text("reason", true, 500);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   return Render(ctx, ctx.app.pipeline().WithdrawRouting(*ctx.principal, *id, reason.value_or(""),
                                                         ctx.Actor()));

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "zhaoshang/core/random.hpp"
+#include "zhaoshang/core/text.hpp"
 #include "zhaoshang/pipeline/investor_name.hpp"
 #include "zhaoshang/pipeline/uscc.hpp"
 
@@ -224,6 +225,11 @@ Result<std::vector<ImportRow>> ValidateImport(const Table& table, pipeline::Pipe
     for (const auto& c : cols) {
       std::string v = cell(c);
       const std::string& f = c.field;
+      // The same text hygiene as the JSON API: refuse control characters, drop invisible ones.
+      if (!SanitizeText(v, f == "description" ? TextKind::kMultiline : TextKind::kLine)) {
+        row.errors[c.header] = "invalid_value";
+        continue;
+      }
       if (v.empty()) {
         if (c.required) row.errors[c.header] = "required";
         continue;

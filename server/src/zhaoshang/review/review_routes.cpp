@@ -319,8 +319,8 @@ http::Response PutSheet(RequestContext& ctx) {
   s.recused = in->Bool("recused", false).value_or(false);
   s.vote = in->String("vote", false, 20).value_or("");
   s.reason_codes = in->StringArray("reason_codes", false).value_or(std::vector<std::string>{});
-  s.questions = in->String("questions", false, 1000).value_or("");
-  s.comment = in->String("comment", false, 1000).value_or("");
+  s.questions = in->Text("questions", false, 1000).value_or("");
+  s.comment = in->Text("comment", false, 1000).value_or("");
   in->Mark("scores");
   if (const auto* sc = in->raw().if_contains("scores"); sc && !sc->is_null()) {
     if (!sc->is_object()) {

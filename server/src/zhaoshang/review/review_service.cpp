@@ -177,7 +177,10 @@ Status CheckPanel(db::Connection& c, const PanelInput& in, bool create) {
     for (const auto& [user, category] : *in.members) {
       if (!Categories().count(category)) bad["members"] = "invalid_value";
       auto u = org::store::GetUser(c, user);
-      if (!u || !u->active) bad["members"] = "not_found";
+      if (!u || !u->active)
+        bad["members"] = "not_found";
+      else if (!org::ResolveScope(u->roles, "review.participate") || org::IsAdminAccount(*u))
+        bad["members"] = "not_eligible";  // could never vote: a panel must reach its quorum
       if (!seen.insert(user).second) bad["members"] = "invalid_value";
     }
   }

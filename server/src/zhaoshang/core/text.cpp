@@ -1,0 +1,76 @@
+#include "zhaoshang/core/text.hpp"
+
+namespace zhaoshang {
+namespace {
+// Decodes one UTF-8 sequence at s[i]; returns its length, 0 when malformed (overlong,
+// surrogate, beyond U+10FFFF or truncated).
+size_t Decode(std::string_view s, size_t i, char32_t& cp) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  const unsigned char c = b(0);
+  size_t n;
+  char32_t min;
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  } else if ((c & 0xE0) == 0xC0) {
+    n = 2, cp = c & 0x1F, min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    n = 3, cp = c & 0x0F, min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    n = 4, cp = c & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k) {
+    if ((b(k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b(k) & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+bool IsControl(char32_t cp, TextKind kind) {
+  if (cp == '\t' || cp == '\n' || cp == '\r') return kind == TextKind::kLine;
+  return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
+}
+}  // namespace
+
+bool IsStrippedFormatChar(char32_t cp) {
+  return cp == 0x00AD                       // soft hyphen
+         || cp == 0x061C                    // Arabic letter mark
+         || cp == 0x180E                    // Mongolian vowel separator
+         || (cp >= 0x200B && cp <= 0x200F)  // zero-width space/joiners, LRM, RLM
+         || (cp >= 0x202A && cp <= 0x202E)  // bidi embeddings and overrides
+         || (cp >= 0x2060 && cp <= 0x2064)  // word joiner, invisible operators
+         || (cp >= 0x2066 && cp <= 0x2069)  // bidi isolates
+         || cp == 0xFEFF;                   // zero-width no-break space (BOM)
+}
+
+bool IsValidUtf8(std::string_view s) {
+  char32_t cp;
+  for (size_t i = 0; i < s.size();) {
+    size_t n = Decode(s, i, cp);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+bool SanitizeText(std::string& s, TextKind kind) {
+  size_t out = 0;
+  char32_t cp;
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = Decode(s, i, cp);
+    if (n == 0 || IsControl(cp, kind)) return false;
+    if (!IsStrippedFormatChar(cp)) {
+      if (out != i) s.replace(out, n, s, i, n);
+      out += n;
+    }
+    i += n;
+  }
+  s.resize(out);
+  return true;
+}
+
+}  // namespace zhaoshang
