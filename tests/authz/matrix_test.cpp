@@ -118,5 +118,30 @@ TEST(AuthzMatrix, EveryRouteEnforcesItForEveryRole) {
   EXPECT_GE(lines.size(), 36u);
 }
 
+
+// docs/api.md lists every role's permissions and scopes between two markers; the docs and
+// roles.cpp once disagreed on review.view / review.participate. Rebuild the table from
+// AllRoles() and compare it line by line (on a mismatch the expected table is printed).
+TEST(AuthzMatrix, TheRoleTableInTheDocsIsTheRoleTableOfTheServer) {
+  std::string expected = "| role | admin | permissions (scope) |\n|---|---|---|\n";
+  for (const auto& r : org::AllRoles()) {
+    std::string perms;
+    for (const auto& g : r.grants)
+      perms += (perms.empty() ? "" : ", ") + std::string("`") + std::string(g.permission) + "` " +
+               std::string(org::ScopeName(g.scope));
+    expected += "| " + std::string(r.code) + " | " + (r.admin ? "yes" : "no") + " | " + perms + " |\n";
+  }
+  std::ifstream in(std::string(ZS_SOURCE_DIR) + "/docs/api.md");
+  ASSERT_TRUE(in) << "docs/api.md not found";
+  std::string line, table;
+  bool inside = false;
+  while (std::getline(in, line)) {
+    if (line == "<!-- roles:end -->") break;
+    if (inside) table += line + "\n";
+    if (line == "<!-- roles:begin -->") inside = true;
+  }
+  EXPECT_EQ(table, expected) << "replace the table in docs/api.md with:\n" << expected;
+}
+
 }  // namespace
 }  // namespace zhaoshang::testing

@@ -29,6 +29,9 @@ check "the admin holds exactly the sysadmin role" bash -c "sqlite3 '$DIR/z.db' \
 check "no plaintext password is stored" bash -c "! sqlite3 '$DIR/z.db' 'SELECT password_hash FROM users' | grep -q 'Strong#Pass1'"
 check "demo refuses a database that already has accounts" expect_rc 1 "$BIN" --db "$DB" demo
 check "reset-password works from stdin" bash -c "echo 'Other#Pass2' | '$BIN' --db '$DB' user reset-password --login admin | grep -q done"
+check "a command-line reset of an administrator (break-glass) forces a new password and is audited" bash -c "
+  sqlite3 '$DIR/z.db' \"SELECT must_change_password FROM users WHERE login='admin'\" | grep -qx 1 &&
+  sqlite3 '$DIR/z.db' \"SELECT source || ' ' || diff FROM audit_log WHERE action='user.password_reset'\" | grep -q '^cli:.*\\\"cli\\\"'"
 check "disable works" bash -c "'$BIN' --db '$DB' user disable --login admin && sqlite3 '$DIR/z.db' \"SELECT active FROM users WHERE login='admin'\" | grep -qx 0"
 check "audit verify passes on an untouched log" bash -c "'$BIN' --db '$DB' audit verify | grep -q 'audit chain OK'"
 check "audit verify reports a byte changed in the database" bash -c "
