@@ -1,4 +1,7 @@
 // Login, lockout, rate limit, sessions, CSRF — through App::Handle, on both engines.
+#include <atomic>
+#include <thread>
+
 #include "support/test_env.hpp"
 
 namespace zhaoshang::testing {
@@ -99,6 +102,22 @@ TEST(AuthApi, TheAccountCeilingLocksTheAccountFromEveryAddress) {
   Reply ev = aud.Get("/api/v1/audit?action=auth.admin_locked");
   ASSERT_EQ(ev.status, 200) << ev.body;
   EXPECT_EQ(ev.json.at("total").as_int64(), 1);
+}
+
+TEST(AuthApi, ConcurrentFailuresFromOneAddressAllCountAndNoneFails) {
+  TestApp t;
+  std::vector<std::thread> threads;
+  std::atomic<int> unexpected{0};
+  for (int i = 0; i < 4; ++i)
+    threads.emplace_back([&] {
+      Reply r = Client(*t.app, "198.51.100.77").Login("reviewer", "Wrong@2026");
+      if (r.status != 401) ++unexpected;
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(unexpected.load(), 0);
+  auto c = t.app->db().Acquire();
+  EXPECT_EQ(c->QueryInt("SELECT failed_count FROM login_failures WHERE source = '198.51.100.77'", {}), 4);
+  EXPECT_EQ(c->QueryInt("SELECT failed_count FROM users WHERE login = 'reviewer'", {}), 4);
 }
 
 TEST(AuthApi, SuccessResetsTheFailureCount) {

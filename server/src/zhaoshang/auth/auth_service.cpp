@@ -84,7 +84,10 @@ Result<LoginResult> AuthService::Login(const std::string& login_in, const std::s
   const bool ok = VerifyPassword(user->password_hash, password);
   if (!ok) {
     db::Transaction tx(c, true);
-    auto fresh = org::store::GetUser(c, user->id);  // concurrent failures must all count
+    // Concurrent failures must all count: lock the account row first (PostgreSQL; SQLite
+    // writers are serialised), then read the counts afresh.
+    c.Execute("UPDATE users SET failed_count = failed_count WHERE id = ?", {user->id});
+    auto fresh = org::store::GetUser(c, user->id);
     LockState a = AfterAccountFailure({fresh->failed_count, fresh->locked_until, std::nullopt},
                                       lockout_, now);
     LockState s = AfterSourceFailure(org::store::GetSourceLock(c, user->id, source), lockout_, now);

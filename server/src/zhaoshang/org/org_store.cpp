@@ -226,10 +226,11 @@ auth::LockState GetSourceLock(db::Connection& c, int64_t id, const std::string& 
 void SaveSourceLock(db::Connection& c, int64_t id, const std::string& source,
                     const auth::LockState& s, int64_t now) {
   auto opt = [](const std::optional<int64_t>& v) { return v ? db::Param(*v) : db::Param(nullptr); };
-  c.Execute("DELETE FROM login_failures WHERE user_id = ? AND source = ?", {id, source});
   c.Execute(
       "INSERT INTO login_failures(user_id, source, failed_count, locked_until, retry_at, "
-      "updated_at) VALUES (?,?,?,?,?,?)",
+      "updated_at) VALUES (?,?,?,?,?,?) ON CONFLICT (user_id, source) DO UPDATE SET "
+      "failed_count = excluded.failed_count, locked_until = excluded.locked_until, "
+      "retry_at = excluded.retry_at, updated_at = excluded.updated_at",
       {id, source, int64_t(s.failed_count), opt(s.locked_until), opt(s.retry_at), now});
   // An address sweep must not grow the table without bound: a day-old row is history.
   c.Execute("DELETE FROM login_failures WHERE updated_at < ?", {now - 24 * 3600 * 1000});
