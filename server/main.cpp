@@ -186,9 +186,10 @@ int main(int argc, char** argv) {
       auto key = audit::LoadOrCreateKey({cfg.audit_key, cfg.audit_key_file}, &created);
       if (!key) throw std::runtime_error(key.error().message);
       if (created)
-        spdlog::warn("created a new audit key in {} (mode 0600): back it up apart from the "
-                     "database (docs/operations.md)",
-                     cfg.audit_key_file);
+        spdlog::warn(
+            "created a new audit key in {} (mode 0600): back it up apart from the "
+            "database (docs/operations.md)",
+            cfg.audit_key_file);
       if (demo && LoadDemo(*app)) spdlog::info("loaded the demo city");
       {
         auto c = app->db().Acquire();

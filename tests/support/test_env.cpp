@@ -60,18 +60,18 @@ TempDir::~TempDir() {
 
 void DropAuditGuards(db::Connection& c) {
   if (c.dialect() == db::Dialect::kSqlite) {
-    for (const char* t : {"audit_log_no_update", "audit_log_retention",
-                          "audit_checkpoints_no_update", "audit_checkpoints_no_delete",
-                          "audit_archives_no_update", "audit_archives_no_delete"})
+    for (const char* t :
+         {"audit_log_no_update", "audit_log_retention", "audit_checkpoints_no_update",
+          "audit_checkpoints_no_delete", "audit_archives_no_update", "audit_archives_no_delete"})
       c.ExecScript(std::string("DROP TRIGGER IF EXISTS ") + t);
     return;
   }
-  for (const char* t : {"audit_log_no_update ON audit_log", "audit_log_retention ON audit_log",
-                        "audit_log_no_truncate ON audit_log",
-                        "audit_checkpoints_no_change ON audit_checkpoints",
-                        "audit_checkpoints_no_truncate ON audit_checkpoints",
-                        "audit_archives_no_change ON audit_archives",
-                        "audit_archives_no_truncate ON audit_archives"})
+  for (const char* t :
+       {"audit_log_no_update ON audit_log", "audit_log_retention ON audit_log",
+        "audit_log_no_truncate ON audit_log", "audit_checkpoints_no_change ON audit_checkpoints",
+        "audit_checkpoints_no_truncate ON audit_checkpoints",
+        "audit_archives_no_change ON audit_archives",
+        "audit_archives_no_truncate ON audit_archives"})
     c.ExecScript(std::string("DROP TRIGGER IF EXISTS ") + t);
 }
 

@@ -30,7 +30,7 @@ struct Config {
   std::string audit_key;  // hex, env ZS_AUDIT_KEY only (never in a file next to the config)
   std::string audit_key_file = "var/audit.key";
   std::string audit_anchor_file = "var/audit.anchor";
-  int audit_checkpoint_interval_s = 60;  // 0: only at shutdown and `zhaoshang audit checkpoint`
+  int audit_checkpoint_interval_s = 60;  // 0: only at start and shutdown
 };
 
 // Reads `path` if non-empty (throws on a bad file), then applies ZS_* environment overrides.

@@ -79,16 +79,16 @@ Status StillAnchored(db::Connection& c, const Checkpoint& cp) {
                             std::to_string(cp.last_id) +
                             ", which is no longer in the log: run `zhaoshang audit verify`"));
   if (rs[0].Text(0) != cp.last_hash)
-    return Fail(AnchorError("audit row " + std::to_string(cp.last_id) + " differs from checkpoint " +
-                            std::to_string(cp.seq) + ": run `zhaoshang audit verify`"));
+    return Fail(AnchorError("audit row " + std::to_string(cp.last_id) +
+                            " differs from checkpoint " + std::to_string(cp.seq) +
+                            ": run `zhaoshang audit verify`"));
   return {};
 }
 }  // namespace
 
 Result<std::string> LoadKey(const KeySource& s) {
   if (!s.key_hex.empty()) return DecodeKey(s.key_hex, "ZS_AUDIT_KEY");
-  if (s.key_file.empty())
-    return Fail(KeyError("no audit key: set ZS_AUDIT_KEY or audit_key_file"));
+  if (s.key_file.empty()) return Fail(KeyError("no audit key: set ZS_AUDIT_KEY or audit_key_file"));
   std::ifstream in(s.key_file);
   if (!in)
     return Fail(KeyError("cannot read the audit key file " + s.key_file +

@@ -119,8 +119,8 @@ TEST(Checkpoint, AnchorFormatRoundTrips) {
 }
 
 TEST(ArchiveEntry, TheMacCoversTheFileAndTheEnds) {
-  ArchiveEntry a{1, 5, 1, 30, 30, kGenesisHash, std::string(64, 'c'), "x.jsonl",
-                 std::string(64, 'd'), ""};
+  ArchiveEntry a{
+      1, 5, 1, 30, 30, kGenesisHash, std::string(64, 'c'), "x.jsonl", std::string(64, 'd'), ""};
   const std::string key(32, 'k');
   std::string mac = ArchiveMac(key, a);
   ArchiveEntry b = a;
@@ -177,8 +177,7 @@ TEST_F(KeyFiles, EnvKeyMustBeHexAndLongEnough) {
   EXPECT_EQ(LoadKey({hex64, ""})->size(), kMinKeyBytes);
   EXPECT_NE(LoadKey({std::string(62, 'a'), ""}).error().message.find("shorter than 32 bytes"),
             std::string::npos);
-  EXPECT_NE(LoadKey({std::string(64, 'g'), ""}).error().message.find("not hex"),
-            std::string::npos);
+  EXPECT_NE(LoadKey({std::string(64, 'g'), ""}).error().message.find("not hex"), std::string::npos);
   EXPECT_FALSE(LoadKey({"", ""}));
 }
 

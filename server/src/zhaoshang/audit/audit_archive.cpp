@@ -33,9 +33,8 @@ Error Refused(std::string message) {
 }
 
 std::string FormatDate(int64_t ms) {
-  std::chrono::year_month_day d{
-      std::chrono::floor<std::chrono::days>(std::chrono::sys_time<std::chrono::milliseconds>(
-          std::chrono::milliseconds(ms)))};
+  std::chrono::year_month_day d{std::chrono::floor<std::chrono::days>(
+      std::chrono::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(ms)))};
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
                 static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
@@ -106,8 +105,7 @@ std::optional<int64_t> ParseDateUtc(const std::string& s) {
   char tail = 0;
   if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3)
     return std::nullopt;
-  std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m),
-                                  std::chrono::day(d)};
+  std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
   if (!ymd.ok()) return std::nullopt;
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::sys_days(ymd).time_since_epoch())
@@ -120,21 +118,21 @@ int64_t LatestArchiveCutoff(int64_t now_ms) {
 }
 
 std::string RowToJsonLine(const Record& r) {
-  return json::serialize(json::object{
-             {"id", r.id},
-             {"at", r.at},
-             {"actor_id", r.actor_id ? json::value(r.actor_id) : json::value(nullptr)},
-             {"actor_login", r.actor_login},
-             {"unit_name", r.unit_name},
-             {"source", r.source},
-             {"action", r.action},
-             {"object_type", r.object_type},
-             {"object_id", r.object_id},
-             {"diff", r.diff_json},
-             {"request_id", r.request_id},
-             {"prev_hash", r.prev_hash},
-             {"hash", r.hash},
-             {"chain_version", r.chain_version}}) +
+  return json::serialize(
+             json::object{{"id", r.id},
+                          {"at", r.at},
+                          {"actor_id", r.actor_id ? json::value(r.actor_id) : json::value(nullptr)},
+                          {"actor_login", r.actor_login},
+                          {"unit_name", r.unit_name},
+                          {"source", r.source},
+                          {"action", r.action},
+                          {"object_type", r.object_type},
+                          {"object_id", r.object_id},
+                          {"diff", r.diff_json},
+                          {"request_id", r.request_id},
+                          {"prev_hash", r.prev_hash},
+                          {"hash", r.hash},
+                          {"chain_version", r.chain_version}}) +
          "\n";
 }
 
@@ -227,16 +225,15 @@ Result<ArchiveEntry> Archive(db::Connection& c, const Anchoring& a, const Actor&
         "file_name, file_sm3, mac) VALUES (?,?,?,?,?,?,?,?,?,?)",
         {e.id, e.at, e.first_id, e.last_id, e.count, e.prev_hash, e.last_hash, e.file_name,
          e.file_sm3, e.mac});
-    json::object diff{{"archive",
-                       json::object{{"first_id", e.first_id},
-                                    {"last_id", e.last_id},
-                                    {"count", e.count},
-                                    {"last_hash", e.last_hash},
-                                    {"file", e.file_name},
-                                    {"file_sm3", e.file_sm3}}}};
-    Append(c, now_ms, actor,
-           {"audit.archive", "audit_log", N(e.first_id) + "-" + N(e.last_id),
-            json::serialize(diff)});
+    json::object diff{{"archive", json::object{{"first_id", e.first_id},
+                                               {"last_id", e.last_id},
+                                               {"count", e.count},
+                                               {"last_hash", e.last_hash},
+                                               {"file", e.file_name},
+                                               {"file_sm3", e.file_sm3}}}};
+    Append(
+        c, now_ms, actor,
+        {"audit.archive", "audit_log", N(e.first_id) + "-" + N(e.last_id), json::serialize(diff)});
     try {
       // The retention trigger has the last word: it refuses rows younger than the period by
       // the database's clock, whatever clock this process runs on.
@@ -291,9 +288,9 @@ VerifyResult VerifyArchiveFile(db::Connection& c, const Result<std::string>& key
         return broken(r->id, "no archive entry in the database starts at row " + N(r->id));
       pos.id = entry->first_id - 1;
       pos.hash = entry->prev_hash;
-      auto rs = c.Query(
-          "SELECT last_id, last_hash FROM audit_checkpoints WHERE last_id BETWEEN ? AND ?",
-          {entry->first_id, entry->last_id});
+      auto rs =
+          c.Query("SELECT last_id, last_hash FROM audit_checkpoints WHERE last_id BETWEEN ? AND ?",
+                  {entry->first_id, entry->last_id});
       for (size_t i = 0; i < rs.size(); ++i) anchored[rs[i].Int(0)] = rs[i].Text(1);
     }
     if (auto why = Follow(pos, *r)) return broken(r->id, *why);

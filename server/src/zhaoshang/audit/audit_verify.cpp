@@ -126,8 +126,8 @@ VerifyResult Verify(db::Connection& c, const Result<std::string>& key,
     if (rows.empty()) break;
     for (const Record& r : rows) {
       if (cp && cp->last_id < r.id)
-        return broken(cp->last_id, "checkpoint " + N(cp->seq) + " anchors row " +
-                                       N(cp->last_id) + ", which is missing");
+        return broken(cp->last_id, "checkpoint " + N(cp->seq) + " anchors row " + N(cp->last_id) +
+                                       ", which is missing");
       if (auto why = Follow(pos, r)) return broken(r.id, *why);
       ++v.checked;
       while (cp && cp->last_id == r.id) {
@@ -136,8 +136,7 @@ VerifyResult Verify(db::Connection& c, const Result<std::string>& key,
                                   ": the log was rewritten up to here");
         if (cp->count != v.archived + v.checked)
           return broken(r.id, "checkpoint " + N(cp->seq) + " counted " + N(cp->count) +
-                                  " rows up to here, the log has " +
-                                  N(v.archived + v.checked));
+                                  " rows up to here, the log has " + N(v.archived + v.checked));
         cp = cps.Next();
       }
       if (!cps.why().empty()) return broken(std::nullopt, cps.why());
@@ -158,8 +157,8 @@ VerifyResult Verify(db::Connection& c, const Result<std::string>& key,
     if (!*file) {
       if (v.checkpoints > 0)
         return broken(std::nullopt, "the anchor file " + anchor_file +
-                                        " is missing, but the database holds " +
-                                        N(v.checkpoints) + " checkpoints");
+                                        " is missing, but the database holds " + N(v.checkpoints) +
+                                        " checkpoints");
     } else {
       const Checkpoint& f = **file;
       if (!MacMatches(CheckpointMac(*key, f), f.mac))
@@ -178,8 +177,8 @@ VerifyResult Verify(db::Connection& c, const Result<std::string>& key,
                         {f.seq});
       if (rs.empty() || rs[0].Int(0) != f.at || rs[0].Int(1) != f.count ||
           rs[0].Int(2) != f.last_id || rs[0].Text(3) != f.last_hash)
-        return broken(f.last_id, "the anchor file's checkpoint " + N(f.seq) +
-                                     " differs from the database's");
+        return broken(f.last_id,
+                      "the anchor file's checkpoint " + N(f.seq) + " differs from the database's");
     }
   }
   return v;

@@ -64,11 +64,11 @@ std::string HmacSm3Hex(const std::string& key, const std::string& data) {
                          OSSL_PARAM_construct_end()};
   unsigned char out[EVP_MAX_MD_SIZE];
   size_t len = 0;
-  bool ok = EVP_MAC_init(ctx, reinterpret_cast<const unsigned char*>(key.data()), key.size(),
-                         params) == 1 &&
-            EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(data.data()),
-                           data.size()) == 1 &&
-            EVP_MAC_final(ctx, out, &len, sizeof out) == 1;
+  bool ok =
+      EVP_MAC_init(ctx, reinterpret_cast<const unsigned char*>(key.data()), key.size(), params) ==
+          1 &&
+      EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(data.data()), data.size()) == 1 &&
+      EVP_MAC_final(ctx, out, &len, sizeof out) == 1;
   EVP_MAC_CTX_free(ctx);
   if (!ok) throw std::runtime_error("HMAC-SM3 failed");
   return ToHex(out, len);

@@ -99,7 +99,8 @@ struct Server::Impl {
     checkpoint_timer.async_wait([this](const boost::system::error_code& ec) {
       if (ec || stopping) return;
       asio::post(workers, [this] { WriteCheckpoint(); });
-      ArmCheckpoint(std::chrono::seconds(cfg.audit_checkpoint_interval_s));
+      if (cfg.audit_checkpoint_interval_s > 0)
+        ArmCheckpoint(std::chrono::seconds(cfg.audit_checkpoint_interval_s));
     });
   }
 
@@ -350,7 +351,7 @@ uint16_t Server::Listen() {
   } else {
     impl_->audit_key = *key;
     // The first one at once: it also reports a log tampered with while the server was down.
-    if (impl_->cfg.audit_checkpoint_interval_s > 0) impl_->ArmCheckpoint(std::chrono::seconds(0));
+    impl_->ArmCheckpoint(std::chrono::seconds(0));
   }
   return a.local_endpoint().port();
 }
