@@ -18,7 +18,10 @@
 #include "zhaoshang/app/app.hpp"
 #include "zhaoshang/app/demo.hpp"
 #include "zhaoshang/app/gen.hpp"
+#include "zhaoshang/audit/audit_anchor.hpp"
+#include "zhaoshang/audit/audit_archive.hpp"
 #include "zhaoshang/audit/audit_log.hpp"
+#include "zhaoshang/audit/audit_verify.hpp"
 #include "zhaoshang/auth/auth_service.hpp"
 #include "zhaoshang/db/migrations.hpp"
 #include "zhaoshang/http/server.hpp"
@@ -127,7 +130,18 @@ int main(int argc, char** argv) {
 
   auto* audit_cmd = cli.add_subcommand("audit", "audit trail tools");
   audit_cmd->require_subcommand(1);
-  auto* averify = audit_cmd->add_subcommand("verify", "check the SM3 hash chain");
+  auto* averify = audit_cmd->add_subcommand(
+      "verify", "check the SM3 chain, its keyed checkpoints and the anchor file");
+  std::string a_archive, a_before, a_out;
+  averify->add_option("--archive", a_archive, "check an archive file instead");
+  auto* acheckpoint =
+      audit_cmd->add_subcommand("checkpoint", "write a keyed checkpoint of the head now");
+  auto* aarchive = audit_cmd->add_subcommand(
+      "archive", "move audit rows older than the retention period into a file");
+  aarchive->add_option("--before", a_before, "archive rows before this day (YYYY-MM-DD, UTC)")
+      ->required();
+  aarchive->add_option("--out", a_out, "the archive file to write (JSON lines; must not exist)")
+      ->required();
 
   CLI11_PARSE(cli, argc, argv);
 
@@ -171,6 +185,14 @@ int main(int argc, char** argv) {
       logger->set_level(spdlog::get_level());
       spdlog::set_default_logger(logger);
       spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+      bool created = false;
+      auto key = audit::LoadOrCreateKey({cfg.audit_key, cfg.audit_key_file}, &created);
+      if (!key) throw std::runtime_error(key.error().message);
+      if (created)
+        spdlog::warn(
+            "created a new audit key in {} (mode 0600): back it up apart from the "
+            "database (docs/operations.md)",
+            cfg.audit_key_file);
       if (demo && LoadDemo(*app)) spdlog::info("loaded the demo city");
       {
         auto c = app->db().Acquire();
@@ -250,14 +272,49 @@ int main(int argc, char** argv) {
     }
     if (*averify) {
       auto c = app->db().Acquire();
-      auto v = audit::Verify(*c);
+      auto key = audit::LoadKey({cfg.audit_key, cfg.audit_key_file});
+      auto v = a_archive.empty() ? audit::Verify(*c, key, cfg.audit_anchor_file)
+                                 : audit::VerifyArchiveFile(*c, key, a_archive);
+      const std::string what = a_archive.empty() ? "audit chain" : "audit archive " + a_archive;
       if (v.ok) {
-        std::cout << "audit chain OK: " << v.checked << " rows\n";
+        std::cout << what << " OK: " << v.checked << " rows";
+        if (a_archive.empty())
+          std::cout << ", " << v.checkpoints << " keyed checkpoints, " << v.archived
+                    << " rows archived before";
+        std::cout << "\n";
         return 0;
       }
-      std::cout << "audit chain BROKEN at row id " << *v.first_broken_id << " (" << v.checked
-                << " rows checked)\n";
+      std::cout << what << " BROKEN";
+      if (v.first_broken_id) std::cout << " at row id " << *v.first_broken_id;
+      std::cout << ": " << v.reason << " (" << v.checked << " rows checked)\n";
       return 2;
+    }
+    if (*acheckpoint || *aarchive) {
+      auto key = audit::LoadKey({cfg.audit_key, cfg.audit_key_file});
+      if (!key) throw std::runtime_error(key.error().message);
+      audit::Anchoring anchoring{*key, cfg.audit_anchor_file};
+      auto c = app->db().Acquire();
+      if (*acheckpoint) {
+        auto cp = audit::WriteCheckpoint(*c, anchoring, clock.NowMs());
+        if (!cp) throw std::runtime_error(cp.error().message);
+        auto now = audit::NewestCheckpoint(*c);
+        if (now)
+          std::cout << (*cp ? "wrote" : "unchanged:") << " checkpoint " << now->seq << " at row "
+                    << now->last_id << " (" << now->count << " rows)\n";
+        else
+          std::cout << "the audit log is empty: no checkpoint\n";
+        return 0;
+      }
+      auto before = audit::ParseDateUtc(a_before);
+      if (!before) throw std::runtime_error("--before wants a date YYYY-MM-DD");
+      auto e = audit::Archive(*c, anchoring, cli_actor, clock.NowMs(), *before, a_out);
+      if (!e) {
+        std::cerr << e.error().message << "\n";
+        return 1;
+      }
+      std::cout << "archived " << e->count << " audit rows (ids " << e->first_id << "–"
+                << e->last_id << ") to " << a_out << "\n";
+      return 0;
     }
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());

@@ -4,6 +4,7 @@
 
 #include "support/test_env.hpp"
 #include "zhaoshang/audit/audit_log.hpp"
+#include "zhaoshang/audit/audit_verify.hpp"
 #include "zhaoshang/db/migrations.hpp"
 #include "zhaoshang/org/org_store.hpp"
 
@@ -80,14 +81,15 @@ TEST_F(StoreTest, AuditChainVerifiesAndDetectsAChangedByte) {
   for (int i = 0; i < 5; ++i)
     audit::Append(*c, kT0 + i, a,
                   {"test.write", "thing", std::to_string(i), R"({"n":{"from":null,"to":"1"}})"});
-  auto ok = audit::Verify(*c);
+  auto ok = audit::Verify(*c, std::string(32, 'k'), "");
   EXPECT_TRUE(ok.ok);
   EXPECT_EQ(ok.checked, 5);
   int64_t third = c->QueryInt("SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 2", {}).value();
   // One byte of the diff changed behind the application's back.
+  DropAuditGuards(*c);
   c->Execute("UPDATE audit_log SET diff = ? WHERE id = ?",
              {std::string(R"({"n":{"from":null,"to":"2"}})"), third});
-  auto bad = audit::Verify(*c);
+  auto bad = audit::Verify(*c, std::string(32, 'k'), "");
   EXPECT_FALSE(bad.ok);
   EXPECT_EQ(bad.first_broken_id, third);
 }
@@ -97,8 +99,9 @@ TEST_F(StoreTest, AuditChainDetectsADeletedRow) {
   audit::Actor a{0, "tester", "", "cli", "r"};
   for (int i = 0; i < 4; ++i) audit::Append(*c, kT0, a, {"x", "t", std::to_string(i), "{}"});
   int64_t second = c->QueryInt("SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 1", {}).value();
+  DropAuditGuards(*c);
   c->Execute("DELETE FROM audit_log WHERE id = ?", {second});
-  auto v = audit::Verify(*c);
+  auto v = audit::Verify(*c, std::string(32, 'k'), "");
   EXPECT_FALSE(v.ok);
   EXPECT_EQ(v.first_broken_id, second + 1);
 }

@@ -6,6 +6,10 @@ BIN="${1:-build/release/zhaoshang}"
 DIR="$(mktemp -d /tmp/zs-cli.XXXXXX)"
 trap 'rm -rf "$DIR"' EXIT
 DB="sqlite:$DIR/z.db"
+# The audit key and anchor live outside the database (here: beside it, in the scratch dir).
+export ZS_AUDIT_KEY_FILE="$DIR/audit.key" ZS_AUDIT_ANCHOR_FILE="$DIR/audit.anchor"
+unset ZS_AUDIT_KEY
+head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$ZS_AUDIT_KEY_FILE"
 pass=0
 fail=0
 check() {  # name, then a command that must succeed
@@ -34,9 +38,27 @@ check "a command-line reset of an administrator (break-glass) forces a new passw
   sqlite3 '$DIR/z.db' \"SELECT source || ' ' || diff FROM audit_log WHERE action='user.password_reset'\" | grep -q '^cli:.*\\\"cli\\\"'"
 check "disable works" bash -c "'$BIN' --db '$DB' user disable --login admin && sqlite3 '$DIR/z.db' \"SELECT active FROM users WHERE login='admin'\" | grep -qx 0"
 check "audit verify passes on an untouched log" bash -c "'$BIN' --db '$DB' audit verify | grep -q 'audit chain OK'"
+check "audit checkpoint anchors the head" bash -c "'$BIN' --db '$DB' audit checkpoint | grep -q 'wrote checkpoint 1' && test -s '$DIR/audit.anchor'"
+check "audit verify checks the checkpoint" bash -c "'$BIN' --db '$DB' audit verify | grep -q '1 keyed checkpoints'"
+check "audit verify fails without the key" bash -c "
+  out=\$(ZS_AUDIT_KEY_FILE='$DIR/none.key' '$BIN' --db '$DB' audit verify); rc=\$?
+  [ \$rc -eq 2 ] && echo \"\$out\" | grep -q 'none.key'"
+check "audit verify fails with a wrong key" bash -c "
+  out=\$(ZS_AUDIT_KEY=\$(printf '%064d' 7) '$BIN' --db '$DB' audit verify); rc=\$?
+  [ \$rc -eq 2 ] && echo \"\$out\" | grep -q 'wrong MAC'"
+check "the database refuses to delete audit rows" bash -c "! sqlite3 '$DIR/z.db' 'DELETE FROM audit_log' 2>/dev/null && [ \$(sqlite3 '$DIR/z.db' 'SELECT COUNT(*) FROM audit_log') -gt 0 ]"
+check "audit archive refuses a date inside the 184 days" bash -c "
+  out=\$('$BIN' --db '$DB' audit archive --before \$(date -u +%F) --out '$DIR/a.jsonl' 2>&1); rc=\$?
+  [ \$rc -eq 1 ] && echo \"\$out\" | grep -q '184 days' && [ ! -e '$DIR/a.jsonl' ]"
+check "audit verify reports the last row deleted in the database" bash -c "
+  cp '$DIR/z.db' '$DIR/t.db'
+  id=\$(sqlite3 '$DIR/t.db' 'SELECT MAX(id) FROM audit_log')
+  sqlite3 '$DIR/t.db' 'DROP TRIGGER audit_log_retention; DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)'
+  out=\$('$BIN' --db 'sqlite:$DIR/t.db' audit verify); rc=\$?
+  [ \$rc -eq 2 ] && echo \"\$out\" | grep -q \"BROKEN at row id \$id\""
 check "audit verify reports a byte changed in the database" bash -c "
   id=\$(sqlite3 '$DIR/z.db' 'SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 1')
-  sqlite3 '$DIR/z.db' \"UPDATE audit_log SET actor_login = 'cLi' WHERE id = \$id\"
+  sqlite3 '$DIR/z.db' \"DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor_login = 'cLi' WHERE id = \$id\"
   out=\$('$BIN' --db '$DB' audit verify); rc=\$?
   [ \$rc -eq 2 ] && echo \"\$out\" | grep -q \"BROKEN at row id \$id\""
 check "a bad database url is a clear error" bash -c "'$BIN' --db 'mysql://x' migrate 2>&1 | grep -q 'unsupported database url'"

@@ -48,8 +48,38 @@ TestDatabase::~TestDatabase() {
   }
 }
 
+TempDir::TempDir()
+    : path_((std::filesystem::temp_directory_path() / ("zs-files-" + RandomHex(6))).string()) {
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+void DropAuditGuards(db::Connection& c) {
+  if (c.dialect() == db::Dialect::kSqlite) {
+    for (const char* t :
+         {"audit_log_no_update", "audit_log_retention", "audit_checkpoints_no_update",
+          "audit_checkpoints_no_delete", "audit_archives_no_update", "audit_archives_no_delete"})
+      c.ExecScript(std::string("DROP TRIGGER IF EXISTS ") + t);
+    return;
+  }
+  for (const char* t :
+       {"audit_log_no_update ON audit_log", "audit_log_retention ON audit_log",
+        "audit_log_no_truncate ON audit_log", "audit_checkpoints_no_change ON audit_checkpoints",
+        "audit_checkpoints_no_truncate ON audit_checkpoints",
+        "audit_archives_no_change ON audit_archives",
+        "audit_archives_no_truncate ON audit_archives"})
+    c.ExecScript(std::string("DROP TRIGGER IF EXISTS ") + t);
+}
+
 TestApp::TestApp(bool demo, Config cfg) {
   cfg.db = tdb.url();
+  if (cfg.audit_key.empty()) cfg.audit_key = kTestAuditKeyHex;
+  cfg.audit_key_file = files.path() + "/audit.key";
+  cfg.audit_anchor_file = files.path() + "/audit.anchor";
   cfg.login_rate_per_minute = cfg.login_rate_per_minute == 30 ? 0 : cfg.login_rate_per_minute;
   cfg.access_log = false;
   auto database = db::Database::Open(cfg.db, 4);

@@ -32,11 +32,32 @@ class TestDatabase {
 
 std::string EngineName();
 
+// A directory removed at the end of the test (the audit key and anchor files live outside the
+// database, on both engines).
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// The audit key TestApp configures (as ZS_AUDIT_KEY would): 32 bytes in hex.
+inline constexpr const char* kTestAuditKeyHex =
+    "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+
+// What someone with write access to the database does first: drop the append-only triggers
+// of migration 0006 (the tables' owner may).
+void DropAuditGuards(db::Connection& c);
+
 // An App on a fresh migrated database, with the demo city loaded, a manual clock and
 // the login rate limit off (tests that need it set it).
 struct TestApp {
   explicit TestApp(bool demo = true, Config cfg = {});
   TestDatabase tdb;
+  TempDir files;  // audit key file and anchor file
   ManualClock clock{kT0};
   std::unique_ptr<App> app;
 };

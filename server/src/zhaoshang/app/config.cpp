@@ -57,6 +57,10 @@ Config LoadConfig(const std::string& path) {
     c.login_rate_per_minute = t["auth"]["login_rate_per_minute"].value_or(c.login_rate_per_minute);
     c.log_level = t["log_level"].value_or(c.log_level);
     c.access_log = t["access_log"].value_or(c.access_log);
+    c.audit_key_file = t["audit_key_file"].value_or(c.audit_key_file);
+    c.audit_anchor_file = t["audit_anchor_file"].value_or(c.audit_anchor_file);
+    c.audit_checkpoint_interval_s =
+        t["audit_checkpoint_interval_s"].value_or(c.audit_checkpoint_interval_s);
   }
   Env("ZS_DB", c.db);
   Env("ZS_LISTEN", c.listen);
@@ -73,6 +77,10 @@ Config LoadConfig(const std::string& path) {
   EnvNum("ZS_LOGIN_RATE_PER_MINUTE", c.login_rate_per_minute);
   Env("ZS_LOG_LEVEL", c.log_level);
   EnvBool("ZS_ACCESS_LOG", c.access_log);
+  Env("ZS_AUDIT_KEY", c.audit_key);
+  Env("ZS_AUDIT_KEY_FILE", c.audit_key_file);
+  Env("ZS_AUDIT_ANCHOR_FILE", c.audit_anchor_file);
+  EnvNum("ZS_AUDIT_CHECKPOINT_INTERVAL_S", c.audit_checkpoint_interval_s);
   return c;
 }
 

@@ -27,6 +27,11 @@ struct Config {
   int login_rate_per_minute = 30;  // per source address
   std::string log_level = "info";
   bool access_log = true;
+  // Audit anchoring (docs/operations.md): the key and the anchor file live outside the database.
+  std::string audit_key;  // hex, env ZS_AUDIT_KEY only (never in a file next to the config)
+  std::string audit_key_file = "var/audit.key";
+  std::string audit_anchor_file = "var/audit.anchor";
+  int audit_checkpoint_interval_s = 60;  // 0: only at start and shutdown
 };
 
 // Reads `path` if non-empty (throws on a bad file), then applies ZS_* environment overrides.

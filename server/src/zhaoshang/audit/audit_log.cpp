@@ -4,8 +4,6 @@
 
 namespace zhaoshang::audit {
 namespace {
-const std::string kGenesis(64, '0');
-
 void Field(std::string& out, const std::string& v) {
   out += std::to_string(v.size());
   out += ':';
@@ -28,16 +26,19 @@ Record FromRow(const db::Row& r) {
   x.request_id = r.Text(10);
   x.prev_hash = r.Text(11);
   x.hash = r.Text(12);
+  x.chain_version = r.Int(13);
   return x;
 }
 
 constexpr const char* kColumns =
     "id, at, actor_id, actor_login, unit_name, source, action, object_type, object_id, diff, "
-    "request_id, prev_hash, hash";
+    "request_id, prev_hash, hash, chain_version";
 }  // namespace
 
 std::string ChainInput(const Record& r) {
   std::string s;
+  // Version 1 rows keep their old text so that logs written before 0006 still verify.
+  if (r.chain_version >= 2) Field(s, "v2:" + std::to_string(r.id));
   Field(s, r.prev_hash);
   Field(s, std::to_string(r.at));
   Field(s, std::to_string(r.actor_id));
@@ -52,12 +53,21 @@ std::string ChainInput(const Record& r) {
   return s;
 }
 
+void LockChain(db::Connection& c) {
+  if (c.dialect() == db::Dialect::kPostgres) c.Query("SELECT pg_advisory_xact_lock(7402)");
+}
+
 void Append(db::Connection& c, int64_t now_ms, const Actor& actor, const Entry& e) {
   // Serialise appenders on PostgreSQL; SQLite write transactions are serialised already.
-  if (c.dialect() == db::Dialect::kPostgres) c.Query("SELECT pg_advisory_xact_lock(7402)");
+  LockChain(c);
   Record r;
-  auto prev = c.Query("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
-  r.prev_hash = prev.empty() ? kGenesis : prev[0].Text(0);
+  auto prev = c.Query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+  if (prev.empty()) {
+    // The very first row, or everything before was archived: continue from the archive.
+    prev = c.Query("SELECT last_id, last_hash FROM audit_archives ORDER BY id DESC LIMIT 1");
+  }
+  r.id = prev.empty() ? 1 : prev[0].Int(0) + 1;
+  r.prev_hash = prev.empty() ? kGenesisHash : prev[0].Text(1);
   r.at = now_ms;
   r.actor_id = actor.user_id;
   r.actor_login = actor.login;
@@ -68,13 +78,15 @@ void Append(db::Connection& c, int64_t now_ms, const Actor& actor, const Entry& 
   r.object_id = e.object_id;
   r.diff_json = e.diff_json;
   r.request_id = actor.request_id;
+  r.chain_version = kChainVersion;
   r.hash = Sm3Hex(ChainInput(r));
   c.Execute(
-      "INSERT INTO audit_log(at, actor_id, actor_login, unit_name, source, action, object_type, "
-      "object_id, diff, request_id, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-      {r.at, r.actor_id ? db::Param(r.actor_id) : db::Param(nullptr), r.actor_login, r.unit_name,
-       r.source, r.action, r.object_type, r.object_id, r.diff_json, r.request_id, r.prev_hash,
-       r.hash});
+      "INSERT INTO audit_log(id, at, actor_id, actor_login, unit_name, source, action, "
+      "object_type, object_id, diff, request_id, prev_hash, hash, chain_version) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      {r.id, r.at, r.actor_id ? db::Param(r.actor_id) : db::Param(nullptr), r.actor_login,
+       r.unit_name, r.source, r.action, r.object_type, r.object_id, r.diff_json, r.request_id,
+       r.prev_hash, r.hash, r.chain_version});
 }
 
 std::vector<Record> Search(db::Connection& c, const Filter& f, int64_t* total) {
@@ -112,28 +124,14 @@ std::vector<Record> Search(db::Connection& c, const Filter& f, int64_t* total) {
   return out;
 }
 
-VerifyResult Verify(db::Connection& c) {
-  VerifyResult v;
-  std::string prev = kGenesis;
-  int64_t after = 0;
-  for (;;) {
-    auto rs = c.Query(
-        std::string("SELECT ") + kColumns + " FROM audit_log WHERE id > ? ORDER BY id LIMIT 2000",
-        {after});
-    if (rs.empty()) break;
-    for (size_t i = 0; i < rs.size(); ++i) {
-      Record r = FromRow(rs[i]);
-      ++v.checked;
-      if (r.prev_hash != prev || Sm3Hex(ChainInput(r)) != r.hash) {
-        v.ok = false;
-        v.first_broken_id = r.id;
-        return v;
-      }
-      prev = r.hash;
-      after = r.id;
-    }
-  }
-  return v;
+std::vector<Record> RowsAfter(db::Connection& c, int64_t after, int64_t limit) {
+  auto rs = c.Query(
+      std::string("SELECT ") + kColumns + " FROM audit_log WHERE id > ? ORDER BY id LIMIT ?",
+      {after, limit});
+  std::vector<Record> out;
+  out.reserve(rs.size());
+  for (size_t i = 0; i < rs.size(); ++i) out.push_back(FromRow(rs[i]));
+  return out;
 }
 
 }  // namespace zhaoshang::audit

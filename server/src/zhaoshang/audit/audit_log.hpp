@@ -26,12 +26,19 @@ struct Entry {
   std::string diff_json = "{}";  // {"field":{"from":…,"to":…}} or {"after":{…}}
 };
 
+// 1: rows written before migration 0006, hashed without their id. 2: the id is hashed and
+// ids are consecutive, so a removed row leaves a gap even where the hashes were recomputed.
+inline constexpr int64_t kChainVersion = 2;
+// prev_hash of the very first row.
+inline const std::string kGenesisHash(64, '0');
+
 struct Record {
   int64_t id = 0;
   int64_t at = 0;
   int64_t actor_id = 0;
   std::string actor_login, unit_name, source, action, object_type, object_id, diff_json, request_id,
       prev_hash, hash;
+  int64_t chain_version = kChainVersion;
 };
 
 struct Filter {
@@ -40,17 +47,18 @@ struct Filter {
   int64_t offset = 0, limit = 20;
 };
 
-struct VerifyResult {
-  bool ok = true;
-  int64_t checked = 0;
-  std::optional<int64_t> first_broken_id;
-};
-
+// Appends under the audit lock (PostgreSQL advisory lock; SQLite serialises writers), giving
+// the row the next id explicitly: one query for the head, as before ids were hashed.
 void Append(db::Connection& c, int64_t now_ms, const Actor& actor, const Entry& e);
 std::vector<Record> Search(db::Connection& c, const Filter& f, int64_t* total);
-VerifyResult Verify(db::Connection& c);
 
-// The canonical text a row's hash covers (length-prefixed fields, so no separator games).
+// The canonical text a row's hash covers (length-prefixed fields, so no separator games);
+// version 2 rows cover their id as well.
 std::string ChainInput(const Record& r);
+
+// Walking the log: rows with id > after, in id order, at most limit of them.
+std::vector<Record> RowsAfter(db::Connection& c, int64_t after, int64_t limit);
+// Takes the lock Append takes (PostgreSQL; a no-op on SQLite, whose writers are serialised).
+void LockChain(db::Connection& c);
 
 }  // namespace zhaoshang::audit

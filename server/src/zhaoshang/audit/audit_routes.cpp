@@ -5,7 +5,9 @@
 
 #include "zhaoshang/app/app.hpp"
 #include "zhaoshang/app/render.hpp"
+#include "zhaoshang/audit/audit_anchor.hpp"
 #include "zhaoshang/audit/audit_log.hpp"
+#include "zhaoshang/audit/audit_verify.hpp"
 
 namespace zhaoshang {
 namespace json = boost::json;
@@ -63,11 +65,16 @@ http::Response Search(RequestContext& ctx) {
 }
 
 http::Response Verify(RequestContext& ctx) {
+  const Config& cfg = ctx.app.config();
   auto lease = ctx.app.db().Acquire();
-  auto v = audit::Verify(*lease);
+  auto v = audit::Verify(*lease, audit::LoadKey({cfg.audit_key, cfg.audit_key_file}),
+                         cfg.audit_anchor_file);
   return JsonResponse(200, json::object{{"ok", v.ok},
                                         {"checked", v.checked},
-                                        {"first_broken_id", OptInt(v.first_broken_id)}});
+                                        {"checkpoints", v.checkpoints},
+                                        {"archived", v.archived},
+                                        {"first_broken_id", OptInt(v.first_broken_id)},
+                                        {"reason", v.reason}});
 }
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <sodium.h>
 
@@ -47,6 +48,65 @@ std::string Sha256Hex(const std::string& data) {
 std::string Sm3Hex(const std::string& data) {
   static const EVP_MD* md = Fetch("SM3");
   return DigestHex(md, data);
+}
+
+std::string HmacSm3Hex(const std::string& key, const std::string& data) {
+  // Fetched once, like the digests; a context per call (contexts are not thread-safe).
+  static EVP_MAC* mac = [] {
+    EVP_MAC* m = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    if (m == nullptr) throw std::runtime_error("HMAC not available");
+    return m;
+  }();
+  EVP_MAC_CTX* ctx = EVP_MAC_CTX_new(mac);
+  if (ctx == nullptr) throw std::runtime_error("HMAC context");
+  char digest[] = "SM3";
+  OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                         OSSL_PARAM_construct_end()};
+  unsigned char out[EVP_MAX_MD_SIZE];
+  size_t len = 0;
+  bool ok =
+      EVP_MAC_init(ctx, reinterpret_cast<const unsigned char*>(key.data()), key.size(), params) ==
+          1 &&
+      EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(data.data()), data.size()) == 1 &&
+      EVP_MAC_final(ctx, out, &len, sizeof out) == 1;
+  EVP_MAC_CTX_free(ctx);
+  if (!ok) throw std::runtime_error("HMAC-SM3 failed");
+  return ToHex(out, len);
+}
+
+std::optional<std::string> FromHex(std::string_view hex) {
+  if (hex.size() % 2 != 0) return std::nullopt;
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out(hex.size() / 2, '\0');
+  for (size_t i = 0; i < out.size(); ++i) {
+    int hi = nibble(hex[2 * i]), lo = nibble(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    out[i] = static_cast<char>(hi << 4 | lo);
+  }
+  return out;
+}
+
+Sm3Stream::Sm3Stream() : ctx_(EVP_MD_CTX_new()) {
+  static const EVP_MD* md = Fetch("SM3");
+  if (ctx_ == nullptr || EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(ctx_), md, nullptr) != 1)
+    throw std::runtime_error("SM3 init failed");
+}
+Sm3Stream::~Sm3Stream() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(ctx_)); }
+void Sm3Stream::Update(std::string_view data) {
+  if (EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(ctx_), data.data(), data.size()) != 1)
+    throw std::runtime_error("SM3 update failed");
+}
+std::string Sm3Stream::HexFinal() {
+  unsigned char out[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(ctx_), out, &len) != 1)
+    throw std::runtime_error("SM3 final failed");
+  return ToHex(out, len);
 }
 
 }  // namespace zhaoshang

@@ -1,5 +1,7 @@
 #pragma once
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace zhaoshang {
 // Hex string of n random bytes from libsodium's CSPRNG.
@@ -8,4 +10,23 @@ std::string RandomHex(size_t n_bytes);
 std::string Sha256Hex(const std::string& data);
 // Lower-case hex of an SM3 digest (GB/T 32905), used for the audit chain.
 std::string Sm3Hex(const std::string& data);
+// Lower-case hex of HMAC-SM3(key, data): keyed, so whoever can rewrite the database but does not
+// hold the key cannot forge it (audit checkpoints).
+std::string HmacSm3Hex(const std::string& key, const std::string& data);
+// Bytes of a hex string (either case); nullopt if it is not hex or has an odd length.
+std::optional<std::string> FromHex(std::string_view hex);
+
+// SM3 over data fed in pieces (archive files too large to hold in memory).
+class Sm3Stream {
+ public:
+  Sm3Stream();
+  ~Sm3Stream();
+  Sm3Stream(const Sm3Stream&) = delete;
+  Sm3Stream& operator=(const Sm3Stream&) = delete;
+  void Update(std::string_view data);
+  std::string HexFinal();  // once
+
+ private:
+  void* ctx_;  // EVP_MD_CTX; OpenSSL stays out of this header
+};
 }  // namespace zhaoshang

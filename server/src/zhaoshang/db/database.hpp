@@ -169,7 +169,8 @@ std::string Contains(Dialect d, const std::string& column);
 // "?,?,?" for an IN list, appending the ids to p ("NULL" for none: matches nothing).
 std::string InList(const std::set<int64_t>& ids, Params& p);
 
-// Dialect-specific DDL tokens, expanded in migrations: {{pk}}.
+// Dialect-specific DDL tokens, expanded in migrations: {{pk}}; and sections that only one
+// engine runs, opened by a line "-- @sqlite" or "-- @postgres" and closed by "-- @all".
 std::string ExpandDialect(const std::string& sql, Dialect d);
 
 }  // namespace zhaoshang::db

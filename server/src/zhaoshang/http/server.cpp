@@ -14,6 +14,7 @@
 #include <boost/json/object.hpp>
 
 #include "zhaoshang/app/app.hpp"
+#include "zhaoshang/audit/audit_anchor.hpp"
 #include "zhaoshang/core/random.hpp"
 #include "zhaoshang/http/static_files.hpp"
 
@@ -51,6 +52,10 @@ struct Server::Impl {
   asio::thread_pool workers;
   tcp::acceptor acceptor;
   asio::signal_set signals;
+  // Keyed checkpoints of the audit head, every audit_checkpoint_interval_s and at shutdown.
+  asio::steady_timer checkpoint_timer;
+  std::optional<std::string> audit_key;
+  std::atomic<bool> checkpointing{false};
   StaticFiles statics;
   std::atomic<bool> stopping{false};
   std::atomic<int> queued{0};
@@ -70,7 +75,34 @@ struct Server::Impl {
         ioc(a.config().io_threads),
         workers(static_cast<size_t>(std::max(1, a.config().workers))),
         acceptor(ioc),
-        signals(ioc) {}
+        signals(ioc),
+        checkpoint_timer(ioc) {}
+
+  // On a worker (database work stays off the I/O thread); skipped while one is still running.
+  void WriteCheckpoint() {
+    if (!audit_key || checkpointing.exchange(true)) return;
+    try {
+      auto c = app.db().Acquire();
+      auto r = audit::WriteCheckpoint(*c, {*audit_key, cfg.audit_anchor_file}, app.clock().NowMs());
+      if (!r)
+        spdlog::error("audit checkpoint refused: {}", r.error().message);
+      else if (*r)
+        spdlog::debug("audit checkpoint {} at row {}", (*r)->seq, (*r)->last_id);
+    } catch (const std::exception& e) {
+      spdlog::error("audit checkpoint failed: {}", e.what());
+    }
+    checkpointing = false;
+  }
+
+  void ArmCheckpoint(std::chrono::seconds after) {
+    checkpoint_timer.expires_after(after);
+    checkpoint_timer.async_wait([this](const boost::system::error_code& ec) {
+      if (ec || stopping) return;
+      asio::post(workers, [this] { WriteCheckpoint(); });
+      if (cfg.audit_checkpoint_interval_s > 0)
+        ArmCheckpoint(std::chrono::seconds(cfg.audit_checkpoint_interval_s));
+    });
+  }
 
   Response Simple(int status, const std::string& code, const std::string& message) {
     ErrorCode k = status == 413   ? ErrorCode::kPayloadTooLarge
@@ -295,6 +327,7 @@ struct Server::Impl {
     boost::system::error_code ec;
     acceptor.close(ec);
     signals.cancel(ec);
+    checkpoint_timer.cancel();
     // Idle keep-alive connections close now; busy ones finish their request first. The
     // cancel runs on the connection's own strand and re-checks that it is still alive.
     std::lock_guard lock(conns_mu);
@@ -337,6 +370,14 @@ uint16_t Server::Listen() {
   impl_->signals.async_wait([this](const boost::system::error_code& ec, int) {
     if (!ec) impl_->BeginStop();
   });
+  auto key = audit::LoadKey({impl_->cfg.audit_key, impl_->cfg.audit_key_file});
+  if (!key) {
+    spdlog::error("audit checkpoints are off: {}", key.error().message);
+  } else {
+    impl_->audit_key = *key;
+    // The first one at once: it also reports a log tampered with while the server was down.
+    impl_->ArmCheckpoint(std::chrono::seconds(0));
+  }
   return a.local_endpoint().port();
 }
 
@@ -348,6 +389,7 @@ void Server::Run() {
   for (auto& t : threads) t.join();
   threads.clear();
   impl_->workers.join();
+  impl_->WriteCheckpoint();  // the final head, after the last request
 }
 
 void Server::Start() {

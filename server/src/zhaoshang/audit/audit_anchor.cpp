@@ -1,0 +1,269 @@
+#include "zhaoshang/audit/audit_anchor.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <sodium.h>
+#include <boost/json.hpp>
+
+#include "zhaoshang/audit/audit_log.hpp"
+#include "zhaoshang/core/random.hpp"
+
+namespace zhaoshang::audit {
+namespace json = boost::json;
+namespace fs = std::filesystem;
+
+namespace {
+Error KeyError(std::string message) {
+  return Error{ErrorCode::kUnavailable, "audit_key", std::move(message)};
+}
+Error AnchorError(std::string message) {
+  return Error{ErrorCode::kConflict, "audit_anchor", std::move(message)};
+}
+Error IoError(const std::string& what, const std::string& path) {
+  return Error{ErrorCode::kInternal, "io", what + " " + path + ": " + std::strerror(errno)};
+}
+
+Result<std::string> DecodeKey(const std::string& text, const std::string& where) {
+  std::string hex = text;
+  while (!hex.empty() && std::isspace(static_cast<unsigned char>(hex.back()))) hex.pop_back();
+  auto key = FromHex(hex);
+  if (!key) return Fail(KeyError("the audit key in " + where + " is not hex"));
+  if (key->size() < kMinKeyBytes)
+    return Fail(KeyError("the audit key in " + where + " is shorter than " +
+                         std::to_string(kMinKeyBytes) + " bytes (" +
+                         std::to_string(2 * kMinKeyBytes) + " hex digits)"));
+  return *key;
+}
+
+void Field(std::string& out, const std::string& v) {
+  out += std::to_string(v.size());
+  out += ':';
+  out += v;
+  out += '|';
+}
+
+Checkpoint FromRow(const db::Row& r) {
+  return Checkpoint{r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Text(4), r.Text(5)};
+}
+
+constexpr const char* kCheckpointColumns = "seq, at, count, last_id, last_hash, mac";
+
+std::optional<Checkpoint> CheckpointBySeq(db::Connection& c, int64_t seq) {
+  auto rs = c.Query(
+      std::string("SELECT ") + kCheckpointColumns + " FROM audit_checkpoints WHERE seq = ?", {seq});
+  if (rs.empty()) return std::nullopt;
+  return FromRow(rs[0]);
+}
+
+bool Same(const Checkpoint& a, const Checkpoint& b) {
+  return a.seq == b.seq && a.at == b.at && a.count == b.count && a.last_id == b.last_id &&
+         a.last_hash == b.last_hash && a.mac == b.mac;
+}
+
+// The chain must still hold what cp anchored; rows moved out by `audit archive` are checked by
+// `audit verify --archive` instead.
+Status StillAnchored(db::Connection& c, const Checkpoint& cp) {
+  int64_t archived_to =
+      c.QueryInt("SELECT COALESCE(MAX(last_id), 0) FROM audit_archives", {}).value_or(0);
+  if (cp.last_id <= archived_to) return {};
+  auto rs = c.Query("SELECT hash FROM audit_log WHERE id = ?", {cp.last_id});
+  if (rs.empty())
+    return Fail(AnchorError("checkpoint " + std::to_string(cp.seq) + " anchors audit row " +
+                            std::to_string(cp.last_id) +
+                            ", which is no longer in the log: run `zhaoshang audit verify`"));
+  if (rs[0].Text(0) != cp.last_hash)
+    return Fail(AnchorError("audit row " + std::to_string(cp.last_id) +
+                            " differs from checkpoint " + std::to_string(cp.seq) +
+                            ": run `zhaoshang audit verify`"));
+  return {};
+}
+}  // namespace
+
+Result<std::string> LoadKey(const KeySource& s) {
+  if (!s.key_hex.empty()) return DecodeKey(s.key_hex, "ZS_AUDIT_KEY");
+  if (s.key_file.empty()) return Fail(KeyError("no audit key: set ZS_AUDIT_KEY or audit_key_file"));
+  std::ifstream in(s.key_file);
+  if (!in)
+    return Fail(KeyError("cannot read the audit key file " + s.key_file +
+                         " (the first `zhaoshang serve` creates it; or set ZS_AUDIT_KEY / "
+                         "ZS_AUDIT_KEY_FILE)"));
+  std::stringstream text;
+  text << in.rdbuf();
+  return DecodeKey(text.str(), s.key_file);
+}
+
+Result<std::string> LoadOrCreateKey(const KeySource& s, bool* created) {
+  *created = false;
+  if (s.key_hex.empty() && !s.key_file.empty() && !fs::exists(s.key_file)) {
+    auto parent = fs::path(s.key_file).parent_path();
+    std::error_code ec;
+    if (!parent.empty()) fs::create_directories(parent, ec);
+    // O_EXCL: two servers starting together must not each write a different key.
+    int fd = ::open(s.key_file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+      std::string hex = RandomHex(kMinKeyBytes) + "\n";
+      bool ok = ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size()) &&
+                ::fsync(fd) == 0;
+      ::close(fd);
+      if (!ok) return Fail(IoError("cannot write the audit key file", s.key_file));
+      *created = true;
+    } else if (errno != EEXIST) {
+      return Fail(IoError("cannot create the audit key file", s.key_file));
+    }
+  }
+  return LoadKey(s);
+}
+
+std::string CheckpointInput(const Checkpoint& cp) {
+  std::string s;
+  Field(s, "zhaoshang-audit-checkpoint-v1");
+  Field(s, std::to_string(cp.seq));
+  Field(s, std::to_string(cp.at));
+  Field(s, std::to_string(cp.count));
+  Field(s, std::to_string(cp.last_id));
+  Field(s, cp.last_hash);
+  return s;
+}
+
+std::string CheckpointMac(const std::string& key, const Checkpoint& cp) {
+  return HmacSm3Hex(key, CheckpointInput(cp));
+}
+
+bool MacMatches(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+std::string FormatAnchor(const Checkpoint& cp) {
+  return json::serialize(json::object{{"seq", cp.seq},
+                                      {"at", cp.at},
+                                      {"count", cp.count},
+                                      {"last_id", cp.last_id},
+                                      {"last_hash", cp.last_hash},
+                                      {"mac", cp.mac}}) +
+         "\n";
+}
+
+Result<Checkpoint> ParseAnchor(const std::string& text) {
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec);
+  Checkpoint cp;
+  try {
+    if (ec) throw std::runtime_error("not JSON");
+    const auto& o = v.as_object();
+    cp.seq = json::value_to<int64_t>(o.at("seq"));
+    cp.at = json::value_to<int64_t>(o.at("at"));
+    cp.count = json::value_to<int64_t>(o.at("count"));
+    cp.last_id = json::value_to<int64_t>(o.at("last_id"));
+    cp.last_hash = json::value_to<std::string>(o.at("last_hash"));
+    cp.mac = json::value_to<std::string>(o.at("mac"));
+  } catch (const std::exception&) {
+    return Fail(AnchorError("the audit anchor file is not a checkpoint"));
+  }
+  return cp;
+}
+
+Result<std::optional<Checkpoint>> ReadAnchorFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    if (!fs::exists(path)) return std::optional<Checkpoint>();
+    return Fail(IoError("cannot read the audit anchor file", path));
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  auto cp = ParseAnchor(text.str());
+  if (!cp) return Fail(AnchorError(path + ": " + cp.error().message));
+  return std::optional<Checkpoint>(*cp);
+}
+
+Status WriteFileAtomically(const std::string& path, const std::string& data) {
+  fs::path target(path);
+  std::error_code ec;
+  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+  const std::string tmp = path + ".tmp";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return Fail(IoError("cannot create", tmp));
+  bool ok = ::write(fd, data.data(), data.size()) == static_cast<ssize_t>(data.size()) &&
+            ::fsync(fd) == 0;
+  ::close(fd);
+  if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) {
+    auto err = IoError("cannot write", path);
+    ::unlink(tmp.c_str());
+    return Fail(err);
+  }
+  // The rename is durable only once the directory entry is.
+  std::string dir = target.has_parent_path() ? target.parent_path().string() : ".";
+  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+  return {};
+}
+
+std::optional<Checkpoint> NewestCheckpoint(db::Connection& c) {
+  auto rs = c.Query(std::string("SELECT ") + kCheckpointColumns +
+                    " FROM audit_checkpoints ORDER BY seq DESC LIMIT 1");
+  if (rs.empty()) return std::nullopt;
+  return FromRow(rs[0]);
+}
+
+Result<std::optional<Checkpoint>> WriteCheckpoint(db::Connection& c, const Anchoring& a,
+                                                  int64_t now_ms) {
+  auto file = ReadAnchorFile(a.anchor_file);
+  if (!file) return Fail(file.error());
+  if (*file && !MacMatches(CheckpointMac(a.key, **file), (*file)->mac))
+    return Fail(AnchorError("the audit anchor file " + a.anchor_file +
+                            " does not carry this key's MAC (wrong key, or the file was altered)"));
+  std::optional<Checkpoint> anchor, inserted;
+  {
+    db::Transaction tx(c, true);
+    LockChain(c);
+    anchor = NewestCheckpoint(c);
+    // Old anchors must still hold before a new one is written over them.
+    if (*file) {
+      auto in_db = CheckpointBySeq(c, (*file)->seq);
+      if (!in_db || !Same(*in_db, **file))
+        return Fail(AnchorError("the anchor file's checkpoint " + std::to_string((*file)->seq) +
+                                " is not in the database: run `zhaoshang audit verify`"));
+      if (auto st = StillAnchored(c, **file); !st) return Fail(st.error());
+    }
+    if (anchor)
+      if (auto st = StillAnchored(c, *anchor); !st) return Fail(st.error());
+    auto head = c.Query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+    const bool moved = !head.empty() && (!anchor || anchor->last_id != head[0].Int(0) ||
+                                         anchor->last_hash != head[0].Text(1));
+    if (moved) {
+      Checkpoint cp;
+      cp.seq = anchor ? anchor->seq + 1 : 1;
+      cp.at = now_ms;
+      // Every row is in the chain up to the head: a COUNT once a minute, not per append.
+      cp.count = c.QueryInt("SELECT COALESCE(SUM(count), 0) FROM audit_archives", {}).value_or(0) +
+                 c.QueryInt("SELECT COUNT(*) FROM audit_log", {}).value_or(0);
+      cp.last_id = head[0].Int(0);
+      cp.last_hash = head[0].Text(1);
+      cp.mac = CheckpointMac(a.key, cp);
+      c.Execute(
+          "INSERT INTO audit_checkpoints(seq, at, count, last_id, last_hash, mac) "
+          "VALUES (?,?,?,?,?,?)",
+          {cp.seq, cp.at, cp.count, cp.last_id, cp.last_hash, cp.mac});
+      tx.Commit();
+      anchor = inserted = cp;
+    }
+  }
+  // The file follows the database: a crash in between leaves the previous checkpoint in the
+  // file, which the database still holds.
+  if (anchor && (!*file || (*file)->seq != anchor->seq)) {
+    if (auto st = WriteFileAtomically(a.anchor_file, FormatAnchor(*anchor)); !st)
+      return Fail(st.error());
+  }
+  return inserted;
+}
+
+}  // namespace zhaoshang::audit
