@@ -26,7 +26,10 @@ export namespace AuditApi {
   export interface Verify {
     ok: boolean
     checked: number
+    checkpoints: number // keyed checkpoints checked
+    archived: number // rows moved out by `zhaoshang audit archive` before the first one
     first_broken_id: number | null
+    reason: string // technical, English: why the chain is broken
   }
 }
 

@@ -45,7 +45,9 @@ export default {
   },
   verify: {
     button: 'Verify chain',
-    ok: 'Audit chain intact: {checked} records checked',
+    ok: 'Audit chain intact: {checked} records and {checkpoints} keyed checkpoints checked',
     broken: 'Audit chain broken at record {id} ({checked} records checked)',
+    brokenAnchor: 'Audit chain broken: a checkpoint or the anchor file disagrees with the records; rows may have been deleted or rewritten ({checked} records checked)',
+    detail: 'Details: {reason}',
   },
 }

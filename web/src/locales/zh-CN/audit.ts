@@ -46,7 +46,9 @@ export default {
   },
   verify: {
     button: '校验审计链',
-    ok: '审计链完整：已校验 {checked} 条记录',
+    ok: '审计链完整：已校验 {checked} 条记录和 {checkpoints} 个密钥签名的检查点',
     broken: '审计链断裂：第 {id} 条记录校验失败（已校验 {checked} 条）',
+    brokenAnchor: '审计链断裂：检查点或锚定文件与审计记录不符，记录可能被删除或改写（已校验 {checked} 条）',
+    detail: '技术细节：{reason}',
   },
 }
