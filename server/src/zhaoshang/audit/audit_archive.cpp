@@ -263,10 +263,7 @@ VerifyResult VerifyArchiveFile(db::Connection& c, const Result<std::string>& key
                                const std::string& file) {
   VerifyResult v;
   auto broken = [&v](std::optional<int64_t> id, std::string why) {
-    v.ok = false;
-    v.first_broken_id = id;
-    v.reason = std::move(why);
-    return v;
+    return v.Broken(id, std::move(why));
   };
   if (!key) return broken(std::nullopt, key.error().message);
   std::ifstream in(file, std::ios::binary);

@@ -19,6 +19,14 @@ struct VerifyResult {
   int64_t archived = 0;     // rows before the first one, moved out by `audit archive`
   std::optional<int64_t> first_broken_id;
   std::string reason;  // why it is broken, for people
+
+  // Marks the result broken (a verification stops at the first problem) and returns it.
+  VerifyResult Broken(std::optional<int64_t> id, std::string why) {
+    ok = false;
+    first_broken_id = id;
+    reason = std::move(why);
+    return *this;
+  }
 };
 
 // Where a walk of the chain stands: the row before the next one.
