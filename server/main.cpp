@@ -39,6 +39,7 @@ struct Common {
 Config MakeConfig(const Common& c) {
   Config cfg = LoadConfig(c.config_path);
   if (!c.db.empty()) cfg.db = c.db;
+  cfg.audit_anchor_file = AnchorFileFor(cfg);
   return cfg;
 }
 

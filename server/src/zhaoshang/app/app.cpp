@@ -67,6 +67,7 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
       pipeline_(*db_, clock_),
       parks_(*db_, clock_),
       review_(*db_, clock_, pipeline_, parks_) {
+  cfg_.audit_anchor_file = AnchorFileFor(cfg_);
   RegisterSystemRoutes(router_);
   RegisterAuthRoutes(router_);
   RegisterOrgRoutes(router_);

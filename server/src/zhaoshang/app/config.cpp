@@ -25,6 +25,12 @@ void EnvBool(const char* name, bool& v) {
 }
 }  // namespace
 
+std::string AnchorFileFor(const Config& c) {
+  if (!c.audit_anchor_file.empty()) return c.audit_anchor_file;
+  if (c.db.rfind("sqlite:", 0) == 0) return c.db.substr(7) + ".audit-anchor";
+  return "var/audit.anchor";
+}
+
 Config LoadConfig(const std::string& path) {
   Config c;
   if (!path.empty()) {

@@ -30,9 +30,14 @@ struct Config {
   // Audit anchoring (docs/operations.md): the key and the anchor file live outside the database.
   std::string audit_key;  // hex, env ZS_AUDIT_KEY only (never in a file next to the config)
   std::string audit_key_file = "var/audit.key";
-  std::string audit_anchor_file = "var/audit.anchor";
+  std::string audit_anchor_file;  // empty: AnchorFileFor() derives it from the database
   int audit_checkpoint_interval_s = 60;  // 0: only at start and shutdown
 };
+
+// The anchor file belongs to one database: unless one is configured, a SQLite database keeps
+// it beside its file ("var/zhaoshang.db" → "var/zhaoshang.db.audit-anchor", so a new database
+// never meets an old database's anchor), and PostgreSQL uses "var/audit.anchor".
+std::string AnchorFileFor(const Config& c);
 
 // Reads `path` if non-empty (throws on a bad file), then applies ZS_* environment overrides.
 Config LoadConfig(const std::string& path);

@@ -230,8 +230,12 @@ Result<std::optional<Checkpoint>> WriteCheckpoint(db::Connection& c, const Ancho
     if (*file) {
       auto in_db = CheckpointBySeq(c, (*file)->seq);
       if (!in_db || !Same(*in_db, **file))
-        return Fail(AnchorError("the anchor file's checkpoint " + std::to_string((*file)->seq) +
-                                " is not in the database: run `zhaoshang audit verify`"));
+        return Fail(AnchorError(
+            "the anchor file " + a.anchor_file + " holds checkpoint " +
+            std::to_string((*file)->seq) +
+            " which this database does not: audit rows and checkpoints were removed, or the "
+            "database was replaced (then move the anchor file aside; docs/operations.md). Run "
+            "`zhaoshang audit verify`"));
       if (auto st = StillAnchored(c, **file); !st) return Fail(st.error());
     }
     if (anchor)
