@@ -264,20 +264,58 @@ scenario('wrong password shows 用户名或密码错误', async () => {
   assertNoProblems(s.problems)
 })
 
-scenario('statistician is locked after 5 failures, even with the right password', async () => {
+scenario('statistician: after 3 failures each retry must wait 1 s, then 2 s; the 5th failure locks, even the right password', async () => {
   const s = await newSession()
   await openLogin(s.page)
-  for (let i = 1; i <= 5; i++) {
-    const res = await submitLogin(s.page, 'statistician', `Wrong@${i}x`)
-    if (res.status() !== 401) throw new Error(`failure ${i}: expected HTTP 401, got ${res.status()}`)
+  // A wrong password the server checked: 401 and 用户名或密码错误.
+  const counted = async (n) => {
+    const res = await submitLogin(s.page, 'statistician', `Wrong@${n}x`)
+    if (res.status() !== 401) throw new Error(`failure ${n}: expected HTTP 401, got ${res.status()}`)
     await expectText(s.page, '[data-testid="login-error"]', '用户名或密码错误')
   }
+  // A try before the progressive delay is over: 429, not even checked, and the page names the
+  // seconds from Retry-After. Resolves once those seconds (counted from the answer) have passed:
+  // the scenario waits exactly as long as the server announced, never a guessed sleep.
+  const tooEarly = async (password, what, seconds) => {
+    const res = await submitLogin(s.page, 'statistician', password)
+    const answered = Date.now()
+    const body = await res.json().catch(() => null)
+    if (res.status() !== 429 || body?.error?.code !== 'rate_limited')
+      throw new Error(`${what}: expected HTTP 429 rate_limited, got ${res.status()} ${JSON.stringify(body)}`)
+    const retryAfter = Number(res.headers()['retry-after'])
+    if (retryAfter !== seconds) throw new Error(`${what}: expected Retry-After ${seconds}, got ${res.headers()['retry-after']}`)
+    await expectText(s.page, '[data-testid="login-error"]', `请 ${retryAfter} 秒后再试`)
+    return () => new Promise((r) => setTimeout(r, Math.max(0, answered + retryAfter * 1000 - Date.now())))
+  }
+
+  await counted(1)
+  await counted(2)
+  await counted(3)
+  // After the 3rd failure the next try from this address waits 1 s.
+  let waitOut = await tooEarly('Wrong@4x', 'right after failure 3', 1)
+  await shot(s.page, '10-login-retry-wait')
+  await waitOut()
+  await counted(4)
+  // After the 4th, 2 s; a try in between is refused unchecked, even with the right password.
+  waitOut = await tooEarly(PASSWORD, 'right password right after failure 4', 2)
+  if (new URL(s.page.url()).pathname !== '/login') throw new Error('logged in during the delay')
+  await waitOut()
+  await counted(5)
+
+  // The 5th counted failure locked statistician at this address: the right password is refused too.
   const res = await submitLogin(s.page, 'statistician', PASSWORD)
-  if (res.status() !== 423) throw new Error(`6th attempt: expected HTTP 423, got ${res.status()}`)
+  if (res.status() !== 423) throw new Error(`right password after 5 failures: expected HTTP 423, got ${res.status()}`)
   const body = await res.json()
   const until = Number(body?.error?.fields?.locked_until)
   if (!(until > Date.now())) throw new Error(`locked_until missing or past: ${JSON.stringify(body)}`)
+  // "HH:mm" in the browser's time zone, as the page formats it (the lock ends today or tomorrow).
+  const clock = await s.page.evaluate((ms) => {
+    const d = new Date(ms)
+    return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
+  }, until)
   await expectText(s.page, '[data-testid="login-error"]', '账号已锁定至')
+  await expectText(s.page, '[data-testid="login-error"]', clock)
+  if (new URL(s.page.url()).pathname !== '/login') throw new Error('left the login page while locked')
   await shot(s.page, '10-login-locked')
   assertNoProblems(s.problems)
 })
@@ -383,6 +421,7 @@ scenario('audit admin sees login rows and a verified chain', async () => {
 
   await tid(s.page, 'audit-verify').click()
   await expectText(s.page, '[data-testid="audit-verify-result"]', '审计链完整')
+  await expectText(s.page, '[data-testid="audit-verify-result"]', '个密钥签名的检查点')
   await shot(s.page, '13-audit')
   assertNoProblems(s.problems)
 })
@@ -483,8 +522,23 @@ scenario('administrators manage units, users and roles through the forms', async
 // ---------------------------------------------------------------- issue 8: forced password change, 三员分立
 /** No sideways scrolling, and the element wholly inside the viewport's width (a phone can use it). */
 async function fitsWidth(page, locator, what) {
-  const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }))
-  if (scroll > inner) throw new Error(`${what}: the page scrolls sideways (${scroll} px wide in a ${inner} px window)`)
+  const { scroll, inner, culprits } = await page.evaluate(() => {
+    const inner = window.innerWidth
+    // The outermost elements that reach past the window name the cause in the failure message.
+    const name = (e) =>
+      e.tagName.toLowerCase() +
+      (e.dataset.testid ? `[data-testid="${e.dataset.testid}"]` : '') +
+      [...e.classList].slice(0, 3).map((c) => `.${c}`).join('')
+    const wide = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > inner + 0.5)
+    const outer = wide.filter((e) => !wide.includes(e.parentElement))
+    const culprits = outer.slice(0, 3).map((e) => {
+      const r = e.getBoundingClientRect()
+      return `${name(e)} in ${e.parentElement ? name(e.parentElement) : '-'} (${Math.round(r.left)}..${Math.round(r.right)} px)`
+    })
+    return { scroll: document.documentElement.scrollWidth, inner, culprits }
+  })
+  if (scroll > inner)
+    throw new Error(`${what}: the page scrolls sideways (${scroll} px wide in a ${inner} px window): ${culprits.join('; ')}`)
   const box = await locator.boundingBox()
   if (!box || box.x < 0 || box.x + box.width > inner) throw new Error(`${what}: ${JSON.stringify(box)} is not inside ${inner} px`)
 }
