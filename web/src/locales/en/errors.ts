@@ -1,5 +1,9 @@
 export default {
   invalid_json: 'The request was malformed',
+  bad_request: 'The request address or its parameters are invalid (they hold characters that cannot be used)',
+  uri_too_long: 'The request address is too long',
+  headers_too_large: 'The request headers are too large; clear this site\'s cookies and try again',
+  unavailable: 'The service is busy; please try again shortly',
   invalid_argument: 'Some input is invalid; check the highlighted fields',
   weak_password:
     'Password too weak: at least 8 characters, 3 of upper case, lower case, digit, symbol, and not containing the login',

@@ -1,6 +1,10 @@
 // One entry per API error code (docs/api.md); the client falls back to the server message.
 export default {
   invalid_json: '请求格式错误',
+  bad_request: '请求地址或参数无效（含有不可用的字符）',
+  uri_too_long: '请求地址过长',
+  headers_too_large: '请求头过大，请清除本站 Cookie 后重试',
+  unavailable: '服务繁忙，请稍后再试',
   invalid_argument: '输入有误，请检查标红的字段',
   weak_password: '密码强度不足：至少 8 位，包含大写、小写、数字、符号中的 3 类，且不能包含账号',
   unauthenticated: '登录已过期，请重新登录',
