@@ -1,4 +1,5 @@
 // zhaoshang: the command line. Sub-commands only; the work is in src/zhaoshang.
+#include <algorithm>
 #include <cstdlib>
 #include <unistd.h>
 
@@ -51,7 +52,29 @@ std::unique_ptr<App> OpenApp(const Config& cfg, const Clock& clock) {
   auto db = db::Database::Open(cfg.db, cfg.db_pool);
   auto applied = db::Migrate(*db, clock.NowMs());
   for (const auto& m : applied) spdlog::info("applied migration {}", m);
-  return std::make_unique<App>(cfg, std::move(db), clock);
+  auto app = std::make_unique<App>(cfg, std::move(db), clock);
+  // Upgrading an installation from before the keyed checkpoints: its rows are anchored once.
+  if (std::find(applied.begin(), applied.end(), "0006_audit_anchor.sql") != applied.end())
+    app->AllowFirstAnchor();
+  return app;
+}
+
+// After a command-line write: anchor the head (creating the key on a new installation), so
+// the server finds an anchored log. A refusal is reported, not fatal: the write is done.
+void AnchorAfterWrite(App& app, const Config& cfg, const Clock& clock) {
+  bool created = false;
+  auto key = audit::LoadOrCreateKey({cfg.audit_key, cfg.audit_key_file}, &created);
+  if (!key) {
+    std::cerr << "warning: no audit checkpoint: " << key.error().message << "\n";
+    return;
+  }
+  if (created)
+    std::cerr << "created a new audit key in " << cfg.audit_key_file
+              << " (mode 0600): back it up apart from the database (docs/operations.md)\n";
+  auto c = app.db().Acquire();
+  auto cp = audit::WriteCheckpoint(*c, {*key, cfg.audit_anchor_file, app.may_anchor_first()},
+                                   clock.NowMs());
+  if (!cp) std::cerr << "warning: audit checkpoint refused: " << cp.error().message << "\n";
 }
 
 std::string ReadPassword(const std::string& prompt) {
@@ -157,6 +180,18 @@ int main(int argc, char** argv) {
     // Break-glass changes on the command line name the operating-system account in the audit.
     const char* os_user = std::getenv("SUDO_USER") ? std::getenv("SUDO_USER") : std::getenv("USER");
     audit::Actor cli_actor{0, "cli", "", std::string("cli:") + (os_user ? os_user : "?"), "cli"};
+    // Whatever a command-line write leaves in the audit log, even when it fails half-way (a root
+    // unit created before a refused password), is anchored before the process ends: the server
+    // will not anchor rows it did not write itself.
+    struct AnchorOnExit {
+      App& app;
+      const Config& cfg;
+      const Clock& clock;
+      bool on;
+      ~AnchorOnExit() {
+        if (on) AnchorAfterWrite(app, cfg, clock);
+      }
+    } anchor_on_exit{*app, cfg, clock, *demo_cmd || *gen || *ucreate || *udisable || *ureset};
 
     if (*migrate) {
       std::cout << "database is up to date\n";
@@ -293,7 +328,8 @@ int main(int argc, char** argv) {
     if (*acheckpoint || *aarchive) {
       auto key = audit::LoadKey({cfg.audit_key, cfg.audit_key_file});
       if (!key) throw std::runtime_error(key.error().message);
-      audit::Anchoring anchoring{*key, cfg.audit_anchor_file};
+      // An operator holding the key may anchor a log that never was (an older installation).
+      audit::Anchoring anchoring{*key, cfg.audit_anchor_file, *acheckpoint || app->may_anchor_first()};
       auto c = app->db().Acquire();
       if (*acheckpoint) {
         auto cp = audit::WriteCheckpoint(*c, anchoring, clock.NowMs());

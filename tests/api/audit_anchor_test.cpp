@@ -23,7 +23,8 @@ class AuditAnchor : public ::testing::Test {
     db_ = db::Database::Open(tdb_.url(), 3);
     db::Migrate(*db_, kT0);
   }
-  audit::Anchoring anchoring() const { return {key_, anchor_}; }
+  // The test plays the server that wrote these rows into an empty log: it may anchor them.
+  audit::Anchoring anchoring() const { return {key_, anchor_, true}; }
   void AppendN(db::Connection& c, int n, int64_t at = kT0) {
     for (int i = 0; i < n; ++i)
       audit::Append(c, at, actor_, {"test.write", "thing", std::to_string(i), "{}"});
@@ -130,6 +131,25 @@ TEST_F(AuditAnchor, DeletingEveryRowIsCaught) {
   EXPECT_TRUE(V(*c).ok);
 }
 
+TEST_F(AuditAnchor, RemovingEveryCheckpointAndTheAnchorFileIsCaughtAndNotResealed) {
+  auto c = db_->Acquire();
+  AppendN(*c, 200);
+  Checkpoint(*c);
+  DropAuditGuards(*c);
+  c->Execute("DELETE FROM audit_checkpoints", {});
+  c->Execute("DELETE FROM audit_log WHERE id > 150", {});
+  std::filesystem::remove(anchor_);
+  auto v = V(*c);
+  EXPECT_FALSE(v.ok);
+  EXPECT_NE(v.reason.find("no keyed checkpoint"), std::string::npos) << v.reason;
+  // A server starting on it does not anchor the forgery (it did not write those rows).
+  auto r = audit::WriteCheckpoint(*c, {key_, anchor_, false}, kT0);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("no keyed checkpoint"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(anchor_));
+  EXPECT_FALSE(V(*c).ok);
+}
+
 TEST_F(AuditAnchor, RewritingARowAndRehashingToTheEndIsCaught) {
   auto c = db_->Acquire();
   AppendN(*c, 20);
@@ -205,6 +225,7 @@ TEST_F(AuditAnchor, OldRowsWithoutIdsStillVerifyButNotAfterNewOnes) {
   insert_v1(3);  // identity columns may skip on PostgreSQL: version 1 ids need not be consecutive
   AppendN(*c, 2);
   EXPECT_EQ(Head(*c), 5);
+  Checkpoint(*c);  // the upgraded server anchors the log once
   auto v = V(*c);
   EXPECT_TRUE(v.ok) << v.reason;
   EXPECT_EQ(v.checked, 4);
@@ -279,6 +300,7 @@ TEST_F(AuditAnchor, ArchiveCannotDeleteYoungRowsWhateverTheServerClockSays) {
   auto c = db_->Acquire();
   const int64_t now = RealNow();
   AppendN(*c, 4, now - 10 * audit::kDayMs);
+  Checkpoint(*c);
   // A server clock 400 days ahead lets the date through; the database's trigger does not.
   const int64_t skewed = now + 400 * audit::kDayMs;
   const std::string out = files_.path() + "/a.jsonl";

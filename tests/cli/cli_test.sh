@@ -38,8 +38,14 @@ check "a command-line reset of an administrator (break-glass) forces a new passw
   sqlite3 '$DIR/z.db' \"SELECT source || ' ' || diff FROM audit_log WHERE action='user.password_reset'\" | grep -q '^cli:.*\\\"cli\\\"'"
 check "disable works" bash -c "'$BIN' --db '$DB' user disable --login admin && sqlite3 '$DIR/z.db' \"SELECT active FROM users WHERE login='admin'\" | grep -qx 0"
 check "audit verify passes on an untouched log" bash -c "'$BIN' --db '$DB' audit verify | grep -q 'audit chain OK'"
-check "audit checkpoint anchors the head" bash -c "'$BIN' --db '$DB' audit checkpoint | grep -q 'wrote checkpoint 1' && test -s '$DIR/audit.anchor'"
-check "audit verify checks the checkpoint" bash -c "'$BIN' --db '$DB' audit verify | grep -q '1 keyed checkpoints'"
+check "every command-line write anchored its audit rows" bash -c "test -s '$DIR/audit.anchor' && test \$(sqlite3 '$DIR/z.db' 'SELECT COUNT(*) FROM audit_checkpoints') -ge 3"
+check "audit checkpoint on an anchored head changes nothing" bash -c "'$BIN' --db '$DB' audit checkpoint | grep -q '^unchanged: checkpoint'"
+check "audit verify checks the checkpoints" bash -c "'$BIN' --db '$DB' audit verify | grep -qE '[0-9]+ keyed checkpoints'"
+check "a log whose checkpoints and anchor file were removed does not verify" bash -c "
+  cp '$DIR/z.db' '$DIR/t.db'
+  sqlite3 '$DIR/t.db' 'DROP TRIGGER audit_checkpoints_no_delete; DELETE FROM audit_checkpoints'
+  out=\$(ZS_AUDIT_ANCHOR_FILE='$DIR/none.anchor' '$BIN' --db 'sqlite:$DIR/t.db' audit verify); rc=\$?
+  [ \$rc -eq 2 ] && echo \"\$out\" | grep -q 'no keyed checkpoint'"
 check "audit verify fails without the key" bash -c "
   out=\$(ZS_AUDIT_KEY_FILE='$DIR/none.key' '$BIN' --db '$DB' audit verify); rc=\$?
   [ \$rc -eq 2 ] && echo \"\$out\" | grep -q 'none.key'"

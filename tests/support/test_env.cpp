@@ -1,5 +1,7 @@
 #include "support/test_env.hpp"
 
+#include "zhaoshang/audit/audit_anchor.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -86,6 +88,16 @@ TestApp::TestApp(bool demo, Config cfg) {
   db::Migrate(*database, clock.NowMs());
   app = std::make_unique<App>(cfg, std::move(database), clock);
   if (demo) LoadDemo(*app);
+}
+
+void TestApp::AnchorAudit() {
+  const Config& cfg = app->config();
+  auto key = audit::LoadKey({cfg.audit_key, cfg.audit_key_file});
+  if (!key) throw std::runtime_error(key.error().message);
+  auto c = app->db().Acquire();
+  auto r = audit::WriteCheckpoint(*c, {*key, cfg.audit_anchor_file, app->may_anchor_first()},
+                                  clock.NowMs());
+  if (!r) throw std::runtime_error(r.error().message);
 }
 
 std::string Reply::Code() const {

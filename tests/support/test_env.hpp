@@ -56,6 +56,8 @@ void DropAuditGuards(db::Connection& c);
 // the login rate limit off (tests that need it set it).
 struct TestApp {
   explicit TestApp(bool demo = true, Config cfg = {});
+  // Writes a keyed checkpoint of the audit head, as the server does at start and every minute.
+  void AnchorAudit();
   TestDatabase tdb;
   TempDir files;  // audit key file and anchor file
   ManualClock clock{kT0};

@@ -80,6 +80,8 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
   {
     auto c = db_->Acquire();
     catalog::SeedIndustries(*c);  // reference data: loaded once into an empty table
+    may_anchor_first_ = c->QueryInt("SELECT COUNT(*) FROM audit_log", {}).value_or(0) == 0 &&
+                        c->QueryInt("SELECT COUNT(*) FROM audit_archives", {}).value_or(0) == 0;
   }
   RefreshDemoFlag();
 }

@@ -38,6 +38,11 @@ class App {
   review::ReviewService& review() { return review_; }
   const AppRouter& router() const { return router_; }
   bool demo() const { return demo_.load(); }
+  // Whether this process may anchor an audit log that has rows but no checkpoint yet: the log
+  // was empty when the App opened it (every row is ours), or AllowFirstAnchor() was called
+  // after migrating an installation from before the checkpoints.
+  bool may_anchor_first() const { return may_anchor_first_; }
+  void AllowFirstAnchor() { may_anchor_first_ = true; }
   // With secure cookies the session cookie takes the __Host- prefix: the browser then only
   // accepts it over HTTPS, for this host, on Path=/ — no subdomain can plant or shadow it.
   std::string SessionCookieName() const {
@@ -60,6 +65,7 @@ class App {
   review::ReviewService review_;
   AppRouter router_;
   std::atomic<bool> demo_{false};
+  bool may_anchor_first_ = false;
 };
 
 // Adds the security headers every response carries; HSTS when the site is served over HTTPS

@@ -241,6 +241,11 @@ Result<std::optional<Checkpoint>> WriteCheckpoint(db::Connection& c, const Ancho
     if (anchor)
       if (auto st = StillAnchored(c, *anchor); !st) return Fail(st.error());
     auto head = c.Query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+    if (!*file && !anchor && !head.empty() && !a.may_anchor_first)
+      return Fail(AnchorError(
+          "the audit log has rows but no keyed checkpoint and no anchor file " + a.anchor_file +
+          ": checkpoints and the anchor file were removed, or this installation was never "
+          "anchored (then run `zhaoshang audit checkpoint` once). Run `zhaoshang audit verify`"));
     const bool moved = !head.empty() && (!anchor || anchor->last_id != head[0].Int(0) ||
                                          anchor->last_hash != head[0].Text(1));
     if (moved) {

@@ -55,6 +55,12 @@ Status WriteFileAtomically(const std::string& path, const std::string& data);
 struct Anchoring {
   std::string key;  // raw
   std::string anchor_file;
+  // Whether a log with rows but neither a checkpoint nor an anchor file may be anchored now.
+  // Only when the caller knows where those rows came from: this process wrote them into an
+  // empty log, it has just migrated an older installation, or an operator asked on the command
+  // line. Otherwise that state is what deleting every checkpoint and the anchor file leaves, and
+  // anchoring it would seal the forgery.
+  bool may_anchor_first = false;
 };
 
 // Anchors the current head: inserts a checkpoint if the head moved since the newest one, then

@@ -156,6 +156,13 @@ VerifyResult Verify(db::Connection& c, const Result<std::string>& key,
         return broken(std::nullopt, "the anchor file " + anchor_file +
                                         " is missing, but the database holds " + N(v.checkpoints) +
                                         " checkpoints");
+      // Rows with nothing anchoring them: what deleting every checkpoint and the anchor file
+      // leaves (a server anchors its log at start; an older installation once with
+      // `zhaoshang audit checkpoint`).
+      if (v.checked + v.archived > 0)
+        return broken(std::nullopt, "the log has " + N(v.checked + v.archived) +
+                                        " rows but no keyed checkpoint and no anchor file " +
+                                        anchor_file);
     } else {
       const Checkpoint& f = **file;
       if (!MacMatches(CheckpointMac(*key, f), f.mac))

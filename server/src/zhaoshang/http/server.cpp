@@ -83,7 +83,8 @@ struct Server::Impl {
     if (!audit_key || checkpointing.exchange(true)) return;
     try {
       auto c = app.db().Acquire();
-      auto r = audit::WriteCheckpoint(*c, {*audit_key, cfg.audit_anchor_file}, app.clock().NowMs());
+      auto r = audit::WriteCheckpoint(
+          *c, {*audit_key, cfg.audit_anchor_file, app.may_anchor_first()}, app.clock().NowMs());
       if (!r)
         spdlog::error("audit checkpoint refused: {}", r.error().message);
       else if (*r)
