@@ -9,7 +9,9 @@ CREATE TABLE password_history (
 );
 CREATE INDEX password_history_user ON password_history(user_id, changed_at);
 
--- users.failed_count / locked_until stay as the per-account ceiling (all addresses together).
+-- users.failed_count / locked_until stay as the per-account ceiling (all addresses together);
+-- last_failed_at lets that count restart after a quiet spell.
+ALTER TABLE users ADD COLUMN last_failed_at BIGINT;
 CREATE TABLE login_failures (
   user_id BIGINT NOT NULL REFERENCES users(id),
   source TEXT NOT NULL,

@@ -285,6 +285,35 @@ TEST(SecurityApi, CapitalInPlaceCannotPassTheInvestmentWithoutACoordinator) {
             1);
 }
 
+TEST(SecurityApi, TheInvestmentCannotBeLoweredBelowTheCapitalInPlace) {
+  TestApp t;
+  const int64_t id = ProjectIdByName(*t.app, "动力电池PACK生产线项目");
+  Client p(*t.app);
+  ASSERT_EQ(p.Login("yxpromoter").status, 200);
+  Reply before = p.Get(ProjectPath(id));
+  ASSERT_EQ(before.status, 200) << before.body;
+  ASSERT_TRUE(before.json.at("contracted_investment_yuan").is_null());
+  const int64_t big = 900'000'000'000'000;
+  // Raise the total (a promoter may correct it), book capital up to it, then lower it again.
+  Reply raised = p.Patch(ProjectPath(id), json::object{{"total_investment_yuan", big},
+                                                       {"version", before.json.at("version")}});
+  ASSERT_EQ(raised.status, 200) << raised.body;
+  ASSERT_EQ(p.Post(ProjectPath(id) + "/activities",
+                   json::object{{"kind", "capital"},
+                                {"date", "2026-11-18"},
+                                {"summary", "资金到位"},
+                                {"amount_yuan", big - raised.json.at("capital_in_place_yuan").as_int64()}})
+                .status,
+            201);
+  Reply now = p.Get(ProjectPath(id));
+  Reply lowered = p.Patch(ProjectPath(id), json::object{{"total_investment_yuan", 1'000'000},
+                                                        {"fixed_investment_yuan", 1000},
+                                                        {"version", now.json.at("version")}});
+  EXPECT_EQ(lowered.status, 400) << lowered.body;
+  EXPECT_EQ(lowered.Field("total_investment_yuan"), "below_capital_in_place");
+  EXPECT_EQ(p.Get(ProjectPath(id)).json.at("total_investment_yuan").as_int64(), big);
+}
+
 TEST(SecurityApi, PanelMembersMustBeAbleToVote) {
   TestApp t;
   Client c(*t.app);
@@ -329,6 +358,21 @@ TEST(SecurityApi, MediaTypesAreComparedCaseInsensitively) {
   r = c.Call("POST", "/api/v1/auth/login", R"({"login":"leader","password":"Demo@2026"})",
              "application/jsonx");
   EXPECT_EQ(r.status, 415);
+  r = c.Call("POST", "/api/v1/auth/login", R"({"login":"leader","password":"Demo@2026"})",
+             "application/j son");
+  EXPECT_EQ(r.status, 415);
+}
+
+TEST(SecurityApi, PasswordsAreNeverAlteredAndA405NamesTheMethods) {
+  TestApp t;
+  Client c(*t.app);
+  Reply r = c.Post("/api/v1/auth/login",
+                   json::object{{"login", "leader"}, {"password", "Demo@2026\u200b"}});
+  EXPECT_EQ(r.status, 400) << r.body;  // not quietly "Demo@2026"
+  EXPECT_EQ(r.Field("password"), "invalid_value");
+  Reply m = c.Get("/api/v1/auth/login");
+  EXPECT_EQ(m.status, 405);
+  EXPECT_EQ(m.Header("Allow"), "POST");
 }
 
 }  // namespace

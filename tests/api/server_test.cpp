@@ -158,6 +158,30 @@ TEST(Server, ProbesAnswerOnlyGetAndHead) {
   s.server.Stop();
 }
 
+TEST(Server, BehindATrustedProxyLockoutCountsPerForwardedClient) {
+  Config cfg;
+  cfg.trusted_proxies = "127.0.0.1";
+  LiveServer s(cfg);
+  auto login = [&](const std::string& xff, const std::string& password) {
+    const std::string body = R"({"login":"trainer","password":")" + password + "\"}";
+    RawClient c(s.port);
+    c.Send("POST /api/v1/auth/login HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+           "X-Forwarded-For: " + xff + "\r\nContent-Length: " + std::to_string(body.size()) +
+           "\r\n\r\n" + body);
+    std::string r = c.ReadResponse();
+    return r.substr(9, 3);
+  };
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(login("203.0.113.1", "Wrong@2026"), "401") << i;
+    s.t.clock.Advance(10 * 1000);  // past the progressive delays
+  }
+  EXPECT_EQ(login("203.0.113.1", "Demo@2026"), "423");  // that client is locked out
+  EXPECT_EQ(login("198.51.100.2", "Demo@2026"), "200");  // another behind the same proxy is not
+  // A client cannot pick its address: only the hop the proxy appended counts.
+  EXPECT_EQ(login("198.51.100.2, 203.0.113.1", "Demo@2026"), "423");
+  s.server.Stop();
+}
+
 TEST(Server, ControlCharactersOrBadUtf8InTheTargetAre400) {
   LiveServer s;
   RawClient c(s.port);
@@ -188,6 +212,12 @@ TEST(Server, OversizedRequestLinesAndHeadersGetAStatusNotASilentClose) {
     std::string r = c.ReadResponse();
     EXPECT_EQ(r.rfind("HTTP/1.1 431", 0), 0u) << r.substr(0, 200);
     EXPECT_NE(r.find("headers_too_large"), std::string::npos);
+  }
+  {
+    RawClient c(s.port);
+    c.Send(std::string("GET /healthz HTTP/1.1\r\nHost: t\r\nX-A: a\0b\r\n\r\n", 44));
+    std::string r = c.ReadResponse();
+    EXPECT_EQ(r.rfind("HTTP/1.1 400", 0), 0u) << r.substr(0, 200);
   }
   RawClient fresh(s.port);  // the server is fine afterwards
   fresh.Send(Get("/healthz"));

@@ -122,9 +122,12 @@ http::Response App::Handle(const http::Request& req) {
 http::Response App::Dispatch(const http::Request& req) {
   http::Match m = router_.Find(req.method, req.path);
   if (m.route_index < 0) {
-    if (m.path_known)
-      return http::ErrorResponse(
+    if (m.path_known) {
+      http::Response r = http::ErrorResponse(
           Error{ErrorCode::kMethodNotAllowed, "method_not_allowed", "method not allowed"});
+      r.headers.emplace_back("Allow", router_.AllowedMethods(req.path));
+      return r;
+    }
     return http::ErrorResponse(NotFound("no such route"));
   }
   const auto& route = router_.routes()[m.route_index];

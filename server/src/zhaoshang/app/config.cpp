@@ -53,6 +53,7 @@ Config LoadConfig(const std::string& path) {
     c.idle_timeout_s = t["idle_timeout_s"].value_or(c.idle_timeout_s);
     c.body_timeout_s = t["body_timeout_s"].value_or(c.body_timeout_s);
     c.secure_cookie = t["secure_cookie"].value_or(c.secure_cookie);
+    c.trusted_proxies = t["trusted_proxies"].value_or(c.trusted_proxies);
     c.lockout_failures = t["auth"]["lockout_failures"].value_or(c.lockout_failures);
     c.lockout_minutes = t["auth"]["lockout_minutes"].value_or(c.lockout_minutes);
     c.lockout_account_failures =
@@ -77,6 +78,7 @@ Config LoadConfig(const std::string& path) {
   EnvNum("ZS_WORKERS", c.workers);
   EnvNum("ZS_DB_POOL", c.db_pool);
   EnvBool("ZS_SECURE_COOKIE", c.secure_cookie);
+  Env("ZS_TRUSTED_PROXIES", c.trusted_proxies);
   EnvNum("ZS_LOCKOUT_FAILURES", c.lockout_failures);
   EnvNum("ZS_LOCKOUT_MINUTES", c.lockout_minutes);
   EnvNum("ZS_LOCKOUT_ACCOUNT_FAILURES", c.lockout_account_failures);

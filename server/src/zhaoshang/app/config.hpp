@@ -18,7 +18,10 @@ struct Config {
   int header_timeout_s = 10;
   int idle_timeout_s = 60;
   int body_timeout_s = 30;
-  bool secure_cookie = false;  // set when served over HTTPS (behind a proxy)
+  bool secure_cookie = false;
+  // Reverse proxies (comma-separated addresses) whose X-Forwarded-For names the client: lockout
+  // and rate limits then count per client, not per proxy. Empty: the peer is the client.
+  std::string trusted_proxies;  // set when served over HTTPS (behind a proxy)
   int lockout_failures = 5;            // per (account, source address)
   int lockout_account_failures = 50;   // per account, from all addresses together
   int lockout_minutes = 15;

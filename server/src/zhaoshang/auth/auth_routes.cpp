@@ -22,7 +22,7 @@ http::Response Login(RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   auto login = in->String("login", true, 64);
-  auto password = in->String("password", true, 256);
+  auto password = in->Secret("password", true, 256);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   auto out = ctx.app.auth().Login(*login, *password, ctx.req.remote, ctx.req.request_id,
                                   ctx.req.Cookie(ctx.app.SessionCookieName()));
@@ -46,8 +46,8 @@ http::Response Me(RequestContext& ctx) {
 http::Response ChangePassword(RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
-  auto old_pw = in->String("old_password", true, 256);
-  auto new_pw = in->String("new_password", true, 256);
+  auto old_pw = in->Secret("old_password", true, 256);
+  auto new_pw = in->Secret("new_password", true, 256);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   auto st = ctx.app.auth().ChangePassword(*ctx.principal, *old_pw, *new_pw, ctx.req.remote,
                                           ctx.req.request_id);

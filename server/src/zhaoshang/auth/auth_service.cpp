@@ -14,6 +14,10 @@ namespace {
 Error InvalidCredentials() {
   return Error{ErrorCode::kUnauthenticated, "invalid_credentials", "wrong login or password"};
 }
+// The per-account ceiling's state, kept on the user row.
+LockState AccountLock(const org::User& u) {
+  return {u.failed_count, u.locked_until, std::nullopt, u.last_failed_at};
+}
 }  // namespace
 
 std::string NormalizeLogin(const std::string& login) {
@@ -58,7 +62,7 @@ Result<LoginResult> AuthService::Login(const std::string& login_in, const std::s
   }
   anon.user_id = user->id;
   anon.unit_name = user->unit_name;
-  const LockState account{user->failed_count, user->locked_until, std::nullopt};
+  const LockState account = AccountLock(*user);
   const LockState pair = org::store::GetSourceLock(c, user->id, source);
   if (IsLocked(account, now) || IsLocked(pair, now)) {
     const int64_t until = std::max(account.locked_until.value_or(0), pair.locked_until.value_or(0));
@@ -88,8 +92,7 @@ Result<LoginResult> AuthService::Login(const std::string& login_in, const std::s
     // writers are serialised), then read the counts afresh.
     c.Execute("UPDATE users SET failed_count = failed_count WHERE id = ?", {user->id});
     auto fresh = org::store::GetUser(c, user->id);
-    LockState a = AfterAccountFailure({fresh->failed_count, fresh->locked_until, std::nullopt},
-                                      lockout_, now);
+    LockState a = AfterAccountFailure(AccountLock(*fresh), lockout_, now);
     LockState s = AfterSourceFailure(org::store::GetSourceLock(c, user->id, source), lockout_, now);
     org::store::SaveLockState(c, user->id, a);
     org::store::SaveSourceLock(c, user->id, source, s, now);

@@ -34,7 +34,11 @@ LockState AfterSourceFailure(LockState s, const LockoutPolicy& p, int64_t now_ms
 }
 
 LockState AfterAccountFailure(LockState s, const LockoutPolicy& p, int64_t now_ms) {
-  return CountFailure(s, p.account_ceiling, p.lock_ms, now_ms);
+  if (!IsLocked(s, now_ms) && s.last_failure_at && now_ms - *s.last_failure_at >= p.lock_ms)
+    s.failed_count = 0;  // a quiet spell: the run of failures is over
+  s = CountFailure(s, p.account_ceiling, p.lock_ms, now_ms);
+  s.last_failure_at = now_ms;
+  return s;
 }
 
 bool RateLimiter::Allow(const std::string& key, int64_t now_ms, int64_t* retry_after_ms) {

@@ -22,6 +22,7 @@ struct LockState {
   int failed_count = 0;
   std::optional<int64_t> locked_until;
   std::optional<int64_t> retry_at;  // progressive delay: no try before this
+  std::optional<int64_t> last_failure_at;  // the account count restarts after lock_ms of quiet
 };
 
 bool IsLocked(const LockState& s, int64_t now_ms);
@@ -30,7 +31,9 @@ int64_t WaitMs(const LockState& s, int64_t now_ms);
 // One more failure from one address: after free_failures each one delays the next try, and
 // after max_failures the pair is locked for lock_ms and the counter starts again.
 LockState AfterSourceFailure(LockState s, const LockoutPolicy& p, int64_t now_ms);
-// One more failure on the account from any address: locked for lock_ms at account_ceiling.
+// One more failure on the account from any address: locked for lock_ms at account_ceiling
+// failures, each within lock_ms of the one before (so one address, which is locked out for
+// lock_ms after max_failures, can never reach the ceiling alone).
 LockState AfterAccountFailure(LockState s, const LockoutPolicy& p, int64_t now_ms);
 inline LockState AfterSuccess() { return {}; }
 

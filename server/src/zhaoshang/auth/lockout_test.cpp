@@ -49,6 +49,19 @@ TEST(Lockout, TheAccountCeilingIsHigherAndHasNoDelays) {
   EXPECT_EQ(*s.locked_until, 100 + p.lock_ms);
 }
 
+TEST(Lockout, TheAccountCountRestartsAfterAQuietSpell) {
+  LockoutPolicy p;
+  LockState s;
+  int64_t t = 0;
+  // One address: five failures, locked out for 15 minutes, five more, … never the ceiling.
+  for (int round = 0; round < 30; ++round) {
+    for (int i = 0; i < p.max_failures; ++i) s = AfterAccountFailure(s, p, t + i * 4000);
+    ASSERT_FALSE(IsLocked(s, t + 20000)) << round;
+    t += p.lock_ms + 20000;
+  }
+  EXPECT_LE(s.failed_count, p.max_failures);
+}
+
 TEST(Lockout, ExpiredLockStartsAfresh) {
   LockoutPolicy p{3, 1000};
   LockState s;

@@ -72,18 +72,22 @@ bool HasDuplicateKeys(std::string_view body) {
 
 // Cleans every string below a value in place; false when one holds a control character
 // (line breaks pass here: single-line fields refuse them when they are read).
-bool SanitizeTree(json::value& v) {
+// *stripped says whether invisible characters were removed somewhere below.
+bool SanitizeTree(json::value& v, bool* stripped) {
   if (v.is_string()) {
     std::string s(v.get_string());
     if (!SanitizeText(s, TextKind::kMultiline)) return false;
-    if (s.size() != v.get_string().size()) v = s;
+    if (s.size() != v.get_string().size()) {
+      v = s;
+      *stripped = true;
+    }
     return true;
   }
   bool ok = true;
   if (v.is_array())
-    for (auto& e : v.get_array()) ok = SanitizeTree(e) && ok;
+    for (auto& e : v.get_array()) ok = SanitizeTree(e, stripped) && ok;
   if (v.is_object())
-    for (auto& kv : v.get_object()) ok = SanitizeTree(kv.value()) && ok;
+    for (auto& kv : v.get_object()) ok = SanitizeTree(kv.value(), stripped) && ok;
   return ok;
 }
 }  // namespace
@@ -106,8 +110,12 @@ Result<JsonInput> JsonInput::Parse(std::string_view body) {
                 "request body repeats a key within one object");
   JsonInput in;
   in.obj_ = std::move(v.as_object());
-  for (auto& kv : in.obj_)
-    if (!SanitizeTree(kv.value())) in.errors_.emplace(std::string(kv.key()), "invalid_value");
+  for (auto& kv : in.obj_) {
+    bool stripped = false;
+    if (!SanitizeTree(kv.value(), &stripped))
+      in.errors_.emplace(std::string(kv.key()), "invalid_value");
+    if (stripped) in.stripped_.emplace(kv.key());
+  }
   return in;
 }
 
@@ -136,6 +144,16 @@ std::optional<std::string> JsonInput::Text(const std::string& key, bool required
   return ReadString(key, required, max_chars, true);
 }
 
+std::optional<std::string> JsonInput::Secret(const std::string& key, bool required,
+                                             size_t max_chars) {
+  if (stripped_.count(key)) {  // a secret is taken as typed or not at all
+    seen_.insert(key);
+    errors_.emplace(key, "invalid_value");
+    return std::nullopt;
+  }
+  return ReadString(key, required, max_chars, false);
+}
+
 std::optional<std::string> JsonInput::ReadString(const std::string& key, bool required,
                                                  size_t max_chars, bool multiline) {
   if (errors_.count(key)) {  // a control character found while parsing
@@ -149,7 +167,7 @@ std::optional<std::string> JsonInput::ReadString(const std::string& key, bool re
     return std::nullopt;
   }
   std::string s(v->as_string());
-  if (!multiline && s.find_first_of("\t\r\n") != std::string::npos) {
+  if (!multiline && !IsOneLine(s)) {
     errors_.emplace(key, "invalid_value");
     return std::nullopt;
   }
@@ -198,7 +216,7 @@ std::optional<std::vector<std::string>> JsonInput::StringArray(const std::string
       errors_.emplace(key, "wrong_type");
       return std::nullopt;
     }
-    if (e.as_string().find_first_of("\t\r\n") != json::string::npos) {
+    if (!IsOneLine(std::string_view(e.as_string().data(), e.as_string().size()))) {
       errors_.emplace(key, "invalid_value");
       return std::nullopt;
     }

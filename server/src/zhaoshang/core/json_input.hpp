@@ -36,6 +36,9 @@ class JsonInput {
   std::optional<std::string> String(const std::string& key, bool required, size_t max_chars = 200);
   // Free text (descriptions, summaries, reasons): tab and line breaks allowed.
   std::optional<std::string> Text(const std::string& key, bool required, size_t max_chars);
+  // A password: one line, and never altered — invisible characters make it invalid_value
+  // instead of being stripped (two different typed passwords must not become one).
+  std::optional<std::string> Secret(const std::string& key, bool required, size_t max_chars);
   std::optional<int64_t> Int(const std::string& key, bool required);
   std::optional<bool> Bool(const std::string& key, bool required);
   std::optional<std::vector<std::string>> StringArray(const std::string& key, bool required);
@@ -56,6 +59,7 @@ class JsonInput {
   boost::json::object obj_;
   std::set<std::string> seen_;
   std::map<std::string, std::string> errors_;
+  std::set<std::string> stripped_;  // top-level keys whose strings lost invisible characters
 };
 
 // Counts UTF-8 code points (lengths are limited in characters, not bytes).

@@ -45,5 +45,25 @@ TEST(JsonInput, Utf8Length) {
   EXPECT_EQ(Utf8Length("招商引资"), 4u);
 }
 
+TEST(JsonInput, SecretsAreTakenAsTypedOrRefused) {
+  auto in = JsonInput::Parse(R"({"password":"Demo@2026\u200b","name":"安庆\u200b石化"})");
+  ASSERT_TRUE(in);
+  EXPECT_FALSE(in->Secret("password", true, 256).has_value());
+  EXPECT_EQ(in->String("name", true), "安庆石化");  // ordinary text is cleaned instead
+  auto st = in->Finish();
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().fields.at("password"), "invalid_value");
+  auto ok = JsonInput::Parse(R"({"password":"Demo@2026"})");
+  EXPECT_EQ(ok->Secret("password", true, 256), "Demo@2026");
+}
+
+TEST(JsonInput, LineSeparatorsAreLineBreaks) {
+  auto in = JsonInput::Parse(R"({"name":"a\u2028b","note":"a\u2028b"})");
+  ASSERT_TRUE(in);
+  EXPECT_FALSE(in->String("name", true).has_value());
+  EXPECT_TRUE(in->Text("note", true, 10).has_value());
+  EXPECT_EQ(in->Finish().error().fields.at("name"), "invalid_value");
+}
+
 }  // namespace
 }  // namespace zhaoshang

@@ -31,20 +31,29 @@ size_t Decode(std::string_view s, size_t i, char32_t& cp) {
 }
 
 bool IsControl(char32_t cp, TextKind kind) {
-  if (cp == '\t' || cp == '\n' || cp == '\r') return kind == TextKind::kLine;
+  // Line breaks, including the Unicode line and paragraph separators.
+  if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029)
+    return kind == TextKind::kLine;
   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
 }
 }  // namespace
 
 bool IsStrippedFormatChar(char32_t cp) {
-  return cp == 0x00AD                       // soft hyphen
-         || cp == 0x061C                    // Arabic letter mark
-         || cp == 0x180E                    // Mongolian vowel separator
-         || (cp >= 0x200B && cp <= 0x200F)  // zero-width space/joiners, LRM, RLM
-         || (cp >= 0x202A && cp <= 0x202E)  // bidi embeddings and overrides
-         || (cp >= 0x2060 && cp <= 0x2064)  // word joiner, invisible operators
-         || (cp >= 0x2066 && cp <= 0x2069)  // bidi isolates
-         || cp == 0xFEFF;                   // zero-width no-break space (BOM)
+  return cp == 0x00AD                         // soft hyphen
+         || cp == 0x034F                      // combining grapheme joiner
+         || cp == 0x061C                      // Arabic letter mark
+         || cp == 0x115F || cp == 0x1160      // Hangul choseong/jungseong fillers
+         || (cp >= 0x17B4 && cp <= 0x17B5)    // Khmer inherent vowels
+         || (cp >= 0x180B && cp <= 0x180F)    // Mongolian variation selectors, vowel separator
+         || (cp >= 0x200B && cp <= 0x200F)    // zero-width space/joiners, LRM, RLM
+         || (cp >= 0x202A && cp <= 0x202E)    // bidi embeddings and overrides
+         || (cp >= 0x2060 && cp <= 0x206F)    // word joiner, invisible operators, isolates, …
+         || cp == 0x3164 || cp == 0xFFA0      // Hangul fillers
+         || (cp >= 0xFE00 && cp <= 0xFE0F)    // variation selectors
+         || cp == 0xFEFF                      // zero-width no-break space (BOM)
+         || (cp >= 0xFFF9 && cp <= 0xFFFB)    // interlinear annotation controls
+         || (cp >= 0xE0000 && cp <= 0xE007F)  // tag characters
+         || (cp >= 0xE0100 && cp <= 0xE01EF);  // variation selectors supplement
 }
 
 bool IsValidUtf8(std::string_view s) {
@@ -55,6 +64,11 @@ bool IsValidUtf8(std::string_view s) {
     i += n;
   }
   return true;
+}
+
+bool IsOneLine(std::string_view s) {
+  return s.find_first_of("\t\r\n") == std::string_view::npos &&
+         s.find("\u2028") == std::string_view::npos && s.find("\u2029") == std::string_view::npos;
 }
 
 bool SanitizeText(std::string& s, TextKind kind) {

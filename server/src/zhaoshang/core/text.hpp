@@ -20,6 +20,10 @@ bool SanitizeText(std::string& s, TextKind kind);
 
 bool IsValidUtf8(std::string_view s);
 
+// No line break of any kind (tab, CR, LF, U+2028, U+2029): what one-line fields require of
+// text that SanitizeText already accepted as multi-line.
+bool IsOneLine(std::string_view s);
+
 // Whether the code point is an invisible format character that SanitizeText removes.
 bool IsStrippedFormatChar(char32_t cp);
 

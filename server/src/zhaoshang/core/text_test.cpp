@@ -23,7 +23,14 @@ TEST(Text, TabAndNewlineOnlyInMultilineText) {
   EXPECT_EQ(Clean("a\tb"), "<refused>");
   EXPECT_EQ(Clean("a\nb"), "<refused>");
   EXPECT_EQ(Clean("a\r\nb"), "<refused>");
+  EXPECT_EQ(Clean("a\u2028b"), "<refused>");  // line separator
+  EXPECT_EQ(Clean("a\u2029b", TextKind::kMultiline), "a\u2029b");
   EXPECT_EQ(Clean("第一行\r\n第二行\t。", TextKind::kMultiline), "第一行\r\n第二行\t。");
+}
+
+TEST(Text, OneLineMeansNoLineBreakOfAnyKind) {
+  EXPECT_TRUE(IsOneLine("安庆 石化"));
+  for (const char* s : {"a\tb", "a\rb", "a\nb", "a\u2028b", "a\u2029b"}) EXPECT_FALSE(IsOneLine(s)) << s;
 }
 
 TEST(Text, StripsBidiAndZeroWidthCharacters) {
@@ -32,6 +39,9 @@ TEST(Text, StripsBidiAndZeroWidthCharacters) {
   EXPECT_EQ(Clean("\uFEFF\u2066x\u2069\u00AD"), "x");
   EXPECT_EQ(Clean("\u200B\u200D"), "");  // nothing left: required checks see it empty
   EXPECT_EQ(Clean("普通文本 plain"), "普通文本 plain");
+  for (const char* invisible : {"\u206A", "\U000E0041", "\uFFF9", "\u3164", "\u115F", "\u034F",
+                                "\uFE0F", "\U000E0100"})
+    EXPECT_EQ(Clean(std::string("a") + invisible + "b"), "ab") << invisible;
 }
 
 TEST(Text, RefusesMalformedUtf8) {

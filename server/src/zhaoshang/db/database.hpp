@@ -21,6 +21,8 @@ enum class Dialect { kSqlite, kPostgres };
 
 using Param = std::variant<std::nullptr_t, int64_t, double, std::string>;
 using Params = std::vector<Param>;
+// A nullable column's value: NULL when absent.
+inline Param Nullable(const std::optional<int64_t>& v) { return v ? Param(*v) : Param(nullptr); }
 using Cell = std::variant<std::monostate, int64_t, double, std::string>;
 
 // Database failures abort the request (500). Constraint violations are flagged so a

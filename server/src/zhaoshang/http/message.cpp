@@ -1,6 +1,8 @@
 #include "zhaoshang/http/message.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <vector>
 
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
@@ -31,10 +33,47 @@ std::string Request::Cookie(const std::string& name) const {
 
 std::string MediaType(std::string_view ct) {
   ct = ct.substr(0, ct.find(';'));
+  while (!ct.empty() && (ct.front() == ' ' || ct.front() == '\t')) ct.remove_prefix(1);
+  while (!ct.empty() && (ct.back() == ' ' || ct.back() == '\t')) ct.remove_suffix(1);
   std::string out;
-  for (char ch : ct)
-    if (ch != ' ' && ch != '\t') out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (char ch : ct) out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   return out;
+}
+
+namespace {
+std::vector<std::string> SplitTrimmed(std::string_view s) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos <= s.size()) {
+    size_t end = std::min(s.find(',', pos), s.size());
+    std::string_view item = s.substr(pos, end - pos);
+    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+    if (!item.empty()) out.emplace_back(item);
+    pos = end + 1;
+  }
+  return out;
+}
+
+bool LooksLikeAddress(const std::string& a) {
+  return !a.empty() && a.size() <= 45 &&
+         a.find_first_not_of("0123456789abcdefABCDEF.:") == std::string::npos;
+}
+}  // namespace
+
+std::string ClientAddress(const std::string& peer, std::string_view forwarded_for,
+                          std::string_view trusted_proxies) {
+  const auto trusted = SplitTrimmed(trusted_proxies);
+  auto is_trusted = [&](const std::string& a) {
+    return std::find(trusted.begin(), trusted.end(), a) != trusted.end();
+  };
+  if (forwarded_for.empty() || !is_trusted(peer)) return peer;
+  const auto hops = SplitTrimmed(forwarded_for);
+  for (auto it = hops.rbegin(); it != hops.rend(); ++it) {
+    if (is_trusted(*it)) continue;
+    return LooksLikeAddress(*it) ? *it : peer;
+  }
+  return peer;
 }
 
 bool ParseTarget(Request& req) {

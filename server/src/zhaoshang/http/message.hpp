@@ -49,6 +49,12 @@ struct Response {
 // "Application/JSON; charset=UTF-8" → "application/json" (media types are case-insensitive).
 std::string MediaType(std::string_view content_type);
 
+// The client's address: `peer` itself, unless peer is one of `trusted_proxies` (comma-separated)
+// and X-Forwarded-For is set; then the right-most address there that is not a trusted proxy
+// (what the nearest untrusted hop said; left-most entries are the client's own claims).
+std::string ClientAddress(const std::string& peer, std::string_view forwarded_for,
+                          std::string_view trusted_proxies);
+
 // Splits target into path + query (percent-decoded, Boost.URL). False if malformed.
 bool ParseTarget(Request& req);
 

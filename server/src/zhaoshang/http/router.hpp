@@ -58,6 +58,15 @@ class Router {
     }
     return m;
   }
+  // "GET, POST": the methods a path answers, for the Allow header of a 405.
+  std::string AllowedMethods(const std::string& path) const {
+    std::string out;
+    std::vector<std::string> params;
+    for (const auto& r : routes_)
+      if (MatchPattern(r.pattern, path, params) && out.find(r.method) == std::string::npos)
+        out += (out.empty() ? "" : ", ") + r.method;
+    return out;
+  }
   const std::vector<Route<Ctx>>& routes() const { return routes_; }
 
  private:

@@ -42,5 +42,17 @@ TEST(Message, ParsesTargetAndCookies) {
   EXPECT_EQ(req.Cookie("c"), "");
 }
 
+TEST(Message, ClientAddressTrustsOnlyTheConfiguredProxies) {
+  EXPECT_EQ(ClientAddress("10.0.0.9", "1.2.3.4", ""), "10.0.0.9");  // no proxy configured
+  EXPECT_EQ(ClientAddress("10.0.0.9", "1.2.3.4", "127.0.0.1"), "10.0.0.9");  // not from it
+  EXPECT_EQ(ClientAddress("127.0.0.1", "", "127.0.0.1"), "127.0.0.1");
+  EXPECT_EQ(ClientAddress("127.0.0.1", "203.0.113.7", "127.0.0.1, ::1"), "203.0.113.7");
+  // The client may send its own X-Forwarded-For: only the hop the proxy added counts.
+  EXPECT_EQ(ClientAddress("127.0.0.1", "6.6.6.6, 203.0.113.7", "127.0.0.1"), "203.0.113.7");
+  EXPECT_EQ(ClientAddress("127.0.0.1", "203.0.113.7, 10.1.1.1", "127.0.0.1,10.1.1.1"),
+            "203.0.113.7");  // two proxies in a row
+  EXPECT_EQ(ClientAddress("127.0.0.1", "not an address", "127.0.0.1"), "127.0.0.1");
+}
+
 }  // namespace
 }  // namespace zhaoshang::http

@@ -38,10 +38,16 @@ std::string NextRequestId() {
 
 std::pair<std::string, uint16_t> SplitHostPort(const std::string& listen) {
   auto colon = listen.rfind(':');
-  if (colon == std::string::npos) return {"127.0.0.1", static_cast<uint16_t>(std::stoi(listen))};
+  auto port = [&](const std::string& p) {
+    if (p.empty() || p.size() > 5 || p.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoi(p) > 65535)
+      throw std::runtime_error("listen: not a port number: " + p);
+    return static_cast<uint16_t>(std::stoi(p));
+  };
+  if (colon == std::string::npos) return {"127.0.0.1", port(listen)};
   std::string host = listen.substr(0, colon);
   if (host.size() > 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
-  return {host, static_cast<uint16_t>(std::stoi(listen.substr(colon + 1)))};
+  return {host, port(listen.substr(colon + 1))};
 }
 }  // namespace
 
@@ -195,18 +201,25 @@ struct Server::Impl {
           co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(use_awaitable));
       // Beast reports a declared Content-Length over the limit while reading the header.
       bool too_large = ec == bhttp::error::body_limit;
+      // A request we cannot read gets a status before the connection closes: 414 when even
+      // the request line did not fit the header limit, 431 when the fields did not, 400 when
+      // Beast cannot parse it (a NUL or a bare CR in a field, a bad method or version).
+      std::optional<Response> refuse;
       if (ec == bhttp::error::header_limit) {
-        // Answer instead of dropping the connection: 414 when even the request line did not
-        // fit, 431 when the header fields did not.
         const std::string_view seen(static_cast<const char*>(buffer.data().data()),
                                     buffer.size());
-        const bool line_too_long = seen.find("\r\n") == std::string_view::npos;
-        Response resp = line_too_long ? Simple(414, "uri_too_long", "request line is too long")
-                                      : Simple(431, "headers_too_large",
-                                               "request header fields are too large");
-        resp.headers.emplace_back("X-Request-Id", NextRequestId());
-        AddSecurityHeaders(resp, cfg.secure_cookie);
-        auto res = ToBeast(std::move(resp), 11, false, false);
+        refuse = seen.find("\r\n") == std::string_view::npos
+                     ? Simple(414, "uri_too_long", "request line is too long")
+                     : Simple(431, "headers_too_large", "request header fields are too large");
+      } else if (ec && !too_large &&
+                 ec.category() == bhttp::make_error_code(bhttp::error::bad_field).category() &&
+                 ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
+        refuse = Simple(400, "bad_request", "malformed HTTP request");
+      }
+      if (refuse) {
+        refuse->headers.emplace_back("X-Request-Id", NextRequestId());
+        AddSecurityHeaders(*refuse, cfg.secure_cookie);
+        auto res = ToBeast(std::move(*refuse), 11, false, false);
         stream.expires_after(std::chrono::seconds(cfg.body_timeout_s));
         co_await bhttp::async_write(stream, res, asio::as_tuple(use_awaitable));
         lingering = true;
@@ -257,6 +270,7 @@ struct Server::Impl {
           req.headers[name] = std::string(f.value());
         }
         req.body = std::move(msg.body());
+        req.remote = ClientAddress(remote, req.Header("x-forwarded-for"), cfg.trusted_proxies);
         if (!ParseTarget(req)) {
           resp = Simple(400, "bad_request", "malformed request target");
         } else {

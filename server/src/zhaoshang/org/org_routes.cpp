@@ -100,7 +100,7 @@ http::Response CreateUser(RequestContext& ctx) {
   u.login = in->String("login", true, 32).value_or("");
   u.name = in->String("name", true, 50).value_or("");
   u.unit_id = in->Int("unit_id", true).value_or(0);
-  u.password = in->String("password", true, 256).value_or("");
+  u.password = in->Secret("password", true, 256).value_or("");
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   return Render(201, ctx.app.org().CreateUser(ctx.Actor(), u), UserJson);
 }
@@ -135,7 +135,7 @@ http::Response ResetPassword(RequestContext& ctx) {
   if (!id) return ErrorResponse(NotFound("user not found"));
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
-  auto pw = in->String("password", true, 256);
+  auto pw = in->Secret("password", true, 256);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   auto st = ctx.app.org().ResetPassword(ctx.Actor(), *id, *pw);
   return st ? http::NoContent() : ErrorResponse(st.error());

@@ -9,7 +9,7 @@ namespace {
 constexpr const char* kUnitCols = "id, parent_id, name, kind, code, version";
 constexpr const char* kUserCols =
     "u.id, u.login, u.name, u.unit_id, o.name, u.active, u.version, u.failed_count, "
-    "u.locked_until, u.last_login_at, u.password_hash, u.must_change_password";
+    "u.locked_until, u.last_login_at, u.password_hash, u.must_change_password, u.last_failed_at";
 
 Unit UnitFrom(const db::Row& r) {
   return Unit{r.Int(0), r.OptInt(1), r.Text(2), r.Text(3), r.Text(4), r.Int(5)};
@@ -29,6 +29,7 @@ User UserFrom(const db::Row& r) {
   u.last_login_at = r.OptInt(9);
   u.password_hash = r.Text(10);
   u.must_change_password = r.Int(11) != 0;
+  u.last_failed_at = r.OptInt(12);
   return u;
 }
 
@@ -225,21 +226,19 @@ auth::LockState GetSourceLock(db::Connection& c, int64_t id, const std::string& 
 
 void SaveSourceLock(db::Connection& c, int64_t id, const std::string& source,
                     const auth::LockState& s, int64_t now) {
-  auto opt = [](const std::optional<int64_t>& v) { return v ? db::Param(*v) : db::Param(nullptr); };
   c.Execute(
       "INSERT INTO login_failures(user_id, source, failed_count, locked_until, retry_at, "
       "updated_at) VALUES (?,?,?,?,?,?) ON CONFLICT (user_id, source) DO UPDATE SET "
       "failed_count = excluded.failed_count, locked_until = excluded.locked_until, "
       "retry_at = excluded.retry_at, updated_at = excluded.updated_at",
-      {id, source, int64_t(s.failed_count), opt(s.locked_until), opt(s.retry_at), now});
+      {id, source, int64_t(s.failed_count), db::Nullable(s.locked_until), db::Nullable(s.retry_at), now});
   // An address sweep must not grow the table without bound: a day-old row is history.
   c.Execute("DELETE FROM login_failures WHERE updated_at < ?", {now - 24 * 3600 * 1000});
 }
 
 void SaveLockState(db::Connection& c, int64_t id, const auth::LockState& s) {
-  c.Execute("UPDATE users SET failed_count = ?, locked_until = ? WHERE id = ?",
-            {int64_t(s.failed_count),
-             s.locked_until ? db::Param(*s.locked_until) : db::Param(nullptr), id});
+  c.Execute("UPDATE users SET failed_count = ?, locked_until = ?, last_failed_at = ? WHERE id = ?",
+            {int64_t(s.failed_count), db::Nullable(s.locked_until), db::Nullable(s.last_failure_at), id});
 }
 
 void RecordLogin(db::Connection& c, int64_t id, const std::string& source, int64_t now) {

@@ -37,6 +37,7 @@ struct User {
   int64_t version = 1;
   int failed_count = 0;
   std::optional<int64_t> locked_until;
+  std::optional<int64_t> last_failed_at;
   std::optional<int64_t> last_login_at;
   std::string password_hash;
   bool must_change_password = false;  // set by an administrator's reset

@@ -12,6 +12,7 @@
 #include "zhaoshang/app/render.hpp"
 #include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/core/text.hpp"
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/pipeline/pipeline_routes.hpp"
 #include "zhaoshang/pipeline/pipeline_service.hpp"
@@ -46,7 +47,7 @@ std::optional<std::vector<ContactFields>> ReadContacts(JsonInput& in,
       in.AddError("contacts", "wrong_type");
       return std::nullopt;
     }
-    if ((*name + *phone + *title).find_first_of("\t\r\n") != std::string::npos) {
+    if (!IsOneLine(*name + *phone + *title)) {
       in.AddError("contacts", "invalid_value");  // one-line fields
       return std::nullopt;
     }

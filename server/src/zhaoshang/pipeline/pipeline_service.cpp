@@ -23,6 +23,19 @@ Error ProjectNotFound() { return NotFound("project not found"); }
 std::string Str(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : ""; }
 std::string Str(const std::optional<std::string>& v) { return v.value_or(""); }
 constexpr int64_t kMaxAmount = 1'000'000'000'000'000;  // 10^15 yuan: far beyond any project
+
+// 到位资金 is capped by the contracted investment, else the total. An edit may not pull the cap
+// below the capital already in place (raise the total, book capital, lower the total again);
+// only the coordinator, who confirms capital over the cap, may.
+int64_t CapitalCap(const Project& p) { return p.contracted_investment.value_or(p.total_investment); }
+Status CheckCapitalCap(const Project& before, const Project& after, bool coordinator,
+                       const char* field) {
+  const int64_t cap = CapitalCap(after);
+  if (!coordinator && cap < CapitalCap(before) && after.capital_in_place > cap)
+    return Fail(InvalidArgument({{field, "below_capital_in_place"}},
+                                "the investment may not fall below the capital in place"));
+  return {};
+}
 }  // namespace
 
 const std::vector<std::string>& SourceChannels() {
@@ -395,6 +408,8 @@ Result<ProjectView> PipelineService::Update(const auth::Principal& who, int64_t 
   Apply(c, in, after);
   if (after.fixed_investment > after.total_investment)
     return Fail(InvalidArgument({{"fixed_investment_yuan", "exceeds_total"}}));
+  if (auto st = CheckCapitalCap(*before, after, rel.coordinator, "total_investment_yuan"); !st)
+    return Fail(st.error());
   const int64_t now = clock_.NowMs();
   after.updated_at = now;
   if (!store::Update(c, after)) return Fail(VersionConflict());
@@ -494,6 +509,10 @@ Status PipelineService::TransitionIn(db::Connection& c, const auth::Principal& w
   if (in.contracted_investment) after.contracted_investment = in.contracted_investment;
   if (in.construction_date) after.construction_date = in.construction_date;
   if (in.production_date) after.production_date = in.production_date;
+  if (auto st = CheckCapitalCap(*before, after, HasRole(who, "coordinator"),
+                                "contracted_investment_yuan");
+      !st)
+    return st;
 
   GuardFacts g;
   g.industry_code = after.industry_code;
@@ -789,8 +808,7 @@ Result<Activity> PipelineService::AddActivity(const auth::Principal& who, int64_
   if (!p || !InScope(*p, *scope)) return Fail(ProjectNotFound());
   bool over_investment = false;
   if (a.kind == "capital") {
-    const int64_t cap = p->contracted_investment.value_or(p->total_investment);
-    over_investment = p->capital_in_place + *a.amount > cap;
+    over_investment = p->capital_in_place + *a.amount > CapitalCap(*p);
     if (over_investment && !(confirm_over_investment && HasRole(who, "coordinator")))
       return Fail(InvalidArgument(
           {{"amount_yuan", HasRole(who, "coordinator") ? "confirm_required" : "exceeds_investment"}},

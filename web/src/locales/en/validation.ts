@@ -22,6 +22,8 @@ export default {
     reused: 'Must differ from your last 5 passwords',
     exceeds_investment: 'Capital in place would exceed the contracted (or total) investment',
     confirm_required: 'Capital in place would exceed the contracted (or total) investment; confirm to record it',
+    below_capital_in_place: 'Must not fall below the capital already in place (only the coordinator may lower it)',
+    not_eligible: 'This account cannot vote on a review panel (it needs the review permission and no administrator role)',
     already_promoter: 'You already promote this project',
   },
   password: {

@@ -22,6 +22,8 @@ export default {
     reused: '新密码不能与最近 5 次使用过的密码相同',
     exceeds_investment: '到位资金累计不能超过签约（或总）投资额',
     confirm_required: '到位资金累计将超过签约（或总）投资额，需确认',
+    below_capital_in_place: '不能低于已到位资金（仅投促局可调低）',
+    not_eligible: '该账号不能参加预审投票（需有参加预审权限，且不能是管理员）',
     already_promoter: '您已是该项目的招商人',
   },
   password: {
