@@ -93,5 +93,17 @@ TEST(Config, TomlThenEnvironment) {
   EXPECT_THROW(LoadConfig((d.path / "bad.toml").string()), std::runtime_error);
 }
 
+TEST(Config, TheAuditAnchorFileBelongsToOneDatabase) {
+  Config c;
+  c.db = "sqlite:var/zhaoshang.db";
+  EXPECT_EQ(AnchorFileFor(c), "var/zhaoshang.db.audit-anchor");
+  c.db = "postgresql://zs:s3cret@db1:5432/zhaoshang?sslmode=require";
+  EXPECT_EQ(AnchorFileFor(c), "var/audit-db1_5432_zhaoshang.anchor");  // no credentials
+  c.db = "postgresql://zs@db1:5432/other";
+  EXPECT_EQ(AnchorFileFor(c), "var/audit-db1_5432_other.anchor");
+  c.audit_anchor_file = "/srv/anchor";
+  EXPECT_EQ(AnchorFileFor(c), "/srv/anchor");  // configured wins
+}
+
 }  // namespace
 }  // namespace zhaoshang::testing

@@ -1,5 +1,7 @@
 #include "zhaoshang/app/config.hpp"
 
+#include <cctype>
+
 #include <cstdlib>
 #include <stdexcept>
 
@@ -28,7 +30,13 @@ void EnvBool(const char* name, bool& v) {
 std::string AnchorFileFor(const Config& c) {
   if (!c.audit_anchor_file.empty()) return c.audit_anchor_file;
   if (c.db.rfind("sqlite:", 0) == 0) return c.db.substr(7) + ".audit-anchor";
-  return "var/audit.anchor";
+  // PostgreSQL: one file per server and database, named after them (never the credentials).
+  std::string where = c.db.substr(c.db.find("://") == std::string::npos ? 0 : c.db.find("://") + 3);
+  where = where.substr(where.find('@') == std::string::npos ? 0 : where.find('@') + 1);
+  where = where.substr(0, where.find('?'));
+  for (char& ch : where)
+    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '-' && ch != '.') ch = '_';
+  return "var/audit-" + where + ".anchor";
 }
 
 Config LoadConfig(const std::string& path) {

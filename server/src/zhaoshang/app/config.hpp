@@ -39,7 +39,8 @@ struct Config {
 
 // The anchor file belongs to one database: unless one is configured, a SQLite database keeps
 // it beside its file ("var/zhaoshang.db" → "var/zhaoshang.db.audit-anchor", so a new database
-// never meets an old database's anchor), and PostgreSQL uses "var/audit.anchor".
+// never meets an old database's anchor), and a PostgreSQL one is named after its host, port
+// and database ("postgresql://zs@db1:5432/zhaoshang" → "var/audit-db1_5432_zhaoshang.anchor").
 std::string AnchorFileFor(const Config& c);
 
 // Reads `path` if non-empty (throws on a bad file), then applies ZS_* environment overrides.
