@@ -42,13 +42,6 @@ Result<std::string> DecodeKey(const std::string& text, const std::string& where)
   return *key;
 }
 
-void Field(std::string& out, const std::string& v) {
-  out += std::to_string(v.size());
-  out += ':';
-  out += v;
-  out += '|';
-}
-
 Checkpoint FromRow(const db::Row& r) {
   return Checkpoint{r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Text(4), r.Text(5)};
 }
@@ -123,12 +116,12 @@ Result<std::string> LoadOrCreateKey(const KeySource& s, bool* created) {
 
 std::string CheckpointInput(const Checkpoint& cp) {
   std::string s;
-  Field(s, "zhaoshang-audit-checkpoint-v1");
-  Field(s, std::to_string(cp.seq));
-  Field(s, std::to_string(cp.at));
-  Field(s, std::to_string(cp.count));
-  Field(s, std::to_string(cp.last_id));
-  Field(s, cp.last_hash);
+  AppendField(s, "zhaoshang-audit-checkpoint-v1");
+  AppendField(s, std::to_string(cp.seq));
+  AppendField(s, std::to_string(cp.at));
+  AppendField(s, std::to_string(cp.count));
+  AppendField(s, std::to_string(cp.last_id));
+  AppendField(s, cp.last_hash);
   return s;
 }
 

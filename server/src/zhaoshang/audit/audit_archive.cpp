@@ -21,13 +21,6 @@ constexpr int64_t kPage = 2000;
 
 std::string N(int64_t v) { return std::to_string(v); }
 
-void Field(std::string& out, const std::string& v) {
-  out += std::to_string(v.size());
-  out += ':';
-  out += v;
-  out += '|';
-}
-
 Error Refused(std::string message) {
   return Error{ErrorCode::kInvalidArgument, "audit_archive", std::move(message)};
 }
@@ -70,15 +63,15 @@ class PartFile {
 
 std::string ArchiveInput(const ArchiveEntry& a) {
   std::string s;
-  Field(s, "zhaoshang-audit-archive-v1");
-  Field(s, N(a.id));
-  Field(s, N(a.at));
-  Field(s, N(a.first_id));
-  Field(s, N(a.last_id));
-  Field(s, N(a.count));
-  Field(s, a.prev_hash);
-  Field(s, a.last_hash);
-  Field(s, a.file_sm3);
+  AppendField(s, "zhaoshang-audit-archive-v1");
+  AppendField(s, N(a.id));
+  AppendField(s, N(a.at));
+  AppendField(s, N(a.first_id));
+  AppendField(s, N(a.last_id));
+  AppendField(s, N(a.count));
+  AppendField(s, a.prev_hash);
+  AppendField(s, a.last_hash);
+  AppendField(s, a.file_sm3);
   return s;
 }
 

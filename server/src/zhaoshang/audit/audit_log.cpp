@@ -4,13 +4,6 @@
 
 namespace zhaoshang::audit {
 namespace {
-void Field(std::string& out, const std::string& v) {
-  out += std::to_string(v.size());
-  out += ':';
-  out += v;
-  out += '|';
-}
-
 Record FromRow(const db::Row& r) {
   Record x;
   x.id = r.Int(0);
@@ -35,21 +28,28 @@ constexpr const char* kColumns =
     "request_id, prev_hash, hash, chain_version";
 }  // namespace
 
+void AppendField(std::string& out, const std::string& v) {
+  out += std::to_string(v.size());
+  out += ':';
+  out += v;
+  out += '|';
+}
+
 std::string ChainInput(const Record& r) {
   std::string s;
   // Version 1 rows keep their old text so that logs written before 0006 still verify.
-  if (r.chain_version >= 2) Field(s, "v2:" + std::to_string(r.id));
-  Field(s, r.prev_hash);
-  Field(s, std::to_string(r.at));
-  Field(s, std::to_string(r.actor_id));
-  Field(s, r.actor_login);
-  Field(s, r.unit_name);
-  Field(s, r.source);
-  Field(s, r.action);
-  Field(s, r.object_type);
-  Field(s, r.object_id);
-  Field(s, r.diff_json);
-  Field(s, r.request_id);
+  if (r.chain_version >= 2) AppendField(s, "v2:" + std::to_string(r.id));
+  AppendField(s, r.prev_hash);
+  AppendField(s, std::to_string(r.at));
+  AppendField(s, std::to_string(r.actor_id));
+  AppendField(s, r.actor_login);
+  AppendField(s, r.unit_name);
+  AppendField(s, r.source);
+  AppendField(s, r.action);
+  AppendField(s, r.object_type);
+  AppendField(s, r.object_id);
+  AppendField(s, r.diff_json);
+  AppendField(s, r.request_id);
   return s;
 }
 

@@ -55,6 +55,8 @@ std::vector<Record> Search(db::Connection& c, const Filter& f, int64_t* total);
 // The canonical text a row's hash covers (length-prefixed fields, so no separator games);
 // version 2 rows cover their id as well.
 std::string ChainInput(const Record& r);
+// Appends "<byte length>:<value>|": the field encoding of every hashed or MACed input.
+void AppendField(std::string& out, const std::string& v);
 
 // Walking the log: rows with id > after, in id order, at most limit of them.
 std::vector<Record> RowsAfter(db::Connection& c, int64_t after, int64_t limit);
