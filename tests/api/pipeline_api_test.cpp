@@ -503,5 +503,29 @@ TEST(CatalogApi, RegionsForTheInvestorOrigin) {
   EXPECT_GE(by.size(), 34u);
   EXPECT_FALSE(r.Header("ETag").empty());
 }
+TEST(PipelineApi, SettingsKeepTheirRangesAndChangeNothingWhenRefused) {
+  TestApp t;
+  Client c(*t.app);
+  ASSERT_EQ(c.Login("coordinator").status, 200);
+  Reply before = c.Get("/api/v1/pipeline/settings");
+  ASSERT_EQ(before.status, 200) << before.body;
+  EXPECT_EQ(before.json.at("routing_days").as_int64(), pipeline::kDefaultRoutingDays);
+  for (int64_t bad : {int64_t(0), int64_t(pipeline::kMaxRoutingDays + 1), int64_t(9'000'000'000)}) {
+    Reply r = c.Put("/api/v1/pipeline/settings",
+                    json::object{{"stage_deadline_days", json::object{}}, {"routing_days", bad}});
+    EXPECT_EQ(r.Field("routing_days"), "invalid_value") << bad << r.body;
+  }
+  Reply days = c.Put("/api/v1/pipeline/settings",
+                     json::object{{"stage_deadline_days",
+                                   json::object{{"lead", int64_t(pipeline::kMaxDeadlineDays + 1)}}}});
+  EXPECT_EQ(days.Field("lead"), "invalid_value") << days.body;
+  EXPECT_EQ(c.Get("/api/v1/pipeline/settings").body, before.body);
+  Reply ok = c.Put("/api/v1/pipeline/settings",
+                   json::object{{"stage_deadline_days", json::object{}},
+                                {"routing_days", pipeline::kMaxRoutingDays}});
+  EXPECT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.json.at("routing_days").as_int64(), pipeline::kMaxRoutingDays);
+}
+
 }  // namespace
 }  // namespace zhaoshang::testing

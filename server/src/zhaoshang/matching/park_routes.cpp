@@ -4,6 +4,7 @@
 
 #include "zhaoshang/app/app.hpp"
 #include "zhaoshang/catalog/industries.hpp"
+#include "zhaoshang/core/date.hpp"
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/matching/park_service.hpp"
 
@@ -197,8 +198,7 @@ void ReadCarrier(JsonInput& in, matching::Carrier& k, bool create) {
   if (auto v = in.String("note", false, 200)) k.note = *v;
   if (in.IsNull("ready_date")) k.ready_date.reset();
   if (auto v = in.String("ready_date", false, 10)) {
-    if (!v->empty() && (v->size() != 10 || (*v)[4] != '-' || (*v)[7] != '-'))
-      in.AddError("ready_date", "invalid_value");
+    if (!v->empty() && !IsIsoDate(*v)) in.AddError("ready_date", "invalid_value");
     k.ready_date = v->empty() ? std::nullopt : std::optional(*v);
   }
   for (auto [key, field] :

@@ -16,5 +16,7 @@ std::vector<char32_t> CodePoints(const std::string& s);
 std::vector<std::string> Bigrams(const std::string& norm);
 // 1 − Levenshtein distance / longer length, on code points; 1.0 for equal names.
 double NameSimilarity(const std::string& norm_a, const std::string& norm_b);
+// Two investor names this similar are a collision (撞单) to show before reporting.
+inline constexpr double kCollisionThreshold = 0.8;
 
 }  // namespace zhaoshang::pipeline

@@ -1,4 +1,6 @@
 // Routes: /api/v1/projects*, /api/v1/pipeline/settings
+#include <cstdlib>
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
@@ -502,11 +504,14 @@ http::Response PutSettings(RequestContext& ctx) {
     }
   }
   auto routing_days = in->Int("routing_days", false);
-  if (routing_days && (*routing_days < 1 || *routing_days > 60))
-    in->AddError("routing_days", "invalid_value");
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  // The range is the service's rule; out-of-int values just fail it.
   auto st = ctx.app.pipeline().SaveDeadlineDays(
-      days, routing_days ? std::optional<int>(static_cast<int>(*routing_days)) : std::nullopt,
+      days,
+      routing_days ? std::optional<int>(std::abs(*routing_days) > 100000
+                                            ? -1
+                                            : static_cast<int>(*routing_days))
+                   : std::nullopt,
       ctx.Actor());
   return st ? GetSettings(ctx) : ErrorResponse(st.error());
 }

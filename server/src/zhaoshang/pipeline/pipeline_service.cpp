@@ -730,7 +730,7 @@ std::map<int64_t, std::pair<std::string, double>> PipelineService::CollisionCand
          store::InvestorNorms(c, store::ByGrams(c, grams, min_common, 50))) {
       if (found.count(id)) continue;
       double sim = NameSimilarity(norm, other);
-      if (sim >= 0.8) found[id] = {"name", sim};
+      if (sim >= kCollisionThreshold) found[id] = {"name", sim};
     }
   }
   return found;
@@ -882,9 +882,11 @@ Status PipelineService::SaveDeadlineDays(const std::map<std::string, int>& days,
   for (const auto& [k, v] : days) {
     if (!defaults.count(k))
       bad[k] = "unknown_field";
-    else if (v < 1 || v > 3650)
+    else if (v < 1 || v > kMaxDeadlineDays)
       bad[k] = "invalid_value";
   }
+  if (routing_days && (*routing_days < 1 || *routing_days > kMaxRoutingDays))
+    bad["routing_days"] = "invalid_value";
   if (!bad.empty()) return Fail(InvalidArgument(bad));
   auto lease = db_.Acquire();
   db::Transaction tx(*lease, true);

@@ -647,7 +647,7 @@ std::map<std::string, int> DeadlineDays(db::Connection& c) {
 
 int RoutingDays(db::Connection& c) {
   auto rs = c.Query("SELECT value FROM settings WHERE key = 'routing_days'");
-  return rs.empty() ? 5 : std::stoi(rs[0].Text(0));
+  return rs.empty() ? kDefaultRoutingDays : std::stoi(rs[0].Text(0));
 }
 
 void SaveRoutingDays(db::Connection& c, int days) {

@@ -58,7 +58,7 @@ std::vector<Activity> Activities(db::Connection& c, int64_t project_id);
 
 std::map<std::string, int> DeadlineDays(db::Connection& c);
 void SaveDeadlineDays(db::Connection& c, const std::map<std::string, int>& days);
-int RoutingDays(db::Connection& c);  // default 5
+int RoutingDays(db::Connection& c);  // default kDefaultRoutingDays
 void SaveRoutingDays(db::Connection& c, int days);
 
 }  // namespace zhaoshang::pipeline::store

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "zhaoshang/core/date.hpp"
 #include "zhaoshang/core/error.hpp"
 
 namespace zhaoshang::pipeline {
@@ -93,16 +94,17 @@ std::map<std::string, int> DefaultDeadlineDays();
 // 0: < 1 亿; 1: 1–5 亿; 2: 5–10; 3: 10–20; 4: 20–50; 5: ≥ 50 亿 (amounts in yuan).
 int InvestmentBand(int64_t total_investment_yuan);
 
-// "YYYY-MM-DD" strictly (a real calendar date).
-bool IsIsoDate(const std::string& s);
-// Date arithmetic on ISO dates (UTC); epoch ms → date.
-std::string DateOfMs(int64_t ms);
-// The civil date in China (UTC+8, no daylight saving): "today" for deadlines, future-date
-// checks and reports, so a morning entry in Anqing is not taken for yesterday's UTC date.
-std::string LocalDateOfMs(int64_t ms);
-inline constexpr int64_t kChinaUtcOffsetMs = 8 * 3'600'000;
-// Epoch ms at which an ISO date begins in China.
-int64_t LocalDayStartMs(const std::string& iso_date);
-std::string AddDays(const std::string& iso_date, int days);
+// Deadlines and the park's answer to a routing, in days (pipeline settings, editable).
+inline constexpr int kDefaultRoutingDays = 5;
+inline constexpr int kMaxRoutingDays = 60;
+inline constexpr int kMaxDeadlineDays = 3650;
+
+// The date helpers live in core/date.hpp (one date validator for every module).
+using zhaoshang::AddDays;
+using zhaoshang::DateOfMs;
+using zhaoshang::IsIsoDate;
+using zhaoshang::kChinaUtcOffsetMs;
+using zhaoshang::LocalDateOfMs;
+using zhaoshang::LocalDayStartMs;
 
 }  // namespace zhaoshang::pipeline
