@@ -1,7 +1,7 @@
 // zhaoshang: the command line. Sub-commands only; the work is in src/zhaoshang.
+#include <unistd.h>
 #include <algorithm>
 #include <cstdlib>
-#include <unistd.h>
 
 #include <termios.h>
 
@@ -289,9 +289,9 @@ int main(int argc, char** argv) {
       }
       Status st;
       if (*udisable) {
-        auto r = app->org().UpdateUser(cli_actor, u->id,
-                                       {std::nullopt, std::nullopt, false, u->version},
-                                       org::Channel::kCommandLine);
+        auto r =
+            app->org().UpdateUser(cli_actor, u->id, {std::nullopt, std::nullopt, false, u->version},
+                                  org::Channel::kCommandLine);
         if (!r) st = tl::unexpected(r.error());
       } else {
         st = app->org().ResetPassword(cli_actor, u->id,
@@ -329,7 +329,8 @@ int main(int argc, char** argv) {
       auto key = audit::LoadKey({cfg.audit_key, cfg.audit_key_file});
       if (!key) throw std::runtime_error(key.error().message);
       // An operator holding the key may anchor a log that never was (an older installation).
-      audit::Anchoring anchoring{*key, cfg.audit_anchor_file, *acheckpoint || app->may_anchor_first()};
+      audit::Anchoring anchoring{*key, cfg.audit_anchor_file,
+                                 *acheckpoint || app->may_anchor_first()};
       auto c = app->db().Acquire();
       if (*acheckpoint) {
         auto cp = audit::WriteCheckpoint(*c, anchoring, clock.NowMs());

@@ -116,7 +116,8 @@ TEST(AuthApi, ConcurrentFailuresFromOneAddressAllCountAndNoneFails) {
   for (auto& th : threads) th.join();
   EXPECT_EQ(unexpected.load(), 0);
   auto c = t.app->db().Acquire();
-  EXPECT_EQ(c->QueryInt("SELECT failed_count FROM login_failures WHERE source = '198.51.100.77'", {}), 4);
+  EXPECT_EQ(
+      c->QueryInt("SELECT failed_count FROM login_failures WHERE source = '198.51.100.77'", {}), 4);
   EXPECT_EQ(c->QueryInt("SELECT failed_count FROM users WHERE login = 'reviewer'", {}), 4);
 }
 

@@ -53,12 +53,12 @@ TEST(MatchingApi, AParkEditsOnlyItsOwnProfile) {
       park.Post("/api/v1/parks/" + jkq + "/carriers",
                 json::object{{"kind", "land"}, {"name", "新地块"}, {"status", "available"}});
   EXPECT_EQ(noarea.Field("area_mu_x100"), "required");
-  Reply baddate = park.Post("/api/v1/parks/" + jkq + "/carriers",
-                            json::object{{"kind", "land"},
-                                         {"name", "新地块"},
-                                         {"status", "available"},
-                                         {"area_mu_x100", 100},
-                                         {"ready_date", "2026-99-99"}});
+  Reply baddate =
+      park.Post("/api/v1/parks/" + jkq + "/carriers", json::object{{"kind", "land"},
+                                                                   {"name", "新地块"},
+                                                                   {"status", "available"},
+                                                                   {"area_mu_x100", 100},
+                                                                   {"ready_date", "2026-99-99"}});
   EXPECT_EQ(baddate.Field("ready_date"), "invalid_value");  // the one date validator
   Reply land =
       park.Post("/api/v1/parks/" + jkq + "/carriers", json::object{{"kind", "land"},

@@ -515,14 +515,15 @@ TEST(PipelineApi, SettingsKeepTheirRangesAndChangeNothingWhenRefused) {
                     json::object{{"stage_deadline_days", json::object{}}, {"routing_days", bad}});
     EXPECT_EQ(r.Field("routing_days"), "invalid_value") << bad << r.body;
   }
-  Reply days = c.Put("/api/v1/pipeline/settings",
-                     json::object{{"stage_deadline_days",
-                                   json::object{{"lead", int64_t(pipeline::kMaxDeadlineDays + 1)}}}});
+  Reply days =
+      c.Put("/api/v1/pipeline/settings",
+            json::object{{"stage_deadline_days",
+                          json::object{{"lead", int64_t(pipeline::kMaxDeadlineDays + 1)}}}});
   EXPECT_EQ(days.Field("lead"), "invalid_value") << days.body;
   EXPECT_EQ(c.Get("/api/v1/pipeline/settings").body, before.body);
-  Reply ok = c.Put("/api/v1/pipeline/settings",
-                   json::object{{"stage_deadline_days", json::object{}},
-                                {"routing_days", pipeline::kMaxRoutingDays}});
+  Reply ok =
+      c.Put("/api/v1/pipeline/settings", json::object{{"stage_deadline_days", json::object{}},
+                                                      {"routing_days", pipeline::kMaxRoutingDays}});
   EXPECT_EQ(ok.status, 200) << ok.body;
   EXPECT_EQ(ok.json.at("routing_days").as_int64(), pipeline::kMaxRoutingDays);
 }

@@ -91,11 +91,11 @@ TEST(SecurityApi, NoAdministratorCanResetEditOrDisableAnother) {
     EXPECT_EQ(Client(*t.app).Login(target, "Takeover#2026").status, 401);
     EXPECT_EQ(Client(*t.app).Login(target).status, 200);  // untouched
   }
-  const std::string sys_path =
-      "/api/v1/users/" + std::to_string(UserIdByLogin(*t.app, "sysadmin"));
-  const int64_t v = sec.Get("/api/v1/users?q=sysadmin").json.at("items").at(0).at("version").as_int64();
-  EXPECT_EQ(sec.Put(sys_path + "/roles", json::object{{"roles", json::array{"auditadmin"}},
-                                                      {"version", v}})
+  const std::string sys_path = "/api/v1/users/" + std::to_string(UserIdByLogin(*t.app, "sysadmin"));
+  const int64_t v =
+      sec.Get("/api/v1/users?q=sysadmin").json.at("items").at(0).at("version").as_int64();
+  EXPECT_EQ(sec.Put(sys_path + "/roles",
+                    json::object{{"roles", json::array{"auditadmin"}}, {"version", v}})
                 .Code(),
             "admin_account_protected");
   EXPECT_EQ(sys.Post(sys_path + "/password", json::object{{"password", "Own#2026pw"}}).status,
@@ -145,8 +145,8 @@ TEST(SecurityApi, AResetUserMustChangeThePasswordBeforeAnythingElse) {
     EXPECT_EQ(r.Code(), "password_change_required") << blocked;
     EXPECT_EQ(r.body.find("\"items\""), std::string::npos);
   }
-  Reply same = user.Post("/api/v1/auth/password",
-                         json::object{{"old_password", "Reset#2026"}, {"new_password", "Reset#2026"}});
+  Reply same = user.Post("/api/v1/auth/password", json::object{{"old_password", "Reset#2026"},
+                                                               {"new_password", "Reset#2026"}});
   EXPECT_EQ(same.Code(), "weak_password");
   EXPECT_EQ(same.Field("password"), "reused");
   ASSERT_EQ(user.Post("/api/v1/auth/password",
@@ -194,8 +194,8 @@ TEST(SecurityApi, ControlCharactersAreRefusedAndNothingIsStored) {
   lead["name"] = "项目\x1b[31m";
   EXPECT_EQ(p.Post("/api/v1/projects", lead).Field("name"), "invalid_value");
   lead["name"] = "正常项目";
-  lead["contacts"] = json::array{json::object{
-      {"name", std::string("周\0明", 7)}, {"phone", "13912345678"}, {"title", ""}}};
+  lead["contacts"] = json::array{
+      json::object{{"name", std::string("周\0明", 7)}, {"phone", "13912345678"}, {"title", ""}}};
   EXPECT_EQ(p.Post("/api/v1/projects", lead).Field("contacts"), "invalid_value");
   EXPECT_EQ(Count(*t.app, "SELECT COUNT(*) FROM projects"), before);
 
@@ -229,15 +229,16 @@ TEST(SecurityApi, InvisibleCharactersAreStrippedBeforeRequiredAndCollisionChecks
 TEST(SecurityApi, DuplicateJsonKeysAreInvalidJson) {
   TestApp t;
   Client c(*t.app);
-  Reply r = c.Call("POST", "/api/v1/auth/login",
-                   R"({"login":"nobody","password":"x","login":"leader"})");
+  Reply r =
+      c.Call("POST", "/api/v1/auth/login", R"({"login":"nobody","password":"x","login":"leader"})");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.Code(), "invalid_json");
   ASSERT_EQ(c.Login("promoter").status, 200);
   r = c.Call("POST", "/api/v1/projects/collision-check",
              R"({"investor_name":"a","contacts":[{"name":"x","name":"y"}]})");
   EXPECT_EQ(r.Code(), "invalid_json");  // nested objects too
-  r = c.Call("POST", "/api/v1/projects/collision-check", R"({"investor_name":"a","investor_\u006eame":"b"})");
+  r = c.Call("POST", "/api/v1/projects/collision-check",
+             R"({"investor_name":"a","investor_\u006eame":"b"})");
   EXPECT_EQ(r.Code(), "invalid_json");  // the same key written with an escape
 }
 
@@ -272,7 +273,7 @@ TEST(SecurityApi, CapitalInPlaceCannotPassTheInvestmentWithoutACoordinator) {
             "confirm_required");
   EXPECT_EQ(coord.Get(ProjectPath(id)).json.at("capital_in_place_yuan"),
             b.at("capital_in_place_yuan"));  // nothing was added
-  act["amount_yuan"] = room;  // exactly up to the cap is fine
+  act["amount_yuan"] = room;                 // exactly up to the cap is fine
   ASSERT_EQ(p.Post(ProjectPath(id) + "/activities", act).status, 201);
   act["amount_yuan"] = int64_t(1);
   act["confirm_over_investment"] = true;
@@ -299,10 +300,11 @@ TEST(SecurityApi, TheInvestmentCannotBeLoweredBelowTheCapitalInPlace) {
                                                        {"version", before.json.at("version")}});
   ASSERT_EQ(raised.status, 200) << raised.body;
   ASSERT_EQ(p.Post(ProjectPath(id) + "/activities",
-                   json::object{{"kind", "capital"},
-                                {"date", "2026-11-18"},
-                                {"summary", "资金到位"},
-                                {"amount_yuan", big - raised.json.at("capital_in_place_yuan").as_int64()}})
+                   json::object{
+                       {"kind", "capital"},
+                       {"date", "2026-11-18"},
+                       {"summary", "资金到位"},
+                       {"amount_yuan", big - raised.json.at("capital_in_place_yuan").as_int64()}})
                 .status,
             201);
   Reply now = p.Get(ProjectPath(id));

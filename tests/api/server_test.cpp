@@ -147,7 +147,8 @@ TEST(Server, ProbesAnswerOnlyGetAndHead) {
   RawClient c(s.port);
   for (const char* method : {"DELETE", "POST", "PUT"}) {
     for (const char* path : {"/healthz", "/readyz"}) {
-      c.Send(std::string(method) + " " + path + " HTTP/1.1\r\nHost: t\r\nContent-Length: 0\r\n\r\n");
+      c.Send(std::string(method) + " " + path +
+             " HTTP/1.1\r\nHost: t\r\nContent-Length: 0\r\n\r\n");
       std::string r = c.ReadResponse();
       EXPECT_EQ(r.rfind("HTTP/1.1 405", 0), 0u) << method << " " << path << "\n" << r;
       EXPECT_NE(r.find("Allow: GET, HEAD"), std::string::npos) << r;
@@ -165,9 +166,10 @@ TEST(Server, BehindATrustedProxyLockoutCountsPerForwardedClient) {
   auto login = [&](const std::string& xff, const std::string& password) {
     const std::string body = R"({"login":"trainer","password":")" + password + "\"}";
     RawClient c(s.port);
-    c.Send("POST /api/v1/auth/login HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
-           "X-Forwarded-For: " + xff + "\r\nContent-Length: " + std::to_string(body.size()) +
-           "\r\n\r\n" + body);
+    c.Send(
+        "POST /api/v1/auth/login HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+        "X-Forwarded-For: " +
+        xff + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
     std::string r = c.ReadResponse();
     return r.substr(9, 3);
   };
@@ -175,7 +177,7 @@ TEST(Server, BehindATrustedProxyLockoutCountsPerForwardedClient) {
     EXPECT_EQ(login("203.0.113.1", "Wrong@2026"), "401") << i;
     s.t.clock.Advance(10 * 1000);  // past the progressive delays
   }
-  EXPECT_EQ(login("203.0.113.1", "Demo@2026"), "423");  // that client is locked out
+  EXPECT_EQ(login("203.0.113.1", "Demo@2026"), "423");   // that client is locked out
   EXPECT_EQ(login("198.51.100.2", "Demo@2026"), "200");  // another behind the same proxy is not
   // A client cannot pick its address: only the hop the proxy appended counts.
   EXPECT_EQ(login("198.51.100.2, 203.0.113.1", "Demo@2026"), "423");
@@ -185,8 +187,8 @@ TEST(Server, BehindATrustedProxyLockoutCountsPerForwardedClient) {
 TEST(Server, ControlCharactersOrBadUtf8InTheTargetAre400) {
   LiveServer s;
   RawClient c(s.port);
-  for (const char* target : {"/api/v1/meta?q=%00", "/api/v1/meta?q=%C0%AF", "/api/v1/me%00ta",
-                             "/api/v1/meta?x%01=1"}) {
+  for (const char* target :
+       {"/api/v1/meta?q=%00", "/api/v1/meta?q=%C0%AF", "/api/v1/me%00ta", "/api/v1/meta?x%01=1"}) {
     c.Send(Get(target));
     std::string r = c.ReadResponse();
     EXPECT_EQ(r.rfind("HTTP/1.1 400", 0), 0u) << target << "\n" << r;
@@ -207,8 +209,7 @@ TEST(Server, OversizedRequestLinesAndHeadersGetAStatusNotASilentClose) {
   }
   {
     RawClient c(s.port);
-    c.Send("GET /healthz HTTP/1.1\r\nHost: t\r\nX-Big: " + std::string(20000, 'b') +
-           "\r\n\r\n");
+    c.Send("GET /healthz HTTP/1.1\r\nHost: t\r\nX-Big: " + std::string(20000, 'b') + "\r\n\r\n");
     std::string r = c.ReadResponse();
     EXPECT_EQ(r.rfind("HTTP/1.1 431", 0), 0u) << r.substr(0, 200);
     EXPECT_NE(r.find("headers_too_large"), std::string::npos);

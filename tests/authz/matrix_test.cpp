@@ -118,7 +118,6 @@ TEST(AuthzMatrix, EveryRouteEnforcesItForEveryRole) {
   EXPECT_GE(lines.size(), 36u);
 }
 
-
 // docs/api.md lists every role's permissions and scopes between two markers; the docs and
 // roles.cpp once disagreed on review.view / review.participate. Rebuild the table from
 // AllRoles() and compare it line by line (on a mismatch the expected table is printed).
@@ -129,7 +128,8 @@ TEST(AuthzMatrix, TheRoleTableInTheDocsIsTheRoleTableOfTheServer) {
     for (const auto& g : r.grants)
       perms += (perms.empty() ? "" : ", ") + std::string("`") + std::string(g.permission) + "` " +
                std::string(org::ScopeName(g.scope));
-    expected += "| " + std::string(r.code) + " | " + (r.admin ? "yes" : "no") + " | " + perms + " |\n";
+    expected +=
+        "| " + std::string(r.code) + " | " + (r.admin ? "yes" : "no") + " | " + perms + " |\n";
   }
   std::ifstream in(std::string(ZS_SOURCE_DIR) + "/docs/api.md");
   ASSERT_TRUE(in) << "docs/api.md not found";

@@ -181,15 +181,16 @@ int64_t ProjectIdByName(App& app, const std::string& name) {
 }
 
 boost::json::object NewLead(const std::string& name, const std::string& investor) {
-  return boost::json::object{{"name", name},
-          {"investor_name", investor},
-          {"industry_code", "3612"},
-          {"total_investment_yuan", int64_t(1'200'000'000)},
-          {"fixed_investment_yuan", int64_t(900'000'000)},
-          {"land_mu_x100", 15000},
-          {"source_channel", "resident_team"},
-          {"contacts", boost::json::array{boost::json::object{
-                           {"name", "周明"}, {"phone", "13912345678"}, {"title", "副总裁"}}}}};
+  return boost::json::object{
+      {"name", name},
+      {"investor_name", investor},
+      {"industry_code", "3612"},
+      {"total_investment_yuan", int64_t(1'200'000'000)},
+      {"fixed_investment_yuan", int64_t(900'000'000)},
+      {"land_mu_x100", 15000},
+      {"source_channel", "resident_team"},
+      {"contacts", boost::json::array{boost::json::object{
+                       {"name", "周明"}, {"phone", "13912345678"}, {"title", "副总裁"}}}}};
 }
 
 int64_t UserIdByLogin(App& app, const std::string& login) {

@@ -104,7 +104,8 @@ class Client {
 
 int64_t UnitIdByCode(App& app, const std::string& code);
 // n wrong passwords for `login` from one address, 10 s apart (past the progressive delays).
-void FailLogins(TestApp& t, const std::string& login, int n, const std::string& remote = "10.0.0.1");
+void FailLogins(TestApp& t, const std::string& login, int n,
+                const std::string& remote = "10.0.0.1");
 
 int64_t UserIdByLogin(App& app, const std::string& login);
 int64_t ProjectIdByName(App& app, const std::string& name);

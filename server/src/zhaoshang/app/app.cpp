@@ -132,8 +132,8 @@ http::Response App::Dispatch(const http::Request& req) {
   }
   const auto& route = router_.routes()[m.route_index];
   const bool writes = req.method != "GET" && req.method != "HEAD";
-  if (!req.body.empty() && !route.raw_body && http::MediaType(req.Header("content-type")) !=
-                                                   "application/json")
+  if (!req.body.empty() && !route.raw_body &&
+      http::MediaType(req.Header("content-type")) != "application/json")
     return http::ErrorResponse(Error{ErrorCode::kUnsupportedMediaType, "unsupported_media_type",
                                      "request body must be application/json"});
   RequestContext ctx{req, *this, std::nullopt, std::move(m.params), {}};
@@ -144,8 +144,8 @@ http::Response App::Dispatch(const http::Request& req) {
           Error{ErrorCode::kUnauthenticated, "unauthenticated", "please log in"});
     // After an administrator's reset the account only reaches its own password routes.
     if (ctx.principal->must_change_password && route.permission != http::kSelfService)
-      return http::ErrorResponse(Error{ErrorCode::kForbidden, "password_change_required",
-                                       "choose a new password first"});
+      return http::ErrorResponse(
+          Error{ErrorCode::kForbidden, "password_change_required", "choose a new password first"});
     if (writes) {
       const std::string sent = req.Header("x-csrf-token");
       const std::string& want = ctx.principal->csrf_token;

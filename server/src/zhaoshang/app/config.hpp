@@ -21,9 +21,9 @@ struct Config {
   bool secure_cookie = false;
   // Reverse proxies (comma-separated addresses) whose X-Forwarded-For names the client: lockout
   // and rate limits then count per client, not per proxy. Empty: the peer is the client.
-  std::string trusted_proxies;  // set when served over HTTPS (behind a proxy)
-  int lockout_failures = 5;            // per (account, source address)
-  int lockout_account_failures = 50;   // per account, from all addresses together
+  std::string trusted_proxies;        // set when served over HTTPS (behind a proxy)
+  int lockout_failures = 5;           // per (account, source address)
+  int lockout_account_failures = 50;  // per account, from all addresses together
   int lockout_minutes = 15;
   int session_idle_minutes = 30;
   int session_absolute_hours = 12;
@@ -33,7 +33,7 @@ struct Config {
   // Audit anchoring (docs/operations.md): the key and the anchor file live outside the database.
   std::string audit_key;  // hex, env ZS_AUDIT_KEY only (never in a file next to the config)
   std::string audit_key_file = "var/audit.key";
-  std::string audit_anchor_file;  // empty: AnchorFileFor() derives it from the database
+  std::string audit_anchor_file;         // empty: AnchorFileFor() derives it from the database
   int audit_checkpoint_interval_s = 60;  // 0: only at start and shutdown
 };
 

@@ -230,7 +230,8 @@ void LoadDemoMatching(App& app) {
           "routed_unit_id, routed_at, deadline, status, decided_by, decided_at) VALUES "
           "(?,?,?,'',?,?,?,?,'accepted',?,?)",
           {rs[i].Int(0), rs[i].Int(1), rs[i].Int(2), coordinator.user_id, coordinator.unit_id,
-           routed_at, pipeline::AddDays(pipeline::LocalDateOfMs(routed_at), pipeline::kDefaultRoutingDays),
+           routed_at,
+           pipeline::AddDays(pipeline::LocalDateOfMs(routed_at), pipeline::kDefaultRoutingDays),
            rs[i].IsNull(4) ? db::Param(coordinator.user_id) : db::Param(rs[i].Int(4)),
            routed_at + 86'400'000});
     }

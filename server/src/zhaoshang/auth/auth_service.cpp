@@ -97,10 +97,10 @@ Result<LoginResult> AuthService::Login(const std::string& login_in, const std::s
     org::store::SaveLockState(c, user->id, a);
     org::store::SaveSourceLock(c, user->id, source, s, now);
     const bool locked = IsLocked(a, now) || IsLocked(s, now);
-    audit::Append(c, now, anon,
-                  {"auth.login_failed", "user", std::to_string(user->id),
-                   fmt::format(R"({{"reason":"wrong_password","locked":{}}})",
-                               locked ? "true" : "false")});
+    audit::Append(
+        c, now, anon,
+        {"auth.login_failed", "user", std::to_string(user->id),
+         fmt::format(R"({{"reason":"wrong_password","locked":{}}})", locked ? "true" : "false")});
     // An administrator locked out is a security event the security administrator must see.
     if (locked && org::IsAdminAccount(*fresh))
       audit::Append(c, now, anon,

@@ -13,15 +13,15 @@ namespace zhaoshang::auth {
 struct LockoutPolicy {
   int max_failures = 5;  // per (account, source address), in a row
   int64_t lock_ms = 15 * 60 * 1000;
-  int account_ceiling = 50;        // per account, from all addresses together, in a row
-  int free_failures = 2;           // progressive delays start after these
-  int64_t first_delay_ms = 1000;   // then 1 s, 2 s, 4 s … before the next try
+  int account_ceiling = 50;       // per account, from all addresses together, in a row
+  int free_failures = 2;          // progressive delays start after these
+  int64_t first_delay_ms = 1000;  // then 1 s, 2 s, 4 s … before the next try
 };
 
 struct LockState {
   int failed_count = 0;
   std::optional<int64_t> locked_until;
-  std::optional<int64_t> retry_at;  // progressive delay: no try before this
+  std::optional<int64_t> retry_at;         // progressive delay: no try before this
   std::optional<int64_t> last_failure_at;  // the account count restarts after lock_ms of quiet
 };
 

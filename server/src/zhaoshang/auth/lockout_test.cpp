@@ -86,7 +86,7 @@ TEST(RateLimiter, LimitsPerAddressPerMinute) {
   for (int i = 0; i < 3; ++i) EXPECT_TRUE(r.Allow("1.1.1.1", 100));
   int64_t wait = 0;
   EXPECT_FALSE(r.Allow("1.1.1.1", 200, &wait));
-  EXPECT_EQ(wait, 59900);  // until the window that began at 100 ends
+  EXPECT_EQ(wait, 59900);                  // until the window that began at 100 ends
   EXPECT_TRUE(r.Allow("2.2.2.2", 200));    // another address has its own budget
   EXPECT_TRUE(r.Allow("1.1.1.1", 60100));  // next window
 }

@@ -39,20 +39,20 @@ bool IsControl(char32_t cp, TextKind kind) {
 }  // namespace
 
 bool IsStrippedFormatChar(char32_t cp) {
-  return cp == 0x00AD                         // soft hyphen
-         || cp == 0x034F                      // combining grapheme joiner
-         || cp == 0x061C                      // Arabic letter mark
-         || cp == 0x115F || cp == 0x1160      // Hangul choseong/jungseong fillers
-         || (cp >= 0x17B4 && cp <= 0x17B5)    // Khmer inherent vowels
-         || (cp >= 0x180B && cp <= 0x180F)    // Mongolian variation selectors, vowel separator
-         || (cp >= 0x200B && cp <= 0x200F)    // zero-width space/joiners, LRM, RLM
-         || (cp >= 0x202A && cp <= 0x202E)    // bidi embeddings and overrides
-         || (cp >= 0x2060 && cp <= 0x206F)    // word joiner, invisible operators, isolates, …
-         || cp == 0x3164 || cp == 0xFFA0      // Hangul fillers
-         || (cp >= 0xFE00 && cp <= 0xFE0F)    // variation selectors
-         || cp == 0xFEFF                      // zero-width no-break space (BOM)
-         || (cp >= 0xFFF9 && cp <= 0xFFFB)    // interlinear annotation controls
-         || (cp >= 0xE0000 && cp <= 0xE007F)  // tag characters
+  return cp == 0x00AD                          // soft hyphen
+         || cp == 0x034F                       // combining grapheme joiner
+         || cp == 0x061C                       // Arabic letter mark
+         || cp == 0x115F || cp == 0x1160       // Hangul choseong/jungseong fillers
+         || (cp >= 0x17B4 && cp <= 0x17B5)     // Khmer inherent vowels
+         || (cp >= 0x180B && cp <= 0x180F)     // Mongolian variation selectors, vowel separator
+         || (cp >= 0x200B && cp <= 0x200F)     // zero-width space/joiners, LRM, RLM
+         || (cp >= 0x202A && cp <= 0x202E)     // bidi embeddings and overrides
+         || (cp >= 0x2060 && cp <= 0x206F)     // word joiner, invisible operators, isolates, …
+         || cp == 0x3164 || cp == 0xFFA0       // Hangul fillers
+         || (cp >= 0xFE00 && cp <= 0xFE0F)     // variation selectors
+         || cp == 0xFEFF                       // zero-width no-break space (BOM)
+         || (cp >= 0xFFF9 && cp <= 0xFFFB)     // interlinear annotation controls
+         || (cp >= 0xE0000 && cp <= 0xE007F)   // tag characters
          || (cp >= 0xE0100 && cp <= 0xE01EF);  // variation selectors supplement
 }
 

@@ -12,7 +12,9 @@ std::string Clean(std::string s, TextKind k = TextKind::kLine) {
 TEST(Text, RefusesNulAndOtherControlCharacters) {
   EXPECT_EQ(Clean(std::string("leader\0", 7)), "<refused>");
   EXPECT_EQ(Clean(std::string("\0", 1)), "<refused>");
-  EXPECT_EQ(Clean("a\x01" "b"), "<refused>");
+  EXPECT_EQ(Clean("a\x01"
+                  "b"),
+            "<refused>");
   EXPECT_EQ(Clean("a\x1b[31mb"), "<refused>");
   EXPECT_EQ(Clean("a\x7f"), "<refused>");
   EXPECT_EQ(Clean("a\u0085b"), "<refused>");  // C1 next line
@@ -30,7 +32,8 @@ TEST(Text, TabAndNewlineOnlyInMultilineText) {
 
 TEST(Text, OneLineMeansNoLineBreakOfAnyKind) {
   EXPECT_TRUE(IsOneLine("安庆 石化"));
-  for (const char* s : {"a\tb", "a\rb", "a\nb", "a\u2028b", "a\u2029b"}) EXPECT_FALSE(IsOneLine(s)) << s;
+  for (const char* s : {"a\tb", "a\rb", "a\nb", "a\u2028b", "a\u2029b"})
+    EXPECT_FALSE(IsOneLine(s)) << s;
 }
 
 TEST(Text, StripsBidiAndZeroWidthCharacters) {
@@ -39,8 +42,8 @@ TEST(Text, StripsBidiAndZeroWidthCharacters) {
   EXPECT_EQ(Clean("\uFEFF\u2066x\u2069\u00AD"), "x");
   EXPECT_EQ(Clean("\u200B\u200D"), "");  // nothing left: required checks see it empty
   EXPECT_EQ(Clean("普通文本 plain"), "普通文本 plain");
-  for (const char* invisible : {"\u206A", "\U000E0041", "\uFFF9", "\u3164", "\u115F", "\u034F",
-                                "\uFE0F", "\U000E0100"})
+  for (const char* invisible :
+       {"\u206A", "\U000E0041", "\uFFF9", "\u3164", "\u115F", "\u034F", "\uFE0F", "\U000E0100"})
     EXPECT_EQ(Clean(std::string("a") + invisible + "b"), "ab") << invisible;
 }
 

@@ -43,7 +43,7 @@ TEST(Message, ParsesTargetAndCookies) {
 }
 
 TEST(Message, ClientAddressTrustsOnlyTheConfiguredProxies) {
-  EXPECT_EQ(ClientAddress("10.0.0.9", "1.2.3.4", ""), "10.0.0.9");  // no proxy configured
+  EXPECT_EQ(ClientAddress("10.0.0.9", "1.2.3.4", ""), "10.0.0.9");           // no proxy configured
   EXPECT_EQ(ClientAddress("10.0.0.9", "1.2.3.4", "127.0.0.1"), "10.0.0.9");  // not from it
   EXPECT_EQ(ClientAddress("127.0.0.1", "", "127.0.0.1"), "127.0.0.1");
   EXPECT_EQ(ClientAddress("127.0.0.1", "203.0.113.7", "127.0.0.1, ::1"), "203.0.113.7");

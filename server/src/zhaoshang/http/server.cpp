@@ -206,8 +206,7 @@ struct Server::Impl {
       // Beast cannot parse it (a NUL or a bare CR in a field, a bad method or version).
       std::optional<Response> refuse;
       if (ec == bhttp::error::header_limit) {
-        const std::string_view seen(static_cast<const char*>(buffer.data().data()),
-                                    buffer.size());
+        const std::string_view seen(static_cast<const char*>(buffer.data().data()), buffer.size());
         refuse = seen.find("\r\n") == std::string_view::npos
                      ? Simple(414, "uri_too_long", "request line is too long")
                      : Simple(431, "headers_too_large", "request header fields are too large");

@@ -207,8 +207,8 @@ Result<User> OrgService::SetRoles(const audit::Actor& actor, int64_t id,
   return *GetUser(id);
 }
 
-Status OrgService::ResetPassword(const audit::Actor& actor, int64_t id,
-                                 const std::string& password, Channel channel) {
+Status OrgService::ResetPassword(const audit::Actor& actor, int64_t id, const std::string& password,
+                                 Channel channel) {
   auto existing = GetUser(id);
   if (!existing) return Fail(NotFound("user not found"));
   if (auto st = CheckNotProtected(*existing, channel); !st) return st;

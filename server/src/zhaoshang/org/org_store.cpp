@@ -231,14 +231,16 @@ void SaveSourceLock(db::Connection& c, int64_t id, const std::string& source,
       "updated_at) VALUES (?,?,?,?,?,?) ON CONFLICT (user_id, source) DO UPDATE SET "
       "failed_count = excluded.failed_count, locked_until = excluded.locked_until, "
       "retry_at = excluded.retry_at, updated_at = excluded.updated_at",
-      {id, source, int64_t(s.failed_count), db::Nullable(s.locked_until), db::Nullable(s.retry_at), now});
+      {id, source, int64_t(s.failed_count), db::Nullable(s.locked_until), db::Nullable(s.retry_at),
+       now});
   // An address sweep must not grow the table without bound: a day-old row is history.
   c.Execute("DELETE FROM login_failures WHERE updated_at < ?", {now - 24 * 3600 * 1000});
 }
 
 void SaveLockState(db::Connection& c, int64_t id, const auth::LockState& s) {
-  c.Execute("UPDATE users SET failed_count = ?, locked_until = ?, last_failed_at = ? WHERE id = ?",
-            {int64_t(s.failed_count), db::Nullable(s.locked_until), db::Nullable(s.last_failure_at), id});
+  c.Execute(
+      "UPDATE users SET failed_count = ?, locked_until = ?, last_failed_at = ? WHERE id = ?",
+      {int64_t(s.failed_count), db::Nullable(s.locked_until), db::Nullable(s.last_failure_at), id});
 }
 
 void RecordLogin(db::Connection& c, int64_t id, const std::string& source, int64_t now) {

@@ -32,9 +32,12 @@ TEST(InvestorName, KeepsMeaningfulBracketContent) {
 
 TEST(InvestorName, Similarity) {
   EXPECT_DOUBLE_EQ(NameSimilarity("申能动力电池", "申能动力电池"), 1.0);
-  EXPECT_GE(NameSimilarity("申能动力电池", "申能动力电池科技"), kCollisionThreshold);  // an added word
-  EXPECT_GE(NameSimilarity("皖宜驱动电机", "皖宜驱动电极"), kCollisionThreshold);      // one typo in six
-  EXPECT_LT(NameSimilarity("华鑫新能源科技", "远景新能源科技"), kCollisionThreshold);  // different companies
+  EXPECT_GE(NameSimilarity("申能动力电池", "申能动力电池科技"),
+            kCollisionThreshold);  // an added word
+  EXPECT_GE(NameSimilarity("皖宜驱动电机", "皖宜驱动电极"),
+            kCollisionThreshold);  // one typo in six
+  EXPECT_LT(NameSimilarity("华鑫新能源科技", "远景新能源科技"),
+            kCollisionThreshold);  // different companies
   EXPECT_LT(NameSimilarity("奇瑞汽车", "江淮汽车"), kCollisionThreshold);
   EXPECT_DOUBLE_EQ(NameSimilarity("", "abc"), 0.0);
 }

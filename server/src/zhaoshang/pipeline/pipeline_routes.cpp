@@ -508,9 +508,8 @@ http::Response PutSettings(RequestContext& ctx) {
   // The range is the service's rule; out-of-int values just fail it.
   auto st = ctx.app.pipeline().SaveDeadlineDays(
       days,
-      routing_days ? std::optional<int>(std::abs(*routing_days) > 100000
-                                            ? -1
-                                            : static_cast<int>(*routing_days))
+      routing_days ? std::optional<int>(
+                         std::abs(*routing_days) > 100000 ? -1 : static_cast<int>(*routing_days))
                    : std::nullopt,
       ctx.Actor());
   return st ? GetSettings(ctx) : ErrorResponse(st.error());

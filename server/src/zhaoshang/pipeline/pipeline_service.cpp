@@ -27,7 +27,9 @@ constexpr int64_t kMaxAmount = 1'000'000'000'000'000;  // 10^15 yuan: far beyond
 // 到位资金 is capped by the contracted investment, else the total. An edit may not pull the cap
 // below the capital already in place (raise the total, book capital, lower the total again);
 // only the coordinator, who confirms capital over the cap, may.
-int64_t CapitalCap(const Project& p) { return p.contracted_investment.value_or(p.total_investment); }
+int64_t CapitalCap(const Project& p) {
+  return p.contracted_investment.value_or(p.total_investment);
+}
 Status CheckCapitalCap(const Project& before, const Project& after, bool coordinator,
                        const char* field) {
   const int64_t cap = CapitalCap(after);
@@ -810,9 +812,10 @@ Result<Activity> PipelineService::AddActivity(const auth::Principal& who, int64_
   if (a.kind == "capital") {
     over_investment = p->capital_in_place + *a.amount > CapitalCap(*p);
     if (over_investment && !(confirm_over_investment && HasRole(who, "coordinator")))
-      return Fail(InvalidArgument(
-          {{"amount_yuan", HasRole(who, "coordinator") ? "confirm_required" : "exceeds_investment"}},
-          "capital in place would exceed the contracted or total investment"));
+      return Fail(
+          InvalidArgument({{"amount_yuan", HasRole(who, "coordinator") ? "confirm_required"
+                                                                       : "exceeds_investment"}},
+                          "capital in place would exceed the contracted or total investment"));
   }
   a.project_id = id;
   a.actor_id = who.user_id;
