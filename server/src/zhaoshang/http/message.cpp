@@ -31,10 +31,16 @@ std::string Request::Cookie(const std::string& name) const {
   return {};
 }
 
+namespace {
+std::string_view TrimSpace(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+}  // namespace
+
 std::string MediaType(std::string_view ct) {
-  ct = ct.substr(0, ct.find(';'));
-  while (!ct.empty() && (ct.front() == ' ' || ct.front() == '\t')) ct.remove_prefix(1);
-  while (!ct.empty() && (ct.back() == ' ' || ct.back() == '\t')) ct.remove_suffix(1);
+  ct = TrimSpace(ct.substr(0, ct.find(';')));
   std::string out;
   for (char ch : ct) out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   return out;
@@ -46,9 +52,7 @@ std::vector<std::string> SplitTrimmed(std::string_view s) {
   size_t pos = 0;
   while (pos <= s.size()) {
     size_t end = std::min(s.find(',', pos), s.size());
-    std::string_view item = s.substr(pos, end - pos);
-    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
-    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+    std::string_view item = TrimSpace(s.substr(pos, end - pos));
     if (!item.empty()) out.emplace_back(item);
     pos = end + 1;
   }
@@ -63,11 +67,12 @@ bool LooksLikeAddress(const std::string& a) {
 
 std::string ClientAddress(const std::string& peer, std::string_view forwarded_for,
                           std::string_view trusted_proxies) {
+  if (forwarded_for.empty() || trusted_proxies.empty()) return peer;  // the common case
   const auto trusted = SplitTrimmed(trusted_proxies);
   auto is_trusted = [&](const std::string& a) {
     return std::find(trusted.begin(), trusted.end(), a) != trusted.end();
   };
-  if (forwarded_for.empty() || !is_trusted(peer)) return peer;
+  if (!is_trusted(peer)) return peer;
   const auto hops = SplitTrimmed(forwarded_for);
   for (auto it = hops.rbegin(); it != hops.rend(); ++it) {
     if (is_trusted(*it)) continue;

@@ -83,6 +83,9 @@ const std::vector<RoleDef>& AllRoles() {
         {"project.create", kAll},
         {"project.write", kAll},
         {"project.adjudicate", kAll},
+        // 到位资金 past the contracted (or total) investment, and lowering the investment
+        // below the capital already in place, need this confirmation.
+        {"project.confirm_capital", kAll},
         {"pipeline.settings", kAll},
         {"park.read", kAll},
         {"park.write", kAll},

@@ -1,6 +1,4 @@
 // Routes: /api/v1/projects*, /api/v1/pipeline/settings
-#include <cstdlib>
-
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
@@ -485,6 +483,9 @@ http::Response GetSettings(RequestContext& ctx) {
                                         {"routing_days", ctx.app.pipeline().RoutingDays()}});
 }
 
+// A day count as an int; values no int holds become -1 (the service's range check refuses them).
+int DayCount(int64_t v) { return v > 100000 || v < -100000 ? -1 : static_cast<int>(v); }
+
 http::Response PutSettings(RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
@@ -499,18 +500,14 @@ http::Response PutSettings(RequestContext& ctx) {
         in->AddError(std::string(kv.key()), "wrong_type");
         continue;
       }
-      int64_t v = kv.value().as_int64();
-      days[std::string(kv.key())] = v > 100000 || v < -100000 ? -1 : static_cast<int>(v);
+      days[std::string(kv.key())] = DayCount(kv.value().as_int64());
     }
   }
   auto routing_days = in->Int("routing_days", false);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  // The range is the service's rule; out-of-int values just fail it.
+  // The ranges are the service's rule.
   auto st = ctx.app.pipeline().SaveDeadlineDays(
-      days,
-      routing_days ? std::optional<int>(
-                         std::abs(*routing_days) > 100000 ? -1 : static_cast<int>(*routing_days))
-                   : std::nullopt,
+      days, routing_days ? std::optional<int>(DayCount(*routing_days)) : std::nullopt,
       ctx.Actor());
   return st ? GetSettings(ctx) : ErrorResponse(st.error());
 }

@@ -26,14 +26,18 @@ constexpr int64_t kMaxAmount = 1'000'000'000'000'000;  // 10^15 yuan: far beyond
 
 // 到位资金 is capped by the contracted investment, else the total. An edit may not pull the cap
 // below the capital already in place (raise the total, book capital, lower the total again);
-// only the coordinator, who confirms capital over the cap, may.
+// only a holder of project.confirm_capital (the coordinator), who confirms capital over the
+// cap, may.
 int64_t CapitalCap(const Project& p) {
   return p.contracted_investment.value_or(p.total_investment);
 }
-Status CheckCapitalCap(const Project& before, const Project& after, bool coordinator,
+bool MayConfirmCapital(const auth::Principal& who) {
+  return org::ResolveScope(who.roles, "project.confirm_capital").has_value();
+}
+Status CheckCapitalCap(const Project& before, const Project& after, const auth::Principal& who,
                        const char* field) {
   const int64_t cap = CapitalCap(after);
-  if (!coordinator && cap < CapitalCap(before) && after.capital_in_place > cap)
+  if (cap < CapitalCap(before) && after.capital_in_place > cap && !MayConfirmCapital(who))
     return Fail(InvalidArgument({{field, "below_capital_in_place"}},
                                 "the investment may not fall below the capital in place"));
   return {};
@@ -410,7 +414,7 @@ Result<ProjectView> PipelineService::Update(const auth::Principal& who, int64_t 
   Apply(c, in, after);
   if (after.fixed_investment > after.total_investment)
     return Fail(InvalidArgument({{"fixed_investment_yuan", "exceeds_total"}}));
-  if (auto st = CheckCapitalCap(*before, after, rel.coordinator, "total_investment_yuan"); !st)
+  if (auto st = CheckCapitalCap(*before, after, who, "total_investment_yuan"); !st)
     return Fail(st.error());
   const int64_t now = clock_.NowMs();
   after.updated_at = now;
@@ -511,9 +515,7 @@ Status PipelineService::TransitionIn(db::Connection& c, const auth::Principal& w
   if (in.contracted_investment) after.contracted_investment = in.contracted_investment;
   if (in.construction_date) after.construction_date = in.construction_date;
   if (in.production_date) after.production_date = in.production_date;
-  if (auto st = CheckCapitalCap(*before, after, HasRole(who, "coordinator"),
-                                "contracted_investment_yuan");
-      !st)
+  if (auto st = CheckCapitalCap(*before, after, who, "contracted_investment_yuan"); !st)
     return st;
 
   GuardFacts g;
@@ -811,11 +813,11 @@ Result<Activity> PipelineService::AddActivity(const auth::Principal& who, int64_
   bool over_investment = false;
   if (a.kind == "capital") {
     over_investment = p->capital_in_place + *a.amount > CapitalCap(*p);
-    if (over_investment && !(confirm_over_investment && HasRole(who, "coordinator")))
-      return Fail(
-          InvalidArgument({{"amount_yuan", HasRole(who, "coordinator") ? "confirm_required"
-                                                                       : "exceeds_investment"}},
-                          "capital in place would exceed the contracted or total investment"));
+    const bool may_confirm = MayConfirmCapital(who);
+    if (over_investment && !(confirm_over_investment && may_confirm))
+      return Fail(InvalidArgument(
+          {{"amount_yuan", may_confirm ? "confirm_required" : "exceeds_investment"}},
+          "capital in place would exceed the contracted or total investment"));
   }
   a.project_id = id;
   a.actor_id = who.user_id;

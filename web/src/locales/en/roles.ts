@@ -27,7 +27,7 @@ export default {
     role: { read: 'View roles', write: 'Manage roles' },
     audit: { read: 'View audit log', verify: 'Verify audit chain', export: 'Export audit log' },
     settings: { read: 'View settings', write: 'Manage settings' },
-    project: { read: 'View projects', write: 'Edit projects', create: 'Report leads', transition: 'Move stages', adjudicate: 'Adjudicate first report' },
+    project: { read: 'View projects', write: 'Edit projects', create: 'Report leads', transition: 'Move stages', adjudicate: 'Adjudicate first report', confirm_capital: 'Confirm capital over the investment' },
     catalog: { read: 'View industry catalog', write: 'Maintain industry catalog' },
     pipeline: { settings: 'Maintain stage deadlines' },
     park: { read: 'View park profiles', write: 'Maintain park profiles' },

@@ -28,7 +28,7 @@ export default {
     role: { read: '查看角色权限', write: '维护角色权限' },
     audit: { read: '查看审计日志', verify: '校验审计链', export: '导出审计日志' },
     settings: { read: '查看系统设置', write: '维护系统设置' },
-    project: { read: '查看项目', write: '维护项目', create: '报送线索', transition: '推进阶段', adjudicate: '裁定首报' },
+    project: { read: '查看项目', write: '维护项目', create: '报送线索', transition: '推进阶段', adjudicate: '裁定首报', confirm_capital: '确认超额到位资金' },
     catalog: { read: '查看产业目录', write: '维护产业目录' },
     pipeline: { settings: '维护流程时限' },
     park: { read: '查看园区画像', write: '维护园区画像' },
