@@ -507,8 +507,7 @@ http::Response PutSettings(RequestContext& ctx) {
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   // The ranges are the service's rule.
   auto st = ctx.app.pipeline().SaveDeadlineDays(
-      days, routing_days ? std::optional<int>(DayCount(*routing_days)) : std::nullopt,
-      ctx.Actor());
+      days, routing_days ? std::optional<int>(DayCount(*routing_days)) : std::nullopt, ctx.Actor());
   return st ? GetSettings(ctx) : ErrorResponse(st.error());
 }
 }  // namespace

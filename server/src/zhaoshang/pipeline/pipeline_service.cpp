@@ -515,8 +515,7 @@ Status PipelineService::TransitionIn(db::Connection& c, const auth::Principal& w
   if (in.contracted_investment) after.contracted_investment = in.contracted_investment;
   if (in.construction_date) after.construction_date = in.construction_date;
   if (in.production_date) after.production_date = in.production_date;
-  if (auto st = CheckCapitalCap(*before, after, who, "contracted_investment_yuan"); !st)
-    return st;
+  if (auto st = CheckCapitalCap(*before, after, who, "contracted_investment_yuan"); !st) return st;
 
   GuardFacts g;
   g.industry_code = after.industry_code;
