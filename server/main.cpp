@@ -237,7 +237,7 @@ int main(int argc, char** argv) {
               "no accounts yet: run `zhaoshang demo` for the demo city, or `zhaoshang user create "
               "--admin --login NAME --name 姓名` to create the system administrator");
       }
-      app->pipeline().WarmLedger();
+      app->projects().WarmLedger();
       http::Server server(*app);
       uint16_t port = server.Listen();
       spdlog::info("zhaoshang {} listening on http://{} (port {}), database {}", ZS_VERSION,

@@ -25,13 +25,13 @@ void ExpectSame(App& app, const ProjectScope& scope, const ProjectFilter& f,
   auto c = app.db().Acquire();
   int64_t sql_total = -1, index_total = -2;
   auto sql = Ids(pipeline::store::List(*c, scope, f, &sql_total));
-  auto ids = app.pipeline().ledger().Page(*c, scope, f, &index_total);
+  auto ids = app.projects().ledger().Page(*c, scope, f, &index_total);
   ASSERT_TRUE(ids.has_value()) << what;
   EXPECT_EQ(*ids, sql) << what;
   EXPECT_EQ(index_total, sql_total) << what;
-  auto rows = Ids(app.pipeline().ledger().Rows(*c, *ids));
+  auto rows = Ids(app.projects().ledger().Rows(*c, *ids));
   EXPECT_EQ(rows, *ids) << what;
-  EXPECT_EQ(app.pipeline().ledger().CountByStage(*c, scope, f).value(),
+  EXPECT_EQ(app.projects().ledger().CountByStage(*c, scope, f).value(),
             pipeline::store::CountByStage(*c, scope, f))
       << what;
 }
@@ -124,7 +124,7 @@ TEST(Ledger, AnswersLikeTheSqlLedgerForRandomFiltersAndScopes) {
     ExpectSame(*t.app, scope, f, "filter #" + std::to_string(i));
     auto c = t.app->db().Acquire();
     int64_t total = 0;
-    t.app->pipeline().ledger().Page(*c, scope, f, &total);
+    t.app->projects().ledger().Page(*c, scope, f, &total);
     nonempty += total > 0;
   }
   // An id filter of 0 matches nothing in SQL (empty columns are NULL there, 0 in the index).
@@ -136,7 +136,7 @@ TEST(Ledger, AnswersLikeTheSqlLedgerForRandomFiltersAndScopes) {
   }
   // The draw must exercise real matches, not only empty results.
   EXPECT_GT(nonempty, 100);
-  EXPECT_EQ(t.app->pipeline().ledger().stats().entries, draw.all.size());
+  EXPECT_EQ(t.app->projects().ledger().stats().entries, draw.all.size());
 }
 
 TEST(Ledger, SeesEveryWriteAtOnceAndSoDoesASecondProcess) {
@@ -153,7 +153,7 @@ TEST(Ledger, SeesEveryWriteAtOnceAndSoDoesASecondProcess) {
   auto first_id = [&](App& app) {
     auto c = app.db().Acquire();
     int64_t total = 0;
-    auto ids = app.pipeline().ledger().Page(*c, all, newest, &total);
+    auto ids = app.projects().ledger().Page(*c, all, newest, &total);
     return std::make_pair(ids->empty() ? int64_t(0) : ids->front(), total);
   };
   auto [before_id, before_total] = first_id(other);
@@ -180,7 +180,7 @@ TEST(Ledger, SeesEveryWriteAtOnceAndSoDoesASecondProcess) {
   // A rename shows in cached rows of both processes.
   auto c = t.app->db().Acquire();
   const int64_t unit = *c->QueryInt("SELECT reporting_unit_id FROM projects WHERE id = ?", {id});
-  for (App* app : {t.app.get(), &other}) app->pipeline().ledger().Rows(*c, {id});
+  for (App* app : {t.app.get(), &other}) app->projects().ledger().Rows(*c, {id});
   Client admin(*t.app);
   ASSERT_EQ(admin.Login("sysadmin").status, 200);
   auto units = admin.Get("/api/v1/org/units");
@@ -193,8 +193,8 @@ TEST(Ledger, SeesEveryWriteAtOnceAndSoDoesASecondProcess) {
   ASSERT_EQ(renamed.status, 200) << renamed.body;
   for (App* app : {t.app.get(), &other}) {
     auto lease = app->db().Acquire();
-    app->pipeline().ledger().Page(*lease, all, newest, nullptr);
-    auto rows = app->pipeline().ledger().Rows(*lease, {id});
+    app->projects().ledger().Page(*lease, all, newest, nullptr);
+    auto rows = app->projects().ledger().Rows(*lease, {id});
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(rows[0].reporting_unit_name, "改名后的单位");
   }
@@ -218,7 +218,7 @@ TEST(Ledger, SeesEveryWriteAtOnceAndSoDoesASecondProcess) {
   biggest.limit = 1;
   for (App* app : {t.app.get(), &other}) {
     auto lease = app->db().Acquire();
-    auto ids = app->pipeline().ledger().Page(*lease, all, biggest, nullptr);
+    auto ids = app->projects().ledger().Page(*lease, all, biggest, nullptr);
     ASSERT_EQ(ids->size(), 1u);
     EXPECT_EQ(ids->front(), id);
     ExpectSame(*app, all, biggest, "after the rollback hole");
@@ -232,10 +232,10 @@ TEST(Ledger, TextSearchAndNameSortStayWithSql) {
   all.kind = ProjectScope::Kind::kAll;
   ProjectFilter f;
   f.q = "科技";
-  EXPECT_FALSE(t.app->pipeline().ledger().Page(*c, all, f, nullptr).has_value());
+  EXPECT_FALSE(t.app->projects().ledger().Page(*c, all, f, nullptr).has_value());
   f.q.clear();
   f.sort = "name";
-  EXPECT_FALSE(t.app->pipeline().ledger().Page(*c, all, f, nullptr).has_value());
+  EXPECT_FALSE(t.app->projects().ledger().Page(*c, all, f, nullptr).has_value());
 }
 
 }  // namespace

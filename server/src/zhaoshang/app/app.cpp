@@ -64,9 +64,11 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
             cfg_.login_rate_per_minute),
       org_(*db_, clock_),
       catalog_(*db_, clock_),
-      pipeline_(*db_, clock_),
+      projects_(*db_, clock_),
+      workflow_(*db_, clock_),
+      routing_(*db_, clock_, workflow_),
       parks_(*db_, clock_),
-      review_(*db_, clock_, pipeline_, parks_) {
+      review_(*db_, clock_, workflow_, parks_) {
   cfg_.audit_anchor_file = AnchorFileFor(cfg_);
   RegisterSystemRoutes(router_);
   RegisterAuthRoutes(router_);

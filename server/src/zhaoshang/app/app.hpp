@@ -14,7 +14,9 @@
 #include "zhaoshang/db/database.hpp"
 #include "zhaoshang/matching/park_service.hpp"
 #include "zhaoshang/org/org_service.hpp"
-#include "zhaoshang/pipeline/pipeline_service.hpp"
+#include "zhaoshang/pipeline/project_service.hpp"
+#include "zhaoshang/pipeline/routing_service.hpp"
+#include "zhaoshang/pipeline/workflow_service.hpp"
 #include "zhaoshang/review/review_service.hpp"
 
 namespace zhaoshang {
@@ -33,7 +35,9 @@ class App {
   auth::AuthService& auth() { return auth_; }
   org::OrgService& org() { return org_; }
   catalog::CatalogService& catalog() { return catalog_; }
-  pipeline::PipelineService& pipeline() { return pipeline_; }
+  pipeline::ProjectService& projects() { return projects_; }
+  pipeline::WorkflowService& workflow() { return workflow_; }
+  pipeline::RoutingService& routing() { return routing_; }
   matching::ParkService& parks() { return parks_; }
   review::ReviewService& review() { return review_; }
   const AppRouter& router() const { return router_; }
@@ -60,7 +64,9 @@ class App {
   auth::AuthService auth_;
   org::OrgService org_;
   catalog::CatalogService catalog_;
-  pipeline::PipelineService pipeline_;
+  pipeline::ProjectService projects_;
+  pipeline::WorkflowService workflow_;
+  pipeline::RoutingService routing_;
   matching::ParkService parks_;
   review::ReviewService review_;
   AppRouter router_;

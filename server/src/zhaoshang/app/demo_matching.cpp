@@ -246,10 +246,10 @@ void LoadDemoMatching(App& app) {
                                                              {"AQ-DG-YQ", "below_threshold"}};
     for (size_t i = 0; i < approved.size() && i < 2; ++i) {
       auto r =
-          Must(app.pipeline().Route(coordinator, approved[i].Int(0), unit.at(kDeclines[i].first),
+          Must(app.routing().Route(coordinator, approved[i].Int(0), unit.at(kDeclines[i].first),
                                     "", approved[i].Int(1), std::nullopt, actor),
                "routing");
-      Must(app.pipeline().DeclineRouting(coordinator, r.id, kDeclines[i].second, "", actor),
+      Must(app.routing().Decline(coordinator, r.id, kDeclines[i].second, "", actor),
            "decline");
     }
   }
@@ -273,11 +273,11 @@ void LoadDemoMatching(App& app) {
   in.source_channel = "resident_team";
   in.description = "年产 5 万吨锂电池正极材料前驱体及电子专用材料，分两期建设。";
   in.contacts = std::vector<pipeline::Contact>{{"赵海", "13807310001", "投资总监"}};
-  auto project = Must(app.pipeline().Create(promoter, in, actor), "round project");
+  auto project = Must(app.projects().Create(promoter, in, actor), "round project");
   pipeline::TransitionInput submit;
   submit.to = "in_review";
   submit.version = project.project.version;
-  Must(app.pipeline().Transition(promoter, project.project.id, submit, actor), "submit");
+  Must(app.workflow().Transition(promoter, project.project.id, submit, actor), "submit");
   review::PanelInput panel;
   panel.name = "安庆市招商项目预审专班";
   panel.members = std::vector<std::pair<int64_t, std::string>>{

@@ -299,7 +299,7 @@ http::Response FitsResponse(const std::vector<matching::Fit>& fits) {
 http::Response ProjectMatches(RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("project not found"));
-  auto v = ctx.app.pipeline().Get(*ctx.principal, *id);
+  auto v = ctx.app.projects().Get(*ctx.principal, *id);
   if (!v) return ErrorResponse(v.error());
   return FitsResponse(ctx.app.parks().Match(matching::NeedsOf(v->project)));
 }

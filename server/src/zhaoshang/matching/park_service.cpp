@@ -14,7 +14,7 @@
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/org/roles.hpp"
-#include "zhaoshang/pipeline/project.hpp"
+#include "zhaoshang/pipeline/pipeline_types.hpp"
 
 namespace zhaoshang::matching {
 namespace json = boost::json;

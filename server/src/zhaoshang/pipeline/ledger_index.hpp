@@ -11,7 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "zhaoshang/pipeline/project.hpp"
+#include "zhaoshang/pipeline/pipeline_types.hpp"
 
 namespace zhaoshang::pipeline {
 

@@ -14,8 +14,9 @@
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/core/text.hpp"
 #include "zhaoshang/org/org_store.hpp"
+#include "zhaoshang/pipeline/pipeline_permissions.hpp"
 #include "zhaoshang/pipeline/pipeline_routes.hpp"
-#include "zhaoshang/pipeline/pipeline_service.hpp"
+#include "zhaoshang/pipeline/project_service.hpp"
 
 namespace zhaoshang {
 namespace json = boost::json;
@@ -126,6 +127,27 @@ json::array ContactsJson(const std::vector<Contact>& cs) {
   return a;
 }
 
+json::array Strings(const std::vector<std::string>& v) {
+  json::array a;
+  for (const auto& x : v) a.emplace_back(x);
+  return a;
+}
+
+json::object CapabilitiesJson(const ProjectCapabilities& k) {
+  json::array transitions;
+  for (const auto& t : k.transitions)
+    transitions.push_back(json::object{{"to", t.to},
+                                       {"ask", Strings(t.ask)},
+                                       {"reason_codes", Strings(t.reason_codes)},
+                                       {"reason", t.reason}});
+  return {{"edit", k.edit},
+          {"add_activity", k.add_activity},
+          {"adjudicate", k.adjudicate},
+          {"route", k.route},
+          {"confirm_capital", k.confirm_capital},
+          {"transitions", std::move(transitions)}};
+}
+
 json::object DetailJson(const ProjectView& v, const std::string& today) {
   json::object o = RowJson(v.project, today);
   o["description"] = v.project.description;
@@ -143,6 +165,7 @@ json::object DetailJson(const ProjectView& v, const std::string& today) {
   json::array allowed;
   for (const auto& s : v.allowed_transitions) allowed.emplace_back(s);
   o["allowed_transitions"] = std::move(allowed);
+  o["capabilities"] = CapabilitiesJson(v.capabilities);
   return o;
 }
 
@@ -190,12 +213,12 @@ http::Response Create(RequestContext& ctx) {
   auto join = in->Int("join_project_id", false);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   if (join) {
-    auto r = ctx.app.pipeline().Join(*ctx.principal, *join, p.investor_name.value_or(""),
+    auto r = ctx.app.projects().Join(*ctx.principal, *join, p.investor_name.value_or(""),
                                      p.uscc.value_or(""), ctx.Actor());
     if (!r) return ErrorResponse(r.error());
     return JsonResponse(200, json::object{{"joined", true}, {"project_id", *r}});
   }
-  return Detail(ctx, ctx.app.pipeline().Create(*ctx.principal, p, ctx.Actor()), 201);
+  return Detail(ctx, ctx.app.projects().Create(*ctx.principal, p, ctx.Actor()), 201);
 }
 
 http::Response Update(RequestContext& ctx) {
@@ -206,13 +229,13 @@ http::Response Update(RequestContext& ctx) {
   ProjectInput p = ReadProject(*in, in->raw());
   auto version = in->Int("version", true);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  return Detail(ctx, ctx.app.pipeline().Update(*ctx.principal, *id, p, *version, ctx.Actor()));
+  return Detail(ctx, ctx.app.projects().Update(*ctx.principal, *id, p, *version, ctx.Actor()));
 }
 
 http::Response Get(RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("project not found"));
-  return Detail(ctx, ctx.app.pipeline().Get(*ctx.principal, *id));
+  return Detail(ctx, ctx.app.projects().Get(*ctx.principal, *id));
 }
 
 }  // namespace
@@ -310,7 +333,7 @@ http::Response List(RequestContext& ctx) {
   f->limit = page->page_size;
   int64_t total = 0;
   const std::string today = Today(ctx);
-  auto rows = ctx.app.pipeline().ListRendered(
+  auto rows = ctx.app.projects().ListRendered(
       *ctx.principal, *f, &total, today,
       [&](const Project& p) { return boost::json::serialize(RowJson(p, today)); });
   if (!rows) return ErrorResponse(rows.error());
@@ -333,7 +356,7 @@ http::Response List(RequestContext& ctx) {
 http::Response Board(RequestContext& ctx) {
   auto f = ReadProjectFilter(ctx);
   if (!f) return ErrorResponse(f.error());
-  auto r = ctx.app.pipeline().Board(*ctx.principal, *f);
+  auto r = ctx.app.projects().Board(*ctx.principal, *f);
   if (!r) return ErrorResponse(r.error());
   const std::string today = Today(ctx);
   json::array cols;
@@ -354,7 +377,7 @@ http::Response Collision(RequestContext& ctx) {
   auto exclude = in->Int("exclude_project_id", false);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   json::array hits;
-  for (const auto& h : ctx.app.pipeline().CollisionCheck(*ctx.principal, name.value_or(""),
+  for (const auto& h : ctx.app.projects().CollisionCheck(*ctx.principal, name.value_or(""),
                                                          uscc.value_or(""), exclude))
     hits.push_back(json::object{{"project_id", h.project_id},
                                 {"match", h.match},
@@ -396,13 +419,13 @@ http::Response Transition(RequestContext& ctx) {
     }
   }
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  return Detail(ctx, ctx.app.pipeline().Transition(*ctx.principal, *id, t, ctx.Actor()));
+  return Detail(ctx, ctx.app.workflow().Transition(*ctx.principal, *id, t, ctx.Actor()));
 }
 
 http::Response Timeline(RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("project not found"));
-  auto r = ctx.app.pipeline().Timeline(*ctx.principal, *id);
+  auto r = ctx.app.projects().Timeline(*ctx.principal, *id);
   if (!r) return ErrorResponse(r.error());
   json::array items;
   for (const auto& it : *r) {
@@ -448,7 +471,7 @@ http::Response AddActivity(RequestContext& ctx) {
   a.amount = in->Int("amount_yuan", false);
   const bool confirm = in->Bool("confirm_over_investment", false).value_or(false);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  auto r = ctx.app.pipeline().AddActivity(*ctx.principal, *id, a, ctx.Actor(), confirm);
+  auto r = ctx.app.projects().AddActivity(*ctx.principal, *id, a, ctx.Actor(), confirm);
   if (!r) return ErrorResponse(r.error());
   return JsonResponse(201, json::object{{"id", r->id},
                                         {"project_id", r->project_id},
@@ -473,14 +496,14 @@ http::Response Adjudicate(RequestContext& ctx) {
   auto reason = in->Text("reason", true, 500);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   return Detail(ctx,
-                ctx.app.pipeline().Adjudicate(*ctx.principal, *id, *first, *reason, ctx.Actor()));
+                ctx.app.projects().Adjudicate(*ctx.principal, *id, *first, *reason, ctx.Actor()));
 }
 
 http::Response GetSettings(RequestContext& ctx) {
   json::object d;
-  for (const auto& [k, v] : ctx.app.pipeline().DeadlineDays()) d[k] = v;
+  for (const auto& [k, v] : ctx.app.workflow().DeadlineDays()) d[k] = v;
   return JsonResponse(200, json::object{{"stage_deadline_days", std::move(d)},
-                                        {"routing_days", ctx.app.pipeline().RoutingDays()}});
+                                        {"routing_days", ctx.app.workflow().RoutingDays()}});
 }
 
 // A day count as an int; values no int holds become -1 (the service's range check refuses them).
@@ -506,7 +529,7 @@ http::Response PutSettings(RequestContext& ctx) {
   auto routing_days = in->Int("routing_days", false);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   // The ranges are the service's rule.
-  auto st = ctx.app.pipeline().SaveDeadlineDays(
+  auto st = ctx.app.workflow().SaveDeadlineDays(
       days, routing_days ? std::optional<int>(DayCount(*routing_days)) : std::nullopt, ctx.Actor());
   return st ? GetSettings(ctx) : ErrorResponse(st.error());
 }
@@ -514,18 +537,18 @@ http::Response PutSettings(RequestContext& ctx) {
 
 void RegisterPipelineRoutes(AppRouter& r) {
   RegisterProjectExcelRoutes(r);  // its fixed paths go before /projects/{id}
-  r.Add("GET", "/api/v1/projects", "project.read", List);
-  r.Add("POST", "/api/v1/projects", "project.create", Create);
-  r.Add("POST", "/api/v1/projects/collision-check", "project.create", Collision);
-  r.Add("GET", "/api/v1/projects/board", "project.read", Board);  // before /projects/{id}
-  r.Add("GET", "/api/v1/projects/{id}", "project.read", Get);
-  r.Add("PATCH", "/api/v1/projects/{id}", "project.write", Update);
-  r.Add("POST", "/api/v1/projects/{id}/transitions", "project.write", Transition);
-  r.Add("GET", "/api/v1/projects/{id}/timeline", "project.read", Timeline);
-  r.Add("POST", "/api/v1/projects/{id}/activities", "project.write", AddActivity);
-  r.Add("POST", "/api/v1/projects/{id}/promoters/adjudicate", "project.adjudicate", Adjudicate);
-  r.Add("GET", "/api/v1/pipeline/settings", "project.read", GetSettings);
-  r.Add("PUT", "/api/v1/pipeline/settings", "pipeline.settings", PutSettings);
+  r.Add("GET", "/api/v1/projects", perm::kProjectRead, List);
+  r.Add("POST", "/api/v1/projects", perm::kProjectCreate, Create);
+  r.Add("POST", "/api/v1/projects/collision-check", perm::kProjectCreate, Collision);
+  r.Add("GET", "/api/v1/projects/board", perm::kProjectRead, Board);  // before /projects/{id}
+  r.Add("GET", "/api/v1/projects/{id}", perm::kProjectRead, Get);
+  r.Add("PATCH", "/api/v1/projects/{id}", perm::kProjectWrite, Update);
+  r.Add("POST", "/api/v1/projects/{id}/transitions", perm::kProjectWrite, Transition);
+  r.Add("GET", "/api/v1/projects/{id}/timeline", perm::kProjectRead, Timeline);
+  r.Add("POST", "/api/v1/projects/{id}/activities", perm::kProjectWrite, AddActivity);
+  r.Add("POST", "/api/v1/projects/{id}/promoters/adjudicate", perm::kProjectAdjudicate, Adjudicate);
+  r.Add("GET", "/api/v1/pipeline/settings", perm::kProjectRead, GetSettings);
+  r.Add("PUT", "/api/v1/pipeline/settings", perm::kPipelineSettings, PutSettings);
 }
 
 }  // namespace zhaoshang

@@ -638,6 +638,203 @@ std::vector<Activity> Activities(db::Connection& c, int64_t project_id) {
   return out;
 }
 
+void LockRow(db::Connection& c, int64_t id) {
+  c.Execute("UPDATE projects SET capital_in_place = capital_in_place WHERE id = ?", {id});
+}
+
+void AddCapital(db::Connection& c, int64_t id, int64_t amount) {
+  c.Execute(
+      "UPDATE projects SET capital_in_place = capital_in_place + ?, version = version + 1 WHERE "
+      "id = ?",
+      {amount, id});
+  db::RecordChange(c, id);
+}
+
+void SetReporter(db::Connection& c, int64_t id, int64_t user_id, int64_t unit_id, int64_t now) {
+  c.Execute(
+      "UPDATE projects SET promoter_id = ?, reporting_unit_id = ?, updated_at = ?, version = "
+      "version + 1 WHERE id = ?",
+      {user_id, unit_id, now, id});
+  db::RecordChange(c, id);
+}
+
+bool ChainNodeExists(db::Connection& c, int64_t chain_node_id) {
+  return c.QueryInt("SELECT COUNT(*) FROM chain_nodes WHERE id = ?", {chain_node_id}).value_or(0) >
+         0;
+}
+
+std::optional<int64_t> LeadingIndustryOf(db::Connection& c, int64_t chain_node_id) {
+  return c.QueryInt("SELECT leading_industry_id FROM chain_nodes WHERE id = ?", {chain_node_id});
+}
+
+std::optional<int64_t> ReceivingUnitByName(db::Connection& c, const std::string& name) {
+  return c.QueryInt(
+      "SELECT id FROM org_units WHERE name = ? AND kind IN ('park', 'district') ORDER BY id LIMIT "
+      "1",
+      {name});
+}
+
+namespace {
+constexpr const char* kRoutingSelect =
+    "SELECT r.id, r.project_id, p.name, p.investor_name, r.reporting_unit_id, ru.name, "
+    "r.park_id, pk.name, r.note, r.routed_by, u.name, r.routed_unit_id, r.routed_at, r.deadline, "
+    "r.status, r.reason_code, r.reason, r.decided_by, du.name, r.decided_at, r.fit_score "
+    "FROM routings r JOIN projects p ON p.id = r.project_id "
+    "JOIN org_units ru ON ru.id = r.reporting_unit_id JOIN org_units pk ON pk.id = r.park_id "
+    "JOIN users u ON u.id = r.routed_by LEFT JOIN users du ON du.id = r.decided_by ";
+
+Routing RoutingFromRow(const db::Row& r) {
+  Routing x;
+  size_t i = 0;
+  x.id = r.Int(i++);
+  x.project_id = r.Int(i++);
+  x.project_name = r.Text(i++);
+  x.investor_name = r.Text(i++);
+  x.reporting_unit_id = r.Int(i++);
+  x.reporting_unit_name = r.Text(i++);
+  x.park_id = r.Int(i++);
+  x.park_name = r.Text(i++);
+  x.note = r.Text(i++);
+  x.routed_by = r.Int(i++);
+  x.routed_by_name = r.Text(i++);
+  x.routed_unit_id = r.Int(i++);
+  x.routed_at = r.Int(i++);
+  x.deadline = r.Text(i++);
+  x.status = r.Text(i++);
+  x.reason_code = r.OptText(i++);
+  x.reason = r.OptText(i++);
+  x.decided_by = r.OptInt(i++);
+  x.decided_by_name = r.IsNull(i) ? "" : r.Text(i);
+  ++i;
+  x.decided_at = r.OptInt(i++);
+  x.fit_score = r.OptInt(i++);
+  return x;
+}
+
+std::string RoutingWhere(const std::optional<std::set<int64_t>>& parks, db::Params& p) {
+  std::string where = " WHERE 1=1";
+  if (parks) where += " AND r.park_id IN (" + db::InList(*parks, p) + ")";
+  return where;
+}
+}  // namespace
+
+std::optional<Routing> GetRouting(db::Connection& c, int64_t id) {
+  auto rs = c.Query(std::string(kRoutingSelect) + "WHERE r.id = ?", {id});
+  if (rs.empty()) return std::nullopt;
+  return RoutingFromRow(rs[0]);
+}
+
+int64_t InsertRouting(db::Connection& c, const Routing& r) {
+  return c
+      .QueryInt(
+          "INSERT INTO routings(project_id, park_id, reporting_unit_id, note, routed_by, "
+          "routed_unit_id, routed_at, deadline, status, fit_score) VALUES "
+          "(?,?,?,?,?,?,?,?,'pending',?) RETURNING id",
+          {r.project_id, r.park_id, r.reporting_unit_id, r.note, r.routed_by, r.routed_unit_id,
+           r.routed_at, r.deadline, Opt(r.fit_score)})
+      .value();
+}
+
+bool SetPendingRouting(db::Connection& c, int64_t project_id, int64_t routing_id, int64_t park_id,
+                       const std::string& deadline, int64_t now, int64_t version) {
+  if (c.Execute("UPDATE projects SET pending_routing_id = ?, responsible_unit_id = ?, "
+                "responsible_user_id = NULL, step_deadline = ?, updated_at = ?, version = version "
+                "+ 1 WHERE id = ? AND version = ?",
+                {routing_id, park_id, deadline, now, project_id, version}) != 1)
+    return false;
+  db::RecordChange(c, project_id);
+  return true;
+}
+
+bool DecideRouting(db::Connection& c, int64_t id, const std::string& status,
+                   const std::optional<std::string>& reason_code,
+                   const std::optional<std::string>& reason, int64_t by, int64_t now) {
+  return c.Execute(
+             "UPDATE routings SET status = ?, reason_code = ?, reason = ?, decided_by = ?, "
+             "decided_at = ? WHERE id = ? AND status = 'pending'",
+             {status, Opt(reason_code), Opt(reason), by, now, id}) == 1;
+}
+
+void ClearPendingRouting(db::Connection& c, int64_t project_id) {
+  c.Execute("UPDATE projects SET pending_routing_id = NULL WHERE id = ?", {project_id});
+  db::RecordChange(c, project_id);
+}
+
+void ReturnToRouter(db::Connection& c, int64_t project_id, const Routing& r,
+                    const std::optional<std::string>& deadline, int64_t now) {
+  if (deadline)
+    c.Execute(
+        "UPDATE projects SET pending_routing_id = NULL, responsible_unit_id = ?, "
+        "responsible_user_id = ?, step_deadline = ?, updated_at = ?, version = version + 1 WHERE "
+        "id = ?",
+        {r.routed_unit_id, r.routed_by, *deadline, now, project_id});
+  else
+    c.Execute(
+        "UPDATE projects SET pending_routing_id = NULL, responsible_unit_id = ?, "
+        "responsible_user_id = ? WHERE id = ?",
+        {r.routed_unit_id, r.routed_by, project_id});
+  db::RecordChange(c, project_id);
+}
+
+std::vector<Routing> ListRoutings(db::Connection& c, const std::optional<std::set<int64_t>>& parks,
+                                  const RoutingQuery& q, int64_t* total) {
+  db::Params p;
+  std::string where = RoutingWhere(parks, p);
+  if (!q.status.empty()) {
+    where += " AND r.status = ?";
+    p.emplace_back(q.status);
+  }
+  if (q.park_id) {
+    where += " AND r.park_id = ?";
+    p.emplace_back(*q.park_id);
+  }
+  if (q.project_id) {
+    where += " AND r.project_id = ?";
+    p.emplace_back(*q.project_id);
+  }
+  if (total) *total = c.QueryInt("SELECT COUNT(*) FROM routings r" + where, p).value_or(0);
+  p.emplace_back(q.limit);
+  p.emplace_back(q.offset);
+  auto rs =
+      c.Query(std::string(kRoutingSelect) + where + " ORDER BY r.id DESC LIMIT ? OFFSET ?", p);
+  std::vector<Routing> out;
+  for (size_t i = 0; i < rs.size(); ++i) out.push_back(RoutingFromRow(rs[i]));
+  return out;
+}
+
+std::vector<RoutingStat> RoutingStatsBy(db::Connection& c,
+                                        const std::optional<std::set<int64_t>>& parks,
+                                        bool by_park) {
+  const std::string col = by_park ? "r.park_id" : "r.reporting_unit_id";
+  db::Params p;
+  const std::string where = RoutingWhere(parks, p);
+  std::map<int64_t, RoutingStat> by;
+  auto rs = c.Query("SELECT " + col + ", o.name, r.status, COUNT(*) FROM routings r " +
+                        "JOIN org_units o ON o.id = " + col + where + " GROUP BY " + col +
+                        ", o.name, r.status",
+                    p);
+  for (size_t i = 0; i < rs.size(); ++i) {
+    RoutingStat& s = by[rs[i].Int(0)];
+    s.unit_id = rs[i].Int(0);
+    s.unit_name = rs[i].Text(1);
+    const std::string status = rs[i].Text(2);
+    const int64_t n = rs[i].Int(3);
+    s.routed += n;
+    if (status == "accepted") s.accepted += n;
+    if (status == "declined") s.declined += n;
+    if (status == "pending") s.pending += n;
+  }
+  auto reasons = c.Query("SELECT " + col + ", r.reason_code, COUNT(*) FROM routings r" + where +
+                             " AND r.status = 'declined' GROUP BY " + col + ", r.reason_code",
+                         p);
+  for (size_t i = 0; i < reasons.size(); ++i)
+    if (auto it = by.find(reasons[i].Int(0)); it != by.end())
+      it->second.reasons[reasons[i].IsNull(1) ? "other" : reasons[i].Text(1)] += reasons[i].Int(2);
+  std::vector<RoutingStat> out;
+  for (auto& [_, s] : by) out.push_back(std::move(s));
+  return out;
+}
+
 std::map<std::string, int> DeadlineDays(db::Connection& c) {
   auto days = DefaultDeadlineDays();
   auto rs = c.Query("SELECT key, value FROM settings WHERE key LIKE 'stage_deadline.%'");

@@ -4,7 +4,7 @@
 
 #include "zhaoshang/db/database.hpp"
 #include "zhaoshang/pipeline/ledger_index.hpp"
-#include "zhaoshang/pipeline/project.hpp"
+#include "zhaoshang/pipeline/pipeline_types.hpp"
 
 namespace zhaoshang::pipeline::store {
 
@@ -55,6 +55,43 @@ int64_t AddActivity(db::Connection& c, const Activity& a);
 void AddEvents(db::Connection& c, const std::vector<Event>& events);
 void AddActivities(db::Connection& c, const std::vector<Activity>& activities);
 std::vector<Activity> Activities(db::Connection& c, int64_t project_id);
+
+// Takes the project's row lock (a no-op update) before a read-then-add such as 到位资金.
+void LockRow(db::Connection& c, int64_t id);
+// 到位资金 grows by `amount`; bumps the version so a stale edit cannot overwrite the sum.
+void AddCapital(db::Connection& c, int64_t id, int64_t amount);
+// 首报 adjudicated: the first reporter and their unit.
+void SetReporter(db::Connection& c, int64_t id, int64_t user_id, int64_t unit_id, int64_t now);
+
+// Reads of the catalogue and the org tree a project refers to.
+bool ChainNodeExists(db::Connection& c, int64_t chain_node_id);
+std::optional<int64_t> LeadingIndustryOf(db::Connection& c, int64_t chain_node_id);
+// The park or district with this exact name (imports), lowest id first.
+std::optional<int64_t> ReceivingUnitByName(db::Connection& c, const std::string& name);
+
+// Routings (分派).
+std::optional<Routing> GetRouting(db::Connection& c, int64_t id);
+int64_t InsertRouting(db::Connection& c, const Routing& r);
+// The project waits for the park's answer; false when `version` is stale.
+bool SetPendingRouting(db::Connection& c, int64_t project_id, int64_t routing_id, int64_t park_id,
+                       const std::string& deadline, int64_t now, int64_t version);
+// pending → status, guarded: of two racing answers one wins (false for the other).
+bool DecideRouting(db::Connection& c, int64_t id, const std::string& status,
+                   const std::optional<std::string>& reason_code,
+                   const std::optional<std::string>& reason, int64_t by, int64_t now);
+// The routing is over: the project no longer waits for a park.
+void ClearPendingRouting(db::Connection& c, int64_t project_id);
+// A pending routing ended without the park: whoever routed it is responsible again, with a
+// new step deadline (none: keep the deadline).
+void ReturnToRouter(db::Connection& c, int64_t project_id, const Routing& r,
+                    const std::optional<std::string>& deadline, int64_t now);
+// Visible to the caller: all routings (no park set) or those to these parks.
+std::vector<Routing> ListRoutings(db::Connection& c, const std::optional<std::set<int64_t>>& parks,
+                                  const RoutingQuery& q, int64_t* total);
+// Counts by park (by_park) or by reporting unit, with the decline reasons.
+std::vector<RoutingStat> RoutingStatsBy(db::Connection& c,
+                                        const std::optional<std::set<int64_t>>& parks,
+                                        bool by_park);
 
 std::map<std::string, int> DeadlineDays(db::Connection& c);
 void SaveDeadlineDays(db::Connection& c, const std::map<std::string, int>& days);

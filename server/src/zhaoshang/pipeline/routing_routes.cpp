@@ -5,6 +5,7 @@
 #include "zhaoshang/app/app.hpp"
 #include "zhaoshang/app/render.hpp"
 #include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/pipeline/pipeline_permissions.hpp"
 #include "zhaoshang/pipeline/workflow.hpp"
 
 namespace zhaoshang {
@@ -38,7 +39,9 @@ json::object RoutingJson(const Routing& r, const std::string& today) {
           {"reason", OptStr(r.reason)},
           {"decided_by_name", r.decided_by ? json::value(r.decided_by_name) : json::value(nullptr)},
           {"decided_at", OptInt(r.decided_at)},
-          {"fit_score", OptInt(r.fit_score)}};
+          {"fit_score", OptInt(r.fit_score)},
+          {"capabilities", json::object{{"respond", r.capabilities.respond},
+                                        {"withdraw", r.capabilities.withdraw}}}};
 }
 
 std::string Today(RequestContext& ctx) { return pipeline::LocalDateOfMs(ctx.app.clock().NowMs()); }
@@ -57,14 +60,14 @@ http::Response Route(RequestContext& ctx) {
   auto version = in->Int("version", true);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   // The project must be in the caller's scope; the fit score is kept with the routing.
-  auto project = ctx.app.pipeline().Get(*ctx.principal, *id);
+  auto project = ctx.app.projects().Get(*ctx.principal, *id);
   if (!project) return ErrorResponse(project.error());
   std::optional<int64_t> score;
   for (const auto& f : ctx.app.parks().Match(matching::NeedsOf(project->project)))
     if (f.unit_id == *park) score = f.score;
   return Render(ctx,
-                ctx.app.pipeline().Route(*ctx.principal, *id, *park, note.value_or(""), *version,
-                                         score, ctx.Actor()),
+                ctx.app.routing().Route(*ctx.principal, *id, *park, note.value_or(""), *version,
+                                        score, ctx.Actor()),
                 201);
 }
 
@@ -75,7 +78,7 @@ http::Response Accept(RequestContext& ctx) {
   if (!in) return ErrorResponse(in.error());
   auto user = in->Int("responsible_user_id", false);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  return Render(ctx, ctx.app.pipeline().AcceptRouting(*ctx.principal, *id, user, ctx.Actor()));
+  return Render(ctx, ctx.app.routing().Accept(*ctx.principal, *id, user, ctx.Actor()));
 }
 
 http::Response Decline(RequestContext& ctx) {
@@ -86,8 +89,8 @@ http::Response Decline(RequestContext& ctx) {
   auto code = in->String("reason_code", true, 40);
   auto reason = in->Text("reason", false, 500);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  return Render(ctx, ctx.app.pipeline().DeclineRouting(*ctx.principal, *id, *code,
-                                                       reason.value_or(""), ctx.Actor()));
+  return Render(
+      ctx, ctx.app.routing().Decline(*ctx.principal, *id, *code, reason.value_or(""), ctx.Actor()));
 }
 
 http::Response Withdraw(RequestContext& ctx) {
@@ -97,14 +100,14 @@ http::Response Withdraw(RequestContext& ctx) {
   if (!in) return ErrorResponse(in.error());
   auto reason = in->Text("reason", true, 500);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  return Render(ctx, ctx.app.pipeline().WithdrawRouting(*ctx.principal, *id, reason.value_or(""),
-                                                        ctx.Actor()));
+  return Render(ctx,
+                ctx.app.routing().Withdraw(*ctx.principal, *id, reason.value_or(""), ctx.Actor()));
 }
 
 http::Response List(RequestContext& ctx) {
   auto page = ParsePage(ctx.req);
   if (!page) return ErrorResponse(page.error());
-  pipeline::PipelineService::RoutingQuery q;
+  pipeline::RoutingQuery q;
   q.status = ctx.req.Query("status");
   static const std::set<std::string> kStatus = {"", "pending", "accepted", "declined", "withdrawn"};
   std::map<std::string, std::string> bad;
@@ -120,7 +123,7 @@ http::Response List(RequestContext& ctx) {
   q.offset = page->offset;
   q.limit = page->page_size;
   int64_t total = 0;
-  auto r = ctx.app.pipeline().Routings(*ctx.principal, q, &total);
+  auto r = ctx.app.routing().List(*ctx.principal, q, &total);
   if (!r) return ErrorResponse(r.error());
   const std::string today = Today(ctx);
   json::array items;
@@ -132,7 +135,7 @@ http::Response List(RequestContext& ctx) {
 }
 
 http::Response Stats(RequestContext& ctx) {
-  auto r = ctx.app.pipeline().RoutingStats(*ctx.principal);
+  auto r = ctx.app.routing().Stats(*ctx.principal);
   if (!r) return ErrorResponse(r.error());
   auto rows = [](const std::vector<pipeline::RoutingStat>& v) {
     json::array a;
@@ -156,12 +159,12 @@ http::Response Stats(RequestContext& ctx) {
 }  // namespace
 
 void RegisterRoutingRoutes(AppRouter& r) {
-  r.Add("POST", "/api/v1/projects/{id}/routings", "routing.write", Route);
-  r.Add("GET", "/api/v1/routings", "routing.read", List);
-  r.Add("GET", "/api/v1/routings/stats", "routing.read", Stats);
-  r.Add("POST", "/api/v1/routings/{id}/accept", "routing.respond", Accept);
-  r.Add("POST", "/api/v1/routings/{id}/decline", "routing.respond", Decline);
-  r.Add("POST", "/api/v1/routings/{id}/withdraw", "routing.write", Withdraw);
+  r.Add("POST", "/api/v1/projects/{id}/routings", pipeline::perm::kRoutingWrite, Route);
+  r.Add("GET", "/api/v1/routings", pipeline::perm::kRoutingRead, List);
+  r.Add("GET", "/api/v1/routings/stats", pipeline::perm::kRoutingRead, Stats);
+  r.Add("POST", "/api/v1/routings/{id}/accept", pipeline::perm::kRoutingRespond, Accept);
+  r.Add("POST", "/api/v1/routings/{id}/decline", pipeline::perm::kRoutingRespond, Decline);
+  r.Add("POST", "/api/v1/routings/{id}/withdraw", pipeline::perm::kRoutingWrite, Withdraw);
 }
 
 }  // namespace zhaoshang

@@ -184,11 +184,16 @@ bool FieldPresent(std::string_view f, const GuardFacts& g) {
 }
 }  // namespace
 
-Result<const Rule*> CheckTransition(Stage from, Stage to, std::optional<Stage> stage_before,
-                                    const Relation& rel, const GuardFacts& g) {
+const Rule* FindRule(Stage from, Stage to, std::optional<Stage> stage_before) {
   const Rule* rule = nullptr;
   for (const auto& r : Rules())
     if (Matches(r, from, to, stage_before)) rule = &r;
+  return rule;
+}
+
+Result<const Rule*> CheckTransition(Stage from, Stage to, std::optional<Stage> stage_before,
+                                    const Relation& rel, const GuardFacts& g) {
+  const Rule* rule = FindRule(from, to, stage_before);
   if (!rule)
     return Fail(
         ErrorCode::kInvalidArgument, "transition_not_allowed",
@@ -217,6 +222,61 @@ Result<const Rule*> CheckTransition(Stage from, Stage to, std::optional<Stage> s
     return Fail(ErrorCode::kInvalidArgument, "guard_failed",
                 "the transition needs more information", std::move(missing));
   return rule;
+}
+
+Result<const Rule*> CheckMove(Stage from, Stage to, std::optional<Stage> stage_before,
+                              const Relation& rel, const GuardFacts& facts,
+                              std::optional<int64_t> park_before, const Proposal& proposed,
+                              const std::string& today) {
+  auto rule = CheckTransition(from, to, stage_before, rel, facts);
+  if (!rule) return rule;
+  // The park changes only by routing; a later step cannot move the project to another park.
+  if (proposed.receiving_unit_id && (*rule)->handover != Handover::kReceivingPark && park_before &&
+      *park_before != *proposed.receiving_unit_id)
+    return Fail(InvalidArgument({{"receiving_unit_id", "cannot_change"}},
+                                "the receiving park changes only by routing"));
+  if (auto field = FutureMilestone(proposed, today))
+    return Fail(InvalidArgument({{std::string(*field), "in_future"}},
+                                "a milestone date cannot be in the future"));
+  return rule;
+}
+
+std::optional<std::string_view> FutureMilestone(const Proposal& p, const std::string& today) {
+  for (auto [field, value] : {std::pair{"signing_date", &p.signing_date},
+                              std::pair{"construction_date", &p.construction_date},
+                              std::pair{"production_date", &p.production_date}})
+    if (value->has_value() && **value > today) return field;
+  return std::nullopt;
+}
+
+bool IsRoutable(Stage s, bool pending_routing) { return s == Stage::kApproved && !pending_routing; }
+
+std::string_view ReasonTextName(ReasonText r) {
+  switch (r) {
+    case ReasonText::kRequired:
+      return "required";
+    case ReasonText::kOptional:
+      return "optional";
+    case ReasonText::kNone:
+      break;
+  }
+  return "none";
+}
+
+Needs NeedsOf(const Rule& rule, const GuardFacts& facts) {
+  Needs n;
+  for (auto f : rule.required) {
+    if (f == "reason") n.reason = ReasonText::kRequired;
+    const bool input = std::find(std::begin(kTransitionInputs), std::end(kTransitionInputs), f) !=
+                       std::end(kTransitionInputs);
+    if (input && !FieldPresent(f, facts)) n.ask.push_back(f);
+  }
+  if (rule.needs_reason_code) {
+    n.reason_codes =
+        &ReasonCodes(rule.to, rule.from == Stage::kInReview && rule.to == Stage::kLead);
+    if (n.reason == ReasonText::kNone) n.reason = ReasonText::kOptional;  // required for "other"
+  }
+  return n;
 }
 
 std::vector<Stage> AllowedTargets(Stage from, std::optional<Stage> stage_before,

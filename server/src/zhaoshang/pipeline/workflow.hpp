@@ -70,20 +70,60 @@ struct GuardFacts {
   std::string reason_code, reason;
 };
 
+// What a transition request proposes besides the target stage.
+struct Proposal {
+  std::optional<int64_t> receiving_unit_id;
+  std::optional<std::string> signing_date, construction_date, production_date;
+};
+
 // Finds the rule for from → to and checks relation, guard and reason. Errors:
-// transition_not_allowed (400), forbidden (403), guard_failed (400, fields = "required"),
-// invalid_argument on a bad reason code.
+// transition_not_allowed (400), use_routing (400), forbidden (403), guard_failed (400,
+// fields = "required"), invalid_argument on a bad reason code.
 Result<const Rule*> CheckTransition(Stage from, Stage to, std::optional<Stage> stage_before,
                                     const Relation& rel, const GuardFacts& facts);
+// The whole check of a move: CheckTransition, then that the receiving park changes only by
+// routing (`park_before` is the project's park) and that no proposed milestone date lies after
+// `today` (invalid_argument with receiving_unit_id = cannot_change, or <date> = in_future).
+Result<const Rule*> CheckMove(Stage from, Stage to, std::optional<Stage> stage_before,
+                              const Relation& rel, const GuardFacts& facts,
+                              std::optional<int64_t> park_before, const Proposal& proposed,
+                              const std::string& today);
 
 // The target stages this relation may request now (for the UI's buttons; guards not applied).
 std::vector<Stage> AllowedTargets(Stage from, std::optional<Stage> stage_before,
                                   const Relation& rel);
 
+// The transition inputs a dialog can collect (a guard's other fields are edited on the project).
+inline constexpr std::string_view kTransitionInputs[] = {"receiving_unit_id", "signing_date",
+                                                         "contracted_investment_yuan",
+                                                         "construction_date", "production_date"};
+enum class ReasonText { kNone, kOptional, kRequired };
+std::string_view ReasonTextName(ReasonText r);
+// What a move to `to` asks for, given the project as it is (`facts`): the transition inputs of
+// the guard still missing, the reason codes offered, and whether free text is needed (always
+// when the code is "other"). From the same rule CheckTransition enforces.
+struct Needs {
+  std::vector<std::string_view> ask;
+  const std::vector<std::string_view>* reason_codes = nullptr;
+  ReasonText reason = ReasonText::kNone;
+};
+Needs NeedsOf(const Rule& rule, const GuardFacts& facts);
+// The rule for from → to (reopen rules match the stage before), or null.
+const Rule* FindRule(Stage from, Stage to, std::optional<Stage> stage_before);
+
+// 分派: only a project in the pool (已入库) that waits for no park's answer can be routed.
+bool IsRoutable(Stage s, bool pending_routing);
+// Milestones record what happened: none of their dates may lie after `today`. The first
+// proposed date in the future, if any.
+std::optional<std::string_view> FutureMilestone(const Proposal& p, const std::string& today);
+
 // Reason codes accepted when entering a side state (or returning a lead).
 const std::vector<std::string_view>& ReasonCodes(Stage to, bool returning);
 // Reason codes a park gives when it declines a routing (退回).
 const std::vector<std::string_view>& DeclineReasonCodes();
+// The reason code of a routing the system withdrew because the project left the pool another
+// way (shelved, lost); its reason is the new stage. Codes are stored, never prose.
+inline constexpr std::string_view kStageChanged = "stage_changed";
 
 // The next step of a stage, as a code the UI translates.
 std::string_view NextStep(Stage s, bool pending_routing = false);

@@ -1,5 +1,7 @@
 #include "zhaoshang/reports/project_excel.hpp"
 
+#include "zhaoshang/core/date.hpp"
+
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -184,7 +186,7 @@ std::optional<int64_t> MuToX100(const std::string& in) {
   return (*y + 50) / 100;  // yuan = value × 10000, we want value × 100
 }
 
-Result<std::vector<ImportRow>> ValidateImport(const Table& table, pipeline::PipelineService& svc,
+Result<std::vector<ImportRow>> ValidateImport(const Table& table, pipeline::ProjectService& svc,
                                               const auth::Principal& who) {
   const auto& cols = ImportColumns();
   if (table.empty())
@@ -388,7 +390,7 @@ std::string ExportXlsx(const std::vector<pipeline::Project>& rows) {
     Str(ws, r, c++, p.promoter_name);
     Str(ws, r, c++, p.preferred_unit_id ? p.preferred_unit_name : "");
     Str(ws, r, c++, StageLabel(p.stage));
-    Str(ws, r, c++, pipeline::LocalDateOfMs(p.stage_since));
+    Str(ws, r, c++, LocalDateOfMs(p.stage_since));
     Str(ws, r, c++, p.responsible_unit_name);
     Str(ws, r, c++, p.responsible_user_id ? p.responsible_user_name : "");
     Str(ws, r, c++, p.step_deadline.value_or(""));
@@ -399,7 +401,7 @@ std::string ExportXlsx(const std::vector<pipeline::Project>& rows) {
     Str(ws, r, c++, p.construction_date.value_or(""));
     Str(ws, r, c++, p.production_date.value_or(""));
     Num(ws, r, c++, Wan(p.capital_in_place), book.wan());
-    Str(ws, r, c++, pipeline::LocalDateOfMs(p.created_at));
+    Str(ws, r, c++, LocalDateOfMs(p.created_at));
     ++r;
   }
   return book.Close();

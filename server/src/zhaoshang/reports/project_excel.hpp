@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "zhaoshang/pipeline/pipeline_service.hpp"
+#include "zhaoshang/pipeline/project_service.hpp"
 #include "zhaoshang/reports/table_reader.hpp"
 
 namespace zhaoshang::reports {
@@ -30,7 +30,7 @@ struct ImportRow {
 
 // Parses and validates every row (format, required, values, duplicates within the file,
 // collisions with existing projects). Fails only when the file is unusable (no header row).
-Result<std::vector<ImportRow>> ValidateImport(const Table& table, pipeline::PipelineService& svc,
+Result<std::vector<ImportRow>> ValidateImport(const Table& table, pipeline::ProjectService& svc,
                                               const auth::Principal& who);
 
 // 万元 text ("1,234.5", "1.2E+3") → yuan; nullopt if not a number ≥ 0.

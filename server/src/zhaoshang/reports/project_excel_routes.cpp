@@ -52,12 +52,12 @@ http::Response Export(RequestContext& ctx) {
   f->offset = 0;
   f->limit = kMaxRows;
   int64_t total = 0;
-  auto rows = ctx.app.pipeline().List(*ctx.principal, *f, &total);
+  auto rows = ctx.app.projects().List(*ctx.principal, *f, &total);
   if (!rows) return ErrorResponse(rows.error());
   if (total > kMaxRows)
     return ErrorResponse(InvalidArgument({{"filters", "too_many_rows"}},
                                          "narrow the filters: at most 100000 rows per export"));
-  ctx.app.pipeline().RecordExport(
+  ctx.app.projects().RecordExport(
       ctx.Actor(), total,
       ctx.req.target.substr(ctx.req.target.find('?') == std::string::npos
                                 ? ctx.req.target.size()
@@ -73,7 +73,7 @@ http::Response Template(RequestContext& ctx) {
 Result<std::pair<reports::Table, std::vector<reports::ImportRow>>> Validate(RequestContext& ctx) {
   auto table = reports::ReadTable(ctx.req.body, ctx.req.Header("content-type"));
   if (!table) return Fail(table.error());
-  auto rows = reports::ValidateImport(*table, ctx.app.pipeline(), *ctx.principal);
+  auto rows = reports::ValidateImport(*table, ctx.app.projects(), *ctx.principal);
   if (!rows) return Fail(rows.error());
   return std::make_pair(std::move(*table), std::move(*rows));
 }
@@ -116,7 +116,7 @@ http::Response Commit(RequestContext& ctx) {
     if (r.ok()) valid.push_back(r.input);
   std::vector<int64_t> ids;
   if (!valid.empty()) {
-    auto created = ctx.app.pipeline().CreateMany(*ctx.principal, valid, ctx.Actor());
+    auto created = ctx.app.projects().CreateMany(*ctx.principal, valid, ctx.Actor());
     if (!created) return ErrorResponse(created.error());
     ids = std::move(*created);
   }

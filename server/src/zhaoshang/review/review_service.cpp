@@ -14,7 +14,7 @@
 #include "zhaoshang/matching/park_service.hpp"
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/org/roles.hpp"
-#include "zhaoshang/pipeline/pipeline_service.hpp"
+#include "zhaoshang/pipeline/workflow_service.hpp"
 #include "zhaoshang/pipeline/pipeline_store.hpp"
 #include "zhaoshang/pipeline/workflow.hpp"
 
@@ -658,7 +658,7 @@ Result<Round> ReviewService::Close(const auth::Principal& who, int64_t round_id,
       in.reason = TruncateChars(in.reason, 500);
       if (in.reason_code == "other" && in.reason.empty()) in.reason = "预审专班未通过";
     }
-    if (auto st = pipeline_.TransitionWithin(*c, who, it.project_id, in, actor); !st)
+    if (auto st = workflow_.TransitionWithin(*c, who, it.project_id, in, actor); !st)
       return Fail(st.error());
   }
   c->Execute(

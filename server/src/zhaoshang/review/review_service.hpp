@@ -12,11 +12,11 @@
 #include "zhaoshang/core/error.hpp"
 #include "zhaoshang/db/database.hpp"
 #include "zhaoshang/matching/fit.hpp"
-#include "zhaoshang/pipeline/project.hpp"
+#include "zhaoshang/pipeline/pipeline_types.hpp"
 #include "zhaoshang/review/tally.hpp"
 
 namespace zhaoshang::pipeline {
-class PipelineService;
+class WorkflowService;
 }
 namespace zhaoshang::matching {
 class ParkService;
@@ -97,9 +97,9 @@ struct SheetInput {
 
 class ReviewService {
  public:
-  ReviewService(db::Database& db, const Clock& clock, pipeline::PipelineService& pipeline,
+  ReviewService(db::Database& db, const Clock& clock, pipeline::WorkflowService& workflow,
                 matching::ParkService& parks)
-      : db_(db), clock_(clock), pipeline_(pipeline), parks_(parks) {}
+      : db_(db), clock_(clock), workflow_(workflow), parks_(parks) {}
 
   std::vector<Panel> Panels();
   Result<Panel> CreatePanel(const PanelInput& in, const audit::Actor& actor);
@@ -126,7 +126,7 @@ class ReviewService {
 
   db::Database& db_;
   const Clock& clock_;
-  pipeline::PipelineService& pipeline_;
+  pipeline::WorkflowService& workflow_;
   matching::ParkService& parks_;
 };
 

@@ -1,5 +1,6 @@
 #pragma once
-// 项目: a lead is a project at its first stage. Money in integer yuan, land in 1/100 mu.
+// Types of the pipeline module. 项目: a lead is a project at its first stage. Money in integer
+// yuan, land in 1/100 mu.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -79,6 +80,12 @@ struct Activity {
   int64_t created_at = 0;
 };
 
+// What the caller may do with a routing (the same checks the routing service enforces).
+struct RoutingCapabilities {
+  bool respond = false;  // 接收 / 退回: the park's receivers (or the coordinator), while pending
+  bool withdraw = false;  // 撤回: routing.write, while pending
+};
+
 // 分派: the coordinator routes a project in the pool to a park, which accepts or declines.
 struct Routing {
   int64_t id = 0, project_id = 0;
@@ -96,6 +103,7 @@ struct Routing {
   std::string decided_by_name;
   std::optional<int64_t> decided_at;
   std::optional<int64_t> fit_score;
+  RoutingCapabilities capabilities;  // for the caller who loaded it
 };
 
 struct RoutingStat {
@@ -135,6 +143,79 @@ struct ProjectFilter {
   std::optional<std::string> overdue_before;  // step_deadline < this date
   std::string sort = "created_at";
   bool ascending = false;
+  int64_t offset = 0, limit = 20;
+};
+
+// Editable fields; absent = unchanged (PATCH) or default (create).
+struct ProjectInput {
+  std::optional<std::string> name, investor_name, uscc, investor_origin, industry_code,
+      source_channel, description;
+  std::optional<bool> foreign;
+  std::optional<int64_t> chain_node_id, preferred_unit_id;  // 0 clears
+  std::optional<int64_t> total_investment, fixed_investment, land_mu_x100, building_m2, power_kva,
+      jobs, annual_output, annual_tax;
+  std::optional<std::vector<Contact>> contacts;
+};
+
+struct TransitionInput {
+  std::string to;
+  int64_t version = 0;
+  std::string reason_code, reason;
+  std::optional<int64_t> receiving_unit_id, responsible_user_id, contracted_investment;
+  std::optional<std::string> signing_date, construction_date, production_date;
+};
+
+// A project the investor of a new lead collides with (撞单).
+struct Hit {
+  int64_t project_id = 0;
+  std::string match;  // "uscc" | "name"
+  double similarity = 0;
+  std::string investor_name, project_name, reporting_unit_name, reported_on, stage;
+  bool in_scope = false;
+  std::vector<Contact> contacts;  // masked when out of scope
+};
+
+struct TimelineItem {
+  int64_t at = 0;
+  std::string kind;  // transition | activity | change | created | promoter_joined | adjudicated
+  std::string actor_name;
+  std::optional<Event> event;
+  std::optional<Activity> activity;
+};
+
+// One move the caller may make now, and what the transition dialog must ask for.
+struct TransitionOption {
+  std::string to;
+  std::vector<std::string> ask;           // transition inputs not yet set on the project
+  std::vector<std::string> reason_codes;  // empty: no code is asked
+  std::string reason = "none";            // free text: "required" | "optional" | "none"
+};
+
+// What the caller may do with a project, computed by the checks that enforce it.
+struct ProjectCapabilities {
+  bool edit = false, add_activity = false, adjudicate = false, route = false,
+       confirm_capital = false;
+  std::vector<TransitionOption> transitions;  // without the routing edge (that is `route`)
+};
+
+// What the detail view shows beside the project.
+struct ProjectView {
+  Project project;
+  std::vector<std::string> allowed_transitions;
+  ProjectCapabilities capabilities;
+  bool contacts_masked = false;
+  bool overdue = false;
+};
+
+struct BoardColumn {
+  std::string stage;
+  int64_t count = 0;
+  std::vector<Project> items;
+};
+
+struct RoutingQuery {
+  std::string status;
+  std::optional<int64_t> park_id, project_id;
   int64_t offset = 0, limit = 20;
 };
 

@@ -1,0 +1,43 @@
+#pragma once
+// Who may see and act on a project: the caller's data scope, their relation to the project, the
+// load–check–lock opening of every write, and the capabilities the web client shows — computed
+// by the same functions the services enforce. Shared by the project, workflow and routing
+// services; no SQL text (pipeline_store and org_store have it).
+#include <optional>
+#include <string>
+
+#include "zhaoshang/auth/principal.hpp"
+#include "zhaoshang/core/error.hpp"
+#include "zhaoshang/db/database.hpp"
+#include "zhaoshang/pipeline/pipeline_types.hpp"
+#include "zhaoshang/pipeline/workflow.hpp"
+
+namespace zhaoshang::pipeline {
+
+Error ProjectNotFound();
+// Whether the caller's roles grant the permission (at any scope).
+bool Can(const auth::Principal& who, const char* permission);
+Result<ProjectScope> ScopeOf(db::Connection& c, const auth::Principal& who);
+bool InScope(const Project& p, const ProjectScope& s);
+Relation RelationOf(db::Connection& c, const auth::Principal& who, const Project& p);
+// Editing a project's fields: the coordinator, the responsible party or the first reporter.
+bool MayEdit(const auth::Principal& who, const Project& p, const Relation& rel);
+// The district a unit lies in (itself, or its nearest district ancestor).
+std::optional<int64_t> DistrictOf(db::Connection& c, std::optional<int64_t> unit);
+// The facts a transition guard reads from a project.
+GuardFacts FactsOf(const Project& p);
+
+// The opening of every write, inside the caller's write transaction: the project, when it
+// exists and lies in the caller's scope (else not_found; forbidden without project.read).
+// `lock_row` takes the row lock first (PostgreSQL; SQLite writers are serialised), for writes
+// that read a sum and add to it.
+Result<Project> LoadForWrite(db::Connection& c, const auth::Principal& who, int64_t id,
+                             bool lock_row = false);
+
+ProjectCapabilities CapabilitiesOf(const auth::Principal& who, const Project& p,
+                                   const Relation& rel);
+// The project as the caller sees it on the detail page; `today` decides "overdue".
+ProjectView ViewOf(db::Connection& c, const auth::Principal& who, Project p,
+                   const std::string& today);
+
+}  // namespace zhaoshang::pipeline
