@@ -15,6 +15,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "zhaoshang/app/app.hpp"
 #include "zhaoshang/app/demo.hpp"
@@ -28,6 +29,7 @@
 #include "zhaoshang/http/server.hpp"
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/org/roles.hpp"
+#include "zhaoshang/pipeline/pipeline_routes.hpp"
 
 using namespace zhaoshang;
 
@@ -167,7 +169,17 @@ int main(int argc, char** argv) {
   aarchive->add_option("--out", a_out, "the archive file to write (JSON lines; must not exist)")
       ->required();
 
+  auto* rules_cmd = cli.add_subcommand(
+      "rules", "print the rule constants the web client reads from GET /api/v1/meta (JSON)");
+  bool rules_json = true;
+  rules_cmd->add_flag("--json", rules_json, "JSON output (the only format)");
+
   CLI11_PARSE(cli, argc, argv);
+
+  if (*rules_cmd) {  // no database: the rules are compiled in
+    std::cout << boost::json::serialize(PipelineRulesJson()) << "\n";
+    return 0;
+  }
 
   try {
     SystemClock clock;

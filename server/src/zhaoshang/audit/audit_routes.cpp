@@ -83,10 +83,4 @@ void RegisterAuditRoutes(AppRouter& r) {
   r.Add("GET", "/api/v1/audit/verify", "audit.read", Verify);
 }
 
-void RegisterSystemRoutes(AppRouter& r) {
-  r.Add("GET", "/api/v1/meta", http::kPublic, [](RequestContext& ctx) {
-    return JsonResponse(200, json::object{{"demo", ctx.app.demo()}, {"version", ZS_VERSION}});
-  });
-}
-
 }  // namespace zhaoshang

@@ -14,6 +14,7 @@
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/core/text.hpp"
 #include "zhaoshang/org/org_store.hpp"
+#include "zhaoshang/pipeline/investor_name.hpp"
 #include "zhaoshang/pipeline/pipeline_permissions.hpp"
 #include "zhaoshang/pipeline/pipeline_routes.hpp"
 #include "zhaoshang/pipeline/project_service.hpp"
@@ -534,6 +535,24 @@ http::Response PutSettings(RequestContext& ctx) {
   return st ? GetSettings(ctx) : ErrorResponse(st.error());
 }
 }  // namespace
+
+json::object PipelineRulesJson() {
+  auto codes = [](const std::vector<std::string_view>& v) {
+    json::array a;
+    for (auto c : v) a.emplace_back(c);
+    return a;
+  };
+  return {{"collision_threshold", kCollisionThreshold},
+          {"routing_days", json::object{{"default", kDefaultRoutingDays},
+                                        {"min", kMinDeadlineDays},
+                                        {"max", kMaxRoutingDays}}},
+          {"deadline_days", json::object{{"min", kMinDeadlineDays}, {"max", kMaxDeadlineDays}}},
+          {"reason_codes", json::object{{"rejected", codes(ReasonCodes(Stage::kRejected, false))},
+                                        {"returned", codes(ReasonCodes(Stage::kLead, true))},
+                                        {"shelved", codes(ReasonCodes(Stage::kShelved, false))},
+                                        {"lost", codes(ReasonCodes(Stage::kLost, false))}}},
+          {"decline_reason_codes", codes(DeclineReasonCodes())}};
+}
 
 void RegisterPipelineRoutes(AppRouter& r) {
   RegisterProjectExcelRoutes(r);  // its fixed paths go before /projects/{id}

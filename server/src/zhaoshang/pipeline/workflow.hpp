@@ -135,6 +135,7 @@ std::map<std::string, int> DefaultDeadlineDays();
 int InvestmentBand(int64_t total_investment_yuan);
 
 // Deadlines and the park's answer to a routing, in days (pipeline settings, editable).
+inline constexpr int kMinDeadlineDays = 1;  // the shortest deadline or routing answer
 inline constexpr int kDefaultRoutingDays = 5;
 inline constexpr int kMaxRoutingDays = 60;
 inline constexpr int kMaxDeadlineDays = 3650;

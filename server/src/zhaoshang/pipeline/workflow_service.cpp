@@ -217,10 +217,10 @@ Status WorkflowService::SaveDeadlineDays(const std::map<std::string, int>& days,
   for (const auto& [k, v] : days) {
     if (!defaults.count(k))
       bad[k] = "unknown_field";
-    else if (v < 1 || v > kMaxDeadlineDays)
+    else if (v < kMinDeadlineDays || v > kMaxDeadlineDays)
       bad[k] = "invalid_value";
   }
-  if (routing_days && (*routing_days < 1 || *routing_days > kMaxRoutingDays))
+  if (routing_days && (*routing_days < kMinDeadlineDays || *routing_days > kMaxRoutingDays))
     bad["routing_days"] = "invalid_value";
   if (!bad.empty()) return Fail(InvalidArgument(bad));
   auto lease = db_.Acquire();

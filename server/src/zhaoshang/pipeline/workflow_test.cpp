@@ -178,3 +178,106 @@ TEST(Workflow, BandsAndDates) {
 
 }  // namespace
 }  // namespace zhaoshang::pipeline
+
+namespace zhaoshang::pipeline {
+namespace {
+
+std::vector<std::string> Asked(const Needs& n) { return {n.ask.begin(), n.ask.end()}; }
+
+TEST(WorkflowNeeds, SigningAsksOnlyForWhatTheProjectLacks) {
+  const Rule* sign = FindRule(Stage::kNegotiating, Stage::kSigned, std::nullopt);
+  ASSERT_NE(sign, nullptr);
+  GuardFacts routed;  // the park is set by routing; nothing else yet
+  routed.receiving_unit_id = 11;
+  EXPECT_EQ(Asked(NeedsOf(*sign, routed)),
+            (std::vector<std::string>{"signing_date", "contracted_investment_yuan"}));
+  EXPECT_EQ(Asked(NeedsOf(*sign, GuardFacts{})),
+            (std::vector<std::string>{"signing_date", "contracted_investment_yuan",
+                                      "receiving_unit_id"}));
+  EXPECT_EQ(NeedsOf(*sign, routed).reason, ReasonText::kNone);
+  EXPECT_EQ(NeedsOf(*sign, routed).reason_codes, nullptr);
+}
+
+TEST(WorkflowNeeds, GuardFieldsOfTheProjectItselfAreNotAskedByTheDialog) {
+  // lead → in_review needs an industry and an investment, which are edited on the project.
+  const Rule* submit = FindRule(Stage::kLead, Stage::kInReview, std::nullopt);
+  ASSERT_NE(submit, nullptr);
+  EXPECT_TRUE(NeedsOf(*submit, GuardFacts{}).ask.empty());
+}
+
+TEST(WorkflowNeeds, ReasonsFollowTheRule) {
+  const Rule* reject = FindRule(Stage::kInReview, Stage::kRejected, std::nullopt);
+  ASSERT_NE(reject, nullptr);
+  Needs n = NeedsOf(*reject, GuardFacts{});
+  ASSERT_NE(n.reason_codes, nullptr);
+  EXPECT_EQ(*n.reason_codes, ReasonCodes(Stage::kRejected, false));
+  EXPECT_EQ(n.reason, ReasonText::kOptional);  // required only with the code "other"
+  const Rule* back = FindRule(Stage::kInReview, Stage::kLead, std::nullopt);
+  ASSERT_NE(back, nullptr);
+  EXPECT_EQ(*NeedsOf(*back, GuardFacts{}).reason_codes, ReasonCodes(Stage::kLead, true));
+  const Rule* approve = FindRule(Stage::kInReview, Stage::kApproved, std::nullopt);
+  ASSERT_NE(approve, nullptr);
+  EXPECT_EQ(NeedsOf(*approve, GuardFacts{}).reason, ReasonText::kRequired);
+  const Rule* resume = FindRule(Stage::kLost, Stage::kSigned, Stage::kSigned);
+  ASSERT_NE(resume, nullptr);
+  EXPECT_TRUE(resume->reopen);
+  EXPECT_EQ(NeedsOf(*resume, GuardFacts{}).reason, ReasonText::kRequired);
+  EXPECT_EQ(FindRule(Stage::kLost, Stage::kSigned, Stage::kNegotiating), nullptr);
+}
+
+TEST(WorkflowNeeds, WhatTheNeedsAskForIsWhatTheCheckRequires) {
+  // For every rule: facts with nothing set fail the check on exactly the asked inputs (plus the
+  // project's own fields and the reason), and filling what is asked passes the guard.
+  for (const Rule& r : Rules()) {
+    if (r.routing_only) continue;
+    Relation everyone{true, true, true, true};
+    GuardFacts facts;
+    facts.industry_code = "3612";
+    facts.total_investment = 1;
+    const std::optional<Stage> before = r.reopen ? std::optional(r.to) : std::nullopt;
+    Needs n = NeedsOf(r, facts);
+    for (auto f : n.ask) {
+      if (f == "receiving_unit_id") facts.receiving_unit_id = 11;
+      if (f == "signing_date") facts.signing_date = "2026-11-01";
+      if (f == "contracted_investment_yuan") facts.contracted_investment = 1;
+      if (f == "construction_date") facts.construction_date = "2026-11-02";
+      if (f == "production_date") facts.production_date = "2026-11-03";
+    }
+    if (n.reason_codes) facts.reason_code = std::string(n.reason_codes->front());
+    if (n.reason == ReasonText::kRequired) facts.reason = "会议纪要";
+    EXPECT_TRUE(CheckTransition(r.from, r.to, before, everyone, facts))
+        << StageName(r.from) << " → " << StageName(r.to);
+  }
+}
+
+TEST(WorkflowMove, TheParkChangesOnlyByRoutingAndMilestonesAreNotInTheFuture) {
+  GuardFacts g = Full();
+  Proposal other_park;
+  other_park.receiving_unit_id = 12;
+  auto moved = CheckMove(kNegotiating, kSigned, {}, Park(), g, 11, other_park, "2026-11-30");
+  ASSERT_FALSE(moved);
+  EXPECT_EQ(moved.error().fields.at("receiving_unit_id"), "cannot_change");
+  Proposal same_park;
+  same_park.receiving_unit_id = 11;
+  EXPECT_TRUE(CheckMove(kNegotiating, kSigned, {}, Park(), g, 11, same_park, "2026-11-30"));
+  Proposal tomorrow;
+  tomorrow.signing_date = "2026-12-01";
+  auto future = CheckMove(kNegotiating, kSigned, {}, Park(), g, 11, tomorrow, "2026-11-30");
+  ASSERT_FALSE(future);
+  EXPECT_EQ(future.error().fields.at("signing_date"), "in_future");
+  tomorrow.signing_date = "2026-11-30";  // today is not the future
+  EXPECT_TRUE(CheckMove(kNegotiating, kSigned, {}, Park(), g, 11, tomorrow, "2026-11-30"));
+  // The workflow's own refusal comes first.
+  EXPECT_EQ(Code(CheckMove(kNegotiating, kSigned, {}, Stranger(), g, 11, tomorrow, "2026-11-30")),
+            "forbidden");
+}
+
+TEST(WorkflowMove, OnlyAProjectInThePoolWaitingForNoParkIsRoutable) {
+  EXPECT_TRUE(IsRoutable(kApproved, false));
+  EXPECT_FALSE(IsRoutable(kApproved, true));
+  for (Stage s : AllStages())
+    if (s != kApproved) EXPECT_FALSE(IsRoutable(s, false)) << StageName(s);
+}
+
+}  // namespace
+}  // namespace zhaoshang::pipeline
