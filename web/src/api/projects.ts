@@ -3,16 +3,7 @@ import { http, type Page, type RequestOptions } from './http'
 // 项目: a lead (线索) is a project at stage `lead`; docs/api.md "Projects".
 export namespace ProjectApi {
   export type Stage =
-    | 'lead'
-    | 'in_review'
-    | 'approved'
-    | 'negotiating'
-    | 'signed'
-    | 'construction'
-    | 'production'
-    | 'rejected'
-    | 'shelved'
-    | 'lost'
+    'lead' | 'in_review' | 'approved' | 'negotiating' | 'signed' | 'construction' | 'production' | 'rejected' | 'shelved' | 'lost'
   export type NextStep =
     | 'submit_review'
     | 'review_decision'
@@ -24,25 +15,9 @@ export namespace ProjectApi {
     | 'reopen'
     /** a routing is pending: the park accepts or declines by the routing deadline */
     | 'park_response'
-  export type SourceChannel =
-    | 'resident_team'
-    | 'business_referral'
-    | 'exhibition'
-    | 'online'
-    | 'agency'
-    | 'visit'
-    | 'government'
-    | 'other'
+  export type SourceChannel = 'resident_team' | 'business_referral' | 'exhibition' | 'online' | 'agency' | 'visit' | 'government' | 'other'
   export type ActivityKind =
-    | 'call'
-    | 'visit'
-    | 'reception'
-    | 'meeting'
-    | 'inspection'
-    | 'signing'
-    | 'construction'
-    | 'production'
-    | 'capital'
+    'call' | 'visit' | 'reception' | 'meeting' | 'inspection' | 'signing' | 'construction' | 'production' | 'capital'
 
   export interface Contact {
     name: string
@@ -384,17 +359,14 @@ export const listProjects = (q: ProjectApi.Query, opts?: RequestOptions) =>
     query: { ...ledgerParams(q), page: q.page, page_size: q.page_size },
   })
 export const getProject = (id: number, opts?: RequestOptions) => http.get<ProjectApi.Project>(`/projects/${id}`, opts)
-export const createProject = (b: Partial<ProjectApi.Editable>, opts?: RequestOptions) =>
-  http.post<ProjectApi.Project>('/projects', b, opts)
+export const createProject = (b: Partial<ProjectApi.Editable>, opts?: RequestOptions) => http.post<ProjectApi.Project>('/projects', b, opts)
 /** 撞单: join an existing project as co-promoter instead of creating one (200, not 201). */
 export const joinProject = (b: Partial<ProjectApi.Editable>, projectId: number, opts?: RequestOptions) =>
   http.post<{ joined: true; project_id: number }>('/projects', { ...b, join_project_id: projectId }, opts)
 export const updateProject = (id: number, p: Partial<ProjectApi.Editable> & { version: number }, opts?: RequestOptions) =>
   http.patch<ProjectApi.Project>(`/projects/${id}`, p, opts)
-export const collisionCheck = (
-  b: { investor_name: string; uscc?: string; exclude_project_id?: number },
-  opts?: RequestOptions,
-) => http.post<{ hits: ProjectApi.CollisionHit[] }>('/projects/collision-check', b, opts)
+export const collisionCheck = (b: { investor_name: string; uscc?: string; exclude_project_id?: number }, opts?: RequestOptions) =>
+  http.post<{ hits: ProjectApi.CollisionHit[] }>('/projects/collision-check', b, opts)
 export const adjudicatePromoters = (id: number, firstUserId: number, reason: string) =>
   http.post<ProjectApi.Project>(`/projects/${id}/promoters/adjudicate`, { first_user_id: firstUserId, reason })
 export const transitionProject = (id: number, b: ProjectApi.TransitionRequest, opts?: RequestOptions) =>
@@ -408,7 +380,14 @@ export const getBoard = (f: ProjectApi.Filters, opts?: RequestOptions) =>
 
 // ---------------------------------------------------------------- 阶段期限 (pipeline settings)
 /** The stages of `stage_deadline_days`, in funnel order (production and the side states have no deadline). */
-export const DEADLINE_STAGES: readonly ProjectApi.DeadlineStage[] = ['lead', 'in_review', 'approved', 'negotiating', 'signed', 'construction']
+export const DEADLINE_STAGES: readonly ProjectApi.DeadlineStage[] = [
+  'lead',
+  'in_review',
+  'approved',
+  'negotiating',
+  'signed',
+  'construction',
+]
 /** The server accepts 1–3650 days per stage (`fields.<stage> = "invalid_value"` otherwise). */
 export const DEADLINE_MIN_DAYS = 1
 export const DEADLINE_MAX_DAYS = 3650

@@ -381,7 +381,8 @@ export default {
   },
   settings: {
     title: 'Stage deadline settings',
-    explain: 'For a project entering a stage from now on, the next-step deadline = entry date + days; projects already in that stage keep their deadline',
+    explain:
+      'For a project entering a stage from now on, the next-step deadline = entry date + days; projects already in that stage keep their deadline',
     stage: 'Stage',
     days: 'days',
     nextStep: 'Next step: {step}',

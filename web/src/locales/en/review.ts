@@ -20,7 +20,8 @@ export default {
   statuses: { open: 'Open', closed: 'Closed' },
   panels: {
     title: 'Review panels',
-    intro: 'Park representatives, factor departments, university/institute and key-company experts decide whether a lead enters the pool. Quorum and approval follow each panel’s fractions.',
+    intro:
+      'Park representatives, factor departments, university/institute and key-company experts decide whether a lead enters the pool. Quorum and approval follow each panel’s fractions.',
     create: 'New panel',
     edit: 'Edit',
     createTitle: 'New review panel',
@@ -98,7 +99,8 @@ export default {
     members: 'Members',
     recusedOn: 'recused on: {projects}',
     close: 'Close the round',
-    closeConfirm: 'Closing applies the result to each project: approved ones enter the pool, rejected ones leave it, and those needing information go back to their promoter. Close “{title}”?',
+    closeConfirm:
+      'Closing applies the result to each project: approved ones enter the pool, rejected ones leave it, and those needing information go back to their promoter. Close “{title}”?',
     closed: 'The round is closed and every project has its decision',
     quorumNotMet: 'These projects lack their quorum; the round cannot close:',
     quorumLine: '“{name}”: {eligible} eligible, {voted} voted, at least {need} votes needed',
@@ -192,7 +194,8 @@ export default {
     reportedBy: 'Reporting unit / promoter',
     conclusion: 'Conclusion',
     votes: 'Votes',
-    votesText: '{members} members, {recused} recused, {eligible} eligible, {voted} voted: {approve} approve, {reject} reject, {more_info} more information.',
+    votesText:
+      '{members} members, {recused} recused, {eligible} eligible, {voted} voted: {approve} approve, {reject} reject, {more_info} more information.',
     memberSheets: 'Members’ reviews',
     member: 'Member',
     category: 'Category',

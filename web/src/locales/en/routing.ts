@@ -44,7 +44,8 @@ export default {
   route: {
     title: 'Route: {name}',
     intro: 'Choose the receiving park. It has {days} days to accept or decline; once accepted the project is negotiating, led by the park.',
-    introNoDays: 'Choose the receiving park. Once it accepts, the project is negotiating, led by the park; a decline returns it to the bureau.',
+    introNoDays:
+      'Choose the receiving park. Once it accepts, the project is negotiating, led by the park; a decline returns it to the bureau.',
     pick: 'Choose',
     picked: 'Chosen: {name} (fit {score}/100)',
     pickedExcluded: 'Chosen: {name}. Note: this park excludes such projects or has a red line for them; it may decline.',

@@ -192,7 +192,8 @@ export default {
     reportedBy: '报送单位 / 招商人',
     conclusion: '预审结论',
     votes: '表决情况',
-    votesText: '专班成员 {members} 人，回避 {recused} 人，应参会 {eligible} 人，实际投票 {voted} 人；同意 {approve} 票，不同意 {reject} 票，再议 {more_info} 票。',
+    votesText:
+      '专班成员 {members} 人，回避 {recused} 人，应参会 {eligible} 人，实际投票 {voted} 人；同意 {approve} 票，不同意 {reject} 票，再议 {more_info} 票。',
     memberSheets: '成员评审意见',
     member: '成员',
     category: '类别',

@@ -40,15 +40,13 @@ const save = async (w: Awaited<ReturnType<typeof setup>>) => {
   await w.find('[data-testid="deadline-form"]').trigger('submit')
   await flushPromises()
 }
-const errorOf = (w: Awaited<ReturnType<typeof setup>>, stage: string) =>
-  w.find(`[data-testid="deadline-${stage}"] .el-form-item__error`)
+const errorOf = (w: Awaited<ReturnType<typeof setup>>, stage: string) => w.find(`[data-testid="deadline-${stage}"] .el-form-item__error`)
 /** el-form-item shows (and hides) its error after a short debounce: wait for it. */
 async function errorText(w: Awaited<ReturnType<typeof setup>>, stage: string): Promise<string> {
   await vi.waitFor(() => expect(errorOf(w, stage).exists()).toBe(true))
   return errorOf(w, stage).text()
 }
-const noError = (w: Awaited<ReturnType<typeof setup>>, stage: string) =>
-  vi.waitFor(() => expect(errorOf(w, stage).exists()).toBe(false))
+const noError = (w: Awaited<ReturnType<typeof setup>>, stage: string) => vi.waitFor(() => expect(errorOf(w, stage).exists()).toBe(false))
 
 describe('stage deadline settings page', () => {
   beforeEach(() => {
@@ -89,7 +87,11 @@ describe('stage deadline settings page', () => {
 
   it('puts the server field errors under their stage', async () => {
     put.mockRejectedValue(
-      new ApiError(400, { code: 'invalid_argument', message: 'bad', fields: { signed: 'invalid_value', construction: 'unknown_field' } }, '/pipeline/settings'),
+      new ApiError(
+        400,
+        { code: 'invalid_argument', message: 'bad', fields: { signed: 'invalid_value', construction: 'unknown_field' } },
+        '/pipeline/settings',
+      ),
     )
     const w = await setup()
     await type(w, 'signed', 120)
@@ -116,7 +118,9 @@ describe('stage deadline settings page', () => {
   })
 
   it('saves the days a park has to answer a routing (1–60) and shows their server error', async () => {
-    put.mockRejectedValue(new ApiError(400, { code: 'invalid_argument', message: 'bad', fields: { routing_days: 'invalid_value' } }, '/pipeline/settings'))
+    put.mockRejectedValue(
+      new ApiError(400, { code: 'invalid_argument', message: 'bad', fields: { routing_days: 'invalid_value' } }, '/pipeline/settings'),
+    )
     const w = await setup()
     expect(w.find('[data-testid="deadline-routing_days"] .el-form-item__label').text()).toBe('园区接收')
     await type(w, 'routing_days', 10)

@@ -1,12 +1,5 @@
 // 阶段期限 form: what the inputs hold, what the client refuses before sending, and the PUT body.
-import {
-  DEADLINE_MAX_DAYS,
-  DEADLINE_MIN_DAYS,
-  DEADLINE_STAGES,
-  ROUTING_MAX_DAYS,
-  ROUTING_MIN_DAYS,
-  type ProjectApi,
-} from '@/api/projects'
+import { DEADLINE_MAX_DAYS, DEADLINE_MIN_DAYS, DEADLINE_STAGES, ROUTING_MAX_DAYS, ROUTING_MIN_DAYS, type ProjectApi } from '@/api/projects'
 
 /** The contract's default when a server does not say (`routing_days`, docs/api.md "Routing"). */
 export const DEFAULT_ROUTING_DAYS = 5

@@ -23,7 +23,8 @@ describe('transition dialog inputs', () => {
     expect(reasonCodes(transitionNeeds('negotiating', 'shelved').reasonGroup)).toContain('awaiting_factors')
     expect(reasonCodes(transitionNeeds('signed', 'lost').reasonGroup)).toContain('went_elsewhere')
     expect(reasonCodes(transitionNeeds('in_review', 'lead').reasonGroup)).toContain('incomplete_info')
-    for (const to of ['rejected', 'shelved', 'lost'] as const) expect(reasonCodes(transitionNeeds('lead', to).reasonGroup)).toContain('other')
+    for (const to of ['rejected', 'shelved', 'lost'] as const)
+      expect(reasonCodes(transitionNeeds('lead', to).reasonGroup)).toContain('other')
   })
 
   it('moves without asking where the guard needs nothing typed', () => {

@@ -6,7 +6,8 @@ export interface Actor {
   roles: readonly string[]
   permissions?: readonly string[]
 }
-const may = (me: Actor | null | undefined, perm: string, role: string) => !!me && (me.roles.includes(role) || !!me.permissions?.includes(perm))
+const may = (me: Actor | null | undefined, perm: string, role: string) =>
+  !!me && (me.roles.includes(role) || !!me.permissions?.includes(perm))
 
 /** 接收 / 退回: a receiver, on a pending routing (the list holds only routings to their subtree). */
 export const canRespond = (r: Pick<RoutingApi.Routing, 'status'>, me: Actor | null | undefined): boolean =>
