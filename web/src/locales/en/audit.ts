@@ -4,7 +4,6 @@ export default {
     actor: 'Actor',
     action: 'Action',
     objectType: 'Object type',
-    timeRange: 'Time range',
     start: 'From',
     end: 'To',
   },

@@ -14,7 +14,6 @@ export default {
     factory: 'Available factories',
     carriers: 'Available sites',
     carriersCount: '{n}',
-    leading: 'Leading industries',
     notSaved: 'Not filled in',
     card: 'Park card',
     edit: 'Edit profile',
@@ -82,7 +81,6 @@ export default {
     reloaded: 'The latest profile is loaded',
     invalid: 'Correct the highlighted fields',
     loadFailed: 'The park profile could not be loaded',
-    readOnly: 'You may not edit this park profile',
   },
   carrier: {
     title: 'Sites (land parcels, standard factories)',

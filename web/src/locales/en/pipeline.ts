@@ -285,8 +285,6 @@ export default {
     },
   },
   detail: {
-    since: 'since {time}',
-    overdue: 'Overdue',
     overdueMark: ' (overdue)',
     promoterKind: 'Role',
     promoterUnit: 'Unit',
@@ -373,11 +371,9 @@ export default {
   },
   board: {
     title: 'Project board',
-    count: '{count}',
     more: '{count} more not shown; use the ledger',
     dragHint: 'Drag a card to another stage to move it',
     empty: 'None',
-    notAllowed: 'Cannot move from “{from}” to “{to}” directly',
   },
   settings: {
     title: 'Stage deadline settings',
