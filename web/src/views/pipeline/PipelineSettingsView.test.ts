@@ -2,12 +2,27 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { ApiError } from '@/api/http'
+import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { i18n, setLocale } from '@/locales'
 
 vi.mock('@/api/matching', async (orig) => ({
   ...(await orig<typeof import('@/api/matching')>()),
   getWeights: vi.fn().mockResolvedValue({ industry: 40, carrier: 25, threshold: 25, utility: 10, version: 1 }),
   putWeights: vi.fn(),
+}))
+// The day ranges come from GET /meta: the page checks what the server's rules say.
+vi.mock('@/api/meta', () => ({
+  getMeta: vi.fn().mockResolvedValue({
+    demo: true,
+    version: 'test',
+    rules: {
+      collision_threshold: 0.8,
+      routing_days: { default: 5, min: 1, max: 60 },
+      deadline_days: { min: 1, max: 3650 },
+      reason_codes: { rejected: [], returned: [], shelved: [], lost: [] },
+      decline_reason_codes: [],
+    },
+  }),
 }))
 vi.mock('@/api/projects', async (orig) => ({
   ...(await orig<typeof import('@/api/projects')>()),
@@ -23,8 +38,9 @@ const get = getPipelineSettings as unknown as ReturnType<typeof vi.fn>
 const put = putPipelineSettings as unknown as ReturnType<typeof vi.fn>
 const DEFAULTS = { lead: 3, in_review: 7, approved: 14, negotiating: 90, signed: 90, construction: 365 }
 
+let pinia: Pinia
 async function setup() {
-  const w = mount(PipelineSettingsView, { global: { plugins: [ElementPlus, i18n] }, attachTo: document.body })
+  const w = mount(PipelineSettingsView, { global: { plugins: [ElementPlus, i18n, pinia] }, attachTo: document.body })
   await flushPromises()
   return w
 }
@@ -50,6 +66,8 @@ const noError = (w: Awaited<ReturnType<typeof setup>>, stage: string) => vi.wait
 
 describe('stage deadline settings page', () => {
   beforeEach(() => {
+    pinia = createPinia()
+    setActivePinia(pinia)
     setLocale('zh-CN')
     get.mockReset().mockResolvedValue({ stage_deadline_days: { ...DEFAULTS }, routing_days: 5 })
     put.mockReset()
