@@ -28,7 +28,10 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'element-plus', test: /node_modules[\\/](element-plus|@element-plus|@floating-ui|@vueuse|async-validator|dayjs|lodash)/ },
+            {
+              name: 'element-plus',
+              test: /node_modules[\\/](element-plus|@element-plus|@floating-ui|@vueuse|async-validator|dayjs|lodash)/,
+            },
             { name: 'vue', test: /node_modules[\\/](@vue|vue|vue-router|vue-i18n|@intlify|pinia)[\\/]/ },
           ],
         },

@@ -3,7 +3,6 @@
 //   ZS_BASE_URL=http://127.0.0.1:8090 node tests/e2e/run.mjs    # a server you started
 //   node tests/e2e/run.mjs                                        # starts build/release/zhaoshang
 //                                                                 # on a fresh database itself
-//   ZS_E2E_MOCK=1 node tests/e2e/run.mjs                          # against mock-server.mjs
 //   ZS_SHOTS=1 ...                                                # screenshots to /tmp/zs-shots
 //
 // Prints `ok - name` / `not ok - name: reason` per scenario and ends with `N passed, N failed`.
@@ -54,16 +53,10 @@ async function startServer() {
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error(`${dist} missing: run "npm run build" in web/ first`)
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-e2e-'))
   cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }))
-  let cmd, args
-  if (process.env.ZS_E2E_MOCK === '1') {
-    cmd = process.execPath
-    args = [path.join(here, 'mock-server.mjs'), String(port), dist]
-  } else {
-    cmd = process.env.ZS_SERVER_BIN ?? path.join(root, 'build/release/zhaoshang')
-    if (!fs.existsSync(cmd)) throw new Error(`${cmd} not found: build the server, or set ZS_BASE_URL / ZS_E2E_MOCK=1`)
-    // --db is an option of the program, not of `serve` (CLI11 takes it before the sub-command).
-    args = ['--db', `sqlite:${path.join(tmp, 'e2e.db')}`, 'serve', '--demo', '--static', dist, '--listen', `127.0.0.1:${port}`]
-  }
+  const cmd = process.env.ZS_SERVER_BIN ?? path.join(root, 'build/release/zhaoshang')
+  if (!fs.existsSync(cmd)) throw new Error(`${cmd} not found: build the server, or set ZS_BASE_URL`)
+  // --db is an option of the program, not of `serve` (CLI11 takes it before the sub-command).
+  const args = ['--db', `sqlite:${path.join(tmp, 'e2e.db')}`, 'serve', '--demo', '--static', dist, '--listen', `127.0.0.1:${port}`]
   const log = fs.openSync(path.join(tmp, 'server.log'), 'w')
   // Every scenario logs in from 127.0.0.1, often 40 times a minute: the per-address login limit
   // (30/min by default) would turn a fast run into 429s. The per-account lockout stays as it is.

@@ -33,6 +33,5 @@ export namespace AuditApi {
   }
 }
 
-export const listAudit = (q: AuditApi.Query) =>
-  http.get<Page<AuditApi.Entry>>('/audit', { query: { ...q } })
+export const listAudit = (q: AuditApi.Query) => http.get<Page<AuditApi.Entry>>('/audit', { query: { ...q } })
 export const verifyAudit = () => http.get<AuditApi.Verify>('/audit/verify')

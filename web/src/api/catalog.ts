@@ -55,10 +55,8 @@ export namespace CatalogApi {
   }
 }
 
-export const listIndustries = (opts?: RequestOptions) =>
-  http.get<{ items: CatalogApi.Industry[] }>('/catalog/industries', opts)
-export const listRegions = (opts?: RequestOptions) =>
-  http.get<{ items: CatalogApi.Region[] }>('/catalog/regions', opts)
+export const listIndustries = (opts?: RequestOptions) => http.get<{ items: CatalogApi.Industry[] }>('/catalog/industries', opts)
+export const listRegions = (opts?: RequestOptions) => http.get<{ items: CatalogApi.Region[] }>('/catalog/regions', opts)
 export const listLeadingIndustries = (opts?: RequestOptions) =>
   http.get<{ items: CatalogApi.LeadingIndustry[] }>('/catalog/leading-industries', opts)
 export const createLeadingIndustry = (b: CatalogApi.NewLeadingIndustry) =>
@@ -69,5 +67,4 @@ export const createChainNode = (leadingId: number, b: CatalogApi.NewChainNode) =
   http.post<CatalogApi.ChainNode>(`/catalog/leading-industries/${leadingId}/nodes`, b)
 export const updateChainNode = (id: number, p: CatalogApi.ChainNodePatch) =>
   http.patch<CatalogApi.ChainNode>(`/catalog/chain-nodes/${id}`, p)
-export const deleteChainNode = (id: number, version: number) =>
-  http.del<void>(`/catalog/chain-nodes/${id}`, { query: { version } })
+export const deleteChainNode = (id: number, version: number) => http.del<void>(`/catalog/chain-nodes/${id}`, { query: { version } })

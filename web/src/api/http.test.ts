@@ -12,11 +12,12 @@ import { i18n, setLocale } from '@/locales'
 const message = ElMessage as unknown as ReturnType<typeof vi.fn>
 
 function reply(status: number, body?: unknown) {
-  return vi.fn(async () =>
-    new Response(body === undefined ? null : JSON.stringify(body), {
-      status,
-      headers: { 'Content-Type': 'application/json' },
-    }),
+  return vi.fn(
+    async () =>
+      new Response(body === undefined ? null : JSON.stringify(body), {
+        status,
+        headers: { 'Content-Type': 'application/json' },
+      }),
   )
 }
 
@@ -54,10 +55,7 @@ describe('http error interceptor', () => {
 
   it('shows the unlock time of a locked account', async () => {
     const until = Date.UTC(2026, 0, 2, 3, 4, 5)
-    vi.stubGlobal(
-      'fetch',
-      reply(423, { error: { code: 'account_locked', message: 'locked', fields: { locked_until: String(until) } } }),
-    )
+    vi.stubGlobal('fetch', reply(423, { error: { code: 'account_locked', message: 'locked', fields: { locked_until: String(until) } } }))
     await expect(http.post('/auth/login', {})).rejects.toThrow()
     const text = shown() ?? ''
     expect(text.startsWith(`账号已锁定至 ${formatClock(until)}`)).toBe(true)
@@ -123,16 +121,11 @@ describe('http error interceptor', () => {
     expect(errorMessage(reused)).toBe('新密码不能与最近 5 次使用过的密码相同')
     setLocale('en')
     expect(errorMessage(reused)).toBe('The new password must differ from your last 5 passwords')
-    expect(errorMessage(new ApiError(403, { code: 'admin_account_protected', message: 'x' }, '/users/3'))).toContain(
-      'command line',
-    )
+    expect(errorMessage(new ApiError(403, { code: 'admin_account_protected', message: 'x' }, '/users/3'))).toContain('command line')
   })
 
   it('keeps the field reasons of a validation error', async () => {
-    vi.stubGlobal(
-      'fetch',
-      reply(400, { error: { code: 'weak_password', message: 'weak', fields: { password: 'too_short' } } }),
-    )
+    vi.stubGlobal('fetch', reply(400, { error: { code: 'weak_password', message: 'weak', fields: { password: 'too_short' } } }))
     await expect(http.post('/users', {})).rejects.toMatchObject({ fields: { password: 'too_short' } })
   })
 
@@ -154,7 +147,10 @@ describe('http error interceptor', () => {
   })
 
   it('handles a non-JSON error body', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>bad gateway</html>', { status: 502 })))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>bad gateway</html>', { status: 502 })),
+    )
     await expect(http.get('/x')).rejects.toMatchObject({ code: 'http_502', status: 502 })
     expect(message).toHaveBeenCalledTimes(1)
   })
@@ -182,7 +178,10 @@ describe('http error interceptor', () => {
   })
 
   it('returns undefined for 204', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 204 })))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(null, { status: 204 })),
+    )
     await expect(http.post('/auth/logout')).resolves.toBeUndefined()
   })
 
@@ -219,7 +218,7 @@ describe('http error interceptor', () => {
           headers: {
             'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
             'Content-Disposition':
-              "attachment; filename=\"ledger-20260102.xlsx\"; filename*=UTF-8''%E9%A1%B9%E7%9B%AE%E5%8F%B0%E8%B4%A6-20260102.xlsx",
+              'attachment; filename="ledger-20260102.xlsx"; filename*=UTF-8\'\'%E9%A1%B9%E7%9B%AE%E5%8F%B0%E8%B4%A6-20260102.xlsx',
           },
         }),
     )
@@ -272,28 +271,49 @@ describe('http error interceptor', () => {
   })
 
   it('turns a 200 that is not JSON into an error instead of throwing a SyntaxError', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>login</html>', { status: 200 })))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>login</html>', { status: 200 })),
+    )
     await expect(http.get('/projects')).rejects.toMatchObject({ code: 'bad_response', status: 200 })
     expect(shown()).toBe('服务器返回了无法识别的内容，请稍后重试')
   })
 
   it('reads file names from Content-Disposition', () => {
     expect(filenameFromDisposition("attachment; filename*=UTF-8''%E7%BA%BF%E7%B4%A2.xlsx")).toBe('线索.xlsx')
-    expect(filenameFromDisposition("attachment; filename*=utf-8'zh'a%20b.xlsx; filename=\"x.xlsx\"")).toBe('a b.xlsx')
+    expect(filenameFromDisposition('attachment; filename*=utf-8\'zh\'a%20b.xlsx; filename="x.xlsx"')).toBe('a b.xlsx')
     expect(filenameFromDisposition('attachment; filename="report \\"1\\".xlsx"')).toBe('report "1".xlsx')
     expect(filenameFromDisposition('attachment; filename=plain.xlsx')).toBe('plain.xlsx')
-    expect(filenameFromDisposition("attachment; filename*=UTF-8''%E0%A4%A; filename=\"fallback.xlsx\"")).toBe('fallback.xlsx')
+    expect(filenameFromDisposition('attachment; filename*=UTF-8\'\'%E0%A4%A; filename="fallback.xlsx"')).toBe('fallback.xlsx')
     expect(filenameFromDisposition('inline')).toBeNull()
     expect(filenameFromDisposition(null)).toBeNull()
   })
 
   it('has a translation for every documented error code in both languages', () => {
     const codes = new Set([
-      'invalid_json', 'invalid_argument', 'weak_password', 'unauthenticated', 'invalid_credentials',
-      'account_locked', 'account_disabled', 'forbidden', 'csrf_failed', 'not_found', 'method_not_allowed',
-      'version_conflict', 'already_exists', 'payload_too_large', 'unsupported_media_type', 'rate_limited',
-      'role_conflict', 'internal', 'transition_not_allowed', 'guard_failed',
-      'password_change_required', 'admin_account_protected', 'already_promoter',
+      'invalid_json',
+      'invalid_argument',
+      'weak_password',
+      'unauthenticated',
+      'invalid_credentials',
+      'account_locked',
+      'account_disabled',
+      'forbidden',
+      'csrf_failed',
+      'not_found',
+      'method_not_allowed',
+      'version_conflict',
+      'already_exists',
+      'payload_too_large',
+      'unsupported_media_type',
+      'rate_limited',
+      'role_conflict',
+      'internal',
+      'transition_not_allowed',
+      'guard_failed',
+      'password_change_required',
+      'admin_account_protected',
+      'already_promoter',
     ])
     // Also every code docs/api.md names: rows of the error table, and "400 `code`" in the prose.
     // (vitest runs from web/; happy-dom gives import.meta.url an http scheme)

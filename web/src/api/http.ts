@@ -196,12 +196,7 @@ async function send(method: string, path: string, body: unknown, opts: RequestOp
   return res
 }
 
-export async function request<T>(
-  method: string,
-  path: string,
-  body?: unknown,
-  opts: RequestOptions = {},
-): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
   const res = await send(method, path, body, opts, 'application/json')
   if (res.status === 204) return undefined as T
   const text = await res.text()
@@ -236,12 +231,7 @@ export function filenameFromDisposition(header: string | null | undefined): stri
 }
 
 /** A request whose successful answer is a file (errors are JSON and pass the interceptor as usual). */
-export async function requestFile(
-  method: string,
-  path: string,
-  body?: unknown,
-  opts: RequestOptions = {},
-): Promise<FileResponse> {
+export async function requestFile(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<FileResponse> {
   const res = await send(method, path, body, opts, '*/*')
   const blob = await res.blob()
   const filename = filenameFromDisposition(res.headers.get('Content-Disposition')) ?? path.split('/').pop() ?? 'download'
@@ -250,12 +240,9 @@ export async function requestFile(
 
 export const http = {
   get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, undefined, opts),
-  post: <T>(path: string, body?: unknown, opts?: RequestOptions) =>
-    request<T>('POST', path, body ?? {}, opts),
-  put: <T>(path: string, body?: unknown, opts?: RequestOptions) =>
-    request<T>('PUT', path, body ?? {}, opts),
-  patch: <T>(path: string, body?: unknown, opts?: RequestOptions) =>
-    request<T>('PATCH', path, body ?? {}, opts),
+  post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, body ?? {}, opts),
+  put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, body ?? {}, opts),
+  patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PATCH', path, body ?? {}, opts),
   del: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, undefined, opts),
   /** GET a file (an .xlsx export or template). */
   getFile: (path: string, opts?: RequestOptions) => requestFile('GET', path, undefined, opts),

@@ -56,10 +56,7 @@ export const UNIT_KINDS: OrgApi.UnitKind[] = [
   'enterprise',
 ]
 
-export const listUnits = (opts?: RequestOptions) =>
-  http.get<{ items: OrgApi.Unit[] }>('/org/units', opts)
+export const listUnits = (opts?: RequestOptions) => http.get<{ items: OrgApi.Unit[] }>('/org/units', opts)
 export const createUnit = (u: OrgApi.NewUnit) => http.post<OrgApi.Unit>('/org/units', u)
-export const updateUnit = (id: number, p: OrgApi.UnitPatch) =>
-  http.patch<OrgApi.Unit>(`/org/units/${id}`, p)
-export const listRoles = (opts?: RequestOptions) =>
-  http.get<{ items: OrgApi.Role[] }>('/roles', opts)
+export const updateUnit = (id: number, p: OrgApi.UnitPatch) => http.patch<OrgApi.Unit>(`/org/units/${id}`, p)
+export const listRoles = (opts?: RequestOptions) => http.get<{ items: OrgApi.Role[] }>('/roles', opts)

@@ -91,7 +91,14 @@ export const CARRIER_STATUSES: ParkApi.CarrierStatus[] = ['available', 'reserved
 export const LAND_USES: ParkApi.LandUse[] = ['industrial', 'commercial', 'mixed', 'other']
 export const LEASES: ParkApi.Lease[] = ['rent', 'sale', 'both']
 /** Text limits of the profile (the server answers `too_long` beyond them). */
-export const PARK_LIMITS = { positioning: 500, redline_note: 200, facilities: 2000, policies: 2000, carrier_note: 200, contacts: 5 } as const
+export const PARK_LIMITS = {
+  positioning: 500,
+  redline_note: 200,
+  facilities: 2000,
+  policies: 2000,
+  carrier_note: 200,
+  contacts: 5,
+} as const
 
 /** Permission `park.read`. */
 export const listParks = (opts?: RequestOptions) => http.get<{ items: ParkApi.Summary[] }>('/parks', opts)

@@ -5,8 +5,7 @@ vi.mock('element-plus', () => ({ ElMessage: vi.fn() }))
 import { exportLedger, listProjects, previewImport, type ProjectApi } from './projects'
 import { spreadsheetType } from '@/utils/download'
 
-const okJson = () =>
-  vi.fn(async () => new Response(JSON.stringify({ items: [], total: 0, page: 1, page_size: 20 }), { status: 200 }))
+const okJson = () => vi.fn(async () => new Response(JSON.stringify({ items: [], total: 0, page: 1, page_size: 20 }), { status: 200 }))
 
 describe('ledger export', () => {
   afterEach(() => vi.unstubAllGlobals())

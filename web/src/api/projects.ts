@@ -3,16 +3,7 @@ import { http, type Page, type RequestOptions } from './http'
 // 项目: a lead (线索) is a project at stage `lead`; docs/api.md "Projects".
 export namespace ProjectApi {
   export type Stage =
-    | 'lead'
-    | 'in_review'
-    | 'approved'
-    | 'negotiating'
-    | 'signed'
-    | 'construction'
-    | 'production'
-    | 'rejected'
-    | 'shelved'
-    | 'lost'
+    'lead' | 'in_review' | 'approved' | 'negotiating' | 'signed' | 'construction' | 'production' | 'rejected' | 'shelved' | 'lost'
   export type NextStep =
     | 'submit_review'
     | 'review_decision'
@@ -24,25 +15,9 @@ export namespace ProjectApi {
     | 'reopen'
     /** a routing is pending: the park accepts or declines by the routing deadline */
     | 'park_response'
-  export type SourceChannel =
-    | 'resident_team'
-    | 'business_referral'
-    | 'exhibition'
-    | 'online'
-    | 'agency'
-    | 'visit'
-    | 'government'
-    | 'other'
+  export type SourceChannel = 'resident_team' | 'business_referral' | 'exhibition' | 'online' | 'agency' | 'visit' | 'government' | 'other'
   export type ActivityKind =
-    | 'call'
-    | 'visit'
-    | 'reception'
-    | 'meeting'
-    | 'inspection'
-    | 'signing'
-    | 'construction'
-    | 'production'
-    | 'capital'
+    'call' | 'visit' | 'reception' | 'meeting' | 'inspection' | 'signing' | 'construction' | 'production' | 'capital'
 
   export interface Contact {
     name: string
@@ -144,6 +119,36 @@ export namespace ProjectApi {
     promoters: Promoter[]
     /** What THIS user may do now. */
     allowed_transitions: Stage[]
+    /** What this user may do with this project now, decided by the server (the web keeps no copy of the rules). */
+    capabilities: Capabilities
+  }
+
+  /** The inputs a transition may need, when the project does not hold them yet. */
+  export type TransitionInput =
+    'receiving_unit_id' | 'signing_date' | 'contracted_investment_yuan' | 'construction_date' | 'production_date'
+
+  /** One stage change this user may make, and what the dialog must collect for it. */
+  export interface TransitionCapability {
+    to: Stage
+    /** inputs to ask for (fields already set on the project are not listed) */
+    ask: TransitionInput[]
+    /** reason codes to offer; empty: no code is asked */
+    reason_codes: string[]
+    /** free-text reason; when the chosen code is `other` the server requires text as well */
+    reason: 'required' | 'optional' | 'none'
+  }
+
+  export interface Capabilities {
+    edit: boolean
+    add_activity: boolean
+    /** decide who counts as first promoter (首报人) */
+    adjudicate: boolean
+    /** 分派: approved → negotiating goes through a routing, never a transition */
+    route: boolean
+    /** confirm 到位资金 past the investment */
+    confirm_capital: boolean
+    /** excludes the routing edge approved → negotiating */
+    transitions: TransitionCapability[]
   }
 
   export type SortKey = 'created_at' | 'total_investment' | 'stage_since' | 'step_deadline' | 'name'
@@ -342,16 +347,18 @@ export const ACTIVITY_KINDS: ProjectApi.ActivityKind[] = [
   'production',
   'capital',
 ]
-/** Reason codes per closing transition; `returned` is in_review → lead. */
-export const REASON_CODES = {
-  rejected: ['industry_mismatch', 'below_threshold', 'environment_energy', 'investor_doubts', 'incomplete_info', 'other'],
-  // docs/api.md requires a reason_code for in_review → lead but lists no codes for it;
-  // these are the server's (pipeline/workflow.cpp ReasonCodes).
-  returned: ['incomplete_info', 'need_clarification', 'other'],
-  shelved: ['investor_paused', 'awaiting_factors', 'policy_pending', 'other'],
-  lost: ['investor_withdrew', 'went_elsewhere', 'factor_constraints', 'financing', 'policy', 'other'],
-} as const
-export type ReasonGroup = keyof typeof REASON_CODES
+
+/** What a user may do when the server sent no capabilities: nothing (no buttons rather than wrong ones). */
+export const NO_CAPABILITIES: ProjectApi.Capabilities = {
+  edit: false,
+  add_activity: false,
+  adjudicate: false,
+  route: false,
+  confirm_capital: false,
+  transitions: [],
+}
+export const capabilitiesOf = (p: Pick<ProjectApi.Project, 'capabilities'> | null | undefined): ProjectApi.Capabilities =>
+  p?.capabilities ?? NO_CAPABILITIES
 
 /** Filters → query parameters: lists become comma lists, empty values are dropped. */
 export function filterParams(f: ProjectApi.Filters): Record<string, string | number | boolean | null | undefined> {
@@ -384,17 +391,14 @@ export const listProjects = (q: ProjectApi.Query, opts?: RequestOptions) =>
     query: { ...ledgerParams(q), page: q.page, page_size: q.page_size },
   })
 export const getProject = (id: number, opts?: RequestOptions) => http.get<ProjectApi.Project>(`/projects/${id}`, opts)
-export const createProject = (b: Partial<ProjectApi.Editable>, opts?: RequestOptions) =>
-  http.post<ProjectApi.Project>('/projects', b, opts)
+export const createProject = (b: Partial<ProjectApi.Editable>, opts?: RequestOptions) => http.post<ProjectApi.Project>('/projects', b, opts)
 /** 撞单: join an existing project as co-promoter instead of creating one (200, not 201). */
 export const joinProject = (b: Partial<ProjectApi.Editable>, projectId: number, opts?: RequestOptions) =>
   http.post<{ joined: true; project_id: number }>('/projects', { ...b, join_project_id: projectId }, opts)
 export const updateProject = (id: number, p: Partial<ProjectApi.Editable> & { version: number }, opts?: RequestOptions) =>
   http.patch<ProjectApi.Project>(`/projects/${id}`, p, opts)
-export const collisionCheck = (
-  b: { investor_name: string; uscc?: string; exclude_project_id?: number },
-  opts?: RequestOptions,
-) => http.post<{ hits: ProjectApi.CollisionHit[] }>('/projects/collision-check', b, opts)
+export const collisionCheck = (b: { investor_name: string; uscc?: string; exclude_project_id?: number }, opts?: RequestOptions) =>
+  http.post<{ hits: ProjectApi.CollisionHit[] }>('/projects/collision-check', b, opts)
 export const adjudicatePromoters = (id: number, firstUserId: number, reason: string) =>
   http.post<ProjectApi.Project>(`/projects/${id}/promoters/adjudicate`, { first_user_id: firstUserId, reason })
 export const transitionProject = (id: number, b: ProjectApi.TransitionRequest, opts?: RequestOptions) =>
@@ -408,13 +412,14 @@ export const getBoard = (f: ProjectApi.Filters, opts?: RequestOptions) =>
 
 // ---------------------------------------------------------------- 阶段期限 (pipeline settings)
 /** The stages of `stage_deadline_days`, in funnel order (production and the side states have no deadline). */
-export const DEADLINE_STAGES: readonly ProjectApi.DeadlineStage[] = ['lead', 'in_review', 'approved', 'negotiating', 'signed', 'construction']
-/** The server accepts 1–3650 days per stage (`fields.<stage> = "invalid_value"` otherwise). */
-export const DEADLINE_MIN_DAYS = 1
-export const DEADLINE_MAX_DAYS = 3650
-/** `routing_days`: 1–60. */
-export const ROUTING_MIN_DAYS = 1
-export const ROUTING_MAX_DAYS = 60
+export const DEADLINE_STAGES: readonly ProjectApi.DeadlineStage[] = [
+  'lead',
+  'in_review',
+  'approved',
+  'negotiating',
+  'signed',
+  'construction',
+]
 /** Permission `project.read`. */
 export const getPipelineSettings = (opts?: RequestOptions) => http.get<ProjectApi.Settings>('/pipeline/settings', opts)
 /** Permission `pipeline.settings` (coordinator); answers the saved settings. */

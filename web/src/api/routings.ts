@@ -3,7 +3,8 @@ import { http, type Page, type RequestOptions } from './http'
 // 分派、接收、退回: docs/api.md "Routing with accept or decline".
 export namespace RoutingApi {
   export type Status = 'pending' | 'accepted' | 'declined' | 'withdrawn'
-  export type DeclineReason = 'industry_mismatch' | 'no_carrier' | 'below_threshold' | 'environment_energy' | 'investor_doubts' | 'other'
+  /** a code of GET /meta `rules.decline_reason_codes` */
+  export type DeclineReason = string
 
   export interface Routing {
     id: number
@@ -26,6 +27,8 @@ export namespace RoutingApi {
     decided_at: number | null
     /** the park's fit score when routed */
     fit_score: number | null
+    /** what this user may do with it now (接收/退回, 撤回), decided by the server */
+    capabilities: { respond: boolean; withdraw: boolean }
   }
   export interface Query {
     status?: Status | null
@@ -50,14 +53,6 @@ export namespace RoutingApi {
 }
 
 export const ROUTING_STATUSES: RoutingApi.Status[] = ['pending', 'accepted', 'declined', 'withdrawn']
-export const DECLINE_REASONS: RoutingApi.DeclineReason[] = [
-  'industry_mismatch',
-  'no_carrier',
-  'below_threshold',
-  'environment_energy',
-  'investor_doubts',
-  'other',
-]
 
 /** Coordinator; the project must be `approved` without a pending routing. */
 export const createRouting = (projectId: number, b: { park_id: number; note?: string; version: number }, opts?: RequestOptions) =>

@@ -24,12 +24,9 @@ export namespace UsersApi {
   }
 }
 
-export const listUsers = (q: UsersApi.Query) =>
-  http.get<Page<UsersApi.User>>('/users', { query: { ...q } })
+export const listUsers = (q: UsersApi.Query) => http.get<Page<UsersApi.User>>('/users', { query: { ...q } })
 export const createUser = (u: UsersApi.NewUser) => http.post<UsersApi.User>('/users', u)
-export const updateUser = (id: number, p: UsersApi.UserPatch) =>
-  http.patch<UsersApi.User>(`/users/${id}`, p)
+export const updateUser = (id: number, p: UsersApi.UserPatch) => http.patch<UsersApi.User>(`/users/${id}`, p)
 export const setUserRoles = (id: number, roles: string[], version: number) =>
   http.put<UsersApi.User>(`/users/${id}/roles`, { roles, version })
-export const resetPassword = (id: number, password: string) =>
-  http.post<void>(`/users/${id}/password`, { password })
+export const resetPassword = (id: number, password: string) => http.post<void>(`/users/${id}/password`, { password })

@@ -23,11 +23,19 @@ export function useParkText() {
   /** "25 万元/亩", "出租 12 元/平方米·月", "面议". */
   function carrierPrice(c: ParkApi.Carrier): string {
     if (c.kind === 'land') {
-      return c.price_yuan_per_mu ? `${scaledText(c.price_yuan_per_mu, WAN_DECIMALS, { group: true })} ${t('parks.carrier.units.perMu')}` : t('parks.carrier.negotiable')
+      return c.price_yuan_per_mu
+        ? `${scaledText(c.price_yuan_per_mu, WAN_DECIMALS, { group: true })} ${t('parks.carrier.units.perMu')}`
+        : t('parks.carrier.negotiable')
     }
     const parts: string[] = []
-    if (c.lease !== 'sale') parts.push(`${t('parks.carrier.leases.rent')} ${c.rent_yuan_per_m2_month ? `${int(c.rent_yuan_per_m2_month)} ${t('parks.carrier.units.perM2Month')}` : t('parks.carrier.negotiable')}`)
-    if (c.lease !== 'rent') parts.push(`${t('parks.carrier.leases.sale')} ${c.sale_yuan_per_m2 ? `${int(c.sale_yuan_per_m2)} ${t('parks.carrier.units.perM2')}` : t('parks.carrier.negotiable')}`)
+    if (c.lease !== 'sale')
+      parts.push(
+        `${t('parks.carrier.leases.rent')} ${c.rent_yuan_per_m2_month ? `${int(c.rent_yuan_per_m2_month)} ${t('parks.carrier.units.perM2Month')}` : t('parks.carrier.negotiable')}`,
+      )
+    if (c.lease !== 'rent')
+      parts.push(
+        `${t('parks.carrier.leases.sale')} ${c.sale_yuan_per_m2 ? `${int(c.sale_yuan_per_m2)} ${t('parks.carrier.units.perM2')}` : t('parks.carrier.negotiable')}`,
+      )
     return parts.join(locale.value === 'en' ? '; ' : '；')
   }
 

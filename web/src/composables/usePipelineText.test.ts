@@ -7,7 +7,8 @@ import { usePipelineText } from './usePipelineText'
 
 const Harness = defineComponent({ setup: () => usePipelineText(), render: () => h('div') })
 const text = () => mount(Harness, { global: { plugins: [i18n] } }).vm as unknown as ReturnType<typeof usePipelineText>
-const guard = (fields: Record<string, string>) => new ApiError(400, { code: 'guard_failed', message: 'x', fields }, '/projects/1/transitions')
+const guard = (fields: Record<string, string>) =>
+  new ApiError(400, { code: 'guard_failed', message: 'x', fields }, '/projects/1/transitions')
 
 describe('pipeline texts', () => {
   beforeEach(() => setLocale('zh-CN'))

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { LOCALE_STORAGE_KEY } from './index'
+import { LOCALE_STORAGE_KEY, i18nWarnings } from './index'
 
 describe('locale persistence', () => {
   beforeEach(() => {
@@ -39,5 +39,11 @@ describe('locale persistence', () => {
     const keys = (o: object, p = ''): string[] =>
       Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v, `${p}${k}.`) : [`${p}${k}`]))
     expect(keys(en).sort()).toEqual(keys(zh).sort())
+  })
+
+  it('warns about missing keys in development only', () => {
+    expect(i18nWarnings({ DEV: true, MODE: 'development' })).toEqual({ missingWarn: true, fallbackWarn: true })
+    expect(i18nWarnings({ DEV: false, MODE: 'production' })).toEqual({ missingWarn: false, fallbackWarn: false })
+    expect(i18nWarnings({ DEV: true, MODE: 'test' })).toEqual({ missingWarn: false, fallbackWarn: false })
   })
 })

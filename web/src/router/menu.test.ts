@@ -15,12 +15,7 @@ describe('permission → menu filter', () => {
   })
 
   it('hides the lead form from roles that read projects but may not report', () => {
-    expect(paths(['workbench.view', 'project.read', 'catalog.read'])).toEqual([
-      '/workbench',
-      '/projects',
-      '/projects/board',
-      '/catalog',
-    ])
+    expect(paths(['workbench.view', 'project.read', 'catalog.read'])).toEqual(['/workbench', '/projects', '/projects/board', '/catalog'])
   })
 
   it('highlights the most specific menu item of a page', () => {
@@ -32,7 +27,15 @@ describe('permission → menu filter', () => {
   })
 
   it('shows the coordinator 阶段期限 after the catalog; read-only roles do not get it', () => {
-    const coordinator = ['workbench.view', 'user.read', 'catalog.read', 'catalog.write', 'project.read', 'project.create', 'pipeline.settings']
+    const coordinator = [
+      'workbench.view',
+      'user.read',
+      'catalog.read',
+      'catalog.write',
+      'project.read',
+      'project.create',
+      'pipeline.settings',
+    ]
     expect(paths(coordinator)).toEqual([
       '/workbench',
       '/projects',
@@ -51,12 +54,31 @@ describe('permission → menu filter', () => {
   })
 
   it('shows a receiver routing, review rounds and park profiles, but not the panels', () => {
-    const receiver = ['workbench.view', 'project.read', 'project.write', 'catalog.read', 'park.read', 'park.write', 'routing.read', 'review.participate']
+    const receiver = [
+      'workbench.view',
+      'project.read',
+      'project.write',
+      'catalog.read',
+      'park.read',
+      'park.write',
+      'routing.read',
+      'review.participate',
+    ]
     expect(paths(receiver)).toEqual(['/workbench', '/projects', '/projects/board', '/routings', '/review/rounds', '/parks', '/catalog'])
   })
 
   it('shows the coordinator the panels page and leaders the rounds read-only', () => {
-    const coordinator = ['workbench.view', 'project.read', 'project.create', 'catalog.read', 'park.read', 'routing.read', 'review.manage', 'review.participate', 'pipeline.settings']
+    const coordinator = [
+      'workbench.view',
+      'project.read',
+      'project.create',
+      'catalog.read',
+      'park.read',
+      'routing.read',
+      'review.manage',
+      'review.participate',
+      'pipeline.settings',
+    ]
     expect(paths(coordinator)).toEqual([
       '/workbench',
       '/projects',

@@ -32,7 +32,12 @@ export const MENU: MenuItem[] = [
   { path: '/projects/board', title: 'layout.menu.board', anyOf: ['project.read'], icon: Grid },
   { path: '/projects/new', title: 'layout.menu.newLead', anyOf: ['project.create'], icon: DocumentAdd },
   { path: '/routings', title: 'layout.menu.routings', anyOf: ['routing.read'], icon: Share },
-  { path: '/review/rounds', title: 'layout.menu.reviewRounds', anyOf: ['review.manage', 'review.participate', 'review.read', 'review.view'], icon: Stamp },
+  {
+    path: '/review/rounds',
+    title: 'layout.menu.reviewRounds',
+    anyOf: ['review.manage', 'review.participate', 'review.read', 'review.view'],
+    icon: Stamp,
+  },
   { path: '/review/panels', title: 'layout.menu.reviewPanels', anyOf: ['review.manage'], icon: UserFilled },
   { path: '/parks', title: 'layout.menu.parks', anyOf: ['park.read'], icon: Location },
   { path: '/catalog', title: 'layout.menu.catalog', anyOf: ['catalog.read'], icon: Collection },

@@ -115,8 +115,18 @@ describe('fit lists', () => {
   })
 
   it('shows weight shares and checks the weights form', () => {
-    expect(weightShares({ industry: 40, carrier: 25, threshold: 25, utility: 10 })).toEqual({ industry: 40, carrier: 25, threshold: 25, utility: 10 })
-    expect(weightShares({ industry: 1, carrier: 1, threshold: 0, utility: 0 })).toEqual({ industry: 50, carrier: 50, threshold: 0, utility: 0 })
+    expect(weightShares({ industry: 40, carrier: 25, threshold: 25, utility: 10 })).toEqual({
+      industry: 40,
+      carrier: 25,
+      threshold: 25,
+      utility: 10,
+    })
+    expect(weightShares({ industry: 1, carrier: 1, threshold: 0, utility: 0 })).toEqual({
+      industry: 50,
+      carrier: 50,
+      threshold: 0,
+      utility: 0,
+    })
     expect(validateWeights({ industry: 40, carrier: 25, threshold: 25, utility: 10 })).toEqual({})
     expect(validateWeights({ industry: 0, carrier: 0, threshold: 0, utility: 0 })).toEqual({ all: 'all_zero' })
     expect(validateWeights({ industry: null, carrier: 101, threshold: 2.5, utility: 1 })).toEqual({

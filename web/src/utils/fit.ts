@@ -72,7 +72,9 @@ export function weightShares(w: Record<MatchingApi.ComponentKey, number | null>)
 }
 
 /** The weights form check: integers 0–100, at least one above 0. Returns field → reason. */
-export function validateWeights(w: Record<MatchingApi.ComponentKey, number | null>): Partial<Record<MatchingApi.ComponentKey | 'all', 'required' | 'invalid_value' | 'all_zero'>> {
+export function validateWeights(
+  w: Record<MatchingApi.ComponentKey, number | null>,
+): Partial<Record<MatchingApi.ComponentKey | 'all', 'required' | 'invalid_value' | 'all_zero'>> {
   const bad: Partial<Record<MatchingApi.ComponentKey | 'all', 'required' | 'invalid_value' | 'all_zero'>> = {}
   let any = false
   for (const [k, v] of Object.entries(w) as [MatchingApi.ComponentKey, number | null][]) {

@@ -35,8 +35,7 @@ describe('万元 input → integer yuan', () => {
   })
 
   it('refuses more than 4 decimals, signs, exponents and junk', () => {
-    for (const bad of ['1.23456', '-1', '+1', '1e3', '', ' ', '.5', 'abc', '1.2.3', '１２'])
-      expect(wanToYuan(bad), bad).toBeNull()
+    for (const bad of ['1.23456', '-1', '+1', '1e3', '', ' ', '.5', 'abc', '1.2.3', '１２']) expect(wanToYuan(bad), bad).toBeNull()
   })
 
   it('refuses amounts beyond exact integers', () => {
@@ -45,8 +44,7 @@ describe('万元 input → integer yuan', () => {
   })
 
   it('round-trips through the text shown in the input', () => {
-    for (const y of [0, 1, 9_999, 10_000, 12_345_678, 43_500, 500_000_000, 123_456_789_012])
-      expect(wanToYuan(yuanToWan(y))).toBe(y)
+    for (const y of [0, 1, 9_999, 10_000, 12_345_678, 43_500, 500_000_000, 123_456_789_012]) expect(wanToYuan(yuanToWan(y))).toBe(y)
     expect(yuanToWan(12_345_678)).toBe('1234.5678')
     expect(yuanToWan(10_000)).toBe('1')
     expect(yuanToWan(5_000)).toBe('0.5')
@@ -108,8 +106,6 @@ describe('land in 亩', () => {
 describe('investment band', () => {
   it('follows the API bands (1 / 5 / 10 / 20 / 50 亿)', () => {
     const yi = 100_000_000
-    expect([0, yi - 1, yi, 5 * yi - 1, 5 * yi, 10 * yi, 20 * yi, 50 * yi - 1, 50 * yi].map(bandOf)).toEqual([
-      0, 0, 1, 1, 2, 3, 4, 4, 5,
-    ])
+    expect([0, yi - 1, yi, 5 * yi - 1, 5 * yi, 10 * yi, 20 * yi, 50 * yi - 1, 50 * yi].map(bandOf)).toEqual([0, 0, 1, 1, 2, 3, 4, 4, 5])
   })
 })

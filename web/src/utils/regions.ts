@@ -15,11 +15,7 @@ export interface RegionSuggestion {
  * Suggestions for what was typed: regions whose label contains it (cities first when the text
  * names a city, then provinces); everything for an empty field, at most `limit`.
  */
-export function suggestRegions(
-  typed: string,
-  regions: CatalogApi.Region[],
-  limit = 20,
-): RegionSuggestion[] {
+export function suggestRegions(typed: string, regions: CatalogApi.Region[], limit = 20): RegionSuggestion[] {
   const byCode = new Map(regions.map((r) => [r.code, r]))
   const q = typed.trim()
   const out: RegionSuggestion[] = []

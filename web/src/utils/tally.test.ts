@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { ReviewApi } from '@/api/review'
-import { approveNeed, fractionText, fractionValid, outcomeOf, prefillScore, quorumMet, quorumNeed, quorumProblems, weightedScore } from './tally'
+import {
+  approveNeed,
+  fractionText,
+  fractionValid,
+  outcomeOf,
+  prefillScore,
+  quorumMet,
+  quorumNeed,
+  quorumProblems,
+  weightedScore,
+} from './tally'
 
 const rule = { quorum_num: 2, quorum_den: 3, approve_num: 2, approve_den: 3 }
 type Counted = ReviewApi.Tally & { approve: number; reject: number; more_info: number }

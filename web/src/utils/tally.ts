@@ -8,7 +8,11 @@ export const fractionText = (num: number, den: number): string => `${num}/${den}
 
 /** A panel fraction is valid when 1 ≤ num ≤ den ≤ 10. */
 export const fractionValid = (num: number | null | undefined, den: number | null | undefined): boolean =>
-  Number.isInteger(num) && Number.isInteger(den) && (num as number) >= 1 && (num as number) <= (den as number) && (den as number) <= FRACTION_MAX
+  Number.isInteger(num) &&
+  Number.isInteger(den) &&
+  (num as number) >= 1 &&
+  (num as number) <= (den as number) &&
+  (den as number) <= FRACTION_MAX
 
 /** Fewest votes that make the quorum among `eligible` members (0 when nobody is eligible). */
 export function quorumNeed(eligible: number, num: number, den: number): number {
@@ -40,7 +44,10 @@ export function outcomeOf(
  * Weighted score of a sheet: Σ(score × weight) ÷ Σweight × 10, one decimal (0–100); null while a
  * criterion has no score or the weights sum to 0.
  */
-export function weightedScore(scores: Record<string, number | null | undefined>, criteria: readonly Pick<ReviewApi.Criterion, 'code' | 'weight'>[]): number | null {
+export function weightedScore(
+  scores: Record<string, number | null | undefined>,
+  criteria: readonly Pick<ReviewApi.Criterion, 'code' | 'weight'>[],
+): number | null {
   let sum = 0
   let weights = 0
   for (const c of criteria) {
@@ -68,7 +75,10 @@ export interface QuorumProblem {
 }
 
 /** A `quorum_not_met` answer (`fields.<project_id>`) → which projects lack what, from the round on screen. */
-export function quorumProblems(fields: Record<string, string>, round: Pick<ReviewApi.Round, 'items' | 'quorum_num' | 'quorum_den'>): QuorumProblem[] {
+export function quorumProblems(
+  fields: Record<string, string>,
+  round: Pick<ReviewApi.Round, 'items' | 'quorum_num' | 'quorum_den'>,
+): QuorumProblem[] {
   const out: QuorumProblem[] = []
   for (const [key, why] of Object.entries(fields)) {
     if (why !== 'quorum_not_met' || !/^\d+$/.test(key)) continue

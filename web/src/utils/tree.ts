@@ -26,11 +26,7 @@ export function buildTree<T extends FlatNode>(items: readonly T[]): TreeNode<T>[
 }
 
 // True when `candidate` already lies under `node` (attaching would make a cycle).
-function isAncestor<T extends FlatNode>(
-  node: TreeNode<T>,
-  candidate: TreeNode<T>,
-  byId: Map<number, TreeNode<T>>,
-): boolean {
+function isAncestor<T extends FlatNode>(node: TreeNode<T>, candidate: TreeNode<T>, byId: Map<number, TreeNode<T>>): boolean {
   const seen = new Set<number>()
   let cur: TreeNode<T> | undefined = candidate
   while (cur && cur.parent_id !== null && !seen.has(cur.id)) {

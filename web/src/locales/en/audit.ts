@@ -4,7 +4,6 @@ export default {
     actor: 'Actor',
     action: 'Action',
     objectType: 'Object type',
-    timeRange: 'Time range',
     start: 'From',
     end: 'To',
   },
@@ -47,7 +46,8 @@ export default {
     button: 'Verify chain',
     ok: 'Audit chain intact: {checked} records checked; keyed checkpoints: {checkpoints}',
     broken: 'Audit chain broken at record {id} ({checked} records checked)',
-    brokenAnchor: 'Audit chain broken: a checkpoint or the anchor file disagrees with the records; rows may have been deleted or rewritten ({checked} records checked)',
+    brokenAnchor:
+      'Audit chain broken: a checkpoint or the anchor file disagrees with the records; rows may have been deleted or rewritten ({checked} records checked)',
     detail: 'Details: {reason}',
   },
 }

@@ -2,7 +2,8 @@
 export default {
   page: {
     title: 'Industry catalog',
-    intro: 'Leading industries and their chain nodes; each node maps to GB/T 4754-2017 industry codes used to classify leads and filter the ledger.',
+    intro:
+      'Leading industries and their chain nodes; each node maps to GB/T 4754-2017 industry codes used to classify leads and filter the ledger.',
     readOnly: 'Read-only: maintaining the catalog needs the coordinator role',
     empty: 'No leading industry yet',
     createLeading: 'New leading industry',

@@ -2,11 +2,10 @@ export default {
   invalid_json: 'The request was malformed',
   bad_request: 'The request address or its parameters are invalid (they hold characters that cannot be used)',
   uri_too_long: 'The request address is too long',
-  headers_too_large: 'The request headers are too large; clear this site\'s cookies and try again',
+  headers_too_large: "The request headers are too large; clear this site's cookies and try again",
   unavailable: 'The service is busy; please try again shortly',
   invalid_argument: 'Some input is invalid; check the highlighted fields',
-  weak_password:
-    'Password too weak: at least 8 characters, 3 of upper case, lower case, digit, symbol, and not containing the login',
+  weak_password: 'Password too weak: at least 8 characters, 3 of upper case, lower case, digit, symbol, and not containing the login',
   unauthenticated: 'Your session has expired; please log in again',
   invalid_credentials: 'Wrong login or password',
   account_locked: 'Account locked; try again in 15 minutes',
@@ -54,8 +53,7 @@ export default {
   },
   listSeparator: ', ',
   bad_response: 'The server sent an answer that cannot be read; try again later',
-  role_conflict:
-    'Role conflict: one account may not hold two administrator roles, nor an administrator role with a business role',
+  role_conflict: 'Role conflict: one account may not hold two administrator roles, nor an administrator role with a business role',
   internal: 'Internal server error; try again later or contact the administrator',
   network: 'Cannot reach the server; check the network',
   unknown: 'The operation failed',

@@ -24,7 +24,6 @@ export default {
   },
   top: {
     logout: 'Log out',
-    unit: 'Unit',
     userMenu: 'Account menu',
     changePassword: 'Change password',
     loggedOut: 'Logged out',

@@ -7,19 +7,14 @@ export default {
     utility: 'Power supply',
   },
   list: {
-    score: 'Fit {score}/100',
     scoreShort: '{score}',
     weight: 'weight {weight}',
-    ranked: 'Matching parks (best first)',
     excluded: 'Excluded (do not route)',
     excludedTag: 'Excluded',
     empty: 'No park to match',
     noneRanked: 'Every park excludes this project',
-    rank: 'No. {n}',
     showAll: 'Show all {n} parks',
     showLess: 'Show fewer',
-    details: 'Show reasons',
-    hideDetails: 'Hide reasons',
   },
   preview: {
     title: 'Park fit preview',
@@ -29,7 +24,6 @@ export default {
     failed: 'The fit preview is unavailable right now; you can still report the lead',
   },
   detail: {
-    title: 'Matching parks',
     hint: 'Computed from each park profile (what we have, what we want); use it when routing.',
     failed: 'The matching parks could not be loaded',
   },

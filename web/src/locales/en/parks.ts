@@ -5,7 +5,8 @@ export default {
   want: 'What we want',
   list: {
     title: 'Park profiles',
-    intro: 'What every park and district has and wants: available land and buildings, utilities, industry positioning and admission thresholds. Lead matching and routing are based on these.',
+    intro:
+      'What every park and district has and wants: available land and buildings, utilities, industry positioning and admission thresholds. Lead matching and routing are based on these.',
     name: 'Park / district',
     kind: 'Kind',
     positioning: 'Positioning',
@@ -13,7 +14,6 @@ export default {
     factory: 'Available factories',
     carriers: 'Available sites',
     carriersCount: '{n}',
-    leading: 'Leading industries',
     notSaved: 'Not filled in',
     card: 'Park card',
     edit: 'Edit profile',
@@ -55,7 +55,8 @@ export default {
     back: 'Back to the parks',
     card: 'Park card',
     neverSaved: 'This profile has never been saved; fill it in and click “Save profile”.',
-    haveHint: 'Sites (land parcels, standard factories) are saved one by one; utilities, facilities, policies and contacts are saved with “Save profile”.',
+    haveHint:
+      'Sites (land parcels, standard factories) are saved one by one; utilities, facilities, policies and contacts are saved with “Save profile”.',
     wantHint: 'Target, excluded and red-line industries are GB/T 4754-2017 codes of any level; a lead under such a code counts too.',
     utilities: 'Utilities (spare capacity)',
     thresholds: 'Admission thresholds',
@@ -74,12 +75,12 @@ export default {
     save: 'Save profile',
     saved: 'Park profile saved',
     unsaved: 'Unsaved changes',
-    conflict: 'Someone else changed this profile. What you typed is still on the page; “Reload” loads the latest version (your unsaved changes are lost).',
+    conflict:
+      'Someone else changed this profile. What you typed is still on the page; “Reload” loads the latest version (your unsaved changes are lost).',
     reload: 'Reload',
     reloaded: 'The latest profile is loaded',
     invalid: 'Correct the highlighted fields',
     loadFailed: 'The park profile could not be loaded',
-    readOnly: 'You may not edit this park profile',
   },
   carrier: {
     title: 'Sites (land parcels, standard factories)',

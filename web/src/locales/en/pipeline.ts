@@ -285,8 +285,6 @@ export default {
     },
   },
   detail: {
-    since: 'since {time}',
-    overdue: 'Overdue',
     overdueMark: ' (overdue)',
     promoterKind: 'Role',
     promoterUnit: 'Unit',
@@ -373,15 +371,14 @@ export default {
   },
   board: {
     title: 'Project board',
-    count: '{count}',
     more: '{count} more not shown; use the ledger',
     dragHint: 'Drag a card to another stage to move it',
     empty: 'None',
-    notAllowed: 'Cannot move from “{from}” to “{to}” directly',
   },
   settings: {
     title: 'Stage deadline settings',
-    explain: 'For a project entering a stage from now on, the next-step deadline = entry date + days; projects already in that stage keep their deadline',
+    explain:
+      'For a project entering a stage from now on, the next-step deadline = entry date + days; projects already in that stage keep their deadline',
     stage: 'Stage',
     days: 'days',
     nextStep: 'Next step: {step}',

@@ -13,27 +13,20 @@ export default {
     title: 'Routing',
     list: 'Routings',
     stats: 'Statistics',
-    status: 'Status',
     allStatuses: 'All statuses',
-    park: 'Park',
     allParks: 'All parks',
     receiverHint: 'Projects routed to your park: accept or decline them before the deadline (a decline needs a reason).',
     empty: 'No routing yet',
   },
   columns: {
     project: 'Project',
-    investor: 'Investor',
     reportingUnit: 'Reporting unit',
     park: 'Park',
     fitScore: 'Fit',
-    routedBy: 'Routed by',
     routedAt: 'Routed at',
     deadline: 'Deadline',
     status: 'Status',
     reason: 'Outcome and reason',
-    decidedBy: 'Decided by',
-    decidedAt: 'Decided at',
-    note: 'Note',
   },
   actions: {
     route: 'Route',
@@ -44,8 +37,8 @@ export default {
   route: {
     title: 'Route: {name}',
     intro: 'Choose the receiving park. It has {days} days to accept or decline; once accepted the project is negotiating, led by the park.',
-    introNoDays: 'Choose the receiving park. Once it accepts, the project is negotiating, led by the park; a decline returns it to the bureau.',
-    pick: 'Choose',
+    introNoDays:
+      'Choose the receiving park. Once it accepts, the project is negotiating, led by the park; a decline returns it to the bureau.',
     picked: 'Chosen: {name} (fit {score}/100)',
     pickedExcluded: 'Chosen: {name}. Note: this park excludes such projects or has a red line for them; it may decline.',
     noPick: 'Choose a receiving park',
@@ -107,6 +100,5 @@ export default {
   guard: {
     reason_code: 'Choose a reason',
     reason: 'Write an explanation',
-    park_id: 'Choose a park',
   },
 }

@@ -34,7 +34,6 @@ export default {
     unit: 'Unit',
     password: 'Initial password',
     newPassword: 'New password',
-    roles: 'Roles',
     createTitle: 'New user',
     resetTitle: 'Reset password: {name}',
     rolesTitle: 'Roles of {name}',

@@ -4,7 +4,6 @@ export default {
     actor: '操作人',
     action: '操作',
     objectType: '对象类型',
-    timeRange: '时间范围',
     start: '开始时间',
     end: '结束时间',
   },

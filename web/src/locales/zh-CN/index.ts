@@ -17,4 +17,23 @@ import routing from './routing'
 import review from './review'
 import account from './account'
 
-export default { common, layout, auth, errors, validation, org, roles, users, audit, workbench, pipeline, catalog, parks, matching, fit, routing, review, account }
+export default {
+  common,
+  layout,
+  auth,
+  errors,
+  validation,
+  org,
+  roles,
+  users,
+  audit,
+  workbench,
+  pipeline,
+  catalog,
+  parks,
+  matching,
+  fit,
+  routing,
+  review,
+  account,
+}

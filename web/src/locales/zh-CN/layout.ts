@@ -24,7 +24,6 @@ export default {
   },
   top: {
     logout: '退出登录',
-    unit: '所属单位',
     loggedOut: '已退出登录',
     userMenu: '账号菜单',
     changePassword: '修改密码',

@@ -7,19 +7,14 @@ export default {
     utility: '用电保障',
   },
   list: {
-    score: '匹配度 {score} 分',
     scoreShort: '{score} 分',
     weight: '权重 {weight}',
-    ranked: '匹配园区（按匹配度排序）',
     excluded: '排除（不宜分派）',
     excludedTag: '排除',
     empty: '暂无可匹配的园区',
     noneRanked: '所有园区都已排除该项目',
-    rank: '第 {n} 名',
     showAll: '展开全部 {n} 个园区',
     showLess: '收起',
-    details: '查看理由',
-    hideDetails: '收起理由',
   },
   preview: {
     title: '园区匹配预览',
@@ -29,7 +24,6 @@ export default {
     failed: '匹配预览暂时不可用，不影响报送',
   },
   detail: {
-    title: '匹配园区',
     hint: '按园区画像（我有什么、我要什么）计算；分派时可参考。',
     failed: '匹配结果加载失败',
   },

@@ -13,7 +13,6 @@ export default {
     factory: '可用厂房',
     carriers: '可用载体',
     carriersCount: '{n} 处',
-    leading: '首位产业',
     notSaved: '尚未填写',
     card: '园区名片',
     edit: '编辑画像',
@@ -79,7 +78,6 @@ export default {
     reloaded: '已载入最新的园区画像',
     invalid: '请按提示修改标红的字段',
     loadFailed: '园区画像加载失败',
-    readOnly: '您没有编辑该园区画像的权限',
   },
   carrier: {
     title: '载体（地块、标准厂房）',

@@ -285,8 +285,6 @@ export default {
     },
   },
   detail: {
-    since: '自 {time}',
-    overdue: '已超期',
     overdueMark: '（已超期）',
     promoterKind: '身份',
     promoterUnit: '所在单位',
@@ -373,11 +371,9 @@ export default {
   },
   board: {
     title: '项目看板',
-    count: '{count} 个',
     more: '另有 {count} 个未显示，请用台账查看',
     dragHint: '拖动卡片到其他阶段即可办理',
     empty: '无',
-    notAllowed: '不能从“{from}”直接变更为“{to}”',
   },
   settings: {
     title: '阶段期限设置',

@@ -34,7 +34,6 @@ export default {
     unit: '所属单位',
     password: '初始密码',
     newPassword: '新密码',
-    roles: '角色',
     createTitle: '新建用户',
     resetTitle: '重置密码：{name}',
     rolesTitle: '分配角色：{name}',

@@ -98,7 +98,14 @@ describe('carrier dialog', () => {
     })
     const factory = carrierForm(null, 'factory')
     Object.assign(factory, { name: '5 号厂房', floor_area_m2: 12_000, lease: 'rent', rent_yuan_per_m2_month: 12, sale_yuan_per_m2: 3000 })
-    expect(carrierPayload(factory)).toMatchObject({ kind: 'factory', area_mu_x100: 0, land_use: '', floor_area_m2: 12_000, rent_yuan_per_m2_month: 12, sale_yuan_per_m2: 0 })
+    expect(carrierPayload(factory)).toMatchObject({
+      kind: 'factory',
+      area_mu_x100: 0,
+      land_use: '',
+      floor_area_m2: 12_000,
+      rent_yuan_per_m2_month: 12,
+      sale_yuan_per_m2: 0,
+    })
   })
 
   it('asks for the name and the area of its kind', () => {
@@ -107,7 +114,12 @@ describe('carrier dialog', () => {
   })
 
   it('adds up the available land and factory space', () => {
-    const c = (over: Partial<ParkApi.Carrier>): ParkApi.Carrier => ({ ...carrierPayload(carrierForm(null, 'land')), id: 1, version: 1, ...over })
+    const c = (over: Partial<ParkApi.Carrier>): ParkApi.Carrier => ({
+      ...carrierPayload(carrierForm(null, 'land')),
+      id: 1,
+      version: 1,
+      ...over,
+    })
     const totals = availableTotals([
       c({ kind: 'land', area_mu_x100: 10_000 }),
       c({ kind: 'land', area_mu_x100: 5_050 }),

@@ -123,7 +123,6 @@ export function profilePayload(f: ParkForm, version: number): ParkApi.ProfileFie
 /** Whether two forms would send the same body (unsaved-changes marker). */
 export const sameForm = (a: ParkForm, b: ParkForm): boolean => JSON.stringify(profilePayload(a, 0)) === JSON.stringify(profilePayload(b, 0))
 
-
 // ---------------------------------------------------------------- carriers
 export interface CarrierForm {
   kind: ParkApi.CarrierKind

@@ -2,12 +2,27 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { ApiError } from '@/api/http'
+import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { i18n, setLocale } from '@/locales'
 
 vi.mock('@/api/matching', async (orig) => ({
   ...(await orig<typeof import('@/api/matching')>()),
   getWeights: vi.fn().mockResolvedValue({ industry: 40, carrier: 25, threshold: 25, utility: 10, version: 1 }),
   putWeights: vi.fn(),
+}))
+// The day ranges come from GET /meta: the page checks what the server's rules say.
+vi.mock('@/api/meta', () => ({
+  getMeta: vi.fn().mockResolvedValue({
+    demo: true,
+    version: 'test',
+    rules: {
+      collision_threshold: 0.8,
+      routing_days: { default: 5, min: 1, max: 60 },
+      deadline_days: { min: 1, max: 3650 },
+      reason_codes: { rejected: [], returned: [], shelved: [], lost: [] },
+      decline_reason_codes: [],
+    },
+  }),
 }))
 vi.mock('@/api/projects', async (orig) => ({
   ...(await orig<typeof import('@/api/projects')>()),
@@ -23,8 +38,9 @@ const get = getPipelineSettings as unknown as ReturnType<typeof vi.fn>
 const put = putPipelineSettings as unknown as ReturnType<typeof vi.fn>
 const DEFAULTS = { lead: 3, in_review: 7, approved: 14, negotiating: 90, signed: 90, construction: 365 }
 
+let pinia: Pinia
 async function setup() {
-  const w = mount(PipelineSettingsView, { global: { plugins: [ElementPlus, i18n] }, attachTo: document.body })
+  const w = mount(PipelineSettingsView, { global: { plugins: [ElementPlus, i18n, pinia] }, attachTo: document.body })
   await flushPromises()
   return w
 }
@@ -40,18 +56,18 @@ const save = async (w: Awaited<ReturnType<typeof setup>>) => {
   await w.find('[data-testid="deadline-form"]').trigger('submit')
   await flushPromises()
 }
-const errorOf = (w: Awaited<ReturnType<typeof setup>>, stage: string) =>
-  w.find(`[data-testid="deadline-${stage}"] .el-form-item__error`)
+const errorOf = (w: Awaited<ReturnType<typeof setup>>, stage: string) => w.find(`[data-testid="deadline-${stage}"] .el-form-item__error`)
 /** el-form-item shows (and hides) its error after a short debounce: wait for it. */
 async function errorText(w: Awaited<ReturnType<typeof setup>>, stage: string): Promise<string> {
   await vi.waitFor(() => expect(errorOf(w, stage).exists()).toBe(true))
   return errorOf(w, stage).text()
 }
-const noError = (w: Awaited<ReturnType<typeof setup>>, stage: string) =>
-  vi.waitFor(() => expect(errorOf(w, stage).exists()).toBe(false))
+const noError = (w: Awaited<ReturnType<typeof setup>>, stage: string) => vi.waitFor(() => expect(errorOf(w, stage).exists()).toBe(false))
 
 describe('stage deadline settings page', () => {
   beforeEach(() => {
+    pinia = createPinia()
+    setActivePinia(pinia)
     setLocale('zh-CN')
     get.mockReset().mockResolvedValue({ stage_deadline_days: { ...DEFAULTS }, routing_days: 5 })
     put.mockReset()
@@ -89,7 +105,11 @@ describe('stage deadline settings page', () => {
 
   it('puts the server field errors under their stage', async () => {
     put.mockRejectedValue(
-      new ApiError(400, { code: 'invalid_argument', message: 'bad', fields: { signed: 'invalid_value', construction: 'unknown_field' } }, '/pipeline/settings'),
+      new ApiError(
+        400,
+        { code: 'invalid_argument', message: 'bad', fields: { signed: 'invalid_value', construction: 'unknown_field' } },
+        '/pipeline/settings',
+      ),
     )
     const w = await setup()
     await type(w, 'signed', 120)
@@ -116,7 +136,9 @@ describe('stage deadline settings page', () => {
   })
 
   it('saves the days a park has to answer a routing (1–60) and shows their server error', async () => {
-    put.mockRejectedValue(new ApiError(400, { code: 'invalid_argument', message: 'bad', fields: { routing_days: 'invalid_value' } }, '/pipeline/settings'))
+    put.mockRejectedValue(
+      new ApiError(400, { code: 'invalid_argument', message: 'bad', fields: { routing_days: 'invalid_value' } }, '/pipeline/settings'),
+    )
     const w = await setup()
     expect(w.find('[data-testid="deadline-routing_days"] .el-form-item__label').text()).toBe('园区接收')
     await type(w, 'routing_days', 10)

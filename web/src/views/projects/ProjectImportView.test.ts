@@ -75,8 +75,26 @@ describe('lead import page', () => {
       valid: 1,
       rejected: 1,
       rows: [
-        { row: 2, ok: true, errors: {}, name: '甲', investor_name: '甲公司', industry_code: '3612', total_investment_yuan: 80_005_000, collision_project_id: null },
-        { row: 3, ok: false, errors: { 来源渠道: 'invalid_value', 行业代码: 'invalid_value' }, name: '乙', investor_name: '乙公司', industry_code: '9999', total_investment_yuan: null, collision_project_id: null },
+        {
+          row: 2,
+          ok: true,
+          errors: {},
+          name: '甲',
+          investor_name: '甲公司',
+          industry_code: '3612',
+          total_investment_yuan: 80_005_000,
+          collision_project_id: null,
+        },
+        {
+          row: 3,
+          ok: false,
+          errors: { 来源渠道: 'invalid_value', 行业代码: 'invalid_value' },
+          name: '乙',
+          investor_name: '乙公司',
+          industry_code: '9999',
+          total_investment_yuan: null,
+          collision_project_id: null,
+        },
       ],
     })
     const w = setup()
@@ -85,7 +103,10 @@ describe('lead import page', () => {
     expect(w.find('[data-testid="import-total"]').text()).toBe('共2行')
     expect(w.find('[data-testid="import-valid"]').text()).toBe('可导入1行')
     expect(w.find('[data-testid="import-rejected"]').text()).toBe('有问题1行')
-    const problems = w.find('[data-testid="import-problems"]').findAll('li').map((li) => li.text())
+    const problems = w
+      .find('[data-testid="import-problems"]')
+      .findAll('li')
+      .map((li) => li.text())
     expect(problems).toEqual(['行业代码：取值无效', '来源渠道：取值无效']) // in the file's column order
     expect(w.find('[data-testid="import-commit"]').text()).toBe('确认导入1条')
     expect(w.find('[data-testid="import-report"]').exists()).toBe(true)

@@ -9,7 +9,13 @@ import { setLocale } from '@/locales'
 import { needsOverInvestmentConfirm, recordActivity } from './activityFlow'
 
 const message = ElMessage as unknown as ReturnType<typeof vi.fn>
-const body: ProjectApi.NewActivity = { kind: 'capital', date: '2026-05-01', participants: '', summary: '首期到位', amount_yuan: 10_000_000_000 }
+const body: ProjectApi.NewActivity = {
+  kind: 'capital',
+  date: '2026-05-01',
+  participants: '',
+  summary: '首期到位',
+  amount_yuan: 10_000_000_000,
+}
 const saved = { id: 9, project_id: 1, kind: 'capital', amount_yuan: 10_000_000_000 }
 
 function answers(...replies: [number, unknown][]) {
@@ -22,7 +28,8 @@ function answers(...replies: [number, unknown][]) {
   vi.stubGlobal('fetch', fn)
   return sent
 }
-const over = (why: string) => [400, { error: { code: 'invalid_argument', message: 'over', fields: { amount_yuan: why } } }] as [number, unknown]
+const over = (why: string) =>
+  [400, { error: { code: 'invalid_argument', message: 'over', fields: { amount_yuan: why } } }] as [number, unknown]
 
 describe('recording capital over the investment', () => {
   beforeEach(() => {

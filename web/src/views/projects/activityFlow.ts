@@ -5,8 +5,7 @@
 import { ApiError, showApiError } from '@/api/http'
 import { addActivity, type ProjectApi } from '@/api/projects'
 
-export const needsOverInvestmentConfirm = (e: unknown): boolean =>
-  e instanceof ApiError && e.fields.amount_yuan === 'confirm_required'
+export const needsOverInvestmentConfirm = (e: unknown): boolean => e instanceof ApiError && e.fields.amount_yuan === 'confirm_required'
 
 /**
  * The saved activity, or null when the user declined to confirm. Other failures are shown (the

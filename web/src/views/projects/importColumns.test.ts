@@ -7,7 +7,7 @@ import { IMPORT_COLUMNS, IMPORT_REASONS, importColumnOf, sortedProblems } from '
 // vitest runs from web/; the contract is docs/api.md "Ledger Excel export and import".
 const doc = path.resolve(process.cwd(), '../docs/api.md')
 const section = fs.existsSync(doc)
-  ? fs.readFileSync(doc, 'utf8').split('## Ledger Excel export and import')[1]?.split(/\n## /)[0] ?? ''
+  ? (fs.readFileSync(doc, 'utf8').split('## Ledger Excel export and import')[1]?.split(/\n## /)[0] ?? '')
   : ''
 
 describe('lead import columns', () => {

@@ -26,7 +26,15 @@ describe('ledger state in the URL', () => {
   })
 
   it('ignores what a hand-edited URL gets wrong', () => {
-    const s = fromRouteQuery({ stage: 'signed,bogus', band: '9,1', park_id: 'x', reported_from: '2026-1-1', sort: 'drop', page: '-2', page_size: '5000' })
+    const s = fromRouteQuery({
+      stage: 'signed,bogus',
+      band: '9,1',
+      park_id: 'x',
+      reported_from: '2026-1-1',
+      sort: 'drop',
+      page: '-2',
+      page_size: '5000',
+    })
     expect(s.filters.stage).toEqual(['signed'])
     expect(s.filters.band).toEqual([1])
     expect(s.filters.park_id).toBeNull()

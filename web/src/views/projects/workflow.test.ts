@@ -1,46 +1,24 @@
 import { describe, expect, it } from 'vitest'
-import { needsInput, orderTransitions, reasonCodes, transitionNeeds, transitionVerb } from './workflow'
+import type { ProjectApi } from '@/api/projects'
+import { needsInput, orderTransitions, transitionVerb } from './workflow'
 
-describe('transition dialog inputs', () => {
-  it('asks nothing for approved → negotiating: routing replaces it and the server answers use_routing', () => {
-    const n = transitionNeeds('approved', 'negotiating')
-    expect(n.park).toBe(false)
-    expect(needsInput(n)).toBe(false)
+const cap = (c: Partial<ProjectApi.TransitionCapability> & { to: ProjectApi.Stage }): ProjectApi.TransitionCapability => ({
+  ask: [],
+  reason_codes: [],
+  reason: 'none',
+  ...c,
+})
+
+describe('whether a transition needs the dialog (from the server capability)', () => {
+  it('moves at once when the server asks for nothing', () => {
+    expect(needsInput(cap({ to: 'in_review' }))).toBe(false)
+    expect(needsInput(cap({ to: 'lead', reason: 'optional' }))).toBe(false)
   })
 
-  it('asks for signing date and contracted investment, and the park only when missing', () => {
-    expect(transitionNeeds('negotiating', 'signed', { receiving_unit_id: 7 })).toMatchObject({ signing: true, park: false })
-    expect(transitionNeeds('negotiating', 'signed')).toMatchObject({ signing: true, park: true })
-  })
-
-  it('asks for the construction and production dates', () => {
-    expect(transitionNeeds('signed', 'construction').constructionDate).toBe(true)
-    expect(transitionNeeds('construction', 'production').productionDate).toBe(true)
-  })
-
-  it('asks for a reason code from the right list when closing or returning', () => {
-    expect(reasonCodes(transitionNeeds('in_review', 'rejected').reasonGroup)).toContain('industry_mismatch')
-    expect(reasonCodes(transitionNeeds('negotiating', 'shelved').reasonGroup)).toContain('awaiting_factors')
-    expect(reasonCodes(transitionNeeds('signed', 'lost').reasonGroup)).toContain('went_elsewhere')
-    expect(reasonCodes(transitionNeeds('in_review', 'lead').reasonGroup)).toContain('incomplete_info')
-    for (const to of ['rejected', 'shelved', 'lost'] as const) expect(reasonCodes(transitionNeeds('lead', to).reasonGroup)).toContain('other')
-  })
-
-  it('moves without asking where the guard needs nothing typed', () => {
-    expect(needsInput(transitionNeeds('lead', 'in_review'))).toBe(false)
-    expect(needsInput(transitionNeeds('rejected', 'lead'))).toBe(false)
-    expect(needsInput(transitionNeeds('shelved', 'negotiating'))).toBe(false)
-  })
-
-  it('asks the coordinator why when approving instead of the panel', () => {
-    expect(needsInput(transitionNeeds('in_review', 'approved'))).toBe(true)
-    expect(transitionNeeds('in_review', 'approved').reasonText).toBe('required')
-  })
-
-  it('asks for a reason when reopening a lost project', () => {
-    const n = transitionNeeds('lost', 'negotiating')
-    expect(n).toMatchObject({ reasonText: 'required', park: false, reasonGroup: null })
-    expect(needsInput(n)).toBe(true)
+  it('opens the dialog for inputs, reason codes or a required reason', () => {
+    expect(needsInput(cap({ to: 'signed', ask: ['signing_date'] }))).toBe(true)
+    expect(needsInput(cap({ to: 'shelved', reason_codes: ['other'], reason: 'optional' }))).toBe(true)
+    expect(needsInput(cap({ to: 'negotiating', reason: 'required' }))).toBe(true)
   })
 })
 
@@ -55,11 +33,7 @@ describe('transition verbs and order', () => {
   })
 
   it('puts forward moves before closing ones', () => {
-    expect(orderTransitions(['lost', 'shelved', 'signed'])).toEqual(['signed', 'shelved', 'lost'])
-  })
-
-  it('never offers approved → negotiating as a button (it is the 分派 action now)', () => {
-    expect(orderTransitions(['negotiating', 'shelved', 'lost'], 'approved')).toEqual(['shelved', 'lost'])
-    expect(orderTransitions(['negotiating'], 'shelved')).toEqual(['negotiating'])
+    const order = orderTransitions([cap({ to: 'lost' }), cap({ to: 'shelved' }), cap({ to: 'signed' })]).map((c) => c.to)
+    expect(order).toEqual(['signed', 'shelved', 'lost'])
   })
 })

@@ -9,6 +9,9 @@ export function guessCategory(roles: readonly string[]): ReviewApi.Category {
 }
 
 /** Members per category, in the contract's category order ("园区代表 1 · 要素保障部门 1 · …"). */
-export function membersByCategory(members: readonly Pick<ReviewApi.Member, 'category'>[], order: readonly ReviewApi.Category[]): { category: ReviewApi.Category; n: number }[] {
+export function membersByCategory(
+  members: readonly Pick<ReviewApi.Member, 'category'>[],
+  order: readonly ReviewApi.Category[],
+): { category: ReviewApi.Category; n: number }[] {
   return order.map((category) => ({ category, n: members.filter((m) => m.category === category).length })).filter((x) => x.n > 0)
 }

@@ -10,16 +10,31 @@ const criteria: ReviewApi.Criterion[] = [
 
 describe('review sheet form', () => {
   it('starts from the prefill, rounded, and marks which scores were prefilled', () => {
-    const { form, prefilled } = sheetFormFrom({ my_sheet: null, prefill: { industry_fit: 9.5, investment_intensity: 6, technology: null } }, criteria)
+    const { form, prefilled } = sheetFormFrom(
+      { my_sheet: null, prefill: { industry_fit: 9.5, investment_intensity: 6, technology: null } },
+      criteria,
+    )
     expect(form.scores).toEqual({ industry_fit: 10, investment_intensity: 6, technology: null })
     expect([...prefilled]).toEqual(['industry_fit', 'investment_intensity'])
     expect(form.vote).toBeNull()
   })
 
   it('starts from my saved sheet when there is one', () => {
-    const mine = { recused: false, scores: { industry_fit: 7, investment_intensity: 5, technology: 8 }, vote: 'reject', reason_codes: ['below_threshold'], questions: '', comment: '门槛偏低' } as unknown as ReviewApi.Sheet
+    const mine = {
+      recused: false,
+      scores: { industry_fit: 7, investment_intensity: 5, technology: 8 },
+      vote: 'reject',
+      reason_codes: ['below_threshold'],
+      questions: '',
+      comment: '门槛偏低',
+    } as unknown as ReviewApi.Sheet
     const { form, prefilled } = sheetFormFrom({ my_sheet: mine, prefill: { industry_fit: 10 } }, criteria)
-    expect(form).toMatchObject({ scores: { industry_fit: 7, technology: 8 }, vote: 'reject', reason_codes: ['below_threshold'], comment: '门槛偏低' })
+    expect(form).toMatchObject({
+      scores: { industry_fit: 7, technology: 8 },
+      vote: 'reject',
+      reason_codes: ['below_threshold'],
+      comment: '门槛偏低',
+    })
     expect(prefilled.size).toBe(0)
   })
 
@@ -43,6 +58,10 @@ describe('review sheet form', () => {
     form.reason_codes = ['other']
     form.questions = 'x'
     form.comment = '  同意 '
-    expect(sheetPayload(form, criteria)).toEqual({ scores: { industry_fit: 8, investment_intensity: 7, technology: 9 }, vote: 'approve', comment: '同意' })
+    expect(sheetPayload(form, criteria)).toEqual({
+      scores: { industry_fit: 8, investment_intensity: 7, technology: 9 },
+      vote: 'approve',
+      comment: '同意',
+    })
   })
 })

@@ -11,7 +11,10 @@ export interface SheetForm {
 }
 
 /** From my saved sheet, else from the prefill (fit components × 10, rounded); others empty. */
-export function sheetFormFrom(item: Pick<ReviewApi.RoundItem, 'my_sheet' | 'prefill'>, criteria: readonly ReviewApi.Criterion[]): { form: SheetForm; prefilled: Set<string> } {
+export function sheetFormFrom(
+  item: Pick<ReviewApi.RoundItem, 'my_sheet' | 'prefill'>,
+  criteria: readonly ReviewApi.Criterion[],
+): { form: SheetForm; prefilled: Set<string> } {
   const mine = item.my_sheet && !item.my_sheet.recused ? item.my_sheet : null
   const prefilled = new Set<string>()
   const scores: Record<string, number | null> = {}
@@ -40,10 +43,12 @@ export type SheetProblem = 'scores' | 'vote' | 'reason_codes' | 'questions'
 /** What the browser refuses before sending (the server checks the same). */
 export function sheetProblems(f: SheetForm, criteria: readonly ReviewApi.Criterion[]): SheetProblem[] {
   const out: SheetProblem[] = []
-  if (criteria.some((c) => {
-    const s = f.scores[c.code]
-    return s === null || s === undefined || !Number.isInteger(s) || s < 0 || s > 10
-  }))
+  if (
+    criteria.some((c) => {
+      const s = f.scores[c.code]
+      return s === null || s === undefined || !Number.isInteger(s) || s < 0 || s > 10
+    })
+  )
     out.push('scores')
   if (!f.vote) out.push('vote')
   if (f.vote === 'reject' && !f.reason_codes.length) out.push('reason_codes')

@@ -13,7 +13,8 @@ export function useReviewText() {
     status: (s: string | null | undefined) => code('review.statuses', s),
     /** rejection reason codes are the pipeline's `rejected` list */
     reason: (r: string | null | undefined) => code('pipeline.reasons', r),
-    criterion: (c: Pick<ReviewApi.Criterion, 'code' | 'name_zh' | 'name_en'>) => (locale.value === 'en' ? c.name_en || c.name_zh : c.name_zh || c.name_en) || c.code,
+    criterion: (c: Pick<ReviewApi.Criterion, 'code' | 'name_zh' | 'name_en'>) =>
+      (locale.value === 'en' ? c.name_en || c.name_zh : c.name_zh || c.name_en) || c.code,
     fraction: (num: number, den: number) => fractionText(num, den),
   }
 }

@@ -1,30 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { DECLINE_REASONS } from '@/api/routings'
-import { acceptRate, canRespond, canRoute, canWithdraw, reasonCounts, statusType } from './routingRules'
+import { acceptRate, reasonCounts, statusType } from './routingRules'
 
-const receiver = { roles: ['receiver'] }
-const coordinator = { roles: ['coordinator'] }
-const leader = { roles: ['leader'] }
-
-describe('routing buttons', () => {
-  it('lets the receiving park accept or decline a pending routing', () => {
-    expect(canRespond({ status: 'pending' }, receiver)).toBe(true)
-    expect(canRespond({ status: 'declined' }, receiver)).toBe(false)
-    expect(canRespond({ status: 'pending' }, leader)).toBe(false)
-  })
-
-  it('lets the coordinator withdraw a pending routing and route a pooled project once', () => {
-    expect(canWithdraw({ status: 'pending' }, coordinator)).toBe(true)
-    expect(canWithdraw({ status: 'accepted' }, coordinator)).toBe(false)
-    expect(canWithdraw({ status: 'pending' }, receiver)).toBe(false)
-    expect(canRoute({ stage: 'approved', next_step: 'route_to_park' }, coordinator)).toBe(true)
-    expect(canRoute({ stage: 'approved', next_step: 'park_response' }, coordinator)).toBe(false)
-    expect(canRoute({ stage: 'negotiating', next_step: 'sign' }, coordinator)).toBe(false)
-    expect(canRoute({ stage: 'approved', next_step: 'route_to_park' }, receiver)).toBe(false)
-    expect(canRoute({ stage: 'approved', next_step: 'route_to_park', pending_routing_id: 9 }, coordinator)).toBe(false)
-    expect(canRoute({ stage: 'approved', next_step: 'route_to_park' }, { roles: ['x'], permissions: ['routing.write'] })).toBe(true)
-  })
-})
+const DECLINE_REASONS = ['industry_mismatch', 'no_carrier', 'below_threshold', 'environment_energy', 'investor_doubts', 'other']
 
 describe('routing statistics', () => {
   it('computes the acceptance rate over decided routings only', () => {

@@ -1,5 +1,6 @@
 import { useI18n } from 'vue-i18n'
-import { ElMessage, ElMessageBox } from 'element-plus'
+import { ElMessage } from 'element-plus'
+import { confirmDanger } from '@/composables/confirmDanger'
 import { acceptRouting, type RoutingApi } from '@/api/routings'
 import { ApiError, errorMessage } from '@/api/http'
 
@@ -7,13 +8,10 @@ import { ApiError, errorMessage } from '@/api/http'
 export function useAcceptRouting() {
   const { t } = useI18n()
   return async function accept(r: RoutingApi.Routing): Promise<RoutingApi.Routing | null> {
-    const ok = await ElMessageBox.confirm(t('routing.accept.confirm', { name: r.project_name }), t('routing.accept.title'), {
+    const ok = await confirmDanger(t('routing.accept.confirm', { name: r.project_name }), t('routing.accept.title'), {
+      confirmText: t('routing.actions.accept'),
       type: 'info',
-      confirmButtonText: t('routing.actions.accept'),
-      cancelButtonText: t('common.actions.cancel'),
     })
-      .then(() => true)
-      .catch(() => false)
     if (!ok) return null
     try {
       const done = await acceptRouting(r.id, {}, { silent: true })
