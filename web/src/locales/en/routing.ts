@@ -1,6 +1,8 @@
 // Routing: the investment bureau routes a pooled project to one park; the park accepts or declines.
 export default {
   statuses: { pending: 'Awaiting park', accepted: 'Accepted', declined: 'Declined', withdrawn: 'Withdrawn' },
+  // Why the system withdrew a routing (reason: the new stage).
+  withdrawReasons: { stage_changed: 'Project stage changed' },
   declineReasons: {
     industry_mismatch: 'Industry does not fit',
     no_carrier: 'No suitable site',

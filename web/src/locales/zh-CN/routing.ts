@@ -1,6 +1,8 @@
 // 分派与接收: the coordinator routes a pooled project to one park; the park accepts or declines.
 export default {
   statuses: { pending: '待接收', accepted: '已接收', declined: '已退回', withdrawn: '已撤回' },
+  // Why the system withdrew a routing (reason: the new stage).
+  withdrawReasons: { stage_changed: '项目阶段已变更' },
   declineReasons: {
     industry_mismatch: '产业不符',
     no_carrier: '无合适载体',
