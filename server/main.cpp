@@ -20,6 +20,7 @@
 #include "zhaoshang/app/app.hpp"
 #include "zhaoshang/app/demo.hpp"
 #include "zhaoshang/app/gen.hpp"
+#include "zhaoshang/app/serve.hpp"
 #include "zhaoshang/audit/audit_anchor.hpp"
 #include "zhaoshang/audit/audit_archive.hpp"
 #include "zhaoshang/audit/audit_log.hpp"
@@ -191,7 +192,7 @@ int main(int argc, char** argv) {
     auto app = OpenApp(cfg, clock);
     // Break-glass changes on the command line name the operating-system account in the audit.
     const char* os_user = std::getenv("SUDO_USER") ? std::getenv("SUDO_USER") : std::getenv("USER");
-    audit::Actor cli_actor{0, "cli", "", std::string("cli:") + (os_user ? os_user : "?"), "cli"};
+    Actor cli_actor{0, "cli", "", std::string("cli:") + (os_user ? os_user : "?"), "cli"};
     // Whatever a command-line write leaves in the audit log, even when it fails half-way (a root
     // unit created before a refused password), is anchored before the process ends: the server
     // will not anchor rows it did not write itself.
@@ -250,7 +251,7 @@ int main(int argc, char** argv) {
               "--admin --login NAME --name 姓名` to create the system administrator");
       }
       app->projects().WarmLedger();
-      http::Server server(*app);
+      http::Server server(ServerOptionsOf(app->config()), SiteOf(*app));
       uint16_t port = server.Listen();
       spdlog::info("zhaoshang {} listening on http://{} (port {}), database {}", ZS_VERSION,
                    cfg.listen, port, cfg.db.rfind("sqlite:", 0) == 0 ? cfg.db : "postgresql");

@@ -57,7 +57,7 @@ class AuditAnchor : public ::testing::Test {
   std::unique_ptr<db::Database> db_;
   std::string key_ = *FromHex(kTestAuditKeyHex);
   std::string anchor_ = files_.path() + "/audit.anchor";
-  audit::Actor actor_{0, "tester", "测试单位", "127.0.0.1", "r1"};
+  Actor actor_{0, "tester", "测试单位", "127.0.0.1", "r1"};
 };
 
 TEST_F(AuditAnchor, AnUntouchedLogVerifiesWithItsCheckpointsAndAnchor) {

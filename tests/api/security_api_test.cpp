@@ -109,7 +109,7 @@ TEST(SecurityApi, NoAdministratorCanResetEditOrDisableAnother) {
 TEST(SecurityApi, TheCommandLineIsTheAuditedBreakGlassPath) {
   TestApp t;
   const int64_t id = UserIdByLogin(*t.app, "secadmin");
-  audit::Actor cli{0, "cli", "", "cli:root", "cli"};
+  Actor cli{0, "cli", "", "cli:root", "cli"};
   EXPECT_EQ(t.app->org().ResetPassword(cli, id, "Glass#2026x").error().code,
             "admin_account_protected");  // the API channel is the default
   ASSERT_TRUE(t.app->org().ResetPassword(cli, id, "Glass#2026x", org::Channel::kCommandLine));

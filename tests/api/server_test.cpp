@@ -5,7 +5,7 @@
 #include <boost/asio.hpp>
 
 #include "support/test_env.hpp"
-#include "zhaoshang/http/server.hpp"
+#include "zhaoshang/app/serve.hpp"
 
 namespace zhaoshang::testing {
 namespace {
@@ -58,7 +58,8 @@ std::string Get(const std::string& path, bool close = false) {
 }
 
 struct LiveServer {
-  explicit LiveServer(Config cfg = {}) : t(true, WithListen(cfg)), server(*t.app) {
+  explicit LiveServer(Config cfg = {})
+      : t(true, WithListen(cfg)), server(ServerOptionsOf(t.app->config()), SiteOf(*t.app)) {
     port = server.Listen();
     server.Start();
   }

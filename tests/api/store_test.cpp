@@ -77,7 +77,7 @@ TEST_F(StoreTest, UniqueViolationIsFlaggedAndRollbackLeavesNothing) {
 
 TEST_F(StoreTest, AuditChainVerifiesAndDetectsAChangedByte) {
   auto c = db_->Acquire();
-  audit::Actor a{0, "tester", "测试单位", "127.0.0.1", "r1"};
+  Actor a{0, "tester", "测试单位", "127.0.0.1", "r1"};
   for (int i = 0; i < 5; ++i)
     audit::Append(*c, kT0 + i, a,
                   {"test.write", "thing", std::to_string(i), R"({"n":{"from":null,"to":"1"}})"});
@@ -96,7 +96,7 @@ TEST_F(StoreTest, AuditChainVerifiesAndDetectsAChangedByte) {
 
 TEST_F(StoreTest, AuditChainDetectsADeletedRow) {
   auto c = db_->Acquire();
-  audit::Actor a{0, "tester", "", "cli", "r"};
+  Actor a{0, "tester", "", "cli", "r"};
   for (int i = 0; i < 4; ++i) audit::Append(*c, kT0, a, {"x", "t", std::to_string(i), "{}"});
   int64_t second = c->QueryInt("SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 1", {}).value();
   DropAuditGuards(*c);

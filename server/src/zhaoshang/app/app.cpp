@@ -40,18 +40,6 @@ Result<PageParams> ParsePage(const http::Request& req) {
   return p;
 }
 
-void AddSecurityHeaders(http::Response& r, bool https) {
-  if (https) r.headers.emplace_back("Strict-Transport-Security", "max-age=31536000");
-  r.headers.emplace_back("X-Content-Type-Options", "nosniff");
-  r.headers.emplace_back("X-Frame-Options", "DENY");
-  r.headers.emplace_back("Referrer-Policy", "same-origin");
-  // Element Plus sets inline styles, so style-src needs 'unsafe-inline'; scripts do not.
-  r.headers.emplace_back("Content-Security-Policy",
-                         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                         "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
-                         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
-}
-
 App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
     : cfg_(std::move(cfg)),
       db_(std::move(db)),

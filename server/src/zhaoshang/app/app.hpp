@@ -74,8 +74,6 @@ class App {
   bool may_anchor_first_ = false;
 };
 
-// Adds the security headers every response carries; HSTS when the site is served over HTTPS
-// (secure cookies on).
-void AddSecurityHeaders(http::Response& r, bool https);
+using http::AddSecurityHeaders;
 
 }  // namespace zhaoshang

@@ -76,7 +76,7 @@ bool LoadDemo(App& app) {
     auto c = app.db().Acquire();
     if (org::store::CountUsers(*c) > 0) return false;
   }
-  audit::Actor actor{0, "demo-loader", "", "cli", "demo"};
+  Actor actor{0, "demo-loader", "", "cli", "demo"};
   std::map<std::string, int64_t> ids;
   auto existing = app.org().ListUnits();
   for (const auto& u : existing) ids[u.code] = u.id;

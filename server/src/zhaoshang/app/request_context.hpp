@@ -22,9 +22,9 @@ struct RequestContext {
   std::vector<std::string> params;
   std::vector<std::pair<std::string, std::string>> extra_headers;  // e.g. Set-Cookie
 
-  audit::Actor Actor() const {
+  zhaoshang::Actor Actor() const {
     return principal ? auth::ActorOf(*principal, req.remote, req.request_id)
-                     : audit::Actor{0, "", "", req.remote, req.request_id};
+                     : zhaoshang::Actor{0, "", "", req.remote, req.request_id};
   }
   // Numeric path parameter; nullopt when not a positive integer.
   std::optional<int64_t> IdParam(size_t i) const;

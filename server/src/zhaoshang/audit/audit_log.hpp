@@ -6,18 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "zhaoshang/core/actor.hpp"
 #include "zhaoshang/db/database.hpp"
 
 namespace zhaoshang::audit {
-
-// Who did it, from where, in which request.
-struct Actor {
-  int64_t user_id = 0;  // 0: nobody logged in (e.g. a failed login) or the CLI
-  std::string login;
-  std::string unit_name;
-  std::string source;  // address, or "cli"
-  std::string request_id;
-};
 
 struct Entry {
   std::string action;       // "user.create", "auth.login_failed"

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "zhaoshang/audit/audit_log.hpp"
 #include "zhaoshang/auth/password.hpp"
 #include "zhaoshang/core/random.hpp"
 #include "zhaoshang/org/org_store.hpp"
@@ -47,7 +48,7 @@ Result<LoginResult> AuthService::Login(const std::string& login_in, const std::s
     return Fail(e);
   }
   const std::string login = NormalizeLogin(login_in).substr(0, 64);
-  audit::Actor anon{0, login, "", source, request_id};
+  Actor anon{0, login, "", source, request_id};
 
   auto lease = db_.Acquire();
   db::Connection& c = *lease;

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "zhaoshang/audit/audit_log.hpp"
+#include "zhaoshang/core/actor.hpp"
 
 namespace zhaoshang::auth {
 
@@ -28,9 +28,8 @@ inline bool HasRole(const Principal& p, std::string_view role) {
   return false;
 }
 
-inline audit::Actor ActorOf(const Principal& p, const std::string& source,
-                            const std::string& request_id) {
-  return audit::Actor{p.user_id, p.login, p.unit_name, source, request_id};
+inline Actor ActorOf(const Principal& p, const std::string& source, const std::string& request_id) {
+  return Actor{p.user_id, p.login, p.unit_name, source, request_id};
 }
 
 }  // namespace zhaoshang::auth

@@ -61,7 +61,7 @@ std::vector<LeadingIndustry> CatalogService::ListIn(db::Connection& conn) {
   return out;
 }
 
-Result<LeadingIndustry> CatalogService::CreateIndustry(const audit::Actor& a,
+Result<LeadingIndustry> CatalogService::CreateIndustry(const Actor& a,
                                                        const std::string& name,
                                                        const std::string& description) {
   if (auto st = CheckText("name", name, 50); !st) return Fail(st.error());
@@ -87,7 +87,7 @@ Result<LeadingIndustry> CatalogService::CreateIndustry(const audit::Actor& a,
   return LeadingIndustry{id, name, description, 1, {}};
 }
 
-Result<LeadingIndustry> CatalogService::UpdateIndustry(const audit::Actor& a, int64_t id,
+Result<LeadingIndustry> CatalogService::UpdateIndustry(const Actor& a, int64_t id,
                                                        std::optional<std::string> name,
                                                        std::optional<std::string> description,
                                                        int64_t version) {
@@ -124,7 +124,7 @@ Result<LeadingIndustry> CatalogService::UpdateIndustry(const audit::Actor& a, in
   return li;
 }
 
-Status CatalogService::DeleteIndustry(const audit::Actor& a, int64_t id, int64_t version) {
+Status CatalogService::DeleteIndustry(const Actor& a, int64_t id, int64_t version) {
   auto c = db_.Acquire();
   db::Transaction tx(*c, true);
   auto rs = c->Query("SELECT name, version FROM leading_industries WHERE id = ?", {id});
@@ -155,7 +155,7 @@ std::optional<ChainNode> CatalogService::GetNode(db::Connection& c, int64_t id) 
       rs[0].Int(5)};
 }
 
-Result<ChainNode> CatalogService::CreateNode(const audit::Actor& a, int64_t industry_id,
+Result<ChainNode> CatalogService::CreateNode(const Actor& a, int64_t industry_id,
                                              const std::string& segment, const std::string& name,
                                              const std::vector<std::string>& codes) {
   if (auto st = CheckText("segment", segment, 20); !st) return Fail(st.error());
@@ -180,7 +180,7 @@ Result<ChainNode> CatalogService::CreateNode(const audit::Actor& a, int64_t indu
   return ChainNode{id, industry_id, segment, name, codes, 1};
 }
 
-Result<ChainNode> CatalogService::UpdateNode(const audit::Actor& a, int64_t id,
+Result<ChainNode> CatalogService::UpdateNode(const Actor& a, int64_t id,
                                              std::optional<std::string> segment,
                                              std::optional<std::string> name,
                                              std::optional<std::vector<std::string>> codes,
@@ -217,7 +217,7 @@ Result<ChainNode> CatalogService::UpdateNode(const audit::Actor& a, int64_t id,
   return after;
 }
 
-Status CatalogService::DeleteNode(const audit::Actor& a, int64_t id, int64_t version) {
+Status CatalogService::DeleteNode(const Actor& a, int64_t id, int64_t version) {
   auto c = db_.Acquire();
   db::Transaction tx(*c, true);
   auto before = GetNode(*c, id);

@@ -30,20 +30,20 @@ class CatalogService {
   std::vector<LeadingIndustry> List();
   // The same on a connection the caller holds (inside its transaction).
   static std::vector<LeadingIndustry> ListIn(db::Connection& c);
-  Result<LeadingIndustry> CreateIndustry(const audit::Actor& a, const std::string& name,
+  Result<LeadingIndustry> CreateIndustry(const Actor& a, const std::string& name,
                                          const std::string& description);
-  Result<LeadingIndustry> UpdateIndustry(const audit::Actor& a, int64_t id,
+  Result<LeadingIndustry> UpdateIndustry(const Actor& a, int64_t id,
                                          std::optional<std::string> name,
                                          std::optional<std::string> description, int64_t version);
   // Only a leading industry without chain nodes and without projects can go.
-  Status DeleteIndustry(const audit::Actor& a, int64_t id, int64_t version);
-  Result<ChainNode> CreateNode(const audit::Actor& a, int64_t industry_id,
+  Status DeleteIndustry(const Actor& a, int64_t id, int64_t version);
+  Result<ChainNode> CreateNode(const Actor& a, int64_t industry_id,
                                const std::string& segment, const std::string& name,
                                const std::vector<std::string>& codes);
-  Result<ChainNode> UpdateNode(const audit::Actor& a, int64_t id,
+  Result<ChainNode> UpdateNode(const Actor& a, int64_t id,
                                std::optional<std::string> segment, std::optional<std::string> name,
                                std::optional<std::vector<std::string>> codes, int64_t version);
-  Status DeleteNode(const audit::Actor& a, int64_t id, int64_t version);
+  Status DeleteNode(const Actor& a, int64_t id, int64_t version);
 
  private:
   std::optional<ChainNode> GetNode(db::Connection& c, int64_t id);

@@ -63,4 +63,7 @@ Response NoContent();
 Response ErrorResponse(const Error& e);
 int StatusOf(const Error& e);
 
+// The security headers every response carries; HSTS when the site is served over HTTPS.
+void AddSecurityHeaders(Response& r, bool https);
+
 }  // namespace zhaoshang::http

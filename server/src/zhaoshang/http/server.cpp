@@ -13,8 +13,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/json/object.hpp>
 
-#include "zhaoshang/app/app.hpp"
-#include "zhaoshang/audit/audit_anchor.hpp"
+#include "zhaoshang/core/error.hpp"
 #include "zhaoshang/core/random.hpp"
 #include "zhaoshang/http/static_files.hpp"
 
@@ -52,15 +51,14 @@ std::pair<std::string, uint16_t> SplitHostPort(const std::string& listen) {
 }  // namespace
 
 struct Server::Impl {
-  App& app;
-  const Config& cfg;
+  const ServerOptions cfg;
+  const Site site;
   asio::io_context ioc;
   asio::thread_pool workers;
   tcp::acceptor acceptor;
   asio::signal_set signals;
-  // Keyed checkpoints of the audit head, every audit_checkpoint_interval_s and at shutdown.
+  // The site's checkpoint (the audit head), every checkpoint_interval_s and at shutdown.
   asio::steady_timer checkpoint_timer;
-  std::optional<std::string> audit_key;
   std::atomic<bool> checkpointing{false};
   StaticFiles statics;
   std::atomic<bool> stopping{false};
@@ -75,28 +73,22 @@ struct Server::Impl {
   std::mutex conns_mu;
   std::list<Conn> conns;
 
-  explicit Impl(App& a)
-      : app(a),
-        cfg(a.config()),
-        ioc(a.config().io_threads),
-        workers(static_cast<size_t>(std::max(1, a.config().workers))),
+  Impl(ServerOptions o, Site s)
+      : cfg(std::move(o)),
+        site(std::move(s)),
+        ioc(cfg.io_threads),
+        workers(static_cast<size_t>(std::max(1, cfg.workers))),
         acceptor(ioc),
         signals(ioc),
         checkpoint_timer(ioc) {}
 
   // On a worker (database work stays off the I/O thread); skipped while one is still running.
   void WriteCheckpoint() {
-    if (!audit_key || checkpointing.exchange(true)) return;
+    if (!site.checkpoint || checkpointing.exchange(true)) return;
     try {
-      auto c = app.db().Acquire();
-      auto r = audit::WriteCheckpoint(
-          *c, {*audit_key, cfg.audit_anchor_file, app.may_anchor_first()}, app.clock().NowMs());
-      if (!r)
-        spdlog::error("audit checkpoint refused: {}", r.error().message);
-      else if (*r)
-        spdlog::debug("audit checkpoint {} at row {}", (*r)->seq, (*r)->last_id);
+      site.checkpoint();
     } catch (const std::exception& e) {
-      spdlog::error("audit checkpoint failed: {}", e.what());
+      spdlog::error("checkpoint failed: {}", e.what());
     }
     checkpointing = false;
   }
@@ -106,8 +98,8 @@ struct Server::Impl {
     checkpoint_timer.async_wait([this](const boost::system::error_code& ec) {
       if (ec || stopping) return;
       asio::post(workers, [this] { WriteCheckpoint(); });
-      if (cfg.audit_checkpoint_interval_s > 0)
-        ArmCheckpoint(std::chrono::seconds(cfg.audit_checkpoint_interval_s));
+      if (cfg.checkpoint_interval_s > 0)
+        ArmCheckpoint(std::chrono::seconds(cfg.checkpoint_interval_s));
     });
   }
 
@@ -140,9 +132,9 @@ struct Server::Impl {
           workers,
           [&]() -> awaitable<Response> {
             if (req.path == "/readyz")
-              co_return app.Ready() ? JsonResponse(200, boost::json::object{{"status", "ready"}})
-                                    : Simple(503, "unavailable", "database not reachable");
-            co_return app.Handle(req);
+              co_return site.ready() ? JsonResponse(200, boost::json::object{{"status", "ready"}})
+                                     : Simple(503, "unavailable", "database not reachable");
+            co_return site.api(req);
           },
           use_awaitable);
       --queued;
@@ -217,7 +209,7 @@ struct Server::Impl {
       }
       if (refuse) {
         refuse->headers.emplace_back("X-Request-Id", NextRequestId());
-        AddSecurityHeaders(*refuse, cfg.secure_cookie);
+        AddSecurityHeaders(*refuse, cfg.https);
         auto res = ToBeast(std::move(*refuse), 11, false, false);
         stream.expires_after(std::chrono::seconds(cfg.body_timeout_s));
         co_await bhttp::async_write(stream, res, asio::as_tuple(use_awaitable));
@@ -277,7 +269,7 @@ struct Server::Impl {
         }
       }
       resp.headers.emplace_back("X-Request-Id", req.request_id);
-      AddSecurityHeaders(resp, cfg.secure_cookie);
+      AddSecurityHeaders(resp, cfg.https);
       const int status = resp.status;
       const size_t bytes = resp.body.size();
       if (stopping) keep_alive = false;
@@ -356,13 +348,14 @@ struct Server::Impl {
   }
 };
 
-Server::Server(App& app) : impl_(std::make_unique<Impl>(app)) {
-  size_t n = impl_->statics.Load(app.config().static_dir);
+Server::Server(ServerOptions options, Site site)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(site))) {
+  const std::string& dir = impl_->cfg.static_dir;
+  size_t n = dir.empty() ? 0 : impl_->statics.Load(dir);
   if (n == 0)
-    spdlog::warn("no web app in {} (build it with scripts/build); API only",
-                 app.config().static_dir);
+    spdlog::warn("no web app in {} (build it with scripts/build); API only", dir);
   else
-    spdlog::info("serving {} static files from {}", n, app.config().static_dir);
+    spdlog::info("serving {} static files from {}", n, dir);
 }
 
 Server::~Server() {
@@ -384,14 +377,8 @@ uint16_t Server::Listen() {
   impl_->signals.async_wait([this](const boost::system::error_code& ec, int) {
     if (!ec) impl_->BeginStop();
   });
-  auto key = audit::LoadKey({impl_->cfg.audit_key, impl_->cfg.audit_key_file});
-  if (!key) {
-    spdlog::error("audit checkpoints are off: {}", key.error().message);
-  } else {
-    impl_->audit_key = *key;
-    // The first one at once: it also reports a log tampered with while the server was down.
-    impl_->ArmCheckpoint(std::chrono::seconds(0));
-  }
+  // The first checkpoint at once: it also reports a log tampered with while the server was down.
+  if (impl_->site.checkpoint) impl_->ArmCheckpoint(std::chrono::seconds(0));
   return a.local_endpoint().port();
 }
 

@@ -230,7 +230,7 @@ Result<ParkProfile> ParkService::Get(int64_t unit_id) {
 }
 
 Result<ParkProfile> ParkService::Save(const auth::Principal& who, ParkProfile p,
-                                      const audit::Actor& actor) {
+                                      const Actor& actor) {
   std::map<std::string, std::string> bad;
   const auto& industries = catalog::Industries::Embedded();
   for (auto [field, codes] :
@@ -353,7 +353,7 @@ Status ParkService::ValidateCarrier(const Carrier& k) {
 }
 
 Result<Carrier> ParkService::AddCarrier(const auth::Principal& who, int64_t unit_id, Carrier k,
-                                        const audit::Actor& actor) {
+                                        const Actor& actor) {
   if (auto st = ValidateCarrier(k); !st) return Fail(st.error());
   auto c = db_.Acquire();
   db::Transaction tx(*c, true);
@@ -380,7 +380,7 @@ Result<Carrier> ParkService::AddCarrier(const auth::Principal& who, int64_t unit
 }
 
 Result<Carrier> ParkService::UpdateCarrier(const auth::Principal& who, int64_t unit_id, Carrier k,
-                                           const audit::Actor& actor) {
+                                           const Actor& actor) {
   if (auto st = ValidateCarrier(k); !st) return Fail(st.error());
   auto c = db_.Acquire();
   db::Transaction tx(*c, true);
@@ -414,7 +414,7 @@ Result<Carrier> ParkService::UpdateCarrier(const auth::Principal& who, int64_t u
 }
 
 Status ParkService::DeleteCarrier(const auth::Principal& who, int64_t unit_id, int64_t id,
-                                  int64_t version, const audit::Actor& actor) {
+                                  int64_t version, const Actor& actor) {
   auto c = db_.Acquire();
   db::Transaction tx(*c, true);
   if (auto st = CheckEditable(*c, who, unit_id); !st) return Fail(st.error());
@@ -458,7 +458,7 @@ Weights ReadWeights(db::Connection& c, int64_t* version) {
   return w;
 }
 
-Status ParkService::SaveWeights(const Weights& w, int64_t version, const audit::Actor& actor) {
+Status ParkService::SaveWeights(const Weights& w, int64_t version, const Actor& actor) {
   std::map<std::string, std::string> bad;
   for (auto [k, v] : {std::pair{"industry", w.industry}, std::pair{"carrier", w.carrier},
                       std::pair{"threshold", w.threshold}, std::pair{"utility", w.utility}})

@@ -37,18 +37,18 @@ class ParkService {
   // Not a park or district → not_found. A park never saved has version 0.
   Result<ParkProfile> Get(int64_t unit_id);
   // Replaces the profile fields (not the carriers); p.version is the version read.
-  Result<ParkProfile> Save(const auth::Principal& who, ParkProfile p, const audit::Actor& actor);
+  Result<ParkProfile> Save(const auth::Principal& who, ParkProfile p, const Actor& actor);
   Result<Carrier> AddCarrier(const auth::Principal& who, int64_t unit_id, Carrier k,
-                             const audit::Actor& actor);
+                             const Actor& actor);
   // k.id and k.version name the carrier and the version read.
   Result<Carrier> UpdateCarrier(const auth::Principal& who, int64_t unit_id, Carrier k,
-                                const audit::Actor& actor);
+                                const Actor& actor);
   Status DeleteCarrier(const auth::Principal& who, int64_t unit_id, int64_t id, int64_t version,
-                       const audit::Actor& actor);
+                       const Actor& actor);
   bool CanEdit(const auth::Principal& who, int64_t unit_id);
 
   Weights GetWeights(int64_t* version = nullptr);
-  Status SaveWeights(const Weights& w, int64_t version, const audit::Actor& actor);
+  Status SaveWeights(const Weights& w, int64_t version, const Actor& actor);
 
   // Every park scored for these needs, ranked.
   std::vector<Fit> Match(const Needs& needs);

@@ -45,7 +45,7 @@ std::vector<Unit> OrgService::ListUnits() {
   return store::ListUnits(*c);
 }
 
-Result<Unit> OrgService::CreateUnit(const audit::Actor& actor, const NewUnit& in) {
+Result<Unit> OrgService::CreateUnit(const Actor& actor, const NewUnit& in) {
   std::map<std::string, std::string> bad;
   if (in.name.empty() || Utf8Length(in.name) > 100)
     bad["name"] = in.name.empty() ? "required" : "too_long";
@@ -73,7 +73,7 @@ Result<Unit> OrgService::CreateUnit(const audit::Actor& actor, const NewUnit& in
   return u;
 }
 
-Result<Unit> OrgService::UpdateUnit(const audit::Actor& actor, int64_t id, const UnitPatch& in) {
+Result<Unit> OrgService::UpdateUnit(const Actor& actor, int64_t id, const UnitPatch& in) {
   std::map<std::string, std::string> bad;
   if (in.name && (in.name->empty() || Utf8Length(*in.name) > 100))
     bad["name"] = in.name->empty() ? "required" : "too_long";
@@ -119,7 +119,7 @@ Result<Page<User>> OrgService::ListUsers(const auth::Principal& caller, UserFilt
   return page;
 }
 
-Result<User> OrgService::CreateUser(const audit::Actor& actor, const NewUser& in) {
+Result<User> OrgService::CreateUser(const Actor& actor, const NewUser& in) {
   const std::string login = auth::NormalizeLogin(in.login);
   std::map<std::string, std::string> bad;
   if (!IsValidLogin(login)) bad["login"] = login.empty() ? "required" : "invalid_value";
@@ -153,7 +153,7 @@ Result<User> OrgService::CreateUser(const audit::Actor& actor, const NewUser& in
   return *GetUser(u.id);
 }
 
-Result<User> OrgService::UpdateUser(const audit::Actor& actor, int64_t id, const UserPatch& in,
+Result<User> OrgService::UpdateUser(const Actor& actor, int64_t id, const UserPatch& in,
                                     Channel channel) {
   if (in.name && (in.name->empty() || Utf8Length(*in.name) > 50))
     return Fail(InvalidArgument({{"name", in.name->empty() ? "required" : "too_long"}}));
@@ -184,7 +184,7 @@ Result<User> OrgService::UpdateUser(const audit::Actor& actor, int64_t id, const
   return *GetUser(id);
 }
 
-Result<User> OrgService::SetRoles(const audit::Actor& actor, int64_t id,
+Result<User> OrgService::SetRoles(const Actor& actor, int64_t id,
                                   const std::vector<std::string>& roles_in, int64_t version) {
   if (id == actor.user_id) return Fail(Forbidden("an administrator cannot change their own roles"));
   std::vector<std::string> roles = roles_in;
@@ -207,7 +207,7 @@ Result<User> OrgService::SetRoles(const audit::Actor& actor, int64_t id,
   return *GetUser(id);
 }
 
-Status OrgService::ResetPassword(const audit::Actor& actor, int64_t id, const std::string& password,
+Status OrgService::ResetPassword(const Actor& actor, int64_t id, const std::string& password,
                                  Channel channel) {
   auto existing = GetUser(id);
   if (!existing) return Fail(NotFound("user not found"));

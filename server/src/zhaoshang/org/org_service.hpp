@@ -50,18 +50,18 @@ class OrgService {
   OrgService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
 
   std::vector<Unit> ListUnits();
-  Result<Unit> CreateUnit(const audit::Actor& actor, const NewUnit& in);
-  Result<Unit> UpdateUnit(const audit::Actor& actor, int64_t id, const UnitPatch& in);
+  Result<Unit> CreateUnit(const Actor& actor, const NewUnit& in);
+  Result<Unit> UpdateUnit(const Actor& actor, int64_t id, const UnitPatch& in);
 
   // Users visible to the caller under their user.read scope.
   Result<Page<User>> ListUsers(const auth::Principal& caller, UserFilter f);
-  Result<User> CreateUser(const audit::Actor& actor, const NewUser& in);
-  Result<User> UpdateUser(const audit::Actor& actor, int64_t id, const UserPatch& in,
+  Result<User> CreateUser(const Actor& actor, const NewUser& in);
+  Result<User> UpdateUser(const Actor& actor, int64_t id, const UserPatch& in,
                           Channel channel = Channel::kApi);
-  Result<User> SetRoles(const audit::Actor& actor, int64_t id,
+  Result<User> SetRoles(const Actor& actor, int64_t id,
                         const std::vector<std::string>& roles, int64_t version);
   // The account must choose a new password at its next login; its sessions end.
-  Status ResetPassword(const audit::Actor& actor, int64_t id, const std::string& password,
+  Status ResetPassword(const Actor& actor, int64_t id, const std::string& password,
                        Channel channel = Channel::kApi);
   std::optional<User> GetUser(int64_t id);
   int64_t CountUsersInUnit(int64_t unit_id);

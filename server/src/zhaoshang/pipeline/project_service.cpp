@@ -4,6 +4,7 @@
 #include <cmath>
 #include <tuple>
 
+#include "zhaoshang/audit/audit_log.hpp"
 #include "zhaoshang/audit/diff.hpp"
 #include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/core/json_input.hpp"
@@ -148,7 +149,7 @@ ProjectView ProjectService::View(db::Connection& c, const auth::Principal& who, 
 }
 
 int64_t ProjectService::Insert(db::Connection& c, const auth::Principal& who,
-                               const ProjectInput& in, const audit::Actor& actor, int64_t now) {
+                               const ProjectInput& in, const Actor& actor, int64_t now) {
   Project p;
   Apply(c, in, p);
   p.stage = "lead";
@@ -178,7 +179,7 @@ Status ProjectService::CheckNew(const ProjectInput& in) {
 }
 
 Result<ProjectView> ProjectService::Create(const auth::Principal& who, const ProjectInput& in,
-                                           const audit::Actor& actor) {
+                                           const Actor& actor) {
   auto lease = db_.Acquire();
   db::Connection& c = *lease;
   if (auto st = Validate(c, in, true); !st) return Fail(st.error());
@@ -190,7 +191,7 @@ Result<ProjectView> ProjectService::Create(const auth::Principal& who, const Pro
 
 Result<std::vector<int64_t>> ProjectService::CreateMany(const auth::Principal& who,
                                                         const std::vector<ProjectInput>& in,
-                                                        const audit::Actor& actor) {
+                                                        const Actor& actor) {
   auto lease = db_.Acquire();
   db::Connection& c = *lease;
   for (const auto& p : in)
@@ -210,7 +211,7 @@ std::optional<int64_t> ProjectService::ReceivingUnitByName(const std::string& na
 
 Result<int64_t> ProjectService::Join(const auth::Principal& who, int64_t project_id,
                                      const std::string& investor_name, const std::string& uscc,
-                                     const audit::Actor& actor) {
+                                     const Actor& actor) {
   auto lease = db_.Acquire();
   db::Connection& c = *lease;
   // The server finds the collision again from the investor the caller reports: only a project
@@ -244,7 +245,7 @@ Result<ProjectView> ProjectService::Get(const auth::Principal& who, int64_t id) 
 
 Result<ProjectView> ProjectService::Update(const auth::Principal& who, int64_t id,
                                            const ProjectInput& in, int64_t version,
-                                           const audit::Actor& actor) {
+                                           const Actor& actor) {
   auto lease = db_.Acquire();
   db::Connection& c = *lease;
   if (auto st = Validate(c, in, false); !st) return Fail(st.error());
@@ -299,7 +300,7 @@ Result<ProjectView> ProjectService::Update(const auth::Principal& who, int64_t i
 
 Result<ProjectView> ProjectService::Adjudicate(const auth::Principal& who, int64_t id,
                                                int64_t first_user_id, const std::string& reason,
-                                               const audit::Actor& actor) {
+                                               const Actor& actor) {
   if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
     return Fail(InvalidArgument({{"reason", "required"}}));
   auto lease = db_.Acquire();
@@ -449,7 +450,7 @@ std::vector<Hit> ProjectService::CollisionCheck(const auth::Principal& who,
 }
 
 Result<Activity> ProjectService::AddActivity(const auth::Principal& who, int64_t id, Activity a,
-                                             const audit::Actor& actor,
+                                             const Actor& actor,
                                              bool confirm_over_investment) {
   std::map<std::string, std::string> bad;
   if (std::find(ActivityKinds().begin(), ActivityKinds().end(), a.kind) == ActivityKinds().end())
@@ -513,7 +514,7 @@ Result<std::vector<TimelineItem>> ProjectService::Timeline(const auth::Principal
   return items;
 }
 
-void ProjectService::RecordExport(const audit::Actor& actor, int64_t rows,
+void ProjectService::RecordExport(const Actor& actor, int64_t rows,
                                   const std::string& query) {
   auto lease = db_.Acquire();
   db::Transaction tx(*lease, true);

@@ -29,24 +29,24 @@ class ProjectService {
   Ledger& ledger() { return *ledger_; }
 
   Result<ProjectView> Create(const auth::Principal& who, const ProjectInput& in,
-                             const audit::Actor& actor);
+                             const Actor& actor);
   // Field errors of a new project (keys are API field names); no writes.
   Status CheckNew(const ProjectInput& in);
   // Creates every lead in one transaction: all or nothing (used by the import).
   Result<std::vector<int64_t>> CreateMany(const auth::Principal& who,
                                           const std::vector<ProjectInput>& in,
-                                          const audit::Actor& actor);
+                                          const Actor& actor);
   // The park or district with this exact name, for imports.
   std::optional<int64_t> ReceivingUnitByName(const std::string& name);
   // 撞单 confirmed: the caller joins an existing project as co-promoter — only one that the
   // reported investor (name or credit code) collides with.
   Result<int64_t> Join(const auth::Principal& who, int64_t project_id,
                        const std::string& investor_name, const std::string& uscc,
-                       const audit::Actor& actor);
+                       const Actor& actor);
   Result<ProjectView> Update(const auth::Principal& who, int64_t id, const ProjectInput& in,
-                             int64_t version, const audit::Actor& actor);
+                             int64_t version, const Actor& actor);
   Result<ProjectView> Adjudicate(const auth::Principal& who, int64_t id, int64_t first_user_id,
-                                 const std::string& reason, const audit::Actor& actor);
+                                 const std::string& reason, const Actor& actor);
   Result<ProjectView> Get(const auth::Principal& who, int64_t id);
   Result<std::vector<Project>> List(const auth::Principal& who, ProjectFilter f, int64_t* total);
   // The same page, each row rendered by `render` (cached per project while `render_key`,
@@ -60,10 +60,10 @@ class ProjectService {
   // A "capital" activity adds to 到位资金, which may not pass the contracted (else the total)
   // investment unless a coordinator confirms it (`confirm_over_investment`).
   Result<Activity> AddActivity(const auth::Principal& who, int64_t id, Activity a,
-                               const audit::Actor& actor, bool confirm_over_investment = false);
+                               const Actor& actor, bool confirm_over_investment = false);
   Result<std::vector<TimelineItem>> Timeline(const auth::Principal& who, int64_t id);
   // Data leaving the system is audited: who exported how many rows with which filters.
-  void RecordExport(const audit::Actor& actor, int64_t rows, const std::string& query);
+  void RecordExport(const Actor& actor, int64_t rows, const std::string& query);
 
  private:
   // Every project the investor collides with: id → (match "uscc"|"name", similarity).
@@ -71,7 +71,7 @@ class ProjectService {
       db::Connection& c, const std::string& investor_name, const std::string& uscc);
   Status Validate(db::Connection& c, const ProjectInput& in, bool create);
   int64_t Insert(db::Connection& c, const auth::Principal& who, const ProjectInput& in,
-                 const audit::Actor& actor, int64_t now);
+                 const Actor& actor, int64_t now);
   void Apply(db::Connection& c, const ProjectInput& in, Project& p);
   ProjectView View(db::Connection& c, const auth::Principal& who, Project p);
 

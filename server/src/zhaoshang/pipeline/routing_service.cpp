@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "zhaoshang/audit/audit_log.hpp"
 #include "zhaoshang/audit/diff.hpp"
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/org/org_store.hpp"
@@ -65,7 +66,7 @@ Result<Routing> RoutingService::Load(db::Connection& c, const auth::Principal& w
 
 Result<Routing> RoutingService::Route(const auth::Principal& who, int64_t project_id,
                                       int64_t park_id, const std::string& note, int64_t version,
-                                      std::optional<int64_t> fit_score, const audit::Actor& actor) {
+                                      std::optional<int64_t> fit_score, const Actor& actor) {
   if (Utf8Length(note) > kMaxReasonChars) return Fail(InvalidArgument({{"note", "too_long"}}));
   auto lease = db_.Acquire();
   db::Connection& c = *lease;
@@ -112,7 +113,7 @@ Result<Routing> RoutingService::Route(const auth::Principal& who, int64_t projec
 
 Result<Routing> RoutingService::Accept(const auth::Principal& who, int64_t id,
                                        std::optional<int64_t> responsible_user_id,
-                                       const audit::Actor& actor) {
+                                       const Actor& actor) {
   auto lease = db_.Acquire();
   db::Connection& c = *lease;
   db::Transaction tx(c, true);
@@ -142,7 +143,7 @@ Result<Routing> RoutingService::Accept(const auth::Principal& who, int64_t id,
 
 Status RoutingService::End(db::Connection& c, const auth::Principal& who, int64_t id,
                            const std::string& status, const std::string& reason_code,
-                           const std::string& reason, const audit::Actor& actor) {
+                           const std::string& reason, const Actor& actor) {
   auto r = store::GetRouting(c, id);
   if (!r) return Fail(RoutingNotFound());
   if (status == "declined" && !IsRoutingParty(c, who, *r)) return Fail(RoutingNotFound());
@@ -171,7 +172,7 @@ Status RoutingService::End(db::Connection& c, const auth::Principal& who, int64_
 
 Result<Routing> RoutingService::Decline(const auth::Principal& who, int64_t id,
                                         const std::string& reason_code, const std::string& reason,
-                                        const audit::Actor& actor) {
+                                        const Actor& actor) {
   const auto& codes = DeclineReasonCodes();
   if (reason_code.empty()) return Fail(InvalidArgument({{"reason_code", "required"}}));
   if (std::find(codes.begin(), codes.end(), reason_code) == codes.end())
@@ -189,7 +190,7 @@ Result<Routing> RoutingService::Decline(const auth::Principal& who, int64_t id,
 }
 
 Result<Routing> RoutingService::Withdraw(const auth::Principal& who, int64_t id,
-                                         const std::string& reason, const audit::Actor& actor) {
+                                         const std::string& reason, const Actor& actor) {
   if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
     return Fail(InvalidArgument({{"reason", "required"}}));
   if (Utf8Length(reason) > kMaxReasonChars) return Fail(InvalidArgument({{"reason", "too_long"}}));

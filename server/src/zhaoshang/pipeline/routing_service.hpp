@@ -23,13 +23,13 @@ class RoutingService {
 
   Result<Routing> Route(const auth::Principal& who, int64_t project_id, int64_t park_id,
                         const std::string& note, int64_t version, std::optional<int64_t> fit_score,
-                        const audit::Actor& actor);
+                        const Actor& actor);
   Result<Routing> Accept(const auth::Principal& who, int64_t id,
-                         std::optional<int64_t> responsible_user_id, const audit::Actor& actor);
+                         std::optional<int64_t> responsible_user_id, const Actor& actor);
   Result<Routing> Decline(const auth::Principal& who, int64_t id, const std::string& reason_code,
-                          const std::string& reason, const audit::Actor& actor);
+                          const std::string& reason, const Actor& actor);
   Result<Routing> Withdraw(const auth::Principal& who, int64_t id, const std::string& reason,
-                           const audit::Actor& actor);
+                           const Actor& actor);
   Result<std::vector<Routing>> List(const auth::Principal& who, const RoutingQuery& q,
                                     int64_t* total);
   // By park and by reporting unit.
@@ -41,7 +41,7 @@ class RoutingService {
   Result<Routing> Load(db::Connection& c, const auth::Principal& who, int64_t id);
   // Pending routing ended (declined or withdrawn): the router's unit is responsible again.
   Status End(db::Connection& c, const auth::Principal& who, int64_t id, const std::string& status,
-             const std::string& reason_code, const std::string& reason, const audit::Actor& actor);
+             const std::string& reason_code, const std::string& reason, const Actor& actor);
 
   db::Database& db_;
   const Clock& clock_;

@@ -1,5 +1,6 @@
 #include "zhaoshang/pipeline/workflow_service.hpp"
 
+#include "zhaoshang/audit/audit_log.hpp"
 #include "zhaoshang/audit/diff.hpp"
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/org/org_store.hpp"
@@ -58,7 +59,7 @@ WorkflowService::WorkflowService(db::Database& db, const Clock& clock) : db_(db)
 
 Result<ProjectView> WorkflowService::Transition(const auth::Principal& who, int64_t id,
                                                 const TransitionInput& in,
-                                                const audit::Actor& actor) {
+                                                const Actor& actor) {
   if (auto st = CheckInput(in); !st) return Fail(st.error());
   auto lease = db_.Acquire();
   db::Connection& c = *lease;
@@ -73,7 +74,7 @@ Result<ProjectView> WorkflowService::Transition(const auth::Principal& who, int6
 }
 
 Status WorkflowService::TransitionWithin(db::Connection& c, const auth::Principal& who, int64_t id,
-                                         TransitionInput in, const audit::Actor& actor) {
+                                         TransitionInput in, const Actor& actor) {
   auto p = store::Get(c, id);
   if (!p) return Fail(ProjectNotFound());
   in.version = p->version;
@@ -82,7 +83,7 @@ Status WorkflowService::TransitionWithin(db::Connection& c, const auth::Principa
 
 Status WorkflowService::TransitionIn(db::Connection& c, const auth::Principal& who,
                                      const Project& before, const TransitionInput& in,
-                                     const audit::Actor& actor, const Relation& relation) {
+                                     const Actor& actor, const Relation& relation) {
   auto to = ParseStage(in.to);
   if (!to) return Fail(InvalidArgument({{"to", "invalid_value"}}, "unknown stage"));
   const Stage from = ParseStage(before.stage).value_or(Stage::kLead);
@@ -163,7 +164,7 @@ Status WorkflowService::HandOver(db::Connection& c, const Rule& rule, const Tran
 
 void WorkflowService::SideEffects(db::Connection& c, const auth::Principal& who,
                                   const Project& before, const Project& after,
-                                  const TransitionInput& in, const audit::Actor& actor,
+                                  const TransitionInput& in, const Actor& actor,
                                   const Relation& relation, int64_t now) {
   const int64_t id = before.id;
   audit::Diff d;
@@ -211,7 +212,7 @@ int WorkflowService::RoutingDays() {
 
 Status WorkflowService::SaveDeadlineDays(const std::map<std::string, int>& days,
                                          std::optional<int> routing_days,
-                                         const audit::Actor& actor) {
+                                         const Actor& actor) {
   auto defaults = DefaultDeadlineDays();
   std::map<std::string, std::string> bad;
   for (const auto& [k, v] : days) {

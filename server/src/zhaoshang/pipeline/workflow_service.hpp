@@ -20,29 +20,29 @@ class WorkflowService {
   WorkflowService(db::Database& db, const Clock& clock);
 
   Result<ProjectView> Transition(const auth::Principal& who, int64_t id, const TransitionInput& in,
-                                 const audit::Actor& actor);
+                                 const Actor& actor);
   // A transition inside the caller's transaction (the pre-review panel's decisions), checked
   // like any other; the project's current version is used.
   Status TransitionWithin(db::Connection& c, const auth::Principal& who, int64_t id,
-                          TransitionInput in, const audit::Actor& actor);
+                          TransitionInput in, const Actor& actor);
   // A checked transition of `current` inside the caller's transaction; `relation` is who the
   // caller is to the project (a park accepting a routing passes its own).
   Status TransitionIn(db::Connection& c, const auth::Principal& who, const Project& current,
-                      const TransitionInput& in, const audit::Actor& actor,
+                      const TransitionInput& in, const Actor& actor,
                       const Relation& relation);
 
   std::map<std::string, int> DeadlineDays();
   // Days a park has to answer a routing.
   int RoutingDays();
   Status SaveDeadlineDays(const std::map<std::string, int>& days, std::optional<int> routing_days,
-                          const audit::Actor& actor);
+                          const Actor& actor);
 
  private:
   // The steps of TransitionIn.
   Result<Project> ApplyFields(db::Connection& c, const Project& before, const TransitionInput& in);
   Status HandOver(db::Connection& c, const Rule& rule, const TransitionInput& in, Project& after);
   void SideEffects(db::Connection& c, const auth::Principal& who, const Project& before,
-                   const Project& after, const TransitionInput& in, const audit::Actor& actor,
+                   const Project& after, const TransitionInput& in, const Actor& actor,
                    const Relation& relation, int64_t now);
 
   db::Database& db_;

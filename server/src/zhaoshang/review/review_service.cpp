@@ -192,7 +192,7 @@ Status CheckPanel(db::Connection& c, const PanelInput& in, bool create) {
 }
 }  // namespace
 
-Result<Panel> ReviewService::CreatePanel(const PanelInput& in, const audit::Actor& actor) {
+Result<Panel> ReviewService::CreatePanel(const PanelInput& in, const Actor& actor) {
   auto c = db_.Acquire();
   db::Transaction tx(*c, true);
   if (auto st = CheckPanel(*c, in, true); !st) return Fail(st.error());
@@ -217,7 +217,7 @@ Result<Panel> ReviewService::CreatePanel(const PanelInput& in, const audit::Acto
 }
 
 Result<Panel> ReviewService::UpdatePanel(int64_t id, const PanelInput& in, int64_t version,
-                                         const audit::Actor& actor) {
+                                         const Actor& actor) {
   auto c = db_.Acquire();
   db::Transaction tx(*c, true);
   auto before = GetPanel(*c, id);
@@ -274,7 +274,7 @@ std::vector<Criterion> CriteriaIn(db::Connection& c, int64_t* version) {
 }
 
 Status ReviewService::SaveCriteria(const std::vector<Criterion>& criteria, int64_t version,
-                                   const audit::Actor& actor) {
+                                   const Actor& actor) {
   std::map<std::string, std::string> bad;
   std::set<std::string> codes;
   int total = 0;
@@ -318,7 +318,7 @@ Status ReviewService::SaveCriteria(const std::vector<Criterion>& criteria, int64
 Result<Round> ReviewService::CreateRound(const auth::Principal& who, int64_t panel_id,
                                          const std::string& title, const std::string& deadline,
                                          const std::vector<int64_t>& project_ids,
-                                         const audit::Actor& actor) {
+                                         const Actor& actor) {
   std::map<std::string, std::string> bad;
   if (title.empty()) bad["title"] = "required";
   if (Utf8Length(title) > 100) bad["title"] = "too_long";
@@ -515,7 +515,7 @@ Result<Round> ReviewService::Load(db::Connection& c, const auth::Principal& who,
 
 Result<Sheet> ReviewService::SaveSheet(const auth::Principal& who, int64_t round_id,
                                        int64_t project_id, const SheetInput& in,
-                                       const audit::Actor& actor) {
+                                       const Actor& actor) {
   if (!in.recused && in.vote.empty()) return Fail(InvalidArgument({{"vote", "required"}}));
   auto c = db_.Acquire();
   db::Transaction tx(*c, true);
@@ -608,7 +608,7 @@ Result<Sheet> ReviewService::SaveSheet(const auth::Principal& who, int64_t round
 }
 
 Result<Round> ReviewService::Close(const auth::Principal& who, int64_t round_id,
-                                   const audit::Actor& actor) {
+                                   const Actor& actor) {
   auto c = db_.Acquire();
   db::Transaction tx(*c, true);
   if (auto st = LockOpenRound(*c, round_id); !st) return Fail(st.error());

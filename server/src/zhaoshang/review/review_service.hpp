@@ -102,22 +102,22 @@ class ReviewService {
       : db_(db), clock_(clock), workflow_(workflow), parks_(parks) {}
 
   std::vector<Panel> Panels();
-  Result<Panel> CreatePanel(const PanelInput& in, const audit::Actor& actor);
+  Result<Panel> CreatePanel(const PanelInput& in, const Actor& actor);
   Result<Panel> UpdatePanel(int64_t id, const PanelInput& in, int64_t version,
-                            const audit::Actor& actor);
+                            const Actor& actor);
 
   std::vector<Criterion> Criteria(int64_t* version = nullptr);
   Status SaveCriteria(const std::vector<Criterion>& criteria, int64_t version,
-                      const audit::Actor& actor);
+                      const Actor& actor);
 
   Result<Round> CreateRound(const auth::Principal& who, int64_t panel_id, const std::string& title,
                             const std::string& deadline, const std::vector<int64_t>& project_ids,
-                            const audit::Actor& actor);
+                            const Actor& actor);
   std::vector<RoundSummary> Rounds(const auth::Principal& who, const std::string& status);
   Result<Round> GetRound(const auth::Principal& who, int64_t id);
   Result<Sheet> SaveSheet(const auth::Principal& who, int64_t round_id, int64_t project_id,
-                          const SheetInput& in, const audit::Actor& actor);
-  Result<Round> Close(const auth::Principal& who, int64_t round_id, const audit::Actor& actor);
+                          const SheetInput& in, const Actor& actor);
+  Result<Round> Close(const auth::Principal& who, int64_t round_id, const Actor& actor);
 
  private:
   Result<Round> Load(db::Connection& c, const auth::Principal& who, int64_t id);
