@@ -69,5 +69,9 @@ check "audit verify reports a byte changed in the database" bash -c "
   [ \$rc -eq 2 ] && echo \"\$out\" | grep -q \"BROKEN at row id \$id\""
 check "a bad database url is a clear error" bash -c "'$BIN' --db 'mysql://x' migrate 2>&1 | grep -q 'unsupported database url'"
 check "a bad config file is a clear error" bash -c "echo 'listen = ' > '$DIR/bad.toml'; '$BIN' --config '$DIR/bad.toml' migrate 2>&1 | grep -q 'config'"
+check "rules --json prints the rule constants the web reads from /meta, without a database" bash -c "
+  '$BIN' --db 'sqlite:/nonexistent/dir/x.db' rules --json | node -e '
+    const r = JSON.parse(require(\"fs\").readFileSync(0, \"utf8\"));
+    if (r.collision_threshold !== 0.8 || r.routing_days.max !== 60 || !r.decline_reason_codes.includes(\"other\")) process.exit(1)'"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
