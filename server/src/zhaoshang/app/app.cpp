@@ -7,6 +7,7 @@
 
 #include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/org/roles.hpp"
+#include "zhaoshang/pipeline/pipeline_routes.hpp"
 
 namespace zhaoshang {
 
@@ -63,9 +64,9 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
   RegisterOrgRoutes(router_);
   RegisterAuditRoutes(router_);
   RegisterCatalogRoutes(router_);
-  RegisterPipelineRoutes(router_);
+  RegisterPipelineRoutes(router_, projects_, workflow_, clock_);
   RegisterMatchingRoutes(router_);
-  RegisterRoutingRoutes(router_);
+  RegisterRoutingRoutes(router_, routing_, projects_, parks_, clock_);
   RegisterReviewRoutes(router_);
   {
     auto c = db_->Acquire();

@@ -54,10 +54,8 @@ void RegisterOrgRoutes(AppRouter& r);
 void RegisterAuditRoutes(AppRouter& r);
 void RegisterSystemRoutes(AppRouter& r);
 void RegisterCatalogRoutes(AppRouter& r);
-void RegisterPipelineRoutes(AppRouter& r);
 void RegisterProjectExcelRoutes(AppRouter& r);
 void RegisterMatchingRoutes(AppRouter& r);
-void RegisterRoutingRoutes(AppRouter& r);
 void RegisterReviewRoutes(AppRouter& r);
 
 }  // namespace zhaoshang

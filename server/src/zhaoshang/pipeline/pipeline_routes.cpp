@@ -8,8 +8,8 @@
 #include <cmath>
 #include <set>
 
-#include "zhaoshang/app/app.hpp"
 #include "zhaoshang/app/render.hpp"
+#include "zhaoshang/app/request_context.hpp"
 #include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/core/text.hpp"
@@ -18,6 +18,7 @@
 #include "zhaoshang/pipeline/pipeline_permissions.hpp"
 #include "zhaoshang/pipeline/pipeline_routes.hpp"
 #include "zhaoshang/pipeline/project_service.hpp"
+#include "zhaoshang/pipeline/workflow_service.hpp"
 
 namespace zhaoshang {
 namespace json = boost::json;
@@ -170,10 +171,17 @@ json::object DetailJson(const ProjectView& v, const std::string& today) {
   return o;
 }
 
-std::string Today(RequestContext& ctx) { return LocalDateOfMs(ctx.app.clock().NowMs()); }
+// What the pipeline's handlers call: their services and the clock, never the App.
+struct Deps {
+  ProjectService& projects;
+  WorkflowService& workflow;
+  const Clock& clock;
+};
 
-http::Response Detail(RequestContext& ctx, const Result<ProjectView>& r, int status = 200) {
-  return r ? JsonResponse(status, DetailJson(*r, Today(ctx))) : ErrorResponse(r.error());
+std::string Today(const Deps& d) { return LocalDateOfMs(d.clock.NowMs()); }
+
+http::Response Detail(const Deps& d, const Result<ProjectView>& r, int status = 200) {
+  return r ? JsonResponse(status, DetailJson(*r, Today(d))) : ErrorResponse(r.error());
 }
 
 // Reads the editable fields of a project from a JSON body.
@@ -207,22 +215,22 @@ ProjectInput ReadProject(JsonInput& in, const json::object& raw) {
   return p;
 }
 
-http::Response Create(RequestContext& ctx) {
+http::Response Create(const Deps& d, RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   ProjectInput p = ReadProject(*in, in->raw());
   auto join = in->Int("join_project_id", false);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   if (join) {
-    auto r = ctx.app.projects().Join(*ctx.principal, *join, p.investor_name.value_or(""),
-                                     p.uscc.value_or(""), ctx.Actor());
+    auto r = d.projects.Join(*ctx.principal, *join, p.investor_name.value_or(""),
+                             p.uscc.value_or(""), ctx.Actor());
     if (!r) return ErrorResponse(r.error());
     return JsonResponse(200, json::object{{"joined", true}, {"project_id", *r}});
   }
-  return Detail(ctx, ctx.app.projects().Create(*ctx.principal, p, ctx.Actor()), 201);
+  return Detail(d, d.projects.Create(*ctx.principal, p, ctx.Actor()), 201);
 }
 
-http::Response Update(RequestContext& ctx) {
+http::Response Update(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("project not found"));
   auto in = JsonInput::Parse(ctx.req.body);
@@ -230,19 +238,19 @@ http::Response Update(RequestContext& ctx) {
   ProjectInput p = ReadProject(*in, in->raw());
   auto version = in->Int("version", true);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  return Detail(ctx, ctx.app.projects().Update(*ctx.principal, *id, p, *version, ctx.Actor()));
+  return Detail(d, d.projects.Update(*ctx.principal, *id, p, *version, ctx.Actor()));
 }
 
-http::Response Get(RequestContext& ctx) {
+http::Response Get(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("project not found"));
-  return Detail(ctx, ctx.app.projects().Get(*ctx.principal, *id));
+  return Detail(d, d.projects.Get(*ctx.principal, *id));
 }
 
 }  // namespace
 
 // Filters shared by the list, the board and the export.
-Result<ProjectFilter> ReadProjectFilter(RequestContext& ctx) {
+Result<ProjectFilter> ReadProjectFilter(RequestContext& ctx, const std::string& today) {
   ProjectFilter f;
   std::map<std::string, std::string> bad;
   auto split = [](const std::string& s) {
@@ -280,10 +288,7 @@ Result<ProjectFilter> ReadProjectFilter(RequestContext& ctx) {
   f.district_id = id("district_id");
   f.park_id = id("park_id");
   f.promoter_id = id("promoter_id");
-  if (auto unit = id("unit_id")) {
-    auto c = ctx.app.db().Acquire();
-    f.reporting_units = org::store::Subtree(*c, *unit);
-  }
+  f.reporting_unit_root = id("unit_id");  // its subtree: the service resolves it
   for (const auto& b : split(ctx.req.Query("band"))) {
     if (b.size() != 1 || b[0] < '0' || b[0] > '5')
       bad["band"] = "invalid_value";
@@ -306,7 +311,7 @@ Result<ProjectFilter> ReadProjectFilter(RequestContext& ctx) {
   f.signed_to = date("signed_to");
   f.q = ctx.req.Query("q").substr(0, 100);
   if (std::string o = ctx.req.Query("overdue"); o == "true")
-    f.overdue_before = Today(ctx);
+    f.overdue_before = today;
   else if (!o.empty() && o != "false")
     bad["overdue"] = "invalid_value";
   std::string sort = ctx.req.Query("sort");
@@ -325,18 +330,18 @@ Result<ProjectFilter> ReadProjectFilter(RequestContext& ctx) {
 
 namespace {
 
-http::Response List(RequestContext& ctx) {
+http::Response List(const Deps& d, RequestContext& ctx) {
   auto page = ParsePage(ctx.req);
   if (!page) return ErrorResponse(page.error());
-  auto f = ReadProjectFilter(ctx);
+  auto f = ReadProjectFilter(ctx, Today(d));
   if (!f) return ErrorResponse(f.error());
   f->offset = page->offset;
   f->limit = page->page_size;
   int64_t total = 0;
-  const std::string today = Today(ctx);
-  auto rows = ctx.app.projects().ListRendered(
-      *ctx.principal, *f, &total, today,
-      [&](const Project& p) { return boost::json::serialize(RowJson(p, today)); });
+  const std::string today = Today(d);
+  auto rows = d.projects.ListRendered(*ctx.principal, *f, &total, today, [&](const Project& p) {
+    return boost::json::serialize(RowJson(p, today));
+  });
   if (!rows) return ErrorResponse(rows.error());
   // Rows arrive as JSON text (cached per project), so the page is assembled as text.
   http::Response res;
@@ -354,12 +359,12 @@ http::Response List(RequestContext& ctx) {
   return res;
 }
 
-http::Response Board(RequestContext& ctx) {
-  auto f = ReadProjectFilter(ctx);
+http::Response Board(const Deps& d, RequestContext& ctx) {
+  auto f = ReadProjectFilter(ctx, Today(d));
   if (!f) return ErrorResponse(f.error());
-  auto r = ctx.app.projects().Board(*ctx.principal, *f);
+  auto r = d.projects.Board(*ctx.principal, *f);
   if (!r) return ErrorResponse(r.error());
-  const std::string today = Today(ctx);
+  const std::string today = Today(d);
   json::array cols;
   for (const auto& c : *r) {
     json::array items;
@@ -370,7 +375,7 @@ http::Response Board(RequestContext& ctx) {
   return JsonResponse(200, json::object{{"columns", std::move(cols)}});
 }
 
-http::Response Collision(RequestContext& ctx) {
+http::Response Collision(const Deps& d, RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   auto name = in->String("investor_name", false, 100);
@@ -378,8 +383,8 @@ http::Response Collision(RequestContext& ctx) {
   auto exclude = in->Int("exclude_project_id", false);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   json::array hits;
-  for (const auto& h : ctx.app.projects().CollisionCheck(*ctx.principal, name.value_or(""),
-                                                         uscc.value_or(""), exclude))
+  for (const auto& h :
+       d.projects.CollisionCheck(*ctx.principal, name.value_or(""), uscc.value_or(""), exclude))
     hits.push_back(json::object{{"project_id", h.project_id},
                                 {"match", h.match},
                                 {"similarity", std::round(h.similarity * 100) / 100},
@@ -393,7 +398,7 @@ http::Response Collision(RequestContext& ctx) {
   return JsonResponse(200, json::object{{"hits", std::move(hits)}});
 }
 
-http::Response Transition(RequestContext& ctx) {
+http::Response Transition(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("project not found"));
   auto in = JsonInput::Parse(ctx.req.body);
@@ -420,13 +425,13 @@ http::Response Transition(RequestContext& ctx) {
     }
   }
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  return Detail(ctx, ctx.app.workflow().Transition(*ctx.principal, *id, t, ctx.Actor()));
+  return Detail(d, d.workflow.Transition(*ctx.principal, *id, t, ctx.Actor()));
 }
 
-http::Response Timeline(RequestContext& ctx) {
+http::Response Timeline(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("project not found"));
-  auto r = ctx.app.projects().Timeline(*ctx.principal, *id);
+  auto r = d.projects.Timeline(*ctx.principal, *id);
   if (!r) return ErrorResponse(r.error());
   json::array items;
   for (const auto& it : *r) {
@@ -457,7 +462,7 @@ http::Response Timeline(RequestContext& ctx) {
   return JsonResponse(200, json::object{{"items", std::move(items)}});
 }
 
-http::Response AddActivity(RequestContext& ctx) {
+http::Response AddActivity(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("project not found"));
   auto in = JsonInput::Parse(ctx.req.body);
@@ -472,7 +477,7 @@ http::Response AddActivity(RequestContext& ctx) {
   a.amount = in->Int("amount_yuan", false);
   const bool confirm = in->Bool("confirm_over_investment", false).value_or(false);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  auto r = ctx.app.projects().AddActivity(*ctx.principal, *id, a, ctx.Actor(), confirm);
+  auto r = d.projects.AddActivity(*ctx.principal, *id, a, ctx.Actor(), confirm);
   if (!r) return ErrorResponse(r.error());
   return JsonResponse(201, json::object{{"id", r->id},
                                         {"project_id", r->project_id},
@@ -488,7 +493,7 @@ http::Response AddActivity(RequestContext& ctx) {
                                         {"created_at", r->created_at}});
 }
 
-http::Response Adjudicate(RequestContext& ctx) {
+http::Response Adjudicate(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("project not found"));
   auto in = JsonInput::Parse(ctx.req.body);
@@ -496,30 +501,29 @@ http::Response Adjudicate(RequestContext& ctx) {
   auto first = in->Int("first_user_id", true);
   auto reason = in->Text("reason", true, 500);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  return Detail(ctx,
-                ctx.app.projects().Adjudicate(*ctx.principal, *id, *first, *reason, ctx.Actor()));
+  return Detail(d, d.projects.Adjudicate(*ctx.principal, *id, *first, *reason, ctx.Actor()));
 }
 
-http::Response GetSettings(RequestContext& ctx) {
-  json::object d;
-  for (const auto& [k, v] : ctx.app.workflow().DeadlineDays()) d[k] = v;
-  return JsonResponse(200, json::object{{"stage_deadline_days", std::move(d)},
-                                        {"routing_days", ctx.app.workflow().RoutingDays()}});
+http::Response GetSettings(const Deps& d, RequestContext& ctx) {
+  json::object days;
+  for (const auto& [k, v] : d.workflow.DeadlineDays()) days[k] = v;
+  return JsonResponse(200, json::object{{"stage_deadline_days", std::move(days)},
+                                        {"routing_days", d.workflow.RoutingDays()}});
 }
 
 // A day count as an int; values no int holds become -1 (the service's range check refuses them).
 int DayCount(int64_t v) { return v > 100000 || v < -100000 ? -1 : static_cast<int>(v); }
 
-http::Response PutSettings(RequestContext& ctx) {
+http::Response PutSettings(const Deps& d, RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   in->Mark("stage_deadline_days");
   std::map<std::string, int> days;
-  const auto* d = in->raw().if_contains("stage_deadline_days");
-  if (!d || !d->is_object()) {
-    in->AddError("stage_deadline_days", d ? "wrong_type" : "required");
+  const auto* body = in->raw().if_contains("stage_deadline_days");
+  if (!body || !body->is_object()) {
+    in->AddError("stage_deadline_days", body ? "wrong_type" : "required");
   } else {
-    for (const auto& kv : d->as_object()) {
+    for (const auto& kv : body->as_object()) {
       if (!kv.value().is_int64()) {
         in->AddError(std::string(kv.key()), "wrong_type");
         continue;
@@ -530,9 +534,9 @@ http::Response PutSettings(RequestContext& ctx) {
   auto routing_days = in->Int("routing_days", false);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   // The ranges are the service's rule.
-  auto st = ctx.app.workflow().SaveDeadlineDays(
+  auto st = d.workflow.SaveDeadlineDays(
       days, routing_days ? std::optional<int>(DayCount(*routing_days)) : std::nullopt, ctx.Actor());
-  return st ? GetSettings(ctx) : ErrorResponse(st.error());
+  return st ? GetSettings(d, ctx) : ErrorResponse(st.error());
 }
 }  // namespace
 
@@ -554,20 +558,26 @@ json::object PipelineRulesJson() {
           {"decline_reason_codes", codes(DeclineReasonCodes())}};
 }
 
-void RegisterPipelineRoutes(AppRouter& r) {
+void RegisterPipelineRoutes(AppRouter& r, pipeline::ProjectService& projects,
+                            pipeline::WorkflowService& workflow, const Clock& clock) {
+  const Deps d{projects, workflow, clock};
+  auto with = [d](http::Response (*h)(const Deps&, RequestContext&)) {
+    return [d, h](RequestContext& ctx) { return h(d, ctx); };
+  };
   RegisterProjectExcelRoutes(r);  // its fixed paths go before /projects/{id}
-  r.Add("GET", "/api/v1/projects", perm::kProjectRead, List);
-  r.Add("POST", "/api/v1/projects", perm::kProjectCreate, Create);
-  r.Add("POST", "/api/v1/projects/collision-check", perm::kProjectCreate, Collision);
-  r.Add("GET", "/api/v1/projects/board", perm::kProjectRead, Board);  // before /projects/{id}
-  r.Add("GET", "/api/v1/projects/{id}", perm::kProjectRead, Get);
-  r.Add("PATCH", "/api/v1/projects/{id}", perm::kProjectWrite, Update);
-  r.Add("POST", "/api/v1/projects/{id}/transitions", perm::kProjectWrite, Transition);
-  r.Add("GET", "/api/v1/projects/{id}/timeline", perm::kProjectRead, Timeline);
-  r.Add("POST", "/api/v1/projects/{id}/activities", perm::kProjectWrite, AddActivity);
-  r.Add("POST", "/api/v1/projects/{id}/promoters/adjudicate", perm::kProjectAdjudicate, Adjudicate);
-  r.Add("GET", "/api/v1/pipeline/settings", perm::kProjectRead, GetSettings);
-  r.Add("PUT", "/api/v1/pipeline/settings", perm::kPipelineSettings, PutSettings);
+  r.Add("GET", "/api/v1/projects", perm::kProjectRead, with(List));
+  r.Add("POST", "/api/v1/projects", perm::kProjectCreate, with(Create));
+  r.Add("POST", "/api/v1/projects/collision-check", perm::kProjectCreate, with(Collision));
+  r.Add("GET", "/api/v1/projects/board", perm::kProjectRead, with(Board));  // before /projects/{id}
+  r.Add("GET", "/api/v1/projects/{id}", perm::kProjectRead, with(Get));
+  r.Add("PATCH", "/api/v1/projects/{id}", perm::kProjectWrite, with(Update));
+  r.Add("POST", "/api/v1/projects/{id}/transitions", perm::kProjectWrite, with(Transition));
+  r.Add("GET", "/api/v1/projects/{id}/timeline", perm::kProjectRead, with(Timeline));
+  r.Add("POST", "/api/v1/projects/{id}/activities", perm::kProjectWrite, with(AddActivity));
+  r.Add("POST", "/api/v1/projects/{id}/promoters/adjudicate", perm::kProjectAdjudicate,
+        with(Adjudicate));
+  r.Add("GET", "/api/v1/pipeline/settings", perm::kProjectRead, with(GetSettings));
+  r.Add("PUT", "/api/v1/pipeline/settings", perm::kPipelineSettings, with(PutSettings));
 }
 
 }  // namespace zhaoshang

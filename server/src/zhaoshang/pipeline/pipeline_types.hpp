@@ -135,7 +135,8 @@ struct ProjectFilter {
   std::string industry_code;  // any level: its subtree
   int industry_level = 0;
   std::optional<int64_t> leading_industry_id, district_id, park_id, promoter_id;
-  std::optional<std::set<int64_t>> reporting_units;
+  std::optional<int64_t> reporting_unit_root;        // the request: a unit and its subtree
+  std::optional<std::set<int64_t>> reporting_units;  // resolved by the service
   std::vector<int> bands;
   std::optional<int64_t> reported_from_ms, reported_to_ms;
   std::optional<std::string> signed_from, signed_to;

@@ -19,6 +19,11 @@
 
 namespace zhaoshang::pipeline {
 namespace {
+// A filter by reporting unit means the unit and its subtree.
+void ResolveUnits(db::Connection& c, ProjectFilter& f) {
+  if (f.reporting_unit_root) f.reporting_units = org::store::Subtree(c, *f.reporting_unit_root);
+}
+
 std::string Str(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : ""; }
 
 }  // namespace
@@ -342,6 +347,7 @@ Result<std::vector<Project>> ProjectService::List(const auth::Principal& who, Pr
   auto lease = db_.Acquire();
   auto scope = ScopeOf(*lease, who);
   if (!scope) return Fail(scope.error());
+  ResolveUnits(*lease, f);
   if (auto ids = ledger_->Page(*lease, *scope, f, total)) return ledger_->Rows(*lease, *ids);
   return store::List(*lease, *scope, f, total);
 }
@@ -352,6 +358,7 @@ Result<std::vector<std::string>> ProjectService::ListRendered(
   auto lease = db_.Acquire();
   auto scope = ScopeOf(*lease, who);
   if (!scope) return Fail(scope.error());
+  ResolveUnits(*lease, f);
   if (auto ids = ledger_->Page(*lease, *scope, f, total))
     return ledger_->Rendered(*lease, *ids, render_key, render);
   std::vector<std::string> out;
@@ -364,6 +371,7 @@ Result<std::vector<BoardColumn>> ProjectService::Board(const auth::Principal& wh
   auto lease = db_.Acquire();
   auto scope = ScopeOf(*lease, who);
   if (!scope) return Fail(scope.error());
+  ResolveUnits(*lease, f);
   std::vector<std::string> wanted = f.stages;
   auto indexed = ledger_->CountByStage(*lease, *scope, f);
   auto counts = indexed ? std::move(*indexed) : store::CountByStage(*lease, *scope, f);
@@ -450,8 +458,7 @@ std::vector<Hit> ProjectService::CollisionCheck(const auth::Principal& who,
 }
 
 Result<Activity> ProjectService::AddActivity(const auth::Principal& who, int64_t id, Activity a,
-                                             const Actor& actor,
-                                             bool confirm_over_investment) {
+                                             const Actor& actor, bool confirm_over_investment) {
   std::map<std::string, std::string> bad;
   if (std::find(ActivityKinds().begin(), ActivityKinds().end(), a.kind) == ActivityKinds().end())
     bad["kind"] = "invalid_value";
@@ -514,8 +521,7 @@ Result<std::vector<TimelineItem>> ProjectService::Timeline(const auth::Principal
   return items;
 }
 
-void ProjectService::RecordExport(const Actor& actor, int64_t rows,
-                                  const std::string& query) {
+void ProjectService::RecordExport(const Actor& actor, int64_t rows, const std::string& query) {
   auto lease = db_.Acquire();
   db::Transaction tx(*lease, true);
   audit::Diff d;

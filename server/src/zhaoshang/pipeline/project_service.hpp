@@ -34,8 +34,7 @@ class ProjectService {
   Status CheckNew(const ProjectInput& in);
   // Creates every lead in one transaction: all or nothing (used by the import).
   Result<std::vector<int64_t>> CreateMany(const auth::Principal& who,
-                                          const std::vector<ProjectInput>& in,
-                                          const Actor& actor);
+                                          const std::vector<ProjectInput>& in, const Actor& actor);
   // The park or district with this exact name, for imports.
   std::optional<int64_t> ReceivingUnitByName(const std::string& name);
   // 撞单 confirmed: the caller joins an existing project as co-promoter — only one that the

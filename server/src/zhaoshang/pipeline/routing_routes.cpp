@@ -2,10 +2,13 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
-#include "zhaoshang/app/app.hpp"
 #include "zhaoshang/app/render.hpp"
+#include "zhaoshang/app/request_context.hpp"
 #include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/matching/park_service.hpp"
 #include "zhaoshang/pipeline/pipeline_permissions.hpp"
+#include "zhaoshang/pipeline/project_service.hpp"
+#include "zhaoshang/pipeline/routing_service.hpp"
 #include "zhaoshang/pipeline/workflow.hpp"
 
 namespace zhaoshang {
@@ -44,13 +47,21 @@ json::object RoutingJson(const Routing& r, const std::string& today) {
                                         {"withdraw", r.capabilities.withdraw}}}};
 }
 
-std::string Today(RequestContext& ctx) { return pipeline::LocalDateOfMs(ctx.app.clock().NowMs()); }
+// What the routing handlers call: their services and the clock, never the App.
+struct Deps {
+  pipeline::RoutingService& routing;
+  pipeline::ProjectService& projects;
+  matching::ParkService& parks;
+  const Clock& clock;
+};
 
-http::Response Render(RequestContext& ctx, const Result<Routing>& r, int status = 200) {
-  return r ? JsonResponse(status, RoutingJson(*r, Today(ctx))) : ErrorResponse(r.error());
+std::string Today(const Deps& d) { return LocalDateOfMs(d.clock.NowMs()); }
+
+http::Response Render(const Deps& d, const Result<Routing>& r, int status = 200) {
+  return r ? JsonResponse(status, RoutingJson(*r, Today(d))) : ErrorResponse(r.error());
 }
 
-http::Response Route(RequestContext& ctx) {
+http::Response Route(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("project not found"));
   auto in = JsonInput::Parse(ctx.req.body);
@@ -60,28 +71,28 @@ http::Response Route(RequestContext& ctx) {
   auto version = in->Int("version", true);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   // The project must be in the caller's scope; the fit score is kept with the routing.
-  auto project = ctx.app.projects().Get(*ctx.principal, *id);
+  auto project = d.projects.Get(*ctx.principal, *id);
   if (!project) return ErrorResponse(project.error());
   std::optional<int64_t> score;
-  for (const auto& f : ctx.app.parks().Match(matching::NeedsOf(project->project)))
+  for (const auto& f : d.parks.Match(matching::NeedsOf(project->project)))
     if (f.unit_id == *park) score = f.score;
-  return Render(ctx,
-                ctx.app.routing().Route(*ctx.principal, *id, *park, note.value_or(""), *version,
-                                        score, ctx.Actor()),
-                201);
+  return Render(
+      d,
+      d.routing.Route(*ctx.principal, *id, *park, note.value_or(""), *version, score, ctx.Actor()),
+      201);
 }
 
-http::Response Accept(RequestContext& ctx) {
+http::Response Accept(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("routing not found"));
   auto in = JsonInput::Parse(ctx.req.body.empty() ? "{}" : ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   auto user = in->Int("responsible_user_id", false);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  return Render(ctx, ctx.app.routing().Accept(*ctx.principal, *id, user, ctx.Actor()));
+  return Render(d, d.routing.Accept(*ctx.principal, *id, user, ctx.Actor()));
 }
 
-http::Response Decline(RequestContext& ctx) {
+http::Response Decline(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("routing not found"));
   auto in = JsonInput::Parse(ctx.req.body);
@@ -89,22 +100,20 @@ http::Response Decline(RequestContext& ctx) {
   auto code = in->String("reason_code", true, 40);
   auto reason = in->Text("reason", false, 500);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  return Render(
-      ctx, ctx.app.routing().Decline(*ctx.principal, *id, *code, reason.value_or(""), ctx.Actor()));
+  return Render(d, d.routing.Decline(*ctx.principal, *id, *code, reason.value_or(""), ctx.Actor()));
 }
 
-http::Response Withdraw(RequestContext& ctx) {
+http::Response Withdraw(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("routing not found"));
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   auto reason = in->Text("reason", true, 500);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  return Render(ctx,
-                ctx.app.routing().Withdraw(*ctx.principal, *id, reason.value_or(""), ctx.Actor()));
+  return Render(d, d.routing.Withdraw(*ctx.principal, *id, reason.value_or(""), ctx.Actor()));
 }
 
-http::Response List(RequestContext& ctx) {
+http::Response List(const Deps& d, RequestContext& ctx) {
   auto page = ParsePage(ctx.req);
   if (!page) return ErrorResponse(page.error());
   pipeline::RoutingQuery q;
@@ -123,9 +132,9 @@ http::Response List(RequestContext& ctx) {
   q.offset = page->offset;
   q.limit = page->page_size;
   int64_t total = 0;
-  auto r = ctx.app.routing().List(*ctx.principal, q, &total);
+  auto r = d.routing.List(*ctx.principal, q, &total);
   if (!r) return ErrorResponse(r.error());
-  const std::string today = Today(ctx);
+  const std::string today = Today(d);
   json::array items;
   for (const auto& x : *r) items.push_back(RoutingJson(x, today));
   return JsonResponse(200, json::object{{"items", std::move(items)},
@@ -134,8 +143,8 @@ http::Response List(RequestContext& ctx) {
                                         {"page_size", page->page_size}});
 }
 
-http::Response Stats(RequestContext& ctx) {
-  auto r = ctx.app.routing().Stats(*ctx.principal);
+http::Response Stats(const Deps& d, RequestContext& ctx) {
+  auto r = d.routing.Stats(*ctx.principal);
   if (!r) return ErrorResponse(r.error());
   auto rows = [](const std::vector<pipeline::RoutingStat>& v) {
     json::array a;
@@ -158,13 +167,19 @@ http::Response Stats(RequestContext& ctx) {
 
 }  // namespace
 
-void RegisterRoutingRoutes(AppRouter& r) {
-  r.Add("POST", "/api/v1/projects/{id}/routings", pipeline::perm::kRoutingWrite, Route);
-  r.Add("GET", "/api/v1/routings", pipeline::perm::kRoutingRead, List);
-  r.Add("GET", "/api/v1/routings/stats", pipeline::perm::kRoutingRead, Stats);
-  r.Add("POST", "/api/v1/routings/{id}/accept", pipeline::perm::kRoutingRespond, Accept);
-  r.Add("POST", "/api/v1/routings/{id}/decline", pipeline::perm::kRoutingRespond, Decline);
-  r.Add("POST", "/api/v1/routings/{id}/withdraw", pipeline::perm::kRoutingWrite, Withdraw);
+void RegisterRoutingRoutes(AppRouter& r, pipeline::RoutingService& routing,
+                           pipeline::ProjectService& projects, matching::ParkService& parks,
+                           const Clock& clock) {
+  const Deps d{routing, projects, parks, clock};
+  auto with = [d](http::Response (*h)(const Deps&, RequestContext&)) {
+    return [d, h](RequestContext& ctx) { return h(d, ctx); };
+  };
+  r.Add("POST", "/api/v1/projects/{id}/routings", pipeline::perm::kRoutingWrite, with(Route));
+  r.Add("GET", "/api/v1/routings", pipeline::perm::kRoutingRead, with(List));
+  r.Add("GET", "/api/v1/routings/stats", pipeline::perm::kRoutingRead, with(Stats));
+  r.Add("POST", "/api/v1/routings/{id}/accept", pipeline::perm::kRoutingRespond, with(Accept));
+  r.Add("POST", "/api/v1/routings/{id}/decline", pipeline::perm::kRoutingRespond, with(Decline));
+  r.Add("POST", "/api/v1/routings/{id}/withdraw", pipeline::perm::kRoutingWrite, with(Withdraw));
 }
 
 }  // namespace zhaoshang

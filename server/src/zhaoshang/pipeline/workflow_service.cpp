@@ -58,8 +58,7 @@ void EnterStage(const Project& before, Stage from, Stage to, const Rule& rule,
 WorkflowService::WorkflowService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
 
 Result<ProjectView> WorkflowService::Transition(const auth::Principal& who, int64_t id,
-                                                const TransitionInput& in,
-                                                const Actor& actor) {
+                                                const TransitionInput& in, const Actor& actor) {
   if (auto st = CheckInput(in); !st) return Fail(st.error());
   auto lease = db_.Acquire();
   db::Connection& c = *lease;
@@ -211,8 +210,7 @@ int WorkflowService::RoutingDays() {
 }
 
 Status WorkflowService::SaveDeadlineDays(const std::map<std::string, int>& days,
-                                         std::optional<int> routing_days,
-                                         const Actor& actor) {
+                                         std::optional<int> routing_days, const Actor& actor) {
   auto defaults = DefaultDeadlineDays();
   std::map<std::string, std::string> bad;
   for (const auto& [k, v] : days) {

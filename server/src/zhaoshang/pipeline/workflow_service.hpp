@@ -28,8 +28,7 @@ class WorkflowService {
   // A checked transition of `current` inside the caller's transaction; `relation` is who the
   // caller is to the project (a park accepting a routing passes its own).
   Status TransitionIn(db::Connection& c, const auth::Principal& who, const Project& current,
-                      const TransitionInput& in, const Actor& actor,
-                      const Relation& relation);
+                      const TransitionInput& in, const Actor& actor, const Relation& relation);
 
   std::map<std::string, int> DeadlineDays();
   // Days a park has to answer a routing.

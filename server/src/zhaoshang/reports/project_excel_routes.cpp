@@ -46,7 +46,7 @@ std::string Stamp(RequestContext& ctx) {
 }
 
 http::Response Export(RequestContext& ctx) {
-  auto f = ReadProjectFilter(ctx);
+  auto f = ReadProjectFilter(ctx, LocalDateOfMs(ctx.app.clock().NowMs()));
   if (!f) return ErrorResponse(f.error());
   constexpr int64_t kMaxRows = 100'000;
   f->offset = 0;
