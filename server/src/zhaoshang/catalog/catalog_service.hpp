@@ -4,25 +4,12 @@
 #include <vector>
 
 #include "zhaoshang/audit/audit_log.hpp"
+#include "zhaoshang/catalog/catalog_types.hpp"
 #include "zhaoshang/core/clock.hpp"
 #include "zhaoshang/core/error.hpp"
 #include "zhaoshang/db/database.hpp"
 
 namespace zhaoshang::catalog {
-
-struct ChainNode {
-  int64_t id = 0, leading_industry_id = 0;
-  std::string segment, name;
-  std::vector<std::string> codes;
-  int64_t version = 1;
-};
-
-struct LeadingIndustry {
-  int64_t id = 0;
-  std::string name, description;
-  int64_t version = 1;
-  std::vector<ChainNode> nodes;
-};
 
 class CatalogService {
  public:
@@ -46,7 +33,6 @@ class CatalogService {
   Status DeleteNode(const audit::Actor& a, int64_t id, int64_t version);
 
  private:
-  std::optional<ChainNode> GetNode(db::Connection& c, int64_t id);
   db::Database& db_;
   const Clock& clock_;
 };
