@@ -105,6 +105,16 @@ void DeleteLeading(db::Connection& c, int64_t id) {
   c.Execute("DELETE FROM leading_industries WHERE id = ?", {id});
 }
 
+std::vector<ChainNode> ListNodes(db::Connection& c) {
+  auto ns = c.Query(
+      "SELECT id, leading_industry_id, segment, name, codes, version FROM chain_nodes ORDER BY id");
+  std::vector<ChainNode> out;
+  for (size_t i = 0; i < ns.size(); ++i)
+    out.push_back({ns[i].Int(0), ns[i].Int(1), ns[i].Text(2), ns[i].Text(3),
+                   SplitCodes(ns[i].Text(4)), ns[i].Int(5)});
+  return out;
+}
+
 std::optional<ChainNode> GetNode(db::Connection& c, int64_t id) {
   auto rs = c.Query(
       "SELECT id, leading_industry_id, segment, name, codes, version FROM chain_nodes WHERE id = ?",

@@ -35,6 +35,8 @@ bool UpdateLeading(db::Connection& c, int64_t id, int64_t version, const std::st
 bool LeadingInUse(db::Connection& c, int64_t id);
 void DeleteLeading(db::Connection& c, int64_t id);
 
+// Every chain node, by id.
+std::vector<ChainNode> ListNodes(db::Connection& c);
 std::optional<ChainNode> GetNode(db::Connection& c, int64_t id);
 int64_t InsertNode(db::Connection& c, int64_t industry_id, const std::string& segment,
                    const std::string& name, const std::string& codes, int64_t now);

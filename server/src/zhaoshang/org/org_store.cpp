@@ -247,6 +247,16 @@ void SaveLockState(db::Connection& c, int64_t id, const auth::LockState& s) {
       {int64_t(s.failed_count), db::Nullable(s.locked_until), db::Nullable(s.last_failure_at), id});
 }
 
+std::vector<std::pair<int64_t, int64_t>> UsersWithRole(db::Connection& c, const std::string& role) {
+  auto rs = c.Query(
+      "SELECT u.id, u.unit_id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = ? "
+      "ORDER BY u.id",
+      {role});
+  std::vector<std::pair<int64_t, int64_t>> out;
+  for (size_t i = 0; i < rs.size(); ++i) out.emplace_back(rs[i].Int(0), rs[i].Int(1));
+  return out;
+}
+
 int64_t CountActiveUsersInUnit(db::Connection& c, int64_t unit_id) {
   return c.QueryInt("SELECT COUNT(*) FROM users WHERE unit_id = ? AND active = 1", {unit_id})
       .value_or(0);

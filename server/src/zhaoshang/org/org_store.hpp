@@ -19,6 +19,8 @@ std::optional<User> GetUser(db::Connection& c, int64_t id);
 std::optional<User> FindUserByLogin(db::Connection& c, const std::string& login);
 std::vector<User> ListUsers(db::Connection& c, const UserFilter& f, int64_t* total);
 int64_t CountUsers(db::Connection& c);
+// (user, unit) of every account holding the role, by user id (demo seeding).
+std::vector<std::pair<int64_t, int64_t>> UsersWithRole(db::Connection& c, const std::string& role);
 int64_t CountActiveUsersInUnit(db::Connection& c, int64_t unit_id);
 // The account's roles, sorted.
 std::vector<std::string> UserRoles(db::Connection& c, int64_t id);
