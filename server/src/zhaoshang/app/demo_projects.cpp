@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "zhaoshang/catalog/catalog_store.hpp"
 #include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/db/change_feed.hpp"
 #include "zhaoshang/org/org_store.hpp"
@@ -114,29 +115,20 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
     activities.clear();
   };
   std::vector<Person> promoters;
-  auto ps = c.Query(
-      "SELECT u.id, u.unit_id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = "
-      "'promoter' ORDER BY u.id");
-  for (size_t i = 0; i < ps.size(); ++i) promoters.push_back({ps[i].Int(0), ps[i].Int(1)});
+  for (const auto& [user, unit] : org::store::UsersWithRole(c, "promoter"))
+    promoters.push_back({user, unit});
   std::map<int64_t, int64_t> receiver_of_park;
-  auto rs = c.Query(
-      "SELECT u.id, u.unit_id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = "
-      "'receiver' ORDER BY u.id");
-  for (size_t i = 0; i < rs.size(); ++i) receiver_of_park.emplace(rs[i].Int(1), rs[i].Int(0));
-  auto coord = c.QueryInt(
-      "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'coordinator' "
-      "ORDER BY u.id LIMIT 1",
-      {});
+  for (const auto& [user, unit] : org::store::UsersWithRole(c, "receiver"))
+    receiver_of_park.emplace(unit, user);
+  std::optional<int64_t> coord;
+  if (auto cs = org::store::UsersWithRole(c, "coordinator"); !cs.empty()) coord = cs.front().first;
   struct Node {
     int64_t id, industry;
     std::string name, code;
   };
   std::vector<Node> nodes;
-  auto ns = c.Query("SELECT id, leading_industry_id, name, codes FROM chain_nodes ORDER BY id");
-  for (size_t i = 0; i < ns.size(); ++i) {
-    std::string codes = ns[i].Text(3);
-    nodes.push_back({ns[i].Int(0), ns[i].Int(1), ns[i].Text(2), codes.substr(0, codes.find(';'))});
-  }
+  for (const auto& n : catalog::store::ListNodes(c))
+    nodes.push_back({n.id, n.leading_industry_id, n.name, n.codes.empty() ? "" : n.codes.front()});
   if (parks.empty() || promoters.empty() || nodes.empty())
     throw std::runtime_error("demo projects need parks, promoters and chain nodes");
   const int64_t actor = coord.value_or(promoters.front().user_id);

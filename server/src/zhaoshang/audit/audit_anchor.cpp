@@ -13,6 +13,7 @@
 #include <boost/json.hpp>
 
 #include "zhaoshang/audit/audit_log.hpp"
+#include "zhaoshang/audit/audit_store.hpp"
 #include "zhaoshang/core/random.hpp"
 
 namespace zhaoshang::audit {
@@ -42,19 +43,6 @@ Result<std::string> DecodeKey(const std::string& text, const std::string& where)
   return *key;
 }
 
-Checkpoint FromRow(const db::Row& r) {
-  return Checkpoint{r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Text(4), r.Text(5)};
-}
-
-constexpr const char* kCheckpointColumns = "seq, at, count, last_id, last_hash, mac";
-
-std::optional<Checkpoint> CheckpointBySeq(db::Connection& c, int64_t seq) {
-  auto rs = c.Query(
-      std::string("SELECT ") + kCheckpointColumns + " FROM audit_checkpoints WHERE seq = ?", {seq});
-  if (rs.empty()) return std::nullopt;
-  return FromRow(rs[0]);
-}
-
 bool Same(const Checkpoint& a, const Checkpoint& b) {
   return a.seq == b.seq && a.at == b.at && a.count == b.count && a.last_id == b.last_id &&
          a.last_hash == b.last_hash && a.mac == b.mac;
@@ -63,15 +51,13 @@ bool Same(const Checkpoint& a, const Checkpoint& b) {
 // The chain must still hold what cp anchored; rows moved out by `audit archive` are checked by
 // `audit verify --archive` instead.
 Status StillAnchored(db::Connection& c, const Checkpoint& cp) {
-  int64_t archived_to =
-      c.QueryInt("SELECT COALESCE(MAX(last_id), 0) FROM audit_archives", {}).value_or(0);
-  if (cp.last_id <= archived_to) return {};
-  auto rs = c.Query("SELECT hash FROM audit_log WHERE id = ?", {cp.last_id});
-  if (rs.empty())
+  if (cp.last_id <= store::ArchivedTo(c)) return {};
+  auto hash = store::RowHash(c, cp.last_id);
+  if (!hash)
     return Fail(AnchorError("checkpoint " + std::to_string(cp.seq) + " anchors audit row " +
                             std::to_string(cp.last_id) +
                             ", which is no longer in the log: run `zhaoshang audit verify`"));
-  if (rs[0].Text(0) != cp.last_hash)
+  if (*hash != cp.last_hash)
     return Fail(AnchorError("audit row " + std::to_string(cp.last_id) +
                             " differs from checkpoint " + std::to_string(cp.seq) +
                             ": run `zhaoshang audit verify`"));
@@ -200,12 +186,7 @@ Status WriteFileAtomically(const std::string& path, const std::string& data) {
   return {};
 }
 
-std::optional<Checkpoint> NewestCheckpoint(db::Connection& c) {
-  auto rs = c.Query(std::string("SELECT ") + kCheckpointColumns +
-                    " FROM audit_checkpoints ORDER BY seq DESC LIMIT 1");
-  if (rs.empty()) return std::nullopt;
-  return FromRow(rs[0]);
-}
+std::optional<Checkpoint> NewestCheckpoint(db::Connection& c) { return store::NewestCheckpoint(c); }
 
 Result<std::optional<Checkpoint>> WriteCheckpoint(db::Connection& c, const Anchoring& a,
                                                   int64_t now_ms) {
@@ -221,7 +202,7 @@ Result<std::optional<Checkpoint>> WriteCheckpoint(db::Connection& c, const Ancho
     anchor = NewestCheckpoint(c);
     // Old anchors must still hold before a new one is written over them.
     if (*file) {
-      auto in_db = CheckpointBySeq(c, (*file)->seq);
+      auto in_db = store::CheckpointBySeq(c, (*file)->seq);
       if (!in_db || !Same(*in_db, **file))
         return Fail(AnchorError(
             "the anchor file " + a.anchor_file + " holds checkpoint " +
@@ -233,28 +214,24 @@ Result<std::optional<Checkpoint>> WriteCheckpoint(db::Connection& c, const Ancho
     }
     if (anchor)
       if (auto st = StillAnchored(c, *anchor); !st) return Fail(st.error());
-    auto head = c.Query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
-    if (!*file && !anchor && !head.empty() && !a.may_anchor_first)
+    auto head = store::Head(c);
+    if (!*file && !anchor && head && !a.may_anchor_first)
       return Fail(AnchorError(
           "the audit log has rows but no keyed checkpoint and no anchor file " + a.anchor_file +
           ": checkpoints and the anchor file were removed, or this installation was never "
           "anchored (then run `zhaoshang audit checkpoint` once). Run `zhaoshang audit verify`"));
-    const bool moved = !head.empty() && (!anchor || anchor->last_id != head[0].Int(0) ||
-                                         anchor->last_hash != head[0].Text(1));
+    const bool moved =
+        head && (!anchor || anchor->last_id != head->id || anchor->last_hash != head->hash);
     if (moved) {
       Checkpoint cp;
       cp.seq = anchor ? anchor->seq + 1 : 1;
       cp.at = now_ms;
       // Every row is in the chain up to the head: a COUNT once a minute, not per append.
-      cp.count = c.QueryInt("SELECT COALESCE(SUM(count), 0) FROM audit_archives", {}).value_or(0) +
-                 c.QueryInt("SELECT COUNT(*) FROM audit_log", {}).value_or(0);
-      cp.last_id = head[0].Int(0);
-      cp.last_hash = head[0].Text(1);
+      cp.count = store::ChainRowCount(c);
+      cp.last_id = head->id;
+      cp.last_hash = head->hash;
       cp.mac = CheckpointMac(a.key, cp);
-      c.Execute(
-          "INSERT INTO audit_checkpoints(seq, at, count, last_id, last_hash, mac) "
-          "VALUES (?,?,?,?,?,?)",
-          {cp.seq, cp.at, cp.count, cp.last_id, cp.last_hash, cp.mac});
+      store::InsertCheckpoint(c, cp);
       tx.Commit();
       anchor = inserted = cp;
     }

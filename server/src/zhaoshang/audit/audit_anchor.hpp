@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "zhaoshang/audit/audit_types.hpp"
 #include "zhaoshang/core/error.hpp"
 #include "zhaoshang/db/database.hpp"
 
@@ -27,15 +28,6 @@ Result<std::string> LoadKey(const KeySource& s);
 // For `serve`: as LoadKey, but first creates a missing key file (mode 0600, a random key);
 // *created says whether it did, so the caller can log it.
 Result<std::string> LoadOrCreateKey(const KeySource& s, bool* created);
-
-struct Checkpoint {
-  int64_t seq = 0;    // 1, 2, 3, … with no gaps
-  int64_t at = 0;     // when it was taken (ms)
-  int64_t count = 0;  // rows in the chain up to last_id, archived ones included
-  int64_t last_id = 0;
-  std::string last_hash;
-  std::string mac;  // HMAC-SM3 hex of CheckpointInput
-};
 
 // The text the MAC covers (domain-separated, length-prefixed).
 std::string CheckpointInput(const Checkpoint& cp);

@@ -10,6 +10,7 @@
 
 #include <boost/json.hpp>
 
+#include "zhaoshang/audit/audit_store.hpp"
 #include "zhaoshang/core/random.hpp"
 
 namespace zhaoshang::audit {
@@ -79,18 +80,7 @@ std::string ArchiveMac(const std::string& key, const ArchiveEntry& a) {
   return HmacSm3Hex(key, ArchiveInput(a));
 }
 
-std::vector<ArchiveEntry> ListArchives(db::Connection& c) {
-  auto rs = c.Query(
-      "SELECT id, at, first_id, last_id, count, prev_hash, last_hash, file_name, file_sm3, mac "
-      "FROM audit_archives ORDER BY id");
-  std::vector<ArchiveEntry> out;
-  for (size_t i = 0; i < rs.size(); ++i) {
-    auto r = rs[i];
-    out.push_back(ArchiveEntry{r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4), r.Text(5),
-                               r.Text(6), r.Text(7), r.Text(8), r.Text(9)});
-  }
-  return out;
-}
+std::vector<ArchiveEntry> ListArchives(db::Connection& c) { return store::Archives(c); }
 
 std::optional<int64_t> ParseDateUtc(const std::string& s) {
   int y = 0;
@@ -213,11 +203,7 @@ Result<ArchiveEntry> Archive(db::Connection& c, const Anchoring& a, const Actor&
     e.file_name = out_file;
     e.file_sm3 = sm3.HexFinal();
     e.mac = ArchiveMac(a.key, e);
-    c.Execute(
-        "INSERT INTO audit_archives(id, at, first_id, last_id, count, prev_hash, last_hash, "
-        "file_name, file_sm3, mac) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        {e.id, e.at, e.first_id, e.last_id, e.count, e.prev_hash, e.last_hash, e.file_name,
-         e.file_sm3, e.mac});
+    store::InsertArchive(c, e);
     json::object diff{{"archive", json::object{{"first_id", e.first_id},
                                                {"last_id", e.last_id},
                                                {"count", e.count},
@@ -230,7 +216,7 @@ Result<ArchiveEntry> Archive(db::Connection& c, const Anchoring& a, const Actor&
     try {
       // The retention trigger has the last word: it refuses rows younger than the period by
       // the database's clock, whatever clock this process runs on.
-      int64_t deleted = c.Execute("DELETE FROM audit_log WHERE id <= ?", {e.last_id});
+      int64_t deleted = store::DeleteThrough(c, e.last_id);
       if (deleted != e.count)
         return Fail(Refused("deleted " + N(deleted) + " rows, archived " + N(e.count)));
     } catch (const db::DbError& err) {
@@ -278,10 +264,7 @@ VerifyResult VerifyArchiveFile(db::Connection& c, const Result<std::string>& key
         return broken(r->id, "no archive entry in the database starts at row " + N(r->id));
       pos.id = entry->first_id - 1;
       pos.hash = entry->prev_hash;
-      auto rs =
-          c.Query("SELECT last_id, last_hash FROM audit_checkpoints WHERE last_id BETWEEN ? AND ?",
-                  {entry->first_id, entry->last_id});
-      for (size_t i = 0; i < rs.size(); ++i) anchored[rs[i].Int(0)] = rs[i].Text(1);
+      anchored = store::CheckpointHashes(c, entry->first_id, entry->last_id);
     }
     if (auto why = Follow(pos, *r)) return broken(r->id, *why);
     if (auto it = anchored.find(r->id); it != anchored.end() && it->second != r->hash)

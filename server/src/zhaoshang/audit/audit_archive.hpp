@@ -10,6 +10,7 @@
 
 #include "zhaoshang/audit/audit_anchor.hpp"
 #include "zhaoshang/audit/audit_log.hpp"
+#include "zhaoshang/audit/audit_types.hpp"
 #include "zhaoshang/audit/audit_verify.hpp"
 #include "zhaoshang/core/error.hpp"
 #include "zhaoshang/db/database.hpp"
@@ -20,17 +21,6 @@ namespace zhaoshang::audit {
 // parameter); AuditRetention.TriggerAgreesWithTheConstant pins the two together.
 inline constexpr int64_t kRetentionDays = 184;
 inline constexpr int64_t kDayMs = 86'400'000;
-
-struct ArchiveEntry {
-  int64_t id = 0;  // 1, 2, 3, …
-  int64_t at = 0;
-  int64_t first_id = 0, last_id = 0, count = 0;
-  std::string prev_hash;  // of the first archived row
-  std::string last_hash;  // of the last one: the next row's prev_hash
-  std::string file_name;  // as given to --out, for people
-  std::string file_sm3;   // SM3 of the file's bytes
-  std::string mac;        // HMAC-SM3 of ArchiveInput
-};
 
 std::string ArchiveInput(const ArchiveEntry& a);
 std::string ArchiveMac(const std::string& key, const ArchiveEntry& a);

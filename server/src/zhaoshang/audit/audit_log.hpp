@@ -6,38 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "zhaoshang/audit/audit_types.hpp"
 #include "zhaoshang/core/actor.hpp"
 #include "zhaoshang/db/database.hpp"
 
 namespace zhaoshang::audit {
-
-struct Entry {
-  std::string action;       // "user.create", "auth.login_failed"
-  std::string object_type;  // "user"
-  std::string object_id;
-  std::string diff_json = "{}";  // {"field":{"from":…,"to":…}} or {"after":{…}}
-};
-
-// 1: rows written before migration 0006, hashed without their id. 2: the id is hashed and
-// ids are consecutive, so a removed row leaves a gap even where the hashes were recomputed.
-inline constexpr int64_t kChainVersion = 2;
-// prev_hash of the very first row.
-inline const std::string kGenesisHash(64, '0');
-
-struct Record {
-  int64_t id = 0;
-  int64_t at = 0;
-  int64_t actor_id = 0;
-  std::string actor_login, unit_name, source, action, object_type, object_id, diff_json, request_id,
-      prev_hash, hash;
-  int64_t chain_version = kChainVersion;
-};
-
-struct Filter {
-  std::string actor, action, object_type;
-  std::optional<int64_t> from_ms, to_ms;
-  int64_t offset = 0, limit = 20;
-};
 
 // Appends under the audit lock (PostgreSQL advisory lock; SQLite serialises writers), giving
 // the row the next id explicitly: one query for the head, as before ids were hashed.

@@ -4,6 +4,7 @@
 
 #include "zhaoshang/audit/audit_anchor.hpp"
 #include "zhaoshang/audit/audit_archive.hpp"
+#include "zhaoshang/audit/audit_store.hpp"
 #include "zhaoshang/core/random.hpp"
 
 namespace zhaoshang::audit {
@@ -21,15 +22,8 @@ class CheckpointCursor {
   // nullopt at the end or when broken (then why() is set).
   std::optional<Checkpoint> Next() {
     if (i_ == page_.size()) {
-      auto rs = c_.Query(
-          "SELECT seq, at, count, last_id, last_hash, mac FROM audit_checkpoints WHERE seq > ? "
-          "ORDER BY seq LIMIT ?",
-          {last_seq_, kPage});
-      page_.clear();
+      page_ = store::CheckpointsAfter(c_, last_seq_, kPage);
       i_ = 0;
-      for (size_t k = 0; k < rs.size(); ++k)
-        page_.push_back(Checkpoint{rs[k].Int(0), rs[k].Int(1), rs[k].Int(2), rs[k].Int(3),
-                                   rs[k].Text(4), rs[k].Text(5)});
       if (page_.empty()) return std::nullopt;
     }
     Checkpoint cp = page_[i_++];
@@ -177,10 +171,9 @@ VerifyResult Verify(db::Connection& c, const Result<std::string>& key,
         return broken(std::nullopt, "the anchor file's checkpoint " + N(f.seq) +
                                         " is not in the database (checkpoints were deleted)");
       // Checkpoints 1..n all passed above; the file's must be the very same one.
-      auto rs = c.Query("SELECT at, count, last_id, last_hash FROM audit_checkpoints WHERE seq = ?",
-                        {f.seq});
-      if (rs.empty() || rs[0].Int(0) != f.at || rs[0].Int(1) != f.count ||
-          rs[0].Int(2) != f.last_id || rs[0].Text(3) != f.last_hash)
+      auto in_db = store::CheckpointBySeq(c, f.seq);
+      if (!in_db || in_db->at != f.at || in_db->count != f.count || in_db->last_id != f.last_id ||
+          in_db->last_hash != f.last_hash)
         return broken(f.last_id,
                       "the anchor file's checkpoint " + N(f.seq) + " differs from the database's");
     }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "zhaoshang/audit/audit_log.hpp"
+#include "zhaoshang/audit/audit_types.hpp"
 #include "zhaoshang/core/error.hpp"
 #include "zhaoshang/db/database.hpp"
 
@@ -29,12 +30,6 @@ struct VerifyResult {
   }
 };
 
-// Where a walk of the chain stands: the row before the next one.
-struct ChainPos {
-  int64_t id = 0;  // 0: nothing before
-  std::string hash = kGenesisHash;
-  bool after_v2 = false;
-};
 // Checks that r follows pos and moves pos to r; returns why not.
 std::optional<std::string> Follow(ChainPos& pos, const Record& r);
 

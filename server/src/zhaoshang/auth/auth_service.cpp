@@ -6,8 +6,10 @@
 #include <fmt/format.h>
 
 #include "zhaoshang/audit/audit_log.hpp"
+#include "zhaoshang/auth/auth_store.hpp"
 #include "zhaoshang/auth/password.hpp"
 #include "zhaoshang/core/random.hpp"
+#include "zhaoshang/org/org_service.hpp"
 #include "zhaoshang/org/org_store.hpp"
 
 namespace zhaoshang::auth {
@@ -27,14 +29,6 @@ std::string NormalizeLogin(const std::string& login) {
   s.erase(s.find_last_not_of(" \t") + 1);
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
   return s;
-}
-
-Status CheckNotReused(db::Connection& c, int64_t user_id, const std::string& password) {
-  for (const auto& hash : org::store::RecentPasswordHashes(c, user_id, kPasswordHistory))
-    if (VerifyPassword(hash, password))
-      return Fail(ErrorCode::kInvalidArgument, "weak_password",
-                  "the new password was used recently", {{"password", "reused"}});
-  return {};
 }
 
 Result<LoginResult> AuthService::Login(const std::string& login_in, const std::string& password,
@@ -91,7 +85,7 @@ Result<LoginResult> AuthService::Login(const std::string& login_in, const std::s
     db::Transaction tx(c, true);
     // Concurrent failures must all count: lock the account row first (PostgreSQL; SQLite
     // writers are serialised), then read the counts afresh.
-    c.Execute("UPDATE users SET failed_count = failed_count WHERE id = ?", {user->id});
+    org::store::LockUserRow(c, user->id);
     auto fresh = org::store::GetUser(c, user->id);
     LockState a = AfterAccountFailure(AccountLock(*fresh), lockout_, now);
     LockState s = AfterSourceFailure(org::store::GetSourceLock(c, user->id, source), lockout_, now);
@@ -134,15 +128,10 @@ Result<LoginResult> AuthService::Login(const std::string& login_in, const std::s
   p.csrf_token = RandomHex(16);
 
   db::Transaction tx(c, true);
-  c.Execute("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?",
-            {now - sessions_.idle_ms, now - sessions_.absolute_ms});
-  if (!presented_token.empty())
-    c.Execute("DELETE FROM sessions WHERE id_hash = ?", {Sha256Hex(presented_token)});
+  store::DeleteExpiredSessions(c, now - sessions_.idle_ms, now - sessions_.absolute_ms);
+  if (!presented_token.empty()) store::DeleteSession(c, Sha256Hex(presented_token));
   org::store::RecordLogin(c, user->id, source, now);
-  c.Execute(
-      "INSERT INTO sessions(id_hash, user_id, csrf_token, created_at, last_seen_at, source) "
-      "VALUES (?,?,?,?,?,?)",
-      {p.session_hash, p.user_id, p.csrf_token, now, now, source});
+  store::InsertSession(c, p.session_hash, p.user_id, p.csrf_token, now, source);
   audit::Append(c, now, ActorOf(p, source, request_id),
                 {"auth.login", "user", std::to_string(user->id), "{}"});
   tx.Commit();
@@ -155,35 +144,26 @@ std::optional<Principal> AuthService::Authenticate(const std::string& token) {
   const std::string hash = Sha256Hex(token);
   auto lease = db_.Acquire();
   db::Connection& c = *lease;
-  auto rs = c.Query(
-      "SELECT s.user_id, s.csrf_token, s.created_at, s.last_seen_at, u.login, u.name, u.unit_id, "
-      "o.name, u.active, u.version, u.must_change_password FROM sessions s JOIN users u ON "
-      "u.id = s.user_id "
-      "JOIN org_units o ON o.id = u.unit_id WHERE s.id_hash = ?",
-      {hash});
-  if (rs.empty()) return std::nullopt;
-  auto r = rs[0];
-  const int64_t created = r.Int(2), last_seen = r.Int(3);
-  if (now - last_seen > sessions_.idle_ms || now - created > sessions_.absolute_ms ||
-      r.Int(8) == 0) {
-    c.Execute("DELETE FROM sessions WHERE id_hash = ?", {hash});
+  auto s = store::FindSession(c, hash);
+  if (!s) return std::nullopt;
+  if (now - s->last_seen_at > sessions_.idle_ms || now - s->created_at > sessions_.absolute_ms ||
+      !s->active) {
+    store::DeleteSession(c, hash);
     return std::nullopt;
   }
   // Sliding idle timeout; written at most once a minute to keep reads cheap.
-  if (now - last_seen > 60 * 1000)
-    c.Execute("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", {now, hash});
+  if (now - s->last_seen_at > 60 * 1000) store::TouchSession(c, hash, now);
   Principal p;
-  p.user_id = r.Int(0);
-  p.csrf_token = r.Text(1);
-  p.login = r.Text(4);
-  p.name = r.Text(5);
-  p.unit_id = r.Int(6);
-  p.unit_name = r.Text(7);
-  p.version = r.Int(9);
-  p.must_change_password = r.Int(10) != 0;
+  p.user_id = s->user_id;
+  p.csrf_token = s->csrf_token;
+  p.login = s->login;
+  p.name = s->name;
+  p.unit_id = s->unit_id;
+  p.unit_name = s->unit_name;
+  p.version = s->version;
+  p.must_change_password = s->must_change_password;
   p.session_hash = hash;
-  auto roles = c.Query("SELECT role FROM user_roles WHERE user_id = ? ORDER BY role", {p.user_id});
-  for (size_t i = 0; i < roles.size(); ++i) p.roles.push_back(roles[i].Text(0));
+  p.roles = org::store::UserRoles(c, p.user_id);
   return p;
 }
 
@@ -191,7 +171,7 @@ void AuthService::Logout(const Principal& p, const std::string& source,
                          const std::string& request_id) {
   auto lease = db_.Acquire();
   db::Transaction tx(*lease, true);
-  lease->Execute("DELETE FROM sessions WHERE id_hash = ?", {p.session_hash});
+  store::DeleteSession(*lease, p.session_hash);
   audit::Append(*lease, clock_.NowMs(), ActorOf(p, source, request_id),
                 {"auth.logout", "user", std::to_string(p.user_id), "{}"});
   tx.Commit();
@@ -206,14 +186,13 @@ Status AuthService::ChangePassword(const Principal& p, const std::string& old_pa
   if (!VerifyPassword(user->password_hash, old_password))
     return Fail(InvalidArgument({{"old_password", "invalid_value"}}, "old password is wrong"));
   if (auto st = CheckPasswordPolicy(new_password, user->login); !st) return st;
-  if (auto st = CheckNotReused(*lease, p.user_id, new_password); !st) return st;
+  if (auto st = org::CheckNotReused(*lease, p.user_id, new_password); !st) return st;
   const std::string hash = HashPassword(new_password);
   const int64_t now = clock_.NowMs();
   db::Transaction tx(*lease, true);
   org::store::SetPassword(*lease, p.user_id, hash, now, false);
   // Other sessions of this account end; this one stays.
-  lease->Execute("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?",
-                 {p.user_id, p.session_hash});
+  store::DeleteOtherSessions(*lease, p.user_id, p.session_hash);
   audit::Append(*lease, now, ActorOf(p, source, request_id),
                 {"auth.password_change", "user", std::to_string(p.user_id), "{}"});
   tx.Commit();

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "zhaoshang/auth/auth_types.hpp"
 #include "zhaoshang/auth/lockout.hpp"
 #include "zhaoshang/auth/principal.hpp"
 #include "zhaoshang/core/clock.hpp"
@@ -11,16 +12,6 @@
 #include "zhaoshang/db/database.hpp"
 
 namespace zhaoshang::auth {
-
-struct SessionPolicy {
-  int64_t idle_ms = 30 * 60 * 1000;
-  int64_t absolute_ms = 12 * 60 * 60 * 1000;
-};
-
-struct LoginResult {
-  std::string token;  // goes into the cookie, never logged
-  Principal principal;
-};
 
 class AuthService {
  public:
@@ -51,14 +42,5 @@ class AuthService {
   SessionPolicy sessions_;
   RateLimiter limiter_;
 };
-
-// Normalised login: trimmed, lower-case ASCII.
-std::string NormalizeLogin(const std::string& login);
-
-// How many recent passwords (the current one included) a new password may not repeat.
-inline constexpr int kPasswordHistory = 5;
-// Fails with weak_password, fields.password = "reused" when `password` is one of the
-// account's last kPasswordHistory passwords.
-Status CheckNotReused(db::Connection& c, int64_t user_id, const std::string& password);
 
 }  // namespace zhaoshang::auth

@@ -8,6 +8,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "zhaoshang/auth/auth_types.hpp"
+
 namespace zhaoshang::auth {
 
 struct LockoutPolicy {
@@ -16,13 +18,6 @@ struct LockoutPolicy {
   int account_ceiling = 50;       // per account, from all addresses together, in a row
   int free_failures = 2;          // progressive delays start after these
   int64_t first_delay_ms = 1000;  // then 1 s, 2 s, 4 s … before the next try
-};
-
-struct LockState {
-  int failed_count = 0;
-  std::optional<int64_t> locked_until;
-  std::optional<int64_t> retry_at;         // progressive delay: no try before this
-  std::optional<int64_t> last_failure_at;  // the account count restarts after lock_ms of quiet
 };
 
 bool IsLocked(const LockState& s, int64_t now_ms);

@@ -4,25 +4,12 @@
 #include <vector>
 
 #include "zhaoshang/audit/audit_log.hpp"
+#include "zhaoshang/catalog/catalog_types.hpp"
 #include "zhaoshang/core/clock.hpp"
 #include "zhaoshang/core/error.hpp"
 #include "zhaoshang/db/database.hpp"
 
 namespace zhaoshang::catalog {
-
-struct ChainNode {
-  int64_t id = 0, leading_industry_id = 0;
-  std::string segment, name;
-  std::vector<std::string> codes;
-  int64_t version = 1;
-};
-
-struct LeadingIndustry {
-  int64_t id = 0;
-  std::string name, description;
-  int64_t version = 1;
-  std::vector<ChainNode> nodes;
-};
 
 class CatalogService {
  public:
@@ -37,16 +24,14 @@ class CatalogService {
                                          std::optional<std::string> description, int64_t version);
   // Only a leading industry without chain nodes and without projects can go.
   Status DeleteIndustry(const Actor& a, int64_t id, int64_t version);
-  Result<ChainNode> CreateNode(const Actor& a, int64_t industry_id,
-                               const std::string& segment, const std::string& name,
-                               const std::vector<std::string>& codes);
-  Result<ChainNode> UpdateNode(const Actor& a, int64_t id,
-                               std::optional<std::string> segment, std::optional<std::string> name,
+  Result<ChainNode> CreateNode(const Actor& a, int64_t industry_id, const std::string& segment,
+                               const std::string& name, const std::vector<std::string>& codes);
+  Result<ChainNode> UpdateNode(const Actor& a, int64_t id, std::optional<std::string> segment,
+                               std::optional<std::string> name,
                                std::optional<std::vector<std::string>> codes, int64_t version);
   Status DeleteNode(const Actor& a, int64_t id, int64_t version);
 
  private:
-  std::optional<ChainNode> GetNode(db::Connection& c, int64_t id);
   db::Database& db_;
   const Clock& clock_;
 };

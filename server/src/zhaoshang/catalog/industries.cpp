@@ -3,6 +3,7 @@
 #include <map>
 
 #include "zhaoshang/catalog/catalog_data.hpp"
+#include "zhaoshang/catalog/catalog_store.hpp"
 #include "zhaoshang/catalog/csv.hpp"
 
 namespace zhaoshang::catalog {
@@ -41,7 +42,7 @@ std::optional<IndustryPath> Industries::PathOf(const std::string& code) const {
 }
 
 void SeedIndustries(db::Connection& c) {
-  if (c.QueryInt("SELECT COUNT(*) FROM industries", {}).value_or(0) > 0) return;
+  if (store::CountIndustries(c) > 0) return;
   const auto& all = Industries::Embedded().all();
   std::vector<db::Params> rows;
   for (const auto& ind : all)
@@ -49,12 +50,12 @@ void SeedIndustries(db::Connection& c) {
                     ind.parent.empty() ? db::Param(nullptr) : db::Param(ind.parent), ind.name,
                     ind.note});
   db::Transaction tx(c, true);
-  db::InsertRows(c, "INSERT INTO industries(code, level, parent, name, note) VALUES ", rows, 200);
+  store::InsertIndustries(c, rows);
   tx.Commit();
 }
 
 void SeedDemoChains(db::Connection& c, int64_t now) {
-  if (c.QueryInt("SELECT COUNT(*) FROM leading_industries", {}).value_or(0) > 0) return;
+  if (store::CountLeading(c) > 0) return;
   auto rows = ParseCsv(DemoChainsCsv());
   db::Transaction tx(c, true);
   std::map<std::string, int64_t> ids;
@@ -62,17 +63,8 @@ void SeedDemoChains(db::Connection& c, int64_t now) {
   for (size_t i = 1; i < rows.size(); ++i) {
     const auto& r = rows[i];
     if (r.size() < 4) continue;
-    if (!ids.count(r[0]))
-      ids[r[0]] = c.QueryInt(
-                       "INSERT INTO leading_industries(name, description, sort_order, created_at, "
-                       "updated_at) VALUES (?,?,?,?,?) RETURNING id",
-                       {r[0], std::string(""), int64_t(order++), now, now})
-                      .value();
-    c.Execute(
-        "INSERT INTO chain_nodes(leading_industry_id, segment, name, codes, created_at, "
-        "updated_at) "
-        "VALUES (?,?,?,?,?,?)",
-        {ids[r[0]], r[1], r[2], r[3], now, now});
+    if (!ids.count(r[0])) ids[r[0]] = store::InsertLeadingAt(c, r[0], "", order++, now);
+    store::InsertNodeRow(c, ids[r[0]], r[1], r[2], r[3], now);
   }
   tx.Commit();
 }

@@ -32,5 +32,27 @@ TEST(ExpandDialect, AScriptWithoutMarkersIsUnchangedButForPk) {
             "SELECT 1;\n-- a comment\nSELECT 2");
 }
 
+TEST(Contains, InstrOnSqliteStrposOnPostgres) {
+  EXPECT_EQ(Contains(Dialect::kSqlite, "p.name"), "instr(p.name, ?) > 0");
+  EXPECT_EQ(Contains(Dialect::kPostgres, "p.name"), "strpos(p.name, ?) > 0");
+}
+
+TEST(InList, OnePlaceholderPerIdInOrderAndNullForNone) {
+  Params p{std::string("head")};
+  EXPECT_EQ(InList({7, 3, 5}, p), "?,?,?");
+  ASSERT_EQ(p.size(), 4u);
+  EXPECT_EQ(std::get<int64_t>(p[1]), 3);
+  EXPECT_EQ(std::get<int64_t>(p[2]), 5);
+  EXPECT_EQ(std::get<int64_t>(p[3]), 7);
+  Params none;
+  EXPECT_EQ(InList({}, none), "NULL");  // "x IN (NULL)" matches nothing
+  EXPECT_TRUE(none.empty());
+}
+
+TEST(Nullable, AbsentIsNull) {
+  EXPECT_TRUE(std::holds_alternative<std::nullptr_t>(Nullable(std::nullopt)));
+  EXPECT_EQ(std::get<int64_t>(Nullable(int64_t{42})), 42);
+}
+
 }  // namespace
 }  // namespace zhaoshang::db

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "zhaoshang/catalog/catalog_service.hpp"
+#include "zhaoshang/catalog/catalog_types.hpp"
 #include "zhaoshang/catalog/industries.hpp"
 
 namespace zhaoshang::matching {

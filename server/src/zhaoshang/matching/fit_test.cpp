@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "zhaoshang/catalog/catalog_service.hpp"
+#include "zhaoshang/catalog/catalog_types.hpp"
 
 namespace zhaoshang::matching {
 namespace {

@@ -6,6 +6,7 @@
 #include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/core/date.hpp"
 #include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/matching/matching_render.hpp"
 #include "zhaoshang/matching/park_service.hpp"
 
 namespace zhaoshang {

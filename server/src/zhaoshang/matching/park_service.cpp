@@ -1,9 +1,7 @@
 #include "zhaoshang/matching/park_service.hpp"
 
 #include <algorithm>
-#include <sstream>
 
-#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -12,6 +10,7 @@
 #include "zhaoshang/catalog/catalog_service.hpp"
 #include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/matching/park_store.hpp"
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/org/roles.hpp"
 #include "zhaoshang/pipeline/pipeline_types.hpp"
@@ -19,95 +18,6 @@
 namespace zhaoshang::matching {
 namespace json = boost::json;
 namespace {
-
-constexpr const char* kProfileCols =
-    "positioning, leading_industry_ids, chain_node_ids, target_codes, excluded_codes, "
-    "redline_codes, redline_note, min_intensity_yuan_per_mu, min_tax_yuan_per_mu, "
-    "min_output_yuan_per_mu, power_kva, water_t_per_day, gas_m3_per_day, steam_t_per_hour, "
-    "facilities, policies, contacts, updated_at, version";
-constexpr const char* kCarrierCols =
-    "id, kind, name, status, area_mu_x100, land_use, price_yuan_per_mu, floor_area_m2, floors, "
-    "floor_load_kg_m2, lease, rent_yuan_per_m2_month, sale_yuan_per_m2, ready_date, note, version";
-
-template <typename T>
-std::string Join(const std::vector<T>& v) {
-  std::ostringstream s;
-  for (size_t i = 0; i < v.size(); ++i) s << (i ? "," : "") << v[i];
-  return s.str();
-}
-std::vector<std::string> SplitCodes(const std::string& s) {
-  std::vector<std::string> out;
-  std::stringstream in(s);
-  for (std::string x; std::getline(in, x, ',');)
-    if (!x.empty()) out.push_back(x);
-  return out;
-}
-std::vector<int64_t> SplitIds(const std::string& s) {
-  std::vector<int64_t> out;
-  for (const auto& x : SplitCodes(s)) out.push_back(std::stoll(x));
-  return out;
-}
-
-std::string ContactsJson(const std::vector<ParkContact>& cs) {
-  json::array a;
-  for (const auto& c : cs)
-    a.push_back(json::object{{"name", c.name}, {"phone", c.phone}, {"title", c.title}});
-  return json::serialize(a);
-}
-std::vector<ParkContact> ParseContacts(const std::string& s) {
-  std::vector<ParkContact> out;
-  boost::system::error_code ec;
-  auto v = json::parse(s, ec);
-  if (ec || !v.is_array()) return out;
-  for (const auto& c : v.as_array()) {
-    if (!c.is_object()) continue;
-    auto str = [&](const char* k) {
-      auto* x = c.as_object().if_contains(k);
-      return x && x->is_string() ? std::string(x->as_string()) : std::string();
-    };
-    out.push_back({str("name"), str("phone"), str("title")});
-  }
-  return out;
-}
-
-Carrier CarrierFromRow(const db::Row& r) {
-  Carrier k;
-  size_t i = 0;
-  k.id = r.Int(i++);
-  k.kind = r.Text(i++);
-  k.name = r.Text(i++);
-  k.status = r.Text(i++);
-  k.area_mu_x100 = r.Int(i++);
-  k.land_use = r.Text(i++);
-  k.price_yuan_per_mu = r.Int(i++);
-  k.floor_area_m2 = r.Int(i++);
-  k.floors = r.Int(i++);
-  k.floor_load_kg_m2 = r.Int(i++);
-  k.lease = r.Text(i++);
-  k.rent_yuan_per_m2_month = r.Int(i++);
-  k.sale_yuan_per_m2 = r.Int(i++);
-  k.ready_date = r.OptText(i++);
-  k.note = r.Text(i++);
-  k.version = r.Int(i++);
-  return k;
-}
-
-db::Params CarrierParams(const Carrier& k) {
-  return {k.kind,
-          k.name,
-          k.status,
-          k.area_mu_x100,
-          k.land_use,
-          k.price_yuan_per_mu,
-          k.floor_area_m2,
-          k.floors,
-          k.floor_load_kg_m2,
-          k.lease,
-          k.rent_yuan_per_m2_month,
-          k.sale_yuan_per_m2,
-          k.ready_date ? db::Param(*k.ready_date) : db::Param(nullptr),
-          k.note};
-}
 
 bool IsPark(const org::Unit& u) { return org::ReceivesProjects(u.kind); }
 
@@ -124,46 +34,18 @@ std::vector<ParkProfile> LoadProfiles(db::Connection& c, std::optional<int64_t> 
   }
   std::map<int64_t, ParkProfile*> by;
   for (auto& p : out) by[p.unit_id] = &p;
-  const std::string where = only ? " WHERE unit_id = ?" : "";
-  db::Params params;
-  if (only) params.emplace_back(*only);
-  auto rs = c.Query(std::string("SELECT unit_id, ") + kProfileCols + " FROM park_profiles" + where,
-                    params);
-  for (size_t r = 0; r < rs.size(); ++r) {
-    auto it = by.find(rs[r].Int(0));
+  for (auto& saved : store::Profiles(c, only)) {
+    auto it = by.find(saved.unit_id);
     if (it == by.end()) continue;
     ParkProfile& p = *it->second;
-    size_t i = 1;
-    const db::Row row = rs[r];
-    p.positioning = row.Text(i++);
-    p.leading_industry_ids = SplitIds(row.Text(i++));
-    p.chain_node_ids = SplitIds(row.Text(i++));
-    p.target_codes = SplitCodes(row.Text(i++));
-    p.excluded_codes = SplitCodes(row.Text(i++));
-    p.redline_codes = SplitCodes(row.Text(i++));
-    p.redline_note = row.Text(i++);
-    p.min_intensity_yuan_per_mu = row.Int(i++);
-    p.min_tax_yuan_per_mu = row.Int(i++);
-    p.min_output_yuan_per_mu = row.Int(i++);
-    p.power_kva = row.Int(i++);
-    p.water_t_per_day = row.Int(i++);
-    p.gas_m3_per_day = row.Int(i++);
-    p.steam_t_per_hour = row.Int(i++);
-    p.facilities = row.Text(i++);
-    p.policies = row.Text(i++);
-    p.contacts = ParseContacts(row.Text(i++));
-    p.updated_at = row.Int(i++);
-    p.version = row.Int(i++);
+    saved.unit_name = std::move(p.unit_name);
+    saved.unit_kind = std::move(p.unit_kind);
+    p = std::move(saved);
   }
-  auto cs = c.Query(std::string("SELECT unit_id, ") + kCarrierCols + " FROM park_carriers" + where +
-                        " ORDER BY unit_id, id",
-                    params);
-  for (size_t r = 0; r < cs.size(); ++r) {
-    auto it = by.find(cs[r].Int(0));
+  for (auto& [unit_id, carrier] : store::Carriers(c, only)) {
+    auto it = by.find(unit_id);
     if (it == by.end()) continue;
-    // Columns after unit_id: read through a shifted row copy.
-    std::vector<db::Cell> cells(cs.rows[r].begin() + 1, cs.rows[r].end());
-    it->second->carriers.push_back(CarrierFromRow(db::Row(&cells)));
+    it->second->carriers.push_back(std::move(carrier));
   }
   return out;
 }
@@ -266,54 +148,26 @@ Result<ParkProfile> ParkService::Save(const auth::Principal& who, ParkProfile p,
   const ParkProfile& old = before.front();
   if (old.version != p.version) return Fail(VersionConflict());
   const int64_t now = clock_.NowMs();
-  db::Params params = {p.positioning,
-                       Join(p.leading_industry_ids),
-                       Join(p.chain_node_ids),
-                       Join(p.target_codes),
-                       Join(p.excluded_codes),
-                       Join(p.redline_codes),
-                       p.redline_note,
-                       p.min_intensity_yuan_per_mu,
-                       p.min_tax_yuan_per_mu,
-                       p.min_output_yuan_per_mu,
-                       p.power_kva,
-                       p.water_t_per_day,
-                       p.gas_m3_per_day,
-                       p.steam_t_per_hour,
-                       p.facilities,
-                       p.policies,
-                       ContactsJson(p.contacts),
-                       now};
   if (old.version == 0) {
-    params.insert(params.begin(), p.unit_id);
     try {
-      c->Execute(std::string("INSERT INTO park_profiles(unit_id, ") + kProfileCols +
-                     ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)",
-                 params);
+      store::InsertProfile(*c, p, now);
     } catch (const db::DbError& e) {
       if (!e.unique_violation()) throw;
       return Fail(VersionConflict());  // saved first by someone else a moment ago
     }
-  } else {
-    params.push_back(p.unit_id);
-    params.push_back(p.version);
-    if (c->Execute(
-            "UPDATE park_profiles SET positioning = ?, leading_industry_ids = ?, chain_node_ids = "
-            "?, target_codes = ?, excluded_codes = ?, redline_codes = ?, redline_note = ?, "
-            "min_intensity_yuan_per_mu = ?, min_tax_yuan_per_mu = ?, min_output_yuan_per_mu = ?, "
-            "power_kva = ?, water_t_per_day = ?, gas_m3_per_day = ?, steam_t_per_hour = ?, "
-            "facilities = ?, policies = ?, contacts = ?, updated_at = ?, version = version + 1 "
-            "WHERE unit_id = ? AND version = ?",
-            params) != 1)
-      return Fail(VersionConflict());
+  } else if (!store::UpdateProfile(*c, p, now)) {
+    return Fail(VersionConflict());
   }
   audit::Diff d;
   d.Change("positioning", old.positioning, p.positioning)
-      .Change("leading_industry_ids", Join(old.leading_industry_ids), Join(p.leading_industry_ids))
-      .Change("chain_node_ids", Join(old.chain_node_ids), Join(p.chain_node_ids))
-      .Change("target_codes", Join(old.target_codes), Join(p.target_codes))
-      .Change("excluded_codes", Join(old.excluded_codes), Join(p.excluded_codes))
-      .Change("redline_codes", Join(old.redline_codes), Join(p.redline_codes))
+      .Change("leading_industry_ids", store::JoinList(old.leading_industry_ids),
+              store::JoinList(p.leading_industry_ids))
+      .Change("chain_node_ids", store::JoinList(old.chain_node_ids),
+              store::JoinList(p.chain_node_ids))
+      .Change("target_codes", store::JoinList(old.target_codes), store::JoinList(p.target_codes))
+      .Change("excluded_codes", store::JoinList(old.excluded_codes),
+              store::JoinList(p.excluded_codes))
+      .Change("redline_codes", store::JoinList(old.redline_codes), store::JoinList(p.redline_codes))
       .Change("redline_note", old.redline_note, p.redline_note)
       .Change("min_intensity_yuan_per_mu", Str(old.min_intensity_yuan_per_mu),
               Str(p.min_intensity_yuan_per_mu))
@@ -323,7 +177,7 @@ Result<ParkProfile> ParkService::Save(const auth::Principal& who, ParkProfile p,
       .Change("power_kva", Str(old.power_kva), Str(p.power_kva))
       .Change("facilities", old.facilities, p.facilities)
       .Change("policies", old.policies, p.policies)
-      .Change("contacts", ContactsJson(old.contacts), ContactsJson(p.contacts));
+      .Change("contacts", store::ContactsJson(old.contacts), store::ContactsJson(p.contacts));
   audit::Append(*c, now, actor, {"park.profile", "park", Str(p.unit_id), d.Json()});
   tx.Commit();
   return LoadProfiles(*c, p.unit_id).front();
@@ -361,16 +215,7 @@ Result<Carrier> ParkService::AddCarrier(const auth::Principal& who, int64_t unit
   if (!u || !IsPark(*u)) return Fail(NotFound("park not found"));
   if (auto st = CheckEditable(*c, who, unit_id); !st) return Fail(st.error());
   const int64_t now = clock_.NowMs();
-  db::Params params = CarrierParams(k);
-  params.insert(params.begin(), unit_id);
-  params.push_back(now);
-  k.id = c->QueryInt(
-              "INSERT INTO park_carriers(unit_id, kind, name, status, area_mu_x100, land_use, "
-              "price_yuan_per_mu, floor_area_m2, floors, floor_load_kg_m2, lease, "
-              "rent_yuan_per_m2_month, sale_yuan_per_m2, ready_date, note, updated_at) VALUES "
-              "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-              params)
-             .value();
+  k.id = store::InsertCarrier(*c, unit_id, k, now);
   k.version = 1;
   audit::Diff d;
   d.Created("kind", k.kind).Created("name", k.name).Created("status", k.status);
@@ -385,22 +230,10 @@ Result<Carrier> ParkService::UpdateCarrier(const auth::Principal& who, int64_t u
   auto c = db_.Acquire();
   db::Transaction tx(*c, true);
   if (auto st = CheckEditable(*c, who, unit_id); !st) return Fail(st.error());
-  auto rs = c->Query(
-      std::string("SELECT ") + kCarrierCols + " FROM park_carriers WHERE id = ? AND unit_id = ?",
-      {k.id, unit_id});
-  if (rs.empty()) return Fail(NotFound("carrier not found"));
-  Carrier old = CarrierFromRow(rs[0]);
-  db::Params params = CarrierParams(k);
-  params.push_back(clock_.NowMs());
-  params.push_back(k.id);
-  params.push_back(k.version);
-  if (c->Execute("UPDATE park_carriers SET kind = ?, name = ?, status = ?, area_mu_x100 = ?, "
-                 "land_use = ?, price_yuan_per_mu = ?, floor_area_m2 = ?, floors = ?, "
-                 "floor_load_kg_m2 = ?, lease = ?, rent_yuan_per_m2_month = ?, "
-                 "sale_yuan_per_m2 = ?, ready_date = ?, note = ?, updated_at = ?, "
-                 "version = version + 1 WHERE id = ? AND version = ?",
-                 params) != 1)
-    return Fail(VersionConflict());
+  auto found = store::GetCarrier(*c, unit_id, k.id);
+  if (!found) return Fail(NotFound("carrier not found"));
+  const Carrier old = *found;
+  if (!store::UpdateCarrier(*c, k, clock_.NowMs())) return Fail(VersionConflict());
   audit::Diff d;
   d.Change("name", old.name, k.name)
       .Change("status", old.status, k.status)
@@ -418,13 +251,12 @@ Status ParkService::DeleteCarrier(const auth::Principal& who, int64_t unit_id, i
   auto c = db_.Acquire();
   db::Transaction tx(*c, true);
   if (auto st = CheckEditable(*c, who, unit_id); !st) return Fail(st.error());
-  auto rs = c->Query("SELECT name, version FROM park_carriers WHERE id = ? AND unit_id = ?",
-                     {id, unit_id});
-  if (rs.empty()) return Fail(NotFound("carrier not found"));
-  if (rs[0].Int(1) != version) return Fail(VersionConflict());
-  c->Execute("DELETE FROM park_carriers WHERE id = ?", {id});
+  auto before = store::GetCarrier(*c, unit_id, id);
+  if (!before) return Fail(NotFound("carrier not found"));
+  if (before->version != version) return Fail(VersionConflict());
+  store::DeleteCarrier(*c, id);
   audit::Diff d;
-  d.Change("name", rs[0].Text(0), std::nullopt);
+  d.Change("name", before->name, std::nullopt);
   audit::Append(*c, clock_.NowMs(), actor,
                 {"park.carrier_delete", "park_carrier", Str(id), d.Json()});
   tx.Commit();
@@ -438,11 +270,11 @@ Weights ParkService::GetWeights(int64_t* version) {
 
 Weights ReadWeights(db::Connection& c, int64_t* version) {
   Weights w;
-  auto rs = c.Query("SELECT value FROM settings WHERE key = 'matching.weights'");
+  auto stored = store::WeightsSetting(c);
   if (version) *version = 0;
-  if (rs.empty()) return w;
+  if (!stored) return w;
   boost::system::error_code ec;
-  auto v = json::parse(rs[0].Text(0), ec);
+  auto v = json::parse(*stored, ec);
   if (ec || !v.is_object()) return w;
   auto get = [&](const char* k, int& out) {
     if (auto* x = v.as_object().if_contains(k); x && x->is_int64())
@@ -475,10 +307,7 @@ Status ParkService::SaveWeights(const Weights& w, int64_t version, const Actor& 
                                                         {"threshold", w.threshold},
                                                         {"utility", w.utility},
                                                         {"version", version + 1}});
-  c->Execute(
-      "INSERT INTO settings(key, value) VALUES ('matching.weights', ?) ON CONFLICT (key) DO "
-      "UPDATE SET value = excluded.value",
-      {body});
+  store::SaveWeightsSetting(*c, body);
   audit::Diff d;
   d.Change("industry", Str(old.industry), Str(w.industry))
       .Change("carrier", Str(old.carrier), Str(w.carrier))

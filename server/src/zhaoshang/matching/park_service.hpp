@@ -18,14 +18,6 @@ struct Project;
 
 namespace zhaoshang::matching {
 
-struct ParkSummary {
-  int64_t unit_id = 0;
-  std::string unit_name, unit_kind, positioning;
-  int64_t available_land_mu_x100 = 0, available_factory_m2 = 0, carriers_available = 0;
-  std::vector<int64_t> leading_industry_ids;
-  bool profile_saved = false, can_edit = false;
-};
-
 Needs NeedsOf(const pipeline::Project& p);
 Weights ReadWeights(db::Connection& c, int64_t* version);
 

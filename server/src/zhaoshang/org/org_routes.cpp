@@ -6,13 +6,12 @@
 #include "zhaoshang/app/render.hpp"
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/org/roles.hpp"
+#include "zhaoshang/review/review_render.hpp"
 
 namespace zhaoshang {
 namespace json = boost::json;
 using http::ErrorResponse;
 using http::JsonResponse;
-
-json::array OpenRoundsJson(App& app, const auth::Principal& who);  // review_routes.cpp
 
 namespace {
 template <typename T, typename F>

@@ -3,7 +3,8 @@
 #include <algorithm>
 
 #include "zhaoshang/audit/diff.hpp"
-#include "zhaoshang/auth/auth_service.hpp"
+#include "zhaoshang/auth/auth_store.hpp"
+#include "zhaoshang/auth/auth_types.hpp"
 #include "zhaoshang/auth/password.hpp"
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/core/random.hpp"
@@ -20,6 +21,14 @@ bool IsValidLogin(const std::string& login) {
     if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-'))) return false;
   }
   return true;
+}
+
+Status CheckNotReused(db::Connection& c, int64_t user_id, const std::string& password) {
+  for (const auto& hash : store::RecentPasswordHashes(c, user_id, auth::kPasswordHistory))
+    if (auth::VerifyPassword(hash, password))
+      return Fail(ErrorCode::kInvalidArgument, "weak_password",
+                  "the new password was used recently", {{"password", "reused"}});
+  return {};
 }
 
 namespace {
@@ -61,7 +70,7 @@ Result<Unit> OrgService::CreateUnit(const Actor& actor, const NewUnit& in) {
     return Fail(InvalidArgument({{"parent_id", "required"}}, "only the first unit may be a root"));
   }
   Unit u{0, in.parent_id, in.name, in.kind, in.code.empty() ? "U" + RandomHex(5) : in.code, 1};
-  if (c->QueryInt("SELECT COUNT(*) FROM org_units WHERE code = ?", {u.code}).value_or(0) > 0)
+  if (store::UnitCodeTaken(*c, u.code))
     return Fail(ErrorCode::kConflict, "already_exists", "unit code already used",
                 {{"code", "already_exists"}});
   const int64_t now = clock_.NowMs();
@@ -173,7 +182,7 @@ Result<User> OrgService::UpdateUser(const Actor& actor, int64_t id, const UserPa
   if (in.active) after.active = *in.active;
   const int64_t now = clock_.NowMs();
   if (!store::UpdateUser(*c, after, now)) return Fail(VersionConflict());
-  if (!after.active) c->Execute("DELETE FROM sessions WHERE user_id = ?", {id});
+  if (!after.active) auth::store::DeleteUserSessions(*c, id);
   audit::Diff d;
   d.Change("name", before->name, after.name)
       .Change("unit_id", std::to_string(before->unit_id), std::to_string(after.unit_id))
@@ -217,14 +226,14 @@ Status OrgService::ResetPassword(const Actor& actor, int64_t id, const std::stri
   if (auto st = auth::CheckPasswordPolicy(password, existing->login); !st) return st;
   {
     auto c = db_.Acquire();
-    if (auto st = auth::CheckNotReused(*c, id, password); !st) return st;
+    if (auto st = CheckNotReused(*c, id, password); !st) return st;
   }
   const std::string hash = auth::HashPassword(password);
   auto c = db_.Acquire();
   db::Transaction tx(*c, true);
   const int64_t now = clock_.NowMs();
   store::SetPassword(*c, id, hash, now, true);  // also unlocks; a new password at next login
-  c->Execute("DELETE FROM sessions WHERE user_id = ?", {id});
+  auth::store::DeleteUserSessions(*c, id);
   audit::Diff d;
   d.Created("channel", ChannelName(channel)).Created("must_change_password", "true");
   audit::Append(*c, now, actor, {"user.password_reset", "user", std::to_string(id), d.Json()});
@@ -239,8 +248,7 @@ std::optional<User> OrgService::GetUser(int64_t id) {
 
 int64_t OrgService::CountUsersInUnit(int64_t unit_id) {
   auto c = db_.Acquire();
-  return c->QueryInt("SELECT COUNT(*) FROM users WHERE unit_id = ? AND active = 1", {unit_id})
-      .value_or(0);
+  return store::CountActiveUsersInUnit(*c, unit_id);
 }
 
 }  // namespace zhaoshang::org

@@ -41,6 +41,10 @@ struct Page {
 // ^[a-z0-9][a-z0-9._-]{1,31}$
 bool IsValidLogin(const std::string& login);
 
+// Fails with weak_password, fields.password = "reused" when `password` is one of the
+// account's last auth::kPasswordHistory passwords.
+Status CheckNotReused(db::Connection& c, int64_t user_id, const std::string& password);
+
 // Where an account change comes from: the web API, or the command line on the server
 // (break-glass: the only way to reset or edit an administrator's account).
 enum class Channel { kApi, kCommandLine };
@@ -58,8 +62,8 @@ class OrgService {
   Result<User> CreateUser(const Actor& actor, const NewUser& in);
   Result<User> UpdateUser(const Actor& actor, int64_t id, const UserPatch& in,
                           Channel channel = Channel::kApi);
-  Result<User> SetRoles(const Actor& actor, int64_t id,
-                        const std::vector<std::string>& roles, int64_t version);
+  Result<User> SetRoles(const Actor& actor, int64_t id, const std::vector<std::string>& roles,
+                        int64_t version);
   // The account must choose a new password at its next login; its sessions end.
   Status ResetPassword(const Actor& actor, int64_t id, const std::string& password,
                        Channel channel = Channel::kApi);

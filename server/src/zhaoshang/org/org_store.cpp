@@ -72,6 +72,10 @@ std::optional<Unit> GetUnit(db::Connection& c, int64_t id) {
   return UnitFrom(rs[0]);
 }
 
+bool UnitCodeTaken(db::Connection& c, const std::string& code) {
+  return c.QueryInt("SELECT COUNT(*) FROM org_units WHERE code = ?", {code}).value_or(0) > 0;
+}
+
 int64_t InsertUnit(db::Connection& c, const Unit& u, int64_t now) {
   return c
       .QueryInt(
@@ -241,6 +245,32 @@ void SaveLockState(db::Connection& c, int64_t id, const auth::LockState& s) {
   c.Execute(
       "UPDATE users SET failed_count = ?, locked_until = ?, last_failed_at = ? WHERE id = ?",
       {int64_t(s.failed_count), db::Nullable(s.locked_until), db::Nullable(s.last_failure_at), id});
+}
+
+std::vector<std::pair<int64_t, int64_t>> UsersWithRole(db::Connection& c, const std::string& role) {
+  auto rs = c.Query(
+      "SELECT u.id, u.unit_id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = ? "
+      "ORDER BY u.id",
+      {role});
+  std::vector<std::pair<int64_t, int64_t>> out;
+  for (size_t i = 0; i < rs.size(); ++i) out.emplace_back(rs[i].Int(0), rs[i].Int(1));
+  return out;
+}
+
+int64_t CountActiveUsersInUnit(db::Connection& c, int64_t unit_id) {
+  return c.QueryInt("SELECT COUNT(*) FROM users WHERE unit_id = ? AND active = 1", {unit_id})
+      .value_or(0);
+}
+
+std::vector<std::string> UserRoles(db::Connection& c, int64_t id) {
+  std::vector<std::string> out;
+  auto roles = c.Query("SELECT role FROM user_roles WHERE user_id = ? ORDER BY role", {id});
+  for (size_t i = 0; i < roles.size(); ++i) out.push_back(roles[i].Text(0));
+  return out;
+}
+
+void LockUserRow(db::Connection& c, int64_t id) {
+  c.Execute("UPDATE users SET failed_count = failed_count WHERE id = ?", {id});
 }
 
 void RecordLogin(db::Connection& c, int64_t id, const std::string& source, int64_t now) {

@@ -1,6 +1,6 @@
 #pragma once
 // All SQL of the org module.
-#include "zhaoshang/auth/lockout.hpp"
+#include "zhaoshang/auth/auth_types.hpp"
 #include "zhaoshang/db/database.hpp"
 #include "zhaoshang/org/org_types.hpp"
 
@@ -8,6 +8,7 @@ namespace zhaoshang::org::store {
 
 std::vector<Unit> ListUnits(db::Connection& c);
 std::optional<Unit> GetUnit(db::Connection& c, int64_t id);
+bool UnitCodeTaken(db::Connection& c, const std::string& code);
 int64_t InsertUnit(db::Connection& c, const Unit& u, int64_t now);
 // False when the row's version is no longer `u.version` (someone else changed it).
 bool UpdateUnit(db::Connection& c, const Unit& u, int64_t now);
@@ -18,6 +19,11 @@ std::optional<User> GetUser(db::Connection& c, int64_t id);
 std::optional<User> FindUserByLogin(db::Connection& c, const std::string& login);
 std::vector<User> ListUsers(db::Connection& c, const UserFilter& f, int64_t* total);
 int64_t CountUsers(db::Connection& c);
+// (user, unit) of every account holding the role, by user id (demo seeding).
+std::vector<std::pair<int64_t, int64_t>> UsersWithRole(db::Connection& c, const std::string& role);
+int64_t CountActiveUsersInUnit(db::Connection& c, int64_t unit_id);
+// The account's roles, sorted.
+std::vector<std::string> UserRoles(db::Connection& c, int64_t id);
 int64_t InsertUser(db::Connection& c, const User& u, int64_t now);
 bool UpdateUser(db::Connection& c, const User& u, int64_t now);  // name, unit, active
 bool SetRoles(db::Connection& c, int64_t id, int64_t version, const std::vector<std::string>& roles,
@@ -32,6 +38,9 @@ auth::LockState GetSourceLock(db::Connection& c, int64_t id, const std::string& 
 void SaveSourceLock(db::Connection& c, int64_t id, const std::string& source,
                     const auth::LockState& s, int64_t now);
 void SaveLockState(db::Connection& c, int64_t id, const auth::LockState& s);
+// Takes the account row's lock (PostgreSQL; SQLite writers are serialised) before its failure
+// counts are read afresh, so concurrent failures all count.
+void LockUserRow(db::Connection& c, int64_t id);
 // A successful login: clears the account's and this address's failure counts.
 void RecordLogin(db::Connection& c, int64_t id, const std::string& source, int64_t now);
 

@@ -9,6 +9,7 @@
 #include "zhaoshang/pipeline/pipeline_store.hpp"
 #include "zhaoshang/pipeline/project_access.hpp"
 #include "zhaoshang/pipeline/project_rules.hpp"
+#include "zhaoshang/review/review_store.hpp"
 
 namespace zhaoshang::pipeline {
 namespace {
@@ -184,11 +185,7 @@ void WorkflowService::SideEffects(db::Connection& c, const auth::Principal& who,
                       NonEmpty(in.reason_code), NonEmpty(in.reason), d.Json()});
   audit::Append(c, now, actor, {"project.transition", "project", std::to_string(id), d.Json()});
   // A decision taken outside the panel takes the project off an open round's agenda.
-  if (before.stage == StageName(Stage::kInReview))
-    c.Execute(
-        "UPDATE review_items SET removed = 1 WHERE project_id = ? AND outcome IS NULL AND "
-        "round_id IN (SELECT id FROM review_rounds WHERE status = 'open')",
-        {id});
+  if (before.stage == StageName(Stage::kInReview)) review::store::DropOpenItems(c, id);
   // Leaving the pool another way (shelved, lost) ends a routing the park has not answered; the
   // park never accepted it, so whoever routed it is responsible again.
   if (before.pending_routing_id && !relation.via_routing) {

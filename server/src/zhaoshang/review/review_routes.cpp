@@ -6,15 +6,15 @@
 #include "zhaoshang/app/app.hpp"
 #include "zhaoshang/app/render.hpp"
 #include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/matching/matching_render.hpp"
 #include "zhaoshang/org/roles.hpp"
+#include "zhaoshang/review/review_render.hpp"
 #include "zhaoshang/review/review_service.hpp"
 
 namespace zhaoshang {
 namespace json = boost::json;
 using http::ErrorResponse;
 using http::JsonResponse;
-
-json::object FitJson(const matching::Fit& f);  // park_routes.cpp
 
 namespace {
 

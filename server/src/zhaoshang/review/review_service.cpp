@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <set>
-#include <sstream>
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -14,9 +13,10 @@
 #include "zhaoshang/matching/park_service.hpp"
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/org/roles.hpp"
-#include "zhaoshang/pipeline/workflow_service.hpp"
 #include "zhaoshang/pipeline/pipeline_store.hpp"
 #include "zhaoshang/pipeline/workflow.hpp"
+#include "zhaoshang/pipeline/workflow_service.hpp"
+#include "zhaoshang/review/review_store.hpp"
 
 namespace zhaoshang::review {
 namespace json = boost::json;
@@ -31,13 +31,6 @@ std::string Join(const std::vector<std::string>& v) {
   std::string s;
   for (const auto& x : v) s += (s.empty() ? "" : ",") + x;
   return s;
-}
-std::vector<std::string> Split(const std::string& s) {
-  std::vector<std::string> out;
-  std::stringstream in(s);
-  for (std::string x; std::getline(in, x, ',');)
-    if (!x.empty()) out.push_back(x);
-  return out;
 }
 
 std::string CriteriaJson(const std::vector<Criterion>& cs) {
@@ -61,21 +54,6 @@ std::vector<Criterion> ParseCriteria(const json::value& v) {
     out.push_back({str("code"), str("name_zh"), str("name_en"),
                    w && w->is_int64() ? static_cast<int>(w->as_int64()) : 0});
   }
-  return out;
-}
-
-std::string ScoresJson(const std::map<std::string, int>& s) {
-  json::object o;
-  for (const auto& [k, v] : s) o[k] = v;
-  return json::serialize(o);
-}
-std::map<std::string, int> ParseScores(const std::string& s) {
-  std::map<std::string, int> out;
-  boost::system::error_code ec;
-  auto v = json::parse(s, ec);
-  if (ec || !v.is_object()) return out;
-  for (const auto& kv : v.as_object())
-    if (kv.value().is_int64()) out[std::string(kv.key())] = static_cast<int>(kv.value().as_int64());
   return out;
 }
 
@@ -115,11 +93,8 @@ std::optional<int> Component(const matching::Fit& f, const std::string& key) {
 // Takes the round's row lock (PostgreSQL; SQLite's write lock already serialises): a sheet
 // saved while the round closes, or two closes, wait for each other and then see the status.
 Status LockOpenRound(db::Connection& c, int64_t round_id) {
-  if (c.Execute("UPDATE review_rounds SET version = version + 1 WHERE id = ? AND status = 'open'",
-                {round_id}) == 1)
-    return {};
-  if (!c.QueryInt("SELECT COUNT(*) FROM review_rounds WHERE id = ?", {round_id}).value_or(0))
-    return Fail(NotFound("review round not found"));
+  if (store::BumpOpenRound(c, round_id)) return {};
+  if (!store::RoundExists(c, round_id)) return Fail(NotFound("review round not found"));
   return Fail(ErrorCode::kInvalidArgument, "transition_not_allowed", "the round is closed",
               {{"status", "invalid_value"}});
 }
@@ -128,40 +103,10 @@ bool IsManager(const auth::Principal& who) {
   return org::ResolveScope(who.roles, "review.manage").has_value();
 }
 
-std::vector<Member> ReviewService::PanelMembers(db::Connection& c, int64_t panel_id) {
-  auto rs = c.Query(
-      "SELECT m.user_id, u.name, o.name, m.category FROM review_panel_members m JOIN users u ON "
-      "u.id = m.user_id JOIN org_units o ON o.id = u.unit_id WHERE m.panel_id = ? ORDER BY "
-      "m.category, u.name",
-      {panel_id});
-  std::vector<Member> out;
-  for (size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Int(0), rs[i].Text(1), rs[i].Text(2), rs[i].Text(3)});
-  return out;
-}
-
-std::optional<Panel> ReviewService::GetPanel(db::Connection& c, int64_t id) {
-  auto rs = c.Query(
-      "SELECT id, name, active, quorum_num, quorum_den, approve_num, approve_den, version FROM "
-      "review_panels WHERE id = ?",
-      {id});
-  if (rs.empty()) return std::nullopt;
-  Panel p;
-  p.id = rs[0].Int(0);
-  p.name = rs[0].Text(1);
-  p.active = rs[0].Int(2) != 0;
-  p.rule = {static_cast<int>(rs[0].Int(3)), static_cast<int>(rs[0].Int(4)),
-            static_cast<int>(rs[0].Int(5)), static_cast<int>(rs[0].Int(6))};
-  p.version = rs[0].Int(7);
-  p.members = PanelMembers(c, p.id);
-  return p;
-}
-
 std::vector<Panel> ReviewService::Panels() {
   auto c = db_.Acquire();
   std::vector<Panel> out;
-  auto rs = c->Query("SELECT id FROM review_panels ORDER BY id");
-  for (size_t i = 0; i < rs.size(); ++i) out.push_back(*GetPanel(*c, rs[i].Int(0)));
+  for (int64_t id : store::PanelIds(*c)) out.push_back(*store::GetPanel(*c, id));
   return out;
 }
 
@@ -197,30 +142,24 @@ Result<Panel> ReviewService::CreatePanel(const PanelInput& in, const Actor& acto
   db::Transaction tx(*c, true);
   if (auto st = CheckPanel(*c, in, true); !st) return Fail(st.error());
   const int64_t now = clock_.NowMs();
-  const int64_t id =
-      c->QueryInt(
-           "INSERT INTO review_panels(name, active, quorum_num, quorum_den, approve_num, "
-           "approve_den, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
-           {*in.name, int64_t(in.active.value_or(true) ? 1 : 0), int64_t(in.quorum_num.value_or(2)),
-            int64_t(in.quorum_den.value_or(3)), int64_t(in.approve_num.value_or(2)),
-            int64_t(in.approve_den.value_or(3)), now, now})
-          .value();
-  for (const auto& [user, category] : *in.members)
-    c->Execute("INSERT INTO review_panel_members(panel_id, user_id, category) VALUES (?,?,?)",
-               {id, user, category});
+  const int64_t id = store::InsertPanel(*c, *in.name, in.active.value_or(true),
+                                        {in.quorum_num.value_or(2), in.quorum_den.value_or(3),
+                                         in.approve_num.value_or(2), in.approve_den.value_or(3)},
+                                        now);
+  store::AddPanelMembers(*c, id, *in.members);
   audit::Diff d;
   d.Created("name", *in.name).Created("members", std::to_string(in.members->size()));
   audit::Append(*c, now, actor,
                 {"review.panel_create", "review_panel", std::to_string(id), d.Json()});
   tx.Commit();
-  return *GetPanel(*c, id);
+  return *store::GetPanel(*c, id);
 }
 
 Result<Panel> ReviewService::UpdatePanel(int64_t id, const PanelInput& in, int64_t version,
                                          const Actor& actor) {
   auto c = db_.Acquire();
   db::Transaction tx(*c, true);
-  auto before = GetPanel(*c, id);
+  auto before = store::GetPanel(*c, id);
   if (!before) return Fail(NotFound("panel not found"));
   PanelInput merged = in;
   if (!merged.quorum_num) merged.quorum_num = before->rule.quorum_num;
@@ -230,20 +169,11 @@ Result<Panel> ReviewService::UpdatePanel(int64_t id, const PanelInput& in, int64
   if (auto st = CheckPanel(*c, merged, false); !st) return Fail(st.error());
   if (before->version != version) return Fail(VersionConflict());
   const int64_t now = clock_.NowMs();
-  if (c->Execute(
-          "UPDATE review_panels SET name = ?, active = ?, quorum_num = ?, quorum_den = ?, "
-          "approve_num = ?, approve_den = ?, updated_at = ?, version = version + 1 WHERE "
-          "id = ? AND version = ?",
-          {in.name.value_or(before->name), int64_t(in.active.value_or(before->active) ? 1 : 0),
-           int64_t(*merged.quorum_num), int64_t(*merged.quorum_den), int64_t(*merged.approve_num),
-           int64_t(*merged.approve_den), now, id, version}) != 1)
+  if (!store::UpdatePanel(
+          *c, id, version, in.name.value_or(before->name), in.active.value_or(before->active),
+          {*merged.quorum_num, *merged.quorum_den, *merged.approve_num, *merged.approve_den}, now))
     return Fail(VersionConflict());
-  if (in.members) {
-    c->Execute("DELETE FROM review_panel_members WHERE panel_id = ?", {id});
-    for (const auto& [user, category] : *in.members)
-      c->Execute("INSERT INTO review_panel_members(panel_id, user_id, category) VALUES (?,?,?)",
-                 {id, user, category});
-  }
+  if (in.members) store::ReplacePanelMembers(*c, id, *in.members);
   audit::Diff d;
   d.Change("name", before->name, in.name.value_or(before->name))
       .Change("members", std::to_string(before->members.size()),
@@ -251,7 +181,7 @@ Result<Panel> ReviewService::UpdatePanel(int64_t id, const PanelInput& in, int64
   audit::Append(*c, now, actor,
                 {"review.panel_update", "review_panel", std::to_string(id), d.Json()});
   tx.Commit();
-  return *GetPanel(*c, id);
+  return *store::GetPanel(*c, id);
 }
 
 std::vector<Criterion> ReviewService::Criteria(int64_t* version) {
@@ -261,10 +191,10 @@ std::vector<Criterion> ReviewService::Criteria(int64_t* version) {
 
 std::vector<Criterion> CriteriaIn(db::Connection& c, int64_t* version) {
   if (version) *version = 0;
-  auto rs = c.Query("SELECT value FROM settings WHERE key = 'review.criteria'");
-  if (rs.empty()) return DefaultCriteria();
+  auto stored = store::CriteriaSetting(c);
+  if (!stored) return DefaultCriteria();
   boost::system::error_code ec;
-  auto v = json::parse(rs[0].Text(0), ec);
+  auto v = json::parse(*stored, ec);
   if (ec || !v.is_object()) return DefaultCriteria();
   if (version)
     if (auto* x = v.as_object().if_contains("version"); x && x->is_int64())
@@ -299,12 +229,11 @@ Status ReviewService::SaveCriteria(const std::vector<Criterion>& criteria, int64
   db::Transaction tx(*c, true);
   json::object body{{"items", json::parse(CriteriaJson(criteria))}, {"version", version + 1}};
   if (version == 0) {
-    c->Execute("INSERT INTO settings(key, value) VALUES ('review.criteria', ?)",
-               {json::serialize(body)});
-  } else if (c->Execute("UPDATE settings SET value = ? WHERE key = 'review.criteria' AND value = ?",
-                        {json::serialize(body),
-                         json::serialize(json::object{{"items", json::parse(CriteriaJson(before))},
-                                                      {"version", version}})}) != 1) {
+    store::InsertCriteriaSetting(*c, json::serialize(body));
+  } else if (!store::ReplaceCriteriaSetting(
+                 *c, json::serialize(body),
+                 json::serialize(json::object{{"items", json::parse(CriteriaJson(before))},
+                                              {"version", version}}))) {
     return Fail(VersionConflict());
   }
   audit::Diff d;
@@ -328,37 +257,19 @@ Result<Round> ReviewService::CreateRound(const auth::Principal& who, int64_t pan
     bad["project_ids"] = "invalid_value";
   auto c = db_.Acquire();
   db::Transaction tx(*c, true);
-  auto panel = GetPanel(*c, panel_id);
+  auto panel = store::GetPanel(*c, panel_id);
   if (!panel || !panel->active) bad["panel_id"] = "not_found";
   for (int64_t id : project_ids) {
     auto p = pipeline::store::Get(*c, id, false);
-    const bool busy = c->QueryInt(
-                           "SELECT COUNT(*) FROM review_items i JOIN review_rounds r ON r.id = "
-                           "i.round_id WHERE i.project_id = ? AND r.status = 'open' AND i.removed "
-                           "= 0",
-                           {id})
-                          .value_or(0) > 0;
+    const bool busy = store::OnOpenRound(*c, id);
     if (!p || p->stage != "in_review" || busy) bad["project_ids"] = "invalid_value";
   }
   if (!bad.empty()) return Fail(InvalidArgument(bad));
   const int64_t now = clock_.NowMs();
-  const int64_t id =
-      c->QueryInt(
-           "INSERT INTO review_rounds(panel_id, title, deadline, status, quorum_num, quorum_den, "
-           "approve_num, approve_den, criteria, created_by, created_at) VALUES "
-           "(?,?,?,'open',?,?,?,?,?,?,?) RETURNING id",
-           {panel_id, title, deadline, int64_t(panel->rule.quorum_num),
-            int64_t(panel->rule.quorum_den), int64_t(panel->rule.approve_num),
-            int64_t(panel->rule.approve_den), CriteriaJson(CriteriaIn(*c, nullptr)), who.user_id,
-            now})
-          .value();
-  for (const auto& m : panel->members)
-    c->Execute("INSERT INTO review_round_members(round_id, user_id, category) VALUES (?,?,?)",
-               {id, m.user_id, m.category});
-  int64_t pos = 0;
-  for (int64_t pid : project_ids)
-    c->Execute("INSERT INTO review_items(round_id, project_id, position) VALUES (?,?,?)",
-               {id, pid, pos++});
+  const int64_t id = store::InsertRound(*c, panel_id, title, deadline, panel->rule,
+                                        CriteriaJson(CriteriaIn(*c, nullptr)), who.user_id, now);
+  store::AddRoundMembers(*c, id, panel->members);
+  store::AddItems(*c, id, project_ids);
   audit::Diff d;
   d.Created("title", title).Created("deadline", deadline).Created("projects", [&] {
     std::vector<std::string> s;
@@ -375,41 +286,7 @@ std::vector<RoundSummary> ReviewService::Rounds(const auth::Principal& who,
                                                 const std::string& status) {
   auto c = db_.Acquire();
   const bool all = IsManager(who) || org::ResolveScope(who.roles, "review.read").has_value();
-  std::string sql =
-      "SELECT r.id, r.panel_id, p.name, r.title, r.deadline, r.status, r.created_at, r.closed_at, "
-      "(SELECT COUNT(*) FROM review_items i WHERE i.round_id = r.id AND i.removed = 0), "
-      "(SELECT COUNT(*) FROM review_items i WHERE i.round_id = r.id AND i.removed = 0 AND "
-      "r.status = 'open' AND EXISTS (SELECT 1 FROM review_round_members m WHERE m.round_id = r.id "
-      "AND m.user_id = ?) AND NOT EXISTS (SELECT 1 FROM review_sheets s WHERE s.round_id = r.id "
-      "AND s.project_id = i.project_id AND s.user_id = ?)) "
-      "FROM review_rounds r JOIN review_panels p ON p.id = r.panel_id WHERE 1=1";
-  db::Params params = {who.user_id, who.user_id};
-  if (!all) {
-    sql += " AND r.id IN (SELECT round_id FROM review_round_members WHERE user_id = ?)";
-    params.emplace_back(who.user_id);
-  }
-  if (!status.empty()) {
-    sql += " AND r.status = ?";
-    params.emplace_back(status);
-  }
-  sql += " ORDER BY r.id DESC";
-  auto rs = c->Query(sql, params);
-  std::vector<RoundSummary> out;
-  for (size_t i = 0; i < rs.size(); ++i) {
-    RoundSummary s;
-    s.id = rs[i].Int(0);
-    s.panel_id = rs[i].Int(1);
-    s.panel_name = rs[i].Text(2);
-    s.title = rs[i].Text(3);
-    s.deadline = rs[i].Text(4);
-    s.status = rs[i].Text(5);
-    s.created_at = rs[i].Int(6);
-    s.closed_at = rs[i].OptInt(7);
-    s.items_count = rs[i].Int(8);
-    s.my_pending = rs[i].Int(9);
-    out.push_back(std::move(s));
-  }
-  return out;
+  return store::ListRounds(*c, who.user_id, all, status);
 }
 
 Result<Round> ReviewService::GetRound(const auth::Principal& who, int64_t id) {
@@ -418,75 +295,36 @@ Result<Round> ReviewService::GetRound(const auth::Principal& who, int64_t id) {
 }
 
 Result<Round> ReviewService::Load(db::Connection& c, const auth::Principal& who, int64_t id) {
-  auto rs = c.Query(
-      "SELECT r.id, r.panel_id, p.name, r.title, r.deadline, r.status, r.created_at, r.closed_at, "
-      "r.quorum_num, r.quorum_den, r.approve_num, r.approve_den, r.criteria, r.version FROM "
-      "review_rounds r JOIN review_panels p ON p.id = r.panel_id WHERE r.id = ?",
-      {id});
-  if (rs.empty()) return Fail(NotFound("review round not found"));
+  auto row = store::GetRound(c, id);
+  if (!row) return Fail(NotFound("review round not found"));
   Round r;
-  r.summary.id = rs[0].Int(0);
-  r.summary.panel_id = rs[0].Int(1);
-  r.summary.panel_name = rs[0].Text(2);
-  r.summary.title = rs[0].Text(3);
-  r.summary.deadline = rs[0].Text(4);
-  r.summary.status = rs[0].Text(5);
-  r.summary.created_at = rs[0].Int(6);
-  r.summary.closed_at = rs[0].OptInt(7);
-  r.rule = {static_cast<int>(rs[0].Int(8)), static_cast<int>(rs[0].Int(9)),
-            static_cast<int>(rs[0].Int(10)), static_cast<int>(rs[0].Int(11))};
+  r.summary = row->summary;
+  r.rule = row->rule;
   {
     boost::system::error_code ec;
-    auto v = json::parse(rs[0].Text(12), ec);
+    auto v = json::parse(row->criteria_json, ec);
     r.criteria = ec ? DefaultCriteria() : ParseCriteria(v);
   }
-  r.version = rs[0].Int(13);
-  auto ms = c.Query(
-      "SELECT m.user_id, u.name, o.name, m.category FROM review_round_members m JOIN users u ON "
-      "u.id = m.user_id JOIN org_units o ON o.id = u.unit_id WHERE m.round_id = ? ORDER BY "
-      "m.category, u.name",
-      {id});
-  for (size_t i = 0; i < ms.size(); ++i) {
-    r.members.push_back({ms[i].Int(0), ms[i].Text(1), ms[i].Text(2), ms[i].Text(3)});
-    r.is_member = r.is_member || ms[i].Int(0) == who.user_id;
-  }
+  r.version = row->version;
+  r.members = store::RoundMembers(c, id);
+  for (const auto& m : r.members) r.is_member = r.is_member || m.user_id == who.user_id;
   r.is_manager = IsManager(who);
   const bool reader = org::ResolveScope(who.roles, "review.read").has_value();
   if (!r.is_member && !r.is_manager && !reader) return Fail(NotFound("review round not found"));
   r.sees_all = r.is_manager || reader;
-  auto items = c.Query(
-      "SELECT project_id, outcome, decision FROM review_items WHERE round_id = ? AND removed = 0 "
-      "ORDER BY position",
-      {id});
   std::map<int64_t, std::string> category;
   for (const auto& m : r.members) category[m.user_id] = m.category;
-  for (size_t i = 0; i < items.size(); ++i) {
+  for (const auto& row_item : store::Items(c, id)) {
     Item it;
-    it.project_id = items[i].Int(0);
-    it.outcome = items[i].OptText(1);
-    it.decision_json = items[i].IsNull(2) ? "" : items[i].Text(2);
+    it.project_id = row_item.project_id;
+    it.outcome = row_item.outcome;
+    it.decision_json = row_item.decision_json;
     auto p = pipeline::store::Get(c, it.project_id, false);
     if (!p) continue;
     it.project = *p;
-    auto ss = c.Query(
-        "SELECT s.user_id, u.name, s.recused, s.scores, s.weighted, s.vote, s.reason_codes, "
-        "s.questions, s.comment, s.updated_at FROM review_sheets s JOIN users u ON u.id = "
-        "s.user_id WHERE s.round_id = ? AND s.project_id = ? ORDER BY u.name",
-        {id, it.project_id});
     std::vector<Ballot> ballots;
-    for (size_t k = 0; k < ss.size(); ++k) {
-      Sheet s;
-      s.member_id = ss[k].Int(0);
-      s.member_name = ss[k].Text(1);
+    for (auto& s : store::Sheets(c, id, it.project_id)) {
       s.category = category[s.member_id];
-      s.recused = ss[k].Int(2) != 0;
-      s.scores = ParseScores(ss[k].Text(3));
-      s.weighted = static_cast<int>(ss[k].Int(4));
-      s.vote = ss[k].Text(5);
-      s.reason_codes = Split(ss[k].Text(6));
-      s.questions = ss[k].Text(7);
-      s.comment = ss[k].Text(8);
-      s.updated_at = ss[k].Int(9);
       if (s.recused) r.recused_on[s.member_id].push_back(it.project_id);
       ballots.push_back({s.recused, s.vote, s.reason_codes, s.weighted});
       it.sheets.push_back(std::move(s));
@@ -519,11 +357,7 @@ Result<Sheet> ReviewService::SaveSheet(const auth::Principal& who, int64_t round
   if (!in.recused && in.vote.empty()) return Fail(InvalidArgument({{"vote", "required"}}));
   auto c = db_.Acquire();
   db::Transaction tx(*c, true);
-  const bool member = c->QueryInt(
-                           "SELECT COUNT(*) FROM review_round_members WHERE round_id = ? AND "
-                           "user_id = ?",
-                           {round_id, who.user_id})
-                          .value_or(0) > 0;
+  const bool member = store::IsRoundMember(*c, round_id, who.user_id);
   if (!member) {
     auto visible = Load(*c, who, round_id);  // 404 for those who may not even see the round
     if (!visible) return Fail(visible.error());
@@ -531,22 +365,14 @@ Result<Sheet> ReviewService::SaveSheet(const auth::Principal& who, int64_t round
   }
   if (auto st = LockOpenRound(*c, round_id); !st) return Fail(st.error());
   // What a sheet needs, without loading the round (and its park matching) under the write lock.
-  if (!c->QueryInt("SELECT COUNT(*) FROM review_items WHERE round_id = ? AND project_id = ? AND "
-                   "removed = 0",
-                   {round_id, project_id})
-           .value_or(0))
-    return Fail(NotFound("project not on this round"));
+  if (!store::HasItem(*c, round_id, project_id)) return Fail(NotFound("project not on this round"));
   std::vector<Criterion> criteria;
   {
     boost::system::error_code ec;
-    auto v = json::parse(
-        c->Query("SELECT criteria FROM review_rounds WHERE id = ?", {round_id})[0].Text(0), ec);
+    auto v = json::parse(store::RoundCriteria(*c, round_id), ec);
     criteria = ec ? DefaultCriteria() : ParseCriteria(v);
   }
-  const std::string category =
-      c->Query("SELECT category FROM review_round_members WHERE round_id = ? AND user_id = ?",
-               {round_id, who.user_id})[0]
-          .Text(0);
+  const std::string category = store::MemberCategory(*c, round_id, who.user_id);
   std::map<std::string, std::string> bad;
   Sheet s;
   s.member_id = who.user_id;
@@ -588,13 +414,7 @@ Result<Sheet> ReviewService::SaveSheet(const auth::Principal& who, int64_t round
   if (!bad.empty()) return Fail(InvalidArgument(bad));
   const int64_t now = clock_.NowMs();
   s.updated_at = now;
-  c->Execute("DELETE FROM review_sheets WHERE round_id = ? AND project_id = ? AND user_id = ?",
-             {round_id, project_id, who.user_id});
-  c->Execute(
-      "INSERT INTO review_sheets(round_id, project_id, user_id, recused, scores, weighted, vote, "
-      "reason_codes, questions, comment, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-      {round_id, project_id, who.user_id, int64_t(s.recused ? 1 : 0), ScoresJson(s.scores),
-       int64_t(s.weighted), s.vote, Join(s.reason_codes), s.questions, s.comment, now});
+  store::ReplaceSheet(*c, round_id, project_id, who.user_id, s, now);
   s.category = category;
   audit::Diff d;
   d.Created("project_id", std::to_string(project_id))
@@ -645,10 +465,7 @@ Result<Round> ReviewService::Close(const auth::Principal& who, int64_t round_id,
         {"questions", outcome == "more_info" ? json::value(questions) : json::value(nullptr)},
         {"average_score",
          it.tally.average_score ? json::value(*it.tally.average_score) : json::value(nullptr)}};
-    c->Execute(
-        "UPDATE review_items SET outcome = ?, decision = ?, decided_at = ? WHERE round_id = ? "
-        "AND project_id = ?",
-        {outcome, json::serialize(decision), now, round_id, it.project_id});
+    store::SetDecision(*c, round_id, it.project_id, outcome, json::serialize(decision), now);
     pipeline::TransitionInput in;
     in.to = outcome == "approve" ? "approved" : outcome == "reject" ? "rejected" : "lead";
     if (outcome == "approve") in.reason = "预审专班通过：" + round->summary.title;
@@ -661,10 +478,7 @@ Result<Round> ReviewService::Close(const auth::Principal& who, int64_t round_id,
     if (auto st = workflow_.TransitionWithin(*c, who, it.project_id, in, actor); !st)
       return Fail(st.error());
   }
-  c->Execute(
-      "UPDATE review_rounds SET status = 'closed', closed_at = ?, version = version + 1 WHERE id = "
-      "?",
-      {now, round_id});
+  store::CloseRound(*c, round_id, now);
   audit::Diff d;
   d.Change("status", "open", "closed");
   audit::Append(*c, now, actor,
