@@ -246,11 +246,10 @@ void LoadDemoMatching(App& app) {
                                                              {"AQ-DG-YQ", "below_threshold"}};
     for (size_t i = 0; i < approved.size() && i < 2; ++i) {
       auto r =
-          Must(app.routing().Route(coordinator, approved[i].Int(0), unit.at(kDeclines[i].first),
-                                    "", approved[i].Int(1), std::nullopt, actor),
+          Must(app.routing().Route(coordinator, approved[i].Int(0), unit.at(kDeclines[i].first), "",
+                                   approved[i].Int(1), std::nullopt, actor),
                "routing");
-      Must(app.routing().Decline(coordinator, r.id, kDeclines[i].second, "", actor),
-           "decline");
+      Must(app.routing().Decline(coordinator, r.id, kDeclines[i].second, "", actor), "decline");
     }
   }
 

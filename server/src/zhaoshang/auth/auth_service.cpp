@@ -169,7 +169,7 @@ std::optional<Principal> AuthService::Authenticate(const std::string& token) {
     return std::nullopt;
   }
   // Sliding idle timeout; written at most once a minute to keep reads cheap.
-  if (now - last_seen > 60 * 1000)
+  if (now - last_seen > int64_t{60} * 1000)
     c.Execute("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", {now, hash});
   Principal p;
   p.user_id = r.Int(0);

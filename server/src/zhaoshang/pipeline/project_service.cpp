@@ -198,6 +198,7 @@ Result<std::vector<int64_t>> ProjectService::CreateMany(const auth::Principal& w
   const int64_t now = clock_.NowMs();
   db::Transaction tx(c, true);
   std::vector<int64_t> ids;
+  ids.reserve(in.size());
   for (const auto& p : in) ids.push_back(Insert(c, who, p, actor, now));
   tx.Commit();
   return ids;
@@ -336,8 +337,8 @@ void ProjectService::WarmLedger() {
   ledger_->Page(*lease, none, ProjectFilter{}, nullptr);
 }
 
-Result<std::vector<Project>> ProjectService::List(const auth::Principal& who, ProjectFilter f,
-                                                  int64_t* total) {
+Result<std::vector<Project>> ProjectService::List(const auth::Principal& who,
+                                                  const ProjectFilter& f, int64_t* total) {
   auto lease = db_.Acquire();
   auto scope = ScopeOf(*lease, who);
   if (!scope) return Fail(scope.error());
@@ -346,8 +347,8 @@ Result<std::vector<Project>> ProjectService::List(const auth::Principal& who, Pr
 }
 
 Result<std::vector<std::string>> ProjectService::ListRendered(
-    const auth::Principal& who, ProjectFilter f, int64_t* total, const std::string& render_key,
-    const std::function<std::string(const Project&)>& render) {
+    const auth::Principal& who, const ProjectFilter& f, int64_t* total,
+    const std::string& render_key, const std::function<std::string(const Project&)>& render) {
   auto lease = db_.Acquire();
   auto scope = ScopeOf(*lease, who);
   if (!scope) return Fail(scope.error());
@@ -359,7 +360,7 @@ Result<std::vector<std::string>> ProjectService::ListRendered(
 }
 
 Result<std::vector<BoardColumn>> ProjectService::Board(const auth::Principal& who,
-                                                       ProjectFilter f) {
+                                                       const ProjectFilter& f) {
   auto lease = db_.Acquire();
   auto scope = ScopeOf(*lease, who);
   if (!scope) return Fail(scope.error());
@@ -394,7 +395,8 @@ std::map<int64_t, std::pair<std::string, double>> ProjectService::CollisionCandi
     for (int64_t id : store::ByUscc(c, uscc)) found[id] = {"uscc", 1.0};
   if (Utf8Length(norm) >= 2) {
     auto grams = Bigrams(norm);
-    int64_t min_common = std::max<int64_t>(1, static_cast<int64_t>(std::ceil(grams.size() * 0.5)));
+    int64_t min_common = std::max<int64_t>(
+        1, static_cast<int64_t>(std::ceil(static_cast<double>(grams.size()) * 0.5)));
     // One query for the candidates' normalised names, not a full project load each.
     for (const auto& [id, other] :
          store::InvestorNorms(c, store::ByGrams(c, grams, min_common, 50))) {

@@ -48,13 +48,14 @@ class ProjectService {
   Result<ProjectView> Adjudicate(const auth::Principal& who, int64_t id, int64_t first_user_id,
                                  const std::string& reason, const audit::Actor& actor);
   Result<ProjectView> Get(const auth::Principal& who, int64_t id);
-  Result<std::vector<Project>> List(const auth::Principal& who, ProjectFilter f, int64_t* total);
+  Result<std::vector<Project>> List(const auth::Principal& who, const ProjectFilter& f,
+                                    int64_t* total);
   // The same page, each row rendered by `render` (cached per project while `render_key`,
   // e.g. today's date, is unchanged): the ledger's hot path.
   Result<std::vector<std::string>> ListRendered(
-      const auth::Principal& who, ProjectFilter f, int64_t* total, const std::string& render_key,
-      const std::function<std::string(const Project&)>& render);
-  Result<std::vector<BoardColumn>> Board(const auth::Principal& who, ProjectFilter f);
+      const auth::Principal& who, const ProjectFilter& f, int64_t* total,
+      const std::string& render_key, const std::function<std::string(const Project&)>& render);
+  Result<std::vector<BoardColumn>> Board(const auth::Principal& who, const ProjectFilter& f);
   std::vector<Hit> CollisionCheck(const auth::Principal& who, const std::string& investor_name,
                                   const std::string& uscc, std::optional<int64_t> exclude);
   // A "capital" activity adds to 到位资金, which may not pass the contracted (else the total)
