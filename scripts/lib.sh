@@ -13,6 +13,8 @@ BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config ccache libboost1.81
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev libexpected-dev libssl-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev libgtest-dev libgmock-dev libbenchmark-dev brotli)
 TEST_PACKAGES=(postgresql chromium fonts-wqy-zenhei wrk curl)
+# scripts/test's C++ lint suites (scripts/lint-cxx): LLVM 14's clang-format and clang-tidy.
+LINT_PACKAGES=(clang-format clang-tidy)
 
 ensure_packages() {
   local missing=() p
@@ -62,6 +64,16 @@ build_server() {
   fi
   say "building the server${*:+ ($*)}"
   cmake --build build/release -- "$@"
+}
+
+# C++ Debug with ASan + UBSan (preset debug, ZS_SANITIZE=ON) in build/debug. $@ = targets (none = all).
+build_server_debug() {
+  if [ ! -f build/debug/build.ninja ]; then
+    say "configuring the sanitizer build (cmake --preset debug)"
+    cmake --preset debug >/dev/null
+  fi
+  say "building the server with ASan + UBSan${*:+ ($*)}"
+  cmake --build build/debug -- "$@"
 }
 
 # Throwaway PostgreSQL: sets ZS_TEST_PG_URL and PG_DATA_DIR; stop_postgres on exit.

@@ -155,8 +155,7 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
     p.investor_name = investor;
     p.investor_norm = pipeline::NormalizeInvestorName(investor);
     if (r.Uniform(0, 3) > 0) p.uscc = Uscc(r, r.Uniform(0, 1) ? "310000" : "340800");
-    p.investor_origin =
-        r.Uniform(0, 9) == 0 ? "境外·德国" : kRegions[r.Uniform(0, kRegions.size() - 1)];
+    p.investor_origin = r.Uniform(0, 9) == 0 ? "境外·德国" : r.Pick(kRegions);
     p.foreign = p.investor_origin.rfind("境外", 0) == 0;
     p.industry_code = catalog.Find(node.code) ? node.code : "3612";
     auto path = catalog.PathOf(p.industry_code);
@@ -177,13 +176,13 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
     static const std::vector<std::string> kChannels = {
         "resident_team", "business_referral", "exhibition", "online", "agency",
         "visit",         "government"};
-    p.source_channel = kChannels[r.Uniform(0, kChannels.size() - 1)];
+    p.source_channel = r.Pick(kChannels);
     p.reporting_unit_id = who.unit_id;
     p.promoter_id = who.user_id;
-    const Unit park = park_opt ? *park_opt : parks[r.Uniform(0, parks.size() - 1)];
+    const Unit park = park_opt ? *park_opt : r.Pick(parks);
     if (r.Uniform(0, 1)) p.preferred_unit_id = park.id;
     p.description = fmt::format("{}拟投资建设{}，主要生产{}相关产品。", investor, name, node.name);
-    p.contacts = {{kPeople[r.Uniform(0, kPeople.size() - 1)] + (r.Uniform(0, 1) ? "总" : "经理"),
+    p.contacts = {{r.Pick(kPeople) + (r.Uniform(0, 1) ? "总" : "经理"),
                    fmt::format("13{}{:08}", r.Uniform(0, 9), r.Uniform(0, 99'999'999)),
                    "投资负责人"}};
     std::string before;
@@ -251,11 +250,10 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
       static const std::vector<std::string> kKinds = {"call", "visit", "reception", "meeting",
                                                       "inspection"};
       int64_t at = p.created_at + (p.stage_since - p.created_at) * (a + 1) / (acts + 1);
-      activities.push_back({0, p.id, kKinds[r.Uniform(0, kKinds.size() - 1)],
-                            pipeline::LocalDateOfMs(at),
+      activities.push_back({0, p.id, r.Pick(kKinds), pipeline::LocalDateOfMs(at),
                             "投资方代表、" + std::string(n % 2 ? "招商人" : "园区招商部"),
-                            kSummaries[r.Uniform(0, kSummaries.size() - 1)], "继续跟进",
-                            std::nullopt, std::nullopt, who.user_id, "", at});
+                            r.Pick(kSummaries), "继续跟进", std::nullopt, std::nullopt, who.user_id,
+                            "", at});
     }
     if (reached("construction")) {
       int64_t amount = p.fixed_investment / 100 * r.Uniform(10, 60);
@@ -296,13 +294,11 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
     }
   }
   for (int i = 0; (int)ids.size() < spec.projects; ++i) {
-    const Node& node = nodes[r.Uniform(0, nodes.size() - 1)];
-    std::string core = kCores[r.Uniform(0, kCores.size() - 1)];
-    std::string investor = kRegions[r.Uniform(0, kRegions.size() - 1)] + core + node.name +
-                           kForms[r.Uniform(0, kForms.size() - 1)];
-    std::string name = core + node.name + kSuffixes[r.Uniform(0, kSuffixes.size() - 1)];
-    make(i, stages[r.Uniform(0, stages.size() - 1)], name, investor, node,
-         promoters[r.Uniform(0, promoters.size() - 1)], std::nullopt);
+    const Node& node = r.Pick(nodes);
+    const std::string& core = r.Pick(kCores);
+    std::string investor = r.Pick(kRegions) + core + node.name + r.Pick(kForms);
+    std::string name = core + node.name + r.Pick(kSuffixes);
+    make(i, r.Pick(stages), name, investor, node, r.Pick(promoters), std::nullopt);
   }
   flush(true);
   pipeline::store::RebuildGramStats(c);

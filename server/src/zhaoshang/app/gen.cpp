@@ -21,8 +21,9 @@ void Generate(App& app, const GenScale& s) {
   const int64_t now = app.clock().NowMs();
   // One hash for every generated account: argon2id per row would take minutes.
   const std::string hash = auth::HashPassword(kGenPassword);
-  static const char* kRoles[] = {"promoter", "promoter",    "promoter", "receiver", "collaborator",
-                                 "reviewer", "coordinator", "leader",   "trainer",  "statistician"};
+  static const char* const kRoles[] = {"promoter",     "promoter",    "promoter",    "receiver",
+                                       "collaborator", "reviewer",    "coordinator", "leader",
+                                       "trainer",      "statistician"};
   db::Transaction tx(*c, true);
   std::vector<int64_t> units;
   int64_t root = org::store::InsertUnit(*c, {0, std::nullopt, "基准测试市", "city", "G", 1}, now);
@@ -58,7 +59,7 @@ void Generate(App& app, const GenScale& s) {
   // A small linear congruential generator: the same dataset on every machine.
   uint64_t x = 20261129;
   auto next = [&x] { return x = x * 6364136223846793005ULL + 1442695040888963407ULL; };
-  static const char* kSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
+  static const char* const kSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
   for (int i = 0; i < s.users; ++i) {
     org::User u;
     u.login = fmt::format("u{:05}", i);

@@ -158,7 +158,7 @@ TEST(ArchiveDates, ParseAndRetentionCutoff) {
   EXPECT_FALSE(ParseDateUtc("2026-05-30x"));
   EXPECT_FALSE(ParseDateUtc("yesterday"));
   // 2026-11-30T14:00Z: 184 days back from that day is 2026-05-30.
-  const int64_t now = *ParseDateUtc("2026-11-30") + 14 * 3'600'000;
+  const int64_t now = *ParseDateUtc("2026-11-30") + int64_t{14} * 3'600'000;
   EXPECT_EQ(LatestArchiveCutoff(now), *ParseDateUtc("2026-05-30"));
   EXPECT_EQ(LatestArchiveCutoff(*ParseDateUtc("2026-11-30")), *ParseDateUtc("2026-05-30"));
 }

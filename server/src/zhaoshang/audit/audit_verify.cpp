@@ -87,8 +87,8 @@ VerifyResult Verify(db::Connection& c, const Result<std::string>& key,
   ChainPos pos;
   std::map<int64_t, std::string> archived_hash;  // last_id → last_hash
   for (const ArchiveEntry& a : ListArchives(c)) {
-    if (a.id != static_cast<int64_t>(archived_hash.size()) + 1)
-      return broken(std::nullopt, "archive entry " + N(archived_hash.size() + 1) + " is missing");
+    const int64_t next = static_cast<int64_t>(archived_hash.size()) + 1;
+    if (a.id != next) return broken(std::nullopt, "archive entry " + N(next) + " is missing");
     if (!MacMatches(ArchiveMac(*key, a), a.mac))
       return broken(a.first_id, "archive entry " + N(a.id) +
                                     " has a wrong MAC: wrong audit key, or the entry was forged");

@@ -152,7 +152,7 @@ std::optional<Principal> AuthService::Authenticate(const std::string& token) {
     return std::nullopt;
   }
   // Sliding idle timeout; written at most once a minute to keep reads cheap.
-  if (now - s->last_seen_at > 60 * 1000) store::TouchSession(c, hash, now);
+  if (now - s->last_seen_at > int64_t{60} * 1000) store::TouchSession(c, hash, now);
   Principal p;
   p.user_id = s->user_id;
   p.csrf_token = s->csrf_token;

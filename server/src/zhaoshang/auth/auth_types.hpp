@@ -18,8 +18,8 @@ struct LockState {
 };
 
 struct SessionPolicy {
-  int64_t idle_ms = 30 * 60 * 1000;
-  int64_t absolute_ms = 12 * 60 * 60 * 1000;
+  int64_t idle_ms = int64_t{30} * 60 * 1000;
+  int64_t absolute_ms = int64_t{12} * 60 * 60 * 1000;
 };
 
 struct LoginResult {

@@ -14,7 +14,7 @@ namespace zhaoshang::auth {
 
 struct LockoutPolicy {
   int max_failures = 5;  // per (account, source address), in a row
-  int64_t lock_ms = 15 * 60 * 1000;
+  int64_t lock_ms = int64_t{15} * 60 * 1000;
   int account_ceiling = 50;       // per account, from all addresses together, in a row
   int free_failures = 2;          // progressive delays start after these
   int64_t first_delay_ms = 1000;  // then 1 s, 2 s, 4 s … before the next try

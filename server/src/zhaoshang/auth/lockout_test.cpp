@@ -17,9 +17,9 @@ TEST(Lockout, FifthFailureFromOneAddressLocksItForFifteenMinutes) {
   s = AfterSourceFailure(s, p, t + 5);
   ASSERT_TRUE(IsLocked(s, t + 5));
   EXPECT_FALSE(s.retry_at.has_value());
-  EXPECT_EQ(*s.locked_until, t + 5 + 15 * 60 * 1000);
-  EXPECT_TRUE(IsLocked(s, t + 5 + 15 * 60 * 1000 - 1));
-  EXPECT_FALSE(IsLocked(s, t + 5 + 15 * 60 * 1000));
+  EXPECT_EQ(*s.locked_until, t + 5 + int64_t{15} * 60 * 1000);
+  EXPECT_TRUE(IsLocked(s, t + 5 + int64_t{15} * 60 * 1000 - 1));
+  EXPECT_FALSE(IsLocked(s, t + 5 + int64_t{15} * 60 * 1000));
 }
 
 TEST(Lockout, DelaysGrowAfterTheFreeFailures) {
@@ -55,7 +55,7 @@ TEST(Lockout, TheAccountCountRestartsAfterAQuietSpell) {
   int64_t t = 0;
   // One address: five failures, locked out for 15 minutes, five more, … never the ceiling.
   for (int round = 0; round < 30; ++round) {
-    for (int i = 0; i < p.max_failures; ++i) s = AfterAccountFailure(s, p, t + i * 4000);
+    for (int i = 0; i < p.max_failures; ++i) s = AfterAccountFailure(s, p, t + int64_t{i} * 4000);
     ASSERT_FALSE(IsLocked(s, t + 20000)) << round;
     t += p.lock_ms + 20000;
   }

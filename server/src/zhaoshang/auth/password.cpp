@@ -12,7 +12,7 @@ namespace zhaoshang::auth {
 namespace {
 // OWASP's argon2id minimum (19 MiB, t=2): keeps a login near 50 ms and the server's RSS small.
 constexpr unsigned long long kOps = 2;
-constexpr size_t kMem = 19u * 1024u * 1024u;
+constexpr size_t kMem = size_t{19} * 1024 * 1024;
 
 std::string Lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });

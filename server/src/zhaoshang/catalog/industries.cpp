@@ -45,6 +45,7 @@ void SeedIndustries(db::Connection& c) {
   if (store::CountIndustries(c) > 0) return;
   const auto& all = Industries::Embedded().all();
   std::vector<db::Params> rows;
+  rows.reserve(all.size());
   for (const auto& ind : all)
     rows.push_back({ind.code, int64_t(ind.level),
                     ind.parent.empty() ? db::Param(nullptr) : db::Param(ind.parent), ind.name,

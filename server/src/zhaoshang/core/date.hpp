@@ -13,7 +13,7 @@ std::string DateOfMs(int64_t ms);
 // The civil date in China (UTC+8, no daylight saving): "today" for deadlines, future-date
 // checks and reports, so a morning entry in Anqing is not taken for yesterday's UTC date.
 std::string LocalDateOfMs(int64_t ms);
-inline constexpr int64_t kChinaUtcOffsetMs = 8 * 3'600'000;
+inline constexpr int64_t kChinaUtcOffsetMs = int64_t{8} * 3'600'000;
 // Epoch ms at which an ISO date begins in China.
 int64_t LocalDayStartMs(const std::string& iso_date);
 std::string AddDays(const std::string& iso_date, int days);

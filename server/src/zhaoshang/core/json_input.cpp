@@ -14,10 +14,12 @@ namespace {
 // A SAX pass that only looks for a key repeated within one object ({"a":1,"a":2}): Boost.JSON
 // keeps the last one silently, so a proxy or a log could read a different value than we do.
 struct DuplicateKeyFinder {
+  // NOLINTBEGIN(readability-identifier-naming): names boost::json::basic_parser requires
   static constexpr std::size_t max_array_size = std::size_t(-1);
   static constexpr std::size_t max_object_size = std::size_t(-1);
   static constexpr std::size_t max_string_size = std::size_t(-1);
   static constexpr std::size_t max_key_size = std::size_t(-1);
+  // NOLINTEND(readability-identifier-naming)
   std::vector<std::vector<std::string>> objects;  // keys seen, per open object
   std::string key;
   bool duplicate = false;

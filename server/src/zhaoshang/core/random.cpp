@@ -10,7 +10,7 @@
 namespace zhaoshang {
 namespace {
 std::string ToHex(const unsigned char* p, size_t n) {
-  static const char* kDigits = "0123456789abcdef";
+  static const char* const kDigits = "0123456789abcdef";
   std::string out(n * 2, '0');
   for (size_t i = 0; i < n; ++i) {
     out[2 * i] = kDigits[p[i] >> 4];

@@ -5,7 +5,7 @@
 namespace zhaoshang::db {
 namespace {
 
-const char* kScript =
+const char* const kScript =
     "CREATE TABLE t (id {{pk}});\n"
     "-- @sqlite\n"
     "CREATE TRIGGER t_lite BEFORE DELETE ON t BEGIN SELECT RAISE(ABORT, 'no'); END;\n"

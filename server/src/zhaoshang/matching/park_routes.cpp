@@ -17,7 +17,8 @@ using http::JsonResponse;
 json::object FitJson(const matching::Fit& f) {
   auto reason = [](const matching::Reason& r) {
     json::object params;
-    for (const auto& [k, v] : r.params) std::visit([&](const auto& x) { params[k] = x; }, v);
+    for (const auto& [k, v] : r.params)
+      std::visit([&, &k = k](const auto& x) { params[k] = x; }, v);
     return json::object{{"code", r.code}, {"params", std::move(params)}};
   };
   json::array components, exclusions;

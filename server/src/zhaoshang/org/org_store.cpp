@@ -48,7 +48,7 @@ void LoadRoles(db::Connection& c, std::vector<User>& users) {
       if (u.id == rs[i].Int(0)) u.roles.push_back(rs[i].Text(1));
 }
 
-std::optional<User> OneUser(db::Connection& c, const std::string& where, db::Params p) {
+std::optional<User> OneUser(db::Connection& c, const std::string& where, const db::Params& p) {
   auto rs = c.Query(std::string("SELECT ") + kUserCols +
                         " FROM users u JOIN org_units o ON o.id = u.unit_id WHERE " + where,
                     p);
@@ -238,7 +238,7 @@ void SaveSourceLock(db::Connection& c, int64_t id, const std::string& source,
       {id, source, int64_t(s.failed_count), db::Nullable(s.locked_until), db::Nullable(s.retry_at),
        now});
   // An address sweep must not grow the table without bound: a day-old row is history.
-  c.Execute("DELETE FROM login_failures WHERE updated_at < ?", {now - 24 * 3600 * 1000});
+  c.Execute("DELETE FROM login_failures WHERE updated_at < ?", {now - int64_t{24} * 3600 * 1000});
 }
 
 void SaveLockState(db::Connection& c, int64_t id, const auth::LockState& s) {

@@ -7,14 +7,15 @@
 
 namespace zhaoshang::pipeline {
 namespace {
-constexpr int64_t kFeedBatch = 5000;            // more pending changes than this: reload all
-constexpr int64_t kLoadBatch = 20000;           // projects per query when loading all
-constexpr int64_t kGapWaitMs = 60'000;          // a feed id missing this long was rolled back
-constexpr int64_t kGapWindow = 10'000;          // feed ids below the top checked after a reload
-constexpr int64_t kIdleReloadMs = 30 * 60'000;  // unsynced this long: the feed may be pruned
-constexpr int64_t kFullReloadMs = 60 * 60'000;  // and a full reload now and then, whatever happens
-constexpr int64_t kPruneEveryMs = 10 * 60'000;
-constexpr int64_t kKeepFeedMs = 60 * 60'000;
+constexpr int64_t kMinute = 60'000;              // in ms
+constexpr int64_t kFeedBatch = 5000;             // more pending changes than this: reload all
+constexpr int64_t kLoadBatch = 20000;            // projects per query when loading all
+constexpr int64_t kGapWaitMs = 60'000;           // a feed id missing this long was rolled back
+constexpr int64_t kGapWindow = 10'000;           // feed ids below the top checked after a reload
+constexpr int64_t kIdleReloadMs = 30 * kMinute;  // unsynced this long: the feed may be pruned
+constexpr int64_t kFullReloadMs = 60 * kMinute;  // and a full reload now and then, whatever happens
+constexpr int64_t kPruneEveryMs = 10 * kMinute;
+constexpr int64_t kKeepFeedMs = 60 * kMinute;
 constexpr size_t kMaxCounts = 10000, kMaxRows = 4096;
 
 int64_t WallMs() {

@@ -77,10 +77,10 @@ TEST(LedgerIndex, AnUpdateMovesTheEntryAndItsPromoters) {
 TEST(LedgerIndex, BulkAndIncrementalUpdatesAgree) {
   std::mt19937 rng(7);
   auto draw = [&](int64_t id) {
-    auto in =
-        Entry(id, rng() % 50, rng() % 3 ? "2026-0" + std::to_string(1 + rng() % 9) + "-15" : "",
-              static_cast<uint8_t>(rng() % 10), {static_cast<int32_t>(1 + rng() % 5)});
-    in.entry.stage_since = rng() % 20;
+    auto in = Entry(id, static_cast<int64_t>(rng() % 50),
+                    rng() % 3 ? "2026-0" + std::to_string(1 + rng() % 9) + "-15" : "",
+                    static_cast<uint8_t>(rng() % 10), {static_cast<int32_t>(1 + rng() % 5)});
+    in.entry.stage_since = static_cast<int64_t>(rng() % 20);
     in.entry.band = static_cast<uint8_t>(rng() % 6);
     return in;
   };
@@ -92,7 +92,8 @@ TEST(LedgerIndex, BulkAndIncrementalUpdatesAgree) {
   half.Upsert({all.begin() + 1000, all.end()});
   for (const auto& in : all) single.Upsert({in});
   std::vector<LedgerInput> changes;
-  for (int i = 0; i < 200; ++i) changes.push_back(draw(1 + rng() % 3000));
+  changes.reserve(200);
+  for (int i = 0; i < 200; ++i) changes.push_back(draw(static_cast<int64_t>(1 + rng() % 3000)));
   for (const auto& c : changes) {
     bulk.Upsert({c});
     half.Upsert({c});

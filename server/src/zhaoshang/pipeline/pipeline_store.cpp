@@ -118,8 +118,8 @@ std::string Where(db::Connection& c, const ProjectScope& scope, const ProjectFil
     w += " AND p.stage IN (" + in + ")";
   }
   if (!f.industry_code.empty()) {
-    static const char* kCol[] = {"", "p.industry_section", "p.industry_division",
-                                 "p.industry_group", "p.industry_code"};
+    static const char* const kCol[] = {"", "p.industry_section", "p.industry_division",
+                                       "p.industry_group", "p.industry_code"};
     w += std::string(" AND ") + kCol[f.industry_level] + " = ?";
     p.emplace_back(f.industry_code);
   }
@@ -344,6 +344,7 @@ void ReplaceGrams(db::Connection& c, int64_t id, const std::vector<std::string>&
 
 void InsertGrams(db::Connection& c, int64_t id, const std::vector<std::string>& grams) {
   std::vector<db::Params> rows;
+  rows.reserve(grams.size());
   for (const auto& g : grams) rows.push_back({g, id});
   db::InsertRows(c, "INSERT INTO investor_grams(gram, project_id) VALUES ", rows);
 }
@@ -512,7 +513,7 @@ std::vector<LedgerInput> ReadLedger(db::Connection& c, const std::string& where,
         static_cast<uint8_t>(stage ? std::find(all.begin(), all.end(), *stage) - all.begin() : 0);
     e.band = static_cast<uint8_t>(r.Int(12));
     const std::string section = r.Text(13), code = r.Text(14);
-    e.section = section.empty() ? 0 : section[0];
+    e.section = section.empty() ? '\0' : section[0];
     if (!code.empty() && code[0] >= '0' && code[0] <= '9')
       std::copy_n(code.begin(), std::min<size_t>(code.size(), e.digits.size()), e.digits.begin());
     position[e.id] = out.size();
@@ -831,6 +832,7 @@ std::vector<RoutingStat> RoutingStatsBy(db::Connection& c,
     if (auto it = by.find(reasons[i].Int(0)); it != by.end())
       it->second.reasons[reasons[i].IsNull(1) ? "other" : reasons[i].Text(1)] += reasons[i].Int(2);
   std::vector<RoutingStat> out;
+  out.reserve(by.size());
   for (auto& [_, s] : by) out.push_back(std::move(s));
   return out;
 }

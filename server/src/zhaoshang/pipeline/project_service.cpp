@@ -204,6 +204,7 @@ Result<std::vector<int64_t>> ProjectService::CreateMany(const auth::Principal& w
   const int64_t now = clock_.NowMs();
   db::Transaction tx(c, true);
   std::vector<int64_t> ids;
+  ids.reserve(in.size());
   for (const auto& p : in) ids.push_back(Insert(c, who, p, actor, now));
   tx.Commit();
   return ids;
@@ -403,7 +404,8 @@ std::map<int64_t, std::pair<std::string, double>> ProjectService::CollisionCandi
     for (int64_t id : store::ByUscc(c, uscc)) found[id] = {"uscc", 1.0};
   if (Utf8Length(norm) >= 2) {
     auto grams = Bigrams(norm);
-    int64_t min_common = std::max<int64_t>(1, static_cast<int64_t>(std::ceil(grams.size() * 0.5)));
+    int64_t min_common = std::max<int64_t>(
+        1, static_cast<int64_t>(std::ceil(static_cast<double>(grams.size()) * 0.5)));
     // One query for the candidates' normalised names, not a full project load each.
     for (const auto& [id, other] :
          store::InvestorNorms(c, store::ByGrams(c, grams, min_common, 50))) {

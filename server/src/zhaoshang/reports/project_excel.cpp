@@ -379,7 +379,7 @@ std::string ExportXlsx(const std::vector<pipeline::Project>& rows) {
     Num(ws, r, c++, Wan(p.total_investment), book.wan());
     Num(ws, r, c++, Wan(p.fixed_investment), book.wan());
     Str(ws, r, c++, BandLabel(p.band));
-    Num(ws, r, c++, p.land_mu_x100 / 100.0);
+    Num(ws, r, c++, static_cast<double>(p.land_mu_x100) / 100.0);
     Num(ws, r, c++, static_cast<double>(p.building_m2));
     Num(ws, r, c++, static_cast<double>(p.power_kva));
     Num(ws, r, c++, static_cast<double>(p.jobs));

@@ -17,7 +17,7 @@ namespace {
 constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 std::string PercentEncode(const std::string& s) {
-  static const char* kHex = "0123456789ABCDEF";
+  static const char* const kHex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : s) {
     if (std::isalnum(c) || c == '-' || c == '.' || c == '_')

@@ -3,6 +3,7 @@
 #include <iconv.h>
 #include <zip.h>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <pugixml.hpp>
@@ -37,7 +38,7 @@ std::string TextOf(pugi::xml_node si) {
 
 std::string GbkToUtf8(const std::string& in) {
   iconv_t cd = iconv_open("UTF-8", "GB18030");
-  if (cd == reinterpret_cast<iconv_t>(-1)) return {};
+  if (reinterpret_cast<intptr_t>(cd) == -1) return {};  // iconv_open failed: (iconv_t)-1
   std::string out(in.size() * 2 + 16, '\0');
   char* src = const_cast<char*>(in.data());
   size_t src_left = in.size();

@@ -273,6 +273,7 @@ Result<Round> ReviewService::CreateRound(const auth::Principal& who, int64_t pan
   audit::Diff d;
   d.Created("title", title).Created("deadline", deadline).Created("projects", [&] {
     std::vector<std::string> s;
+    s.reserve(project_ids.size());
     for (int64_t p : project_ids) s.push_back(std::to_string(p));
     return Join(s);
   }());
@@ -393,7 +394,7 @@ Result<Sheet> ReviewService::SaveSheet(const auth::Principal& who, int64_t round
     }
     for (const auto& [code, _] : in.scores)
       if (std::none_of(criteria.begin(), criteria.end(),
-                       [&](const Criterion& k) { return k.code == code; }))
+                       [&code = code](const Criterion& k) { return k.code == code; }))
         bad["scores." + code] = "unknown_field";
     if (in.vote != "approve" && in.vote != "reject" && in.vote != "more_info")
       bad["vote"] = in.vote.empty() ? "required" : "invalid_value";
