@@ -1,6 +1,7 @@
 // The pre-review panel through the API, on SQLite and PostgreSQL: what an outside expert can
 // see, score sheets, recusal, the quorum, closing a round and its decisions.
 #include "support/test_env.hpp"
+#include "zhaoshang/review/review_types.hpp"
 
 namespace zhaoshang::testing {
 namespace {
@@ -121,6 +122,15 @@ TEST(ReviewApi, SheetsQuorumAndClosingMoveTheProjects) {
   EXPECT_FALSE(decision.at("recommended_parks").as_array().empty());
   EXPECT_EQ(closed.json.at("items").at(0).at("sheets").as_array().size(), 4u);
   EXPECT_EQ(coordinator.Get("/api/v1/projects/" + pid).json.at("stage").as_string(), "approved");
+  // The panel's approval is recorded as a code, with the round's title as its reason text.
+  Reply timeline = coordinator.Get("/api/v1/projects/" + pid + "/timeline");
+  ASSERT_EQ(timeline.status, 200);
+  const json::value* moved = nullptr;
+  for (const auto& e : timeline.json.at("items").as_array())
+    if (e.at("kind") == "transition" && e.at("to") == "approved") moved = &e;
+  ASSERT_NE(moved, nullptr) << timeline.body;
+  EXPECT_EQ(moved->at("reason_code").as_string(), review::kPanelApproved);
+  EXPECT_EQ(moved->at("reason").as_string(), closed.json.at("title").as_string());
   EXPECT_EQ(expert
                 .Put(sheet, json::object{{"scores", Scores(1)},
                                          {"vote", "reject"},
@@ -188,6 +198,7 @@ TEST(ReviewApi, RejectionAndQuestionsGoBackToThePromoter) {
   Reply ra = coordinator.Get("/api/v1/projects/" + Id(a));
   EXPECT_EQ(ra.json.at("stage").as_string(), "rejected");
   EXPECT_EQ(ra.json.at("close_reason_code").as_string(), "environment_energy");
+  EXPECT_EQ(ra.json.at("close_reason").as_string(), closed.json.at("title").as_string());
   Reply rb = coordinator.Get("/api/v1/projects/" + Id(b));
   EXPECT_EQ(rb.json.at("stage").as_string(), "lead");  // 1 of 2 approves: short of 2/3
   EXPECT_EQ(rb.json.at("close_reason_code").as_string(), "need_clarification");

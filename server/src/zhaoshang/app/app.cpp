@@ -5,6 +5,7 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include "zhaoshang/app/workbench_routes.hpp"
 #include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/org/roles.hpp"
 #include "zhaoshang/pipeline/pipeline_routes.hpp"
@@ -68,6 +69,7 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
   RegisterMatchingRoutes(router_);
   RegisterRoutingRoutes(router_, routing_, projects_, parks_, clock_);
   RegisterReviewRoutes(router_);
+  RegisterWorkbenchRoutes(router_, org_, review_);
   {
     auto c = db_->Acquire();
     catalog::SeedIndustries(*c);  // reference data: loaded once into an empty table

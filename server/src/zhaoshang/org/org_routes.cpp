@@ -1,4 +1,4 @@
-// Routes: /api/v1/org/units, /api/v1/roles, /api/v1/users, /api/v1/workbench
+// Routes: /api/v1/org/units, /api/v1/roles, /api/v1/users
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
@@ -6,7 +6,6 @@
 #include "zhaoshang/app/render.hpp"
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/org/roles.hpp"
-#include "zhaoshang/review/review_render.hpp"
 
 namespace zhaoshang {
 namespace json = boost::json;
@@ -140,21 +139,6 @@ http::Response ResetPassword(RequestContext& ctx) {
   return st ? http::NoContent() : ErrorResponse(st.error());
 }
 
-http::Response Workbench(RequestContext& ctx) {
-  const auto& p = *ctx.principal;
-  auto user = ctx.app.org().GetUser(p.user_id);
-  json::object unit{{"id", p.unit_id}, {"name", p.unit_name}};
-  for (const auto& u : ctx.app.org().ListUnits())
-    if (u.id == p.unit_id) unit = UnitJson(u);
-  return JsonResponse(
-      200,
-      json::object{
-          {"user", PrincipalJson(p)},
-          {"unit", std::move(unit)},
-          {"stats", json::object{{"users_in_unit", ctx.app.org().CountUsersInUnit(p.unit_id)}}},
-          {"last_login_at", OptInt(user ? user->last_login_at : std::nullopt)},
-          {"review_rounds", OpenRoundsJson(ctx.app, p)}});
-}
 }  // namespace
 
 void RegisterOrgRoutes(AppRouter& r) {
@@ -167,7 +151,6 @@ void RegisterOrgRoutes(AppRouter& r) {
   r.Add("PATCH", "/api/v1/users/{id}", "user.write", UpdateUser);
   r.Add("PUT", "/api/v1/users/{id}/roles", "user.roles", SetRoles);
   r.Add("POST", "/api/v1/users/{id}/password", "user.write", ResetPassword);
-  r.Add("GET", "/api/v1/workbench", "workbench.view", Workbench);
 }
 
 }  // namespace zhaoshang

@@ -6,8 +6,10 @@
 #include "zhaoshang/auth/principal.hpp"
 
 namespace zhaoshang {
-class App;
+namespace review {
+class ReviewService;
+}
 
-boost::json::array OpenRoundsJson(App& app, const auth::Principal& who);
+boost::json::array OpenRoundsJson(review::ReviewService& review, const auth::Principal& who);
 
 }  // namespace zhaoshang

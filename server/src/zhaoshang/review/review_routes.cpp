@@ -350,12 +350,12 @@ http::Response CloseRound(RequestContext& ctx) {
 
 }  // namespace
 
-json::array OpenRoundsJson(App& app, const auth::Principal& who) {
+json::array OpenRoundsJson(review::ReviewService& review, const auth::Principal& who) {
   json::array out;
   if (!org::ResolveScope(who.roles, "review.participate")) return out;
-  for (const auto& s : app.review().Rounds(who, "open")) {
+  for (const auto& s : review.Rounds(who, "open")) {
     // Members' own rounds only (a manager sees every round on the rounds page instead).
-    auto r = app.review().GetRound(who, s.id);
+    auto r = review.GetRound(who, s.id);
     if (r && r->is_member) out.push_back(SummaryJson(r->summary));
   }
   return out;

@@ -469,13 +469,11 @@ Result<Round> ReviewService::Close(const auth::Principal& who, int64_t round_id,
     store::SetDecision(*c, round_id, it.project_id, outcome, json::serialize(decision), now);
     pipeline::TransitionInput in;
     in.to = outcome == "approve" ? "approved" : outcome == "reject" ? "rejected" : "lead";
-    if (outcome == "approve") in.reason = "预审专班通过：" + round->summary.title;
-    if (outcome != "approve") {
-      in.reason_code = reason_code;
-      in.reason = outcome == "more_info" ? questions : "预审专班未通过：" + round->summary.title;
-      in.reason = TruncateChars(in.reason, 500);
-      if (in.reason_code == "other" && in.reason.empty()) in.reason = "预审专班未通过";
-    }
+    // Codes, never prose: the panel's approval has its own code; the round's title (or the
+    // panel's questions) is the reason text the timeline shows beside it.
+    in.reason_code = outcome == "approve" ? std::string(kPanelApproved) : reason_code;
+    in.reason = TruncateChars(
+        outcome == "more_info" && !questions.empty() ? questions : round->summary.title, 500);
     if (auto st = workflow_.TransitionWithin(*c, who, it.project_id, in, actor); !st)
       return Fail(st.error());
   }

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -12,6 +13,10 @@
 #include "zhaoshang/review/tally.hpp"
 
 namespace zhaoshang::review {
+
+// The reason code of a project the pre-review panel approved (its reason text is the round's
+// title); a rejection carries the panel's top reason code, a return need_clarification.
+inline constexpr std::string_view kPanelApproved = "panel_approved";
 
 struct Member {
   int64_t user_id = 0;

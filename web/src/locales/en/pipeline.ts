@@ -45,6 +45,7 @@ export default {
     capital: 'Capital in place',
   },
   reasons: {
+    panel_approved: 'Approved by the pre-review panel',
     industry_mismatch: 'Does not fit the industry positioning',
     below_threshold: 'Below the admission threshold',
     environment_energy: 'Environment or energy limits',

@@ -45,6 +45,7 @@ export default {
     capital: '资金到位',
   },
   reasons: {
+    panel_approved: '预审专班通过',
     industry_mismatch: '不符合产业定位',
     below_threshold: '未达准入门槛',
     environment_energy: '环保或能耗不达标',
