@@ -113,7 +113,7 @@ Result<Project> LoadForWrite(db::Connection& c, const auth::Principal& who, int6
 }
 
 ProjectCapabilities CapabilitiesOf(const auth::Principal& who, const Project& p,
-                                   const Relation& rel) {
+                                   const Relation& rel, const std::vector<Stage>& targets) {
   ProjectCapabilities k;
   const bool write = Can(who, perm::kProjectWrite);
   k.edit = write && MayEdit(who, p, rel);
@@ -125,7 +125,7 @@ ProjectCapabilities CapabilitiesOf(const auth::Principal& who, const Project& p,
   if (!write) return k;
   const std::optional<Stage> before = p.stage_before ? ParseStage(*p.stage_before) : std::nullopt;
   const GuardFacts facts = FactsOf(p);
-  for (Stage to : AllowedTargets(stage, before, rel)) {
+  for (Stage to : targets) {
     const Rule* rule = FindRule(stage, to, before);
     if (!rule) continue;
     const Needs needs = NeedsOf(*rule, facts);
@@ -146,9 +146,9 @@ ProjectView ViewOf(db::Connection& c, const auth::Principal& who, Project p,
   const Relation rel = RelationOf(c, who, p);
   const Stage stage = ParseStage(p.stage).value_or(Stage::kLead);
   const std::optional<Stage> before = p.stage_before ? ParseStage(*p.stage_before) : std::nullopt;
-  for (Stage s : AllowedTargets(stage, before, rel))
-    v.allowed_transitions.emplace_back(StageName(s));
-  v.capabilities = CapabilitiesOf(who, p, rel);
+  const std::vector<Stage> targets = AllowedTargets(stage, before, rel);
+  for (Stage s : targets) v.allowed_transitions.emplace_back(StageName(s));
+  v.capabilities = CapabilitiesOf(who, p, rel, targets);
   v.overdue = p.step_deadline && *p.step_deadline < today;
   v.project = std::move(p);
   return v;

@@ -34,8 +34,9 @@ GuardFacts FactsOf(const Project& p);
 Result<Project> LoadForWrite(db::Connection& c, const auth::Principal& who, int64_t id,
                              bool lock_row = false);
 
+// `targets` are AllowedTargets for this relation (the view lists them as allowed_transitions).
 ProjectCapabilities CapabilitiesOf(const auth::Principal& who, const Project& p,
-                                   const Relation& rel);
+                                   const Relation& rel, const std::vector<Stage>& targets);
 // The project as the caller sees it on the detail page; `today` decides "overdue".
 ProjectView ViewOf(db::Connection& c, const auth::Principal& who, Project p,
                    const std::string& today);

@@ -1,6 +1,8 @@
 #include "zhaoshang/pipeline/routing_service.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <map>
 
 #include "zhaoshang/audit/audit_log.hpp"
 #include "zhaoshang/audit/diff.hpp"
@@ -43,11 +45,12 @@ bool IsRoutingParty(db::Connection& c, const auth::Principal& who, const Routing
   return HasRole(who, "receiver") && org::store::Subtree(c, r.park_id).count(who.unit_id) > 0;
 }
 
-RoutingCapabilities CapabilitiesOf(db::Connection& c, const auth::Principal& who,
-                                   const Routing& r) {
+// `is_party` is asked only when it matters (a pending routing, a caller who may respond).
+RoutingCapabilities CapabilitiesOf(const auth::Principal& who, const Routing& r,
+                                   const std::function<bool()>& is_party) {
   RoutingCapabilities k;
   const bool pending = r.status == "pending";
-  k.respond = pending && Can(who, perm::kRoutingRespond) && IsRoutingParty(c, who, r);
+  k.respond = pending && Can(who, perm::kRoutingRespond) && is_party();
   k.withdraw = pending && Can(who, perm::kRoutingWrite);
   return k;
 }
@@ -60,7 +63,7 @@ RoutingService::RoutingService(db::Database& db, const Clock& clock, WorkflowSer
 Result<Routing> RoutingService::Load(db::Connection& c, const auth::Principal& who, int64_t id) {
   auto r = store::GetRouting(c, id);
   if (!r) return Fail(RoutingNotFound());
-  r->capabilities = CapabilitiesOf(c, who, *r);
+  r->capabilities = CapabilitiesOf(who, *r, [&] { return IsRoutingParty(c, who, *r); });
   return std::move(*r);
 }
 
@@ -207,7 +210,13 @@ Result<std::vector<Routing>> RoutingService::List(const auth::Principal& who, co
   auto lease = db_.Acquire();
   db::Connection& c = *lease;
   auto rows = store::ListRoutings(c, VisibleParks(c, who), q, total);
-  for (auto& r : rows) r.capabilities = CapabilitiesOf(c, who, r);
+  std::map<int64_t, bool> party;  // by park: one subtree lookup per park, not per row
+  for (auto& r : rows)
+    r.capabilities = CapabilitiesOf(who, r, [&] {
+      auto it = party.find(r.park_id);
+      if (it == party.end()) it = party.emplace(r.park_id, IsRoutingParty(c, who, r)).first;
+      return it->second;
+    });
   return rows;
 }
 
