@@ -38,6 +38,41 @@ TEST(AuthApi, SecureCookieWhenConfigured) {
   EXPECT_EQ(plain.Get("/api/v1/auth/me").status, 401);
 }
 
+TEST(AuthApi, RecentLoginsAreTheCallersOwnNewestFirstWithTheirOutcome) {
+  TestApp t;
+  FailLogins(t, "promoter", 2, "198.51.100.7");
+  Client other(*t.app, "192.0.2.1");
+  ASSERT_EQ(other.Login("receiver").status, 200);  // someone else's login: not shown
+  Client c(*t.app, "192.0.2.44");
+  ASSERT_EQ(c.Login("promoter").status, 200);
+  Reply r = c.Get("/api/v1/auth/logins");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto& items = r.json.at("items").as_array();
+  ASSERT_EQ(items.size(), 3u) << r.body;
+  EXPECT_EQ(items[0].at("result").as_string(), "ok");
+  EXPECT_EQ(items[0].at("remote").as_string(), "192.0.2.44");
+  EXPECT_EQ(items[1].at("result").as_string(), "failed");
+  EXPECT_EQ(items[1].at("remote").as_string(), "198.51.100.7");
+  EXPECT_GE(items[0].at("at").as_int64(), items[1].at("at").as_int64());
+  // At most the last ten.
+  FailLogins(t, "promoter", 4, "198.51.100.8");
+  FailLogins(t, "promoter", 4, "198.51.100.9");
+  FailLogins(t, "promoter", 4, "198.51.100.10");
+  EXPECT_EQ(c.Get("/api/v1/auth/logins").json.at("items").as_array().size(), 10u);
+  EXPECT_EQ(Client(*t.app).Get("/api/v1/auth/logins").status, 401);
+}
+
+TEST(AuthApi, MetaServesTheSessionLimitsForTheIdleWarning) {
+  Config cfg;
+  cfg.session_idle_minutes = 17;
+  cfg.session_absolute_hours = 5;
+  TestApp t(true, cfg);
+  Reply meta = Client(*t.app).Get("/api/v1/meta");
+  ASSERT_EQ(meta.status, 200);
+  EXPECT_EQ(meta.json.at("session").at("idle_minutes").as_int64(), 17);
+  EXPECT_EQ(meta.json.at("session").at("absolute_hours").as_int64(), 5);
+}
+
 TEST(AuthApi, WrongPasswordAndUnknownLoginLookTheSame) {
   TestApp t;
   Client c(*t.app);

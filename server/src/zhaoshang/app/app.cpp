@@ -5,10 +5,20 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include "zhaoshang/app/system_routes.hpp"
 #include "zhaoshang/app/workbench_routes.hpp"
+#include "zhaoshang/audit/audit_routes.hpp"
+#include "zhaoshang/audit/audit_store.hpp"
+#include "zhaoshang/auth/auth_routes.hpp"
+#include "zhaoshang/catalog/catalog_routes.hpp"
 #include "zhaoshang/catalog/industries.hpp"
+#include "zhaoshang/db/settings.hpp"
+#include "zhaoshang/matching/park_routes.hpp"
+#include "zhaoshang/org/org_routes.hpp"
 #include "zhaoshang/org/roles.hpp"
 #include "zhaoshang/pipeline/pipeline_routes.hpp"
+#include "zhaoshang/reports/project_excel_routes.hpp"
+#include "zhaoshang/review/review_routes.hpp"
 
 namespace zhaoshang {
 
@@ -58,24 +68,24 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
       workflow_(*db_, clock_),
       routing_(*db_, clock_, workflow_),
       parks_(*db_, clock_),
-      review_(*db_, clock_, workflow_, parks_) {
+      review_(*db_, clock_, workflow_, parks_),
+      audit_(*db_, audit::KeySource{cfg_.audit_key, cfg_.audit_key_file}, AnchorFileFor(cfg_)) {
   cfg_.audit_anchor_file = AnchorFileFor(cfg_);
-  RegisterSystemRoutes(router_);
-  RegisterAuthRoutes(router_);
-  RegisterOrgRoutes(router_);
-  RegisterAuditRoutes(router_);
-  RegisterCatalogRoutes(router_);
+  RegisterSystemRoutes(router_, demo_, cfg_);
+  RegisterAuthRoutes(router_, auth_, cfg_.secure_cookie);
+  RegisterOrgRoutes(router_, org_);
+  RegisterAuditRoutes(router_, audit_);
+  RegisterCatalogRoutes(router_, catalog_);
+  RegisterProjectExcelRoutes(router_, projects_, clock_);  // fixed paths before /projects/{id}
   RegisterPipelineRoutes(router_, projects_, workflow_, clock_);
-  RegisterMatchingRoutes(router_);
+  RegisterMatchingRoutes(router_, parks_, projects_);
   RegisterRoutingRoutes(router_, routing_, projects_, parks_, clock_);
-  RegisterReviewRoutes(router_);
+  RegisterReviewRoutes(router_, review_);
   RegisterWorkbenchRoutes(router_, org_, review_);
   {
     auto c = db_->Acquire();
     catalog::SeedIndustries(*c);  // reference data: loaded once into an empty table
-    // Whether anything was ever logged: a look at one row, not a count of millions.
-    may_anchor_first_ = c->Query("SELECT 1 FROM audit_log LIMIT 1").empty() &&
-                        c->Query("SELECT 1 FROM audit_archives LIMIT 1").empty();
+    may_anchor_first_ = !audit::store::EverWritten(*c);
   }
   RefreshDemoFlag();
 }
@@ -84,14 +94,13 @@ App::~App() = default;
 
 void App::RefreshDemoFlag() {
   auto c = db_->Acquire();
-  auto rs = c->Query("SELECT value FROM settings WHERE key = 'demo'");
-  demo_ = !rs.empty() && rs[0].Text(0) == "1";
+  demo_ = db::GetSetting(*c, kDemoSetting).value_or("") == "1";
 }
 
 bool App::Ready() {
   try {
     auto c = db_->Acquire();
-    c->Query("SELECT 1");
+    db::Ping(*c);
     return true;
   } catch (const std::exception&) {
     return false;
@@ -130,9 +139,9 @@ http::Response App::Dispatch(const http::Request& req) {
       http::MediaType(req.Header("content-type")) != "application/json")
     return http::ErrorResponse(Error{ErrorCode::kUnsupportedMediaType, "unsupported_media_type",
                                      "request body must be application/json"});
-  RequestContext ctx{req, *this, std::nullopt, std::move(m.params), {}};
+  RequestContext ctx{req, std::nullopt, std::move(m.params), {}};
   if (route.permission != http::kPublic) {
-    ctx.principal = auth_.Authenticate(req.Cookie(SessionCookieName()));
+    ctx.principal = auth_.Authenticate(req.Cookie(auth::SessionCookieName(cfg_.secure_cookie)));
     if (!ctx.principal)
       return http::ErrorResponse(
           Error{ErrorCode::kUnauthenticated, "unauthenticated", "please log in"});

@@ -8,6 +8,7 @@
 
 #include "zhaoshang/app/config.hpp"
 #include "zhaoshang/app/request_context.hpp"
+#include "zhaoshang/audit/audit_service.hpp"
 #include "zhaoshang/auth/auth_service.hpp"
 #include "zhaoshang/catalog/catalog_service.hpp"
 #include "zhaoshang/core/clock.hpp"
@@ -20,6 +21,9 @@
 #include "zhaoshang/review/review_service.hpp"
 
 namespace zhaoshang {
+
+// The settings key saying this installation carries demo data ("1").
+inline constexpr const char* kDemoSetting = "demo";
 
 class App {
  public:
@@ -47,11 +51,6 @@ class App {
   // after migrating an installation from before the checkpoints.
   bool may_anchor_first() const { return may_anchor_first_; }
   void AllowFirstAnchor() { may_anchor_first_ = true; }
-  // With secure cookies the session cookie takes the __Host- prefix: the browser then only
-  // accepts it over HTTPS, for this host, on Path=/ — no subdomain can plant or shadow it.
-  std::string SessionCookieName() const {
-    return cfg_.secure_cookie ? "__Host-zs_session" : "zs_session";
-  }
   void RefreshDemoFlag();
   bool Ready();
 
@@ -69,6 +68,7 @@ class App {
   pipeline::RoutingService routing_;
   matching::ParkService parks_;
   review::ReviewService review_;
+  audit::AuditService audit_;
   AppRouter router_;
   std::atomic<bool> demo_{false};
   bool may_anchor_first_ = false;

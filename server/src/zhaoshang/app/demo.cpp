@@ -4,6 +4,7 @@
 
 #include "zhaoshang/app/demo_projects.hpp"
 #include "zhaoshang/catalog/industries.hpp"
+#include "zhaoshang/db/settings.hpp"
 #include "zhaoshang/org/org_store.hpp"
 
 namespace zhaoshang {
@@ -106,10 +107,7 @@ bool LoadDemo(App& app) {
   LoadDemoProjects(app);
   LoadDemoMatching(app);
   auto c = app.db().Acquire();
-  c->Execute(
-      "INSERT INTO settings(key, value) VALUES ('demo', '1') "
-      "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-      {});
+  db::PutSetting(*c, kDemoSetting, "1");
   app.RefreshDemoFlag();
   return true;
 }

@@ -1,4 +1,6 @@
 // The demo city's park profiles, routings and pre-review panel (see demo_projects.hpp).
+#include <algorithm>
+#include <limits>
 #include <map>
 
 #include "zhaoshang/app/demo_projects.hpp"
@@ -218,37 +220,45 @@ void LoadDemoMatching(App& app) {
 
   // Projects already with a park reached it by an accepted routing.
   {
+    pipeline::ProjectFilter all;
+    all.limit = std::numeric_limits<int64_t>::max();
+    int64_t total = 0;
+    auto projects = Must(app.projects().List(coordinator, all, &total), "projects");
+    std::sort(projects.begin(), projects.end(),
+              [](const auto& a, const auto& b) { return a.id < b.id; });
     auto c = app.db().Acquire();
     db::Transaction tx(*c, true);
-    auto rs = c->Query(
-        "SELECT id, receiving_unit_id, reporting_unit_id, created_at, responsible_user_id FROM "
-        "projects WHERE receiving_unit_id IS NOT NULL ORDER BY id");
-    for (size_t i = 0; i < rs.size(); ++i) {
-      const int64_t routed_at = rs[i].Int(3) + 7LL * 86'400'000;
-      c->Execute(
-          "INSERT INTO routings(project_id, park_id, reporting_unit_id, note, routed_by, "
-          "routed_unit_id, routed_at, deadline, status, decided_by, decided_at) VALUES "
-          "(?,?,?,'',?,?,?,?,'accepted',?,?)",
-          {rs[i].Int(0), rs[i].Int(1), rs[i].Int(2), coordinator.user_id, coordinator.unit_id,
-           routed_at,
-           pipeline::AddDays(pipeline::LocalDateOfMs(routed_at), pipeline::kDefaultRoutingDays),
-           rs[i].IsNull(4) ? db::Param(coordinator.user_id) : db::Param(rs[i].Int(4)),
-           routed_at + 86'400'000});
+    for (const auto& p : projects) {
+      if (!p.receiving_unit_id) continue;
+      pipeline::Routing r;
+      r.project_id = p.id;
+      r.park_id = *p.receiving_unit_id;
+      r.reporting_unit_id = p.reporting_unit_id;
+      r.routed_by = coordinator.user_id;
+      r.routed_unit_id = coordinator.unit_id;
+      r.routed_at = p.created_at + 7LL * 86'400'000;
+      r.deadline =
+          pipeline::AddDays(pipeline::LocalDateOfMs(r.routed_at), pipeline::kDefaultRoutingDays);
+      const int64_t id = pipeline::store::InsertRouting(*c, r);
+      pipeline::store::DecideRouting(*c, id, "accepted", std::nullopt, std::nullopt,
+                                     p.responsible_user_id.value_or(coordinator.user_id),
+                                     r.routed_at + 86'400'000);
     }
     tx.Commit();
   }
   // Two declines elsewhere, so the statistics show reasons from the start.
   {
-    auto c = app.db().Acquire();
-    auto approved = c->Query(
-        "SELECT id, version FROM projects WHERE stage = 'approved' ORDER BY id DESC LIMIT 2");
+    pipeline::ProjectFilter newest_approved;
+    newest_approved.stages = {"approved"};
+    newest_approved.limit = 2;
+    int64_t total = 0;
+    auto approved = Must(app.projects().List(coordinator, newest_approved, &total), "approved");
     const std::pair<const char*, const char*> kDeclines[] = {{"AQ-GXQ", "no_carrier"},
                                                              {"AQ-DG-YQ", "below_threshold"}};
     for (size_t i = 0; i < approved.size() && i < 2; ++i) {
-      auto r =
-          Must(app.routing().Route(coordinator, approved[i].Int(0), unit.at(kDeclines[i].first), "",
-                                   approved[i].Int(1), std::nullopt, actor),
-               "routing");
+      auto r = Must(app.routing().Route(coordinator, approved[i].id, unit.at(kDeclines[i].first),
+                                        "", approved[i].version, std::nullopt, actor),
+                    "routing");
       Must(app.routing().Decline(coordinator, r.id, kDeclines[i].second, "", actor), "decline");
     }
   }

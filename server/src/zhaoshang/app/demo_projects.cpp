@@ -259,8 +259,7 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
       int64_t amount = p.fixed_investment / 100 * r.Uniform(10, 60);
       activities.push_back({0, p.id, "capital", date_at("construction"), "", "首期到位资金", "",
                             std::nullopt, amount, who.user_id, "", steps.back().second});
-      c.Execute("UPDATE projects SET capital_in_place = ? WHERE id = ?", {amount, p.id});
-      db::RecordChange(c, p.id);
+      pipeline::store::AddCapital(c, p.id, amount);
     }
     ids.push_back(p.id);
     flush(false);

@@ -1,5 +1,6 @@
 #pragma once
 // What a route handler receives: the request, the logged-in user, path parameters.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,11 +14,8 @@
 
 namespace zhaoshang {
 
-class App;
-
 struct RequestContext {
   const http::Request& req;
-  App& app;
   std::optional<auth::Principal> principal;
   std::vector<std::string> params;
   std::vector<std::pair<std::string, std::string>> extra_headers;  // e.g. Set-Cookie
@@ -31,6 +29,17 @@ struct RequestContext {
 };
 
 using AppRouter = http::Router<RequestContext>;
+using Handler = std::function<http::Response(RequestContext&)>;
+
+// Handlers hold the services they call, never the App: a module's routes file declares
+// `struct Deps { FooService& foo; … }`, its handlers take `(const Deps&, RequestContext&)`, and
+// registration binds them with `auto with = BindTo(deps); r.Add(…, with(Handler));`.
+template <class Deps>
+auto BindTo(const Deps& d) {
+  return [d](http::Response (*h)(const Deps&, RequestContext&)) -> Handler {
+    return [d, h](RequestContext& ctx) { return h(d, ctx); };
+  };
+}
 
 // Decimal digits only, at most 18 of them (ids, versions, epoch ms); nullopt otherwise.
 std::optional<int64_t> ParseDigits(const std::string& s);
@@ -47,15 +56,5 @@ struct ContactFields {
 class JsonInput;
 std::optional<std::vector<ContactFields>> ReadContacts(JsonInput& in,
                                                        const boost::json::object& raw);
-
-// Route registration, one function per module.
-void RegisterAuthRoutes(AppRouter& r);
-void RegisterOrgRoutes(AppRouter& r);
-void RegisterAuditRoutes(AppRouter& r);
-void RegisterSystemRoutes(AppRouter& r);
-void RegisterCatalogRoutes(AppRouter& r);
-void RegisterProjectExcelRoutes(AppRouter& r);
-void RegisterMatchingRoutes(AppRouter& r);
-void RegisterReviewRoutes(AppRouter& r);
 
 }  // namespace zhaoshang

@@ -56,10 +56,6 @@ void Append(db::Connection& c, int64_t now_ms, const Actor& actor, const Entry& 
   store::InsertRecord(c, r);
 }
 
-std::vector<Record> Search(db::Connection& c, const Filter& f, int64_t* total) {
-  return store::Search(c, f, total);
-}
-
 std::vector<Record> RowsAfter(db::Connection& c, int64_t after, int64_t limit) {
   return store::RowsAfter(c, after, limit);
 }

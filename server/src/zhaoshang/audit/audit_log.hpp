@@ -15,7 +15,6 @@ namespace zhaoshang::audit {
 // Appends under the audit lock (PostgreSQL advisory lock; SQLite serialises writers), giving
 // the row the next id explicitly: one query for the head, as before ids were hashed.
 void Append(db::Connection& c, int64_t now_ms, const Actor& actor, const Entry& e);
-std::vector<Record> Search(db::Connection& c, const Filter& f, int64_t* total);
 
 // The canonical text a row's hash covers (length-prefixed fields, so no separator games);
 // version 2 rows cover their id as well.

@@ -3,11 +3,9 @@
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 
-#include "zhaoshang/app/app.hpp"
 #include "zhaoshang/app/render.hpp"
-#include "zhaoshang/audit/audit_anchor.hpp"
-#include "zhaoshang/audit/audit_log.hpp"
-#include "zhaoshang/audit/audit_verify.hpp"
+#include "zhaoshang/audit/audit_routes.hpp"
+#include "zhaoshang/audit/audit_service.hpp"
 
 namespace zhaoshang {
 namespace json = boost::json;
@@ -15,6 +13,10 @@ using http::ErrorResponse;
 using http::JsonResponse;
 
 namespace {
+struct Deps {
+  audit::AuditService& audit;
+};
+
 std::optional<int64_t> ParseMs(const std::string& s, bool& ok) {
   if (s.empty()) return std::nullopt;
   auto v = ParseDigits(s);
@@ -22,7 +24,7 @@ std::optional<int64_t> ParseMs(const std::string& s, bool& ok) {
   return v;
 }
 
-http::Response Search(RequestContext& ctx) {
+http::Response Search(const Deps& d, RequestContext& ctx) {
   auto page = ParsePage(ctx.req);
   if (!page) return ErrorResponse(page.error());
   audit::Filter f;
@@ -39,8 +41,7 @@ http::Response Search(RequestContext& ctx) {
   f.offset = page->offset;
   f.limit = page->page_size;
   int64_t total = 0;
-  auto lease = ctx.app.db().Acquire();
-  auto rows = audit::Search(*lease, f, &total);
+  auto rows = d.audit.Search(f, &total);
   json::array items;
   for (const auto& r : rows) {
     boost::system::error_code ec;
@@ -64,11 +65,8 @@ http::Response Search(RequestContext& ctx) {
                                         {"page_size", page->page_size}});
 }
 
-http::Response Verify(RequestContext& ctx) {
-  const Config& cfg = ctx.app.config();
-  auto lease = ctx.app.db().Acquire();
-  auto v = audit::Verify(*lease, audit::LoadKey({cfg.audit_key, cfg.audit_key_file}),
-                         cfg.audit_anchor_file);
+http::Response Verify(const Deps& d, RequestContext&) {
+  auto v = d.audit.Verify();
   return JsonResponse(200, json::object{{"ok", v.ok},
                                         {"checked", v.checked},
                                         {"checkpoints", v.checkpoints},
@@ -78,9 +76,10 @@ http::Response Verify(RequestContext& ctx) {
 }
 }  // namespace
 
-void RegisterAuditRoutes(AppRouter& r) {
-  r.Add("GET", "/api/v1/audit", "audit.read", Search);
-  r.Add("GET", "/api/v1/audit/verify", "audit.read", Verify);
+void RegisterAuditRoutes(AppRouter& r, audit::AuditService& audit) {
+  auto with = BindTo(Deps{audit});
+  r.Add("GET", "/api/v1/audit", "audit.read", with(Search));
+  r.Add("GET", "/api/v1/audit/verify", "audit.read", with(Verify));
 }
 
 }  // namespace zhaoshang

@@ -93,6 +93,31 @@ std::vector<Record> Search(db::Connection& c, const Filter& f, int64_t* total) {
   return out;
 }
 
+std::vector<Record> ObjectHistory(db::Connection& c, const std::string& object_type,
+                                  const std::string& object_id,
+                                  const std::vector<std::string>& actions, int64_t limit) {
+  db::Params p{object_type, object_id};
+  std::string in;
+  for (const auto& a : actions) {
+    in += in.empty() ? "?" : ",?";
+    p.emplace_back(a);
+  }
+  p.emplace_back(limit);
+  auto rs = c.Query(std::string("SELECT ") + kColumns +
+                        " FROM audit_log WHERE object_type = ? AND object_id = ? AND action IN (" +
+                        in + ") ORDER BY id DESC LIMIT ?",
+                    p);
+  std::vector<Record> out;
+  out.reserve(rs.size());
+  for (size_t i = 0; i < rs.size(); ++i) out.push_back(FromRow(rs[i]));
+  return out;
+}
+
+bool EverWritten(db::Connection& c) {
+  return !c.Query("SELECT 1 FROM audit_log LIMIT 1").empty() ||
+         !c.Query("SELECT 1 FROM audit_archives LIMIT 1").empty();
+}
+
 std::vector<Record> RowsAfter(db::Connection& c, int64_t after, int64_t limit) {
   auto rs = c.Query(
       std::string("SELECT ") + kColumns + " FROM audit_log WHERE id > ? ORDER BY id LIMIT ?",

@@ -21,6 +21,13 @@ std::optional<ChainPos> Head(db::Connection& c);
 void InsertRecord(db::Connection& c, const Record& r);
 // Newest first, a page; *total (if given) counts every match.
 std::vector<Record> Search(db::Connection& c, const Filter& f, int64_t* total);
+// The newest rows about one object with one of `actions`, at most limit of them.
+std::vector<Record> ObjectHistory(db::Connection& c, const std::string& object_type,
+                                  const std::string& object_id,
+                                  const std::vector<std::string>& actions, int64_t limit);
+// Whether anything was ever logged (a row in the log or an archive): one row looked at, not
+// a count of millions.
+bool EverWritten(db::Connection& c);
 // Rows with id > after, in id order, at most limit of them.
 std::vector<Record> RowsAfter(db::Connection& c, int64_t after, int64_t limit);
 std::optional<std::string> RowHash(db::Connection& c, int64_t id);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "zhaoshang/audit/audit_log.hpp"
+#include "zhaoshang/audit/audit_store.hpp"
 #include "zhaoshang/auth/auth_store.hpp"
 #include "zhaoshang/auth/password.hpp"
 #include "zhaoshang/core/random.hpp"
@@ -197,6 +198,25 @@ Status AuthService::ChangePassword(const Principal& p, const std::string& old_pa
                 {"auth.password_change", "user", std::to_string(p.user_id), "{}"});
   tx.Commit();
   return {};
+}
+
+std::vector<LoginEvent> AuthService::RecentLogins(const Principal& p) {
+  // The audit log is the record of every attempt; the outcome is read from its action.
+  static const std::vector<std::pair<std::string, std::string>> kOutcome = {
+      {"auth.login", "ok"},
+      {"auth.login_failed", "failed"},
+      {"auth.login_locked", "locked"},
+      {"auth.admin_locked", "locked"}};
+  std::vector<std::string> actions;
+  actions.reserve(kOutcome.size());
+  for (const auto& [action, result] : kOutcome) actions.push_back(action);
+  auto c = db_.Acquire();
+  std::vector<LoginEvent> out;
+  for (const auto& r :
+       audit::store::ObjectHistory(*c, "user", std::to_string(p.user_id), actions, kRecentLogins))
+    for (const auto& [action, result] : kOutcome)
+      if (r.action == action) out.push_back({r.at, r.source, result});
+  return out;
 }
 
 }  // namespace zhaoshang::auth

@@ -3,6 +3,7 @@
 // servers can share them; the cookie carries a random token, the table its SHA-256.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "zhaoshang/auth/auth_types.hpp"
 #include "zhaoshang/auth/lockout.hpp"
@@ -34,6 +35,8 @@ class AuthService {
   Status ChangePassword(const Principal& p, const std::string& old_password,
                         const std::string& new_password, const std::string& source,
                         const std::string& request_id);
+  // The account's own recent login attempts, newest first (kRecentLogins of them).
+  std::vector<LoginEvent> RecentLogins(const Principal& p);
 
  private:
   db::Database& db_;

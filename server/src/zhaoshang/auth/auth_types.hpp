@@ -43,6 +43,21 @@ struct StoredSession {
 // How many recent passwords (the current one included) a new password may not repeat.
 inline constexpr int kPasswordHistory = 5;
 
+// With secure cookies the session cookie takes the __Host- prefix: the browser then only
+// accepts it over HTTPS, for this host, on Path=/ — no subdomain can plant or shadow it.
+inline const char* SessionCookieName(bool secure_cookie) {
+  return secure_cookie ? "__Host-zs_session" : "zs_session";
+}
+
+// One login attempt of an account, as its owner sees it (GET /auth/logins).
+struct LoginEvent {
+  int64_t at = 0;
+  std::string remote;
+  std::string result;  // ok | failed | locked
+};
+// How many of them the owner sees.
+inline constexpr int64_t kRecentLogins = 10;
+
 // Normalised login: trimmed, lower-case ASCII.
 std::string NormalizeLogin(const std::string& login);
 

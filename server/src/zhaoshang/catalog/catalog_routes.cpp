@@ -4,9 +4,11 @@
 #include <boost/json/serialize.hpp>
 
 #include <sstream>
-#include "zhaoshang/app/app.hpp"
 
+#include "zhaoshang/app/render.hpp"
 #include "zhaoshang/catalog/catalog_data.hpp"
+#include "zhaoshang/catalog/catalog_routes.hpp"
+#include "zhaoshang/catalog/catalog_service.hpp"
 #include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/core/random.hpp"
@@ -17,6 +19,10 @@ using http::ErrorResponse;
 using http::JsonResponse;
 
 namespace {
+struct Deps {
+  catalog::CatalogService& catalog;
+};
+
 json::object NodeJson(const catalog::ChainNode& n) {
   json::array codes;
   for (const auto& c : n.codes) codes.emplace_back(c);
@@ -90,26 +96,28 @@ http::Response Constant(RequestContext& ctx, const std::string& body) {
   return r;
 }
 
-http::Response Industries(RequestContext& ctx) { return Constant(ctx, IndustriesBody()); }
-http::Response Regions(RequestContext& ctx) { return Constant(ctx, RegionsBody()); }
+http::Response Industries(const Deps&, RequestContext& ctx) {
+  return Constant(ctx, IndustriesBody());
+}
+http::Response Regions(const Deps&, RequestContext& ctx) { return Constant(ctx, RegionsBody()); }
 
-http::Response ListLeading(RequestContext& ctx) {
+http::Response ListLeading(const Deps& d, RequestContext& ctx) {
   json::array items;
-  for (const auto& li : ctx.app.catalog().List()) items.push_back(IndustryJson(li));
+  for (const auto& li : d.catalog.List()) items.push_back(IndustryJson(li));
   return JsonResponse(200, json::object{{"items", std::move(items)}});
 }
 
-http::Response CreateLeading(RequestContext& ctx) {
+http::Response CreateLeading(const Deps& d, RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   auto name = in->String("name", true, 50);
   auto desc = in->Text("description", false, 500);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  auto r = ctx.app.catalog().CreateIndustry(ctx.Actor(), *name, desc.value_or(""));
+  auto r = d.catalog.CreateIndustry(ctx.Actor(), *name, desc.value_or(""));
   return r ? JsonResponse(201, IndustryJson(*r)) : ErrorResponse(r.error());
 }
 
-http::Response UpdateLeading(RequestContext& ctx) {
+http::Response UpdateLeading(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound());
   auto in = JsonInput::Parse(ctx.req.body);
@@ -118,11 +126,11 @@ http::Response UpdateLeading(RequestContext& ctx) {
   auto desc = in->Text("description", false, 500);
   auto version = in->Int("version", true);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  auto r = ctx.app.catalog().UpdateIndustry(ctx.Actor(), *id, name, desc, *version);
+  auto r = d.catalog.UpdateIndustry(ctx.Actor(), *id, name, desc, *version);
   return r ? JsonResponse(200, IndustryJson(*r)) : ErrorResponse(r.error());
 }
 
-http::Response CreateNode(RequestContext& ctx) {
+http::Response CreateNode(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound());
   auto in = JsonInput::Parse(ctx.req.body);
@@ -131,11 +139,11 @@ http::Response CreateNode(RequestContext& ctx) {
   auto name = in->String("name", true, 50);
   auto codes = in->StringArray("codes", true);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  auto r = ctx.app.catalog().CreateNode(ctx.Actor(), *id, *segment, *name, *codes);
+  auto r = d.catalog.CreateNode(ctx.Actor(), *id, *segment, *name, *codes);
   return r ? JsonResponse(201, NodeJson(*r)) : ErrorResponse(r.error());
 }
 
-http::Response UpdateNode(RequestContext& ctx) {
+http::Response UpdateNode(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound());
   auto in = JsonInput::Parse(ctx.req.body);
@@ -145,7 +153,7 @@ http::Response UpdateNode(RequestContext& ctx) {
   auto codes = in->StringArray("codes", false);
   auto version = in->Int("version", true);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  auto r = ctx.app.catalog().UpdateNode(ctx.Actor(), *id, segment, name, codes, *version);
+  auto r = d.catalog.UpdateNode(ctx.Actor(), *id, segment, name, codes, *version);
   return r ? JsonResponse(200, NodeJson(*r)) : ErrorResponse(r.error());
 }
 
@@ -162,28 +170,28 @@ http::Response DeleteVersioned(RequestContext& ctx, F&& del) {
   return st ? http::NoContent() : ErrorResponse(st.error());
 }
 
-http::Response DeleteNode(RequestContext& ctx) {
+http::Response DeleteNode(const Deps& d, RequestContext& ctx) {
   return DeleteVersioned(
-      ctx, [&](int64_t id, int64_t v) { return ctx.app.catalog().DeleteNode(ctx.Actor(), id, v); });
+      ctx, [&](int64_t id, int64_t v) { return d.catalog.DeleteNode(ctx.Actor(), id, v); });
 }
 
-http::Response DeleteLeading(RequestContext& ctx) {
-  return DeleteVersioned(ctx, [&](int64_t id, int64_t v) {
-    return ctx.app.catalog().DeleteIndustry(ctx.Actor(), id, v);
-  });
+http::Response DeleteLeading(const Deps& d, RequestContext& ctx) {
+  return DeleteVersioned(
+      ctx, [&](int64_t id, int64_t v) { return d.catalog.DeleteIndustry(ctx.Actor(), id, v); });
 }
 }  // namespace
 
-void RegisterCatalogRoutes(AppRouter& r) {
-  r.Add("GET", "/api/v1/catalog/industries", "catalog.read", Industries);
-  r.Add("GET", "/api/v1/catalog/regions", "catalog.read", Regions);
-  r.Add("GET", "/api/v1/catalog/leading-industries", "catalog.read", ListLeading);
-  r.Add("POST", "/api/v1/catalog/leading-industries", "catalog.write", CreateLeading);
-  r.Add("PATCH", "/api/v1/catalog/leading-industries/{id}", "catalog.write", UpdateLeading);
-  r.Add("DELETE", "/api/v1/catalog/leading-industries/{id}", "catalog.write", DeleteLeading);
-  r.Add("POST", "/api/v1/catalog/leading-industries/{id}/nodes", "catalog.write", CreateNode);
-  r.Add("PATCH", "/api/v1/catalog/chain-nodes/{id}", "catalog.write", UpdateNode);
-  r.Add("DELETE", "/api/v1/catalog/chain-nodes/{id}", "catalog.write", DeleteNode);
+void RegisterCatalogRoutes(AppRouter& r, catalog::CatalogService& catalog) {
+  auto with = BindTo(Deps{catalog});
+  r.Add("GET", "/api/v1/catalog/industries", "catalog.read", with(Industries));
+  r.Add("GET", "/api/v1/catalog/regions", "catalog.read", with(Regions));
+  r.Add("GET", "/api/v1/catalog/leading-industries", "catalog.read", with(ListLeading));
+  r.Add("POST", "/api/v1/catalog/leading-industries", "catalog.write", with(CreateLeading));
+  r.Add("PATCH", "/api/v1/catalog/leading-industries/{id}", "catalog.write", with(UpdateLeading));
+  r.Add("DELETE", "/api/v1/catalog/leading-industries/{id}", "catalog.write", with(DeleteLeading));
+  r.Add("POST", "/api/v1/catalog/leading-industries/{id}/nodes", "catalog.write", with(CreateNode));
+  r.Add("PATCH", "/api/v1/catalog/chain-nodes/{id}", "catalog.write", with(UpdateNode));
+  r.Add("DELETE", "/api/v1/catalog/chain-nodes/{id}", "catalog.write", with(DeleteNode));
 }
 
 }  // namespace zhaoshang

@@ -2,12 +2,14 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
-#include "zhaoshang/app/app.hpp"
+#include "zhaoshang/app/render.hpp"
 #include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/core/date.hpp"
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/matching/matching_render.hpp"
+#include "zhaoshang/matching/park_routes.hpp"
 #include "zhaoshang/matching/park_service.hpp"
+#include "zhaoshang/pipeline/project_service.hpp"
 
 namespace zhaoshang {
 namespace json = boost::json;
@@ -41,6 +43,10 @@ json::object FitJson(const matching::Fit& f) {
 }
 
 namespace {
+struct Deps {
+  matching::ParkService& parks;
+  pipeline::ProjectService& projects;  // a project's needs, read in the caller's scope
+};
 
 json::array Ids(const std::vector<int64_t>& v) {
   json::array a;
@@ -130,9 +136,9 @@ int64_t Amount(JsonInput& in, const std::string& key) {
   return std::clamp<int64_t>(v.value_or(0), 0, kMax);
 }
 
-http::Response ListParks(RequestContext& ctx) {
+http::Response ListParks(const Deps& d, RequestContext& ctx) {
   json::array items;
-  for (const auto& s : ctx.app.parks().List(*ctx.principal))
+  for (const auto& s : d.parks.List(*ctx.principal))
     items.push_back(json::object{{"unit_id", s.unit_id},
                                  {"unit_name", s.unit_name},
                                  {"unit_kind", s.unit_kind},
@@ -146,14 +152,14 @@ http::Response ListParks(RequestContext& ctx) {
   return JsonResponse(200, json::object{{"items", std::move(items)}});
 }
 
-http::Response GetPark(RequestContext& ctx) {
+http::Response GetPark(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("park not found"));
-  auto r = ctx.app.parks().Get(*id);
+  auto r = d.parks.Get(*id);
   return r ? JsonResponse(200, ProfileJson(*r)) : ErrorResponse(r.error());
 }
 
-http::Response SavePark(RequestContext& ctx) {
+http::Response SavePark(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("park not found"));
   auto in = JsonInput::Parse(ctx.req.body);
@@ -186,7 +192,7 @@ http::Response SavePark(RequestContext& ctx) {
   }
   p.version = in->Int("version", true).value_or(0);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  auto r = ctx.app.parks().Save(*ctx.principal, p, ctx.Actor());
+  auto r = d.parks.Save(*ctx.principal, p, ctx.Actor());
   return r ? JsonResponse(200, ProfileJson(*r)) : ErrorResponse(r.error());
 }
 
@@ -213,7 +219,7 @@ void ReadCarrier(JsonInput& in, matching::Carrier& k, bool create) {
     if (in.raw().contains(key)) *field = Amount(in, key);
 }
 
-http::Response AddCarrier(RequestContext& ctx) {
+http::Response AddCarrier(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("park not found"));
   auto in = JsonInput::Parse(ctx.req.body);
@@ -223,15 +229,15 @@ http::Response AddCarrier(RequestContext& ctx) {
   k.lease.clear();
   ReadCarrier(*in, k, true);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  auto r = ctx.app.parks().AddCarrier(*ctx.principal, *id, k, ctx.Actor());
+  auto r = d.parks.AddCarrier(*ctx.principal, *id, k, ctx.Actor());
   return r ? JsonResponse(201, CarrierJson(*r)) : ErrorResponse(r.error());
 }
 
-http::Response UpdateCarrier(RequestContext& ctx) {
+http::Response UpdateCarrier(const Deps& d, RequestContext& ctx) {
   auto unit = ctx.IdParam(0);
   auto id = ctx.IdParam(1);
   if (!unit || !id) return ErrorResponse(NotFound("carrier not found"));
-  auto park = ctx.app.parks().Get(*unit);
+  auto park = d.parks.Get(*unit);
   if (!park) return ErrorResponse(park.error());
   auto it = std::find_if(park->carriers.begin(), park->carriers.end(),
                          [&](const matching::Carrier& k) { return k.id == *id; });
@@ -242,11 +248,11 @@ http::Response UpdateCarrier(RequestContext& ctx) {
   ReadCarrier(*in, k, false);
   k.version = in->Int("version", true).value_or(0);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  auto r = ctx.app.parks().UpdateCarrier(*ctx.principal, *unit, k, ctx.Actor());
+  auto r = d.parks.UpdateCarrier(*ctx.principal, *unit, k, ctx.Actor());
   return r ? JsonResponse(200, CarrierJson(*r)) : ErrorResponse(r.error());
 }
 
-http::Response DeleteCarrier(RequestContext& ctx) {
+http::Response DeleteCarrier(const Deps& d, RequestContext& ctx) {
   auto unit = ctx.IdParam(0);
   auto id = ctx.IdParam(1);
   if (!unit || !id) return ErrorResponse(NotFound("carrier not found"));
@@ -254,7 +260,7 @@ http::Response DeleteCarrier(RequestContext& ctx) {
   auto version = ParseDigits(v);
   if (!version)
     return ErrorResponse(InvalidArgument({{"version", v.empty() ? "required" : "invalid_value"}}));
-  auto st = ctx.app.parks().DeleteCarrier(*ctx.principal, *unit, *id, *version, ctx.Actor());
+  auto st = d.parks.DeleteCarrier(*ctx.principal, *unit, *id, *version, ctx.Actor());
   return st ? http::NoContent() : ErrorResponse(st.error());
 }
 
@@ -266,13 +272,13 @@ json::object WeightsJson(const matching::Weights& w, int64_t version) {
           {"version", version}};
 }
 
-http::Response GetWeights(RequestContext& ctx) {
+http::Response GetWeights(const Deps& d, RequestContext& ctx) {
   int64_t version = 0;
-  auto w = ctx.app.parks().GetWeights(&version);
+  auto w = d.parks.GetWeights(&version);
   return JsonResponse(200, WeightsJson(w, version));
 }
 
-http::Response PutWeights(RequestContext& ctx) {
+http::Response PutWeights(const Deps& d, RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   matching::Weights w;
@@ -287,9 +293,9 @@ http::Response PutWeights(RequestContext& ctx) {
   get("utility", w.utility);
   auto version = in->Int("version", true);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  auto st = ctx.app.parks().SaveWeights(w, *version, ctx.Actor());
+  auto st = d.parks.SaveWeights(w, *version, ctx.Actor());
   if (!st) return ErrorResponse(st.error());
-  return GetWeights(ctx);
+  return GetWeights(d, ctx);
 }
 
 http::Response FitsResponse(const std::vector<matching::Fit>& fits) {
@@ -298,15 +304,15 @@ http::Response FitsResponse(const std::vector<matching::Fit>& fits) {
   return JsonResponse(200, json::object{{"items", std::move(items)}});
 }
 
-http::Response ProjectMatches(RequestContext& ctx) {
+http::Response ProjectMatches(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("project not found"));
-  auto v = ctx.app.projects().Get(*ctx.principal, *id);
+  auto v = d.projects.Get(*ctx.principal, *id);
   if (!v) return ErrorResponse(v.error());
-  return FitsResponse(ctx.app.parks().Match(matching::NeedsOf(v->project)));
+  return FitsResponse(d.parks.Match(matching::NeedsOf(v->project)));
 }
 
-http::Response Preview(RequestContext& ctx) {
+http::Response Preview(const Deps& d, RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   matching::Needs n;
@@ -323,22 +329,24 @@ http::Response Preview(RequestContext& ctx) {
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   if (!catalog::Industries::Embedded().Find(n.industry_code))
     return ErrorResponse(InvalidArgument({{"industry_code", "invalid_value"}}));
-  return FitsResponse(ctx.app.parks().Match(n));
+  return FitsResponse(d.parks.Match(n));
 }
 
 }  // namespace
 
-void RegisterMatchingRoutes(AppRouter& r) {
-  r.Add("GET", "/api/v1/parks", "park.read", ListParks);
-  r.Add("GET", "/api/v1/parks/{id}", "park.read", GetPark);
-  r.Add("PUT", "/api/v1/parks/{id}", "park.write", SavePark);
-  r.Add("POST", "/api/v1/parks/{id}/carriers", "park.write", AddCarrier);
-  r.Add("PATCH", "/api/v1/parks/{id}/carriers/{id}", "park.write", UpdateCarrier);
-  r.Add("DELETE", "/api/v1/parks/{id}/carriers/{id}", "park.write", DeleteCarrier);
-  r.Add("GET", "/api/v1/matching/weights", "park.read", GetWeights);
-  r.Add("PUT", "/api/v1/matching/weights", "pipeline.settings", PutWeights);
-  r.Add("POST", "/api/v1/matching/preview", "project.create", Preview);
-  r.Add("GET", "/api/v1/projects/{id}/matches", "project.read", ProjectMatches);
+void RegisterMatchingRoutes(AppRouter& r, matching::ParkService& parks,
+                            pipeline::ProjectService& projects) {
+  auto with = BindTo(Deps{parks, projects});
+  r.Add("GET", "/api/v1/parks", "park.read", with(ListParks));
+  r.Add("GET", "/api/v1/parks/{id}", "park.read", with(GetPark));
+  r.Add("PUT", "/api/v1/parks/{id}", "park.write", with(SavePark));
+  r.Add("POST", "/api/v1/parks/{id}/carriers", "park.write", with(AddCarrier));
+  r.Add("PATCH", "/api/v1/parks/{id}/carriers/{id}", "park.write", with(UpdateCarrier));
+  r.Add("DELETE", "/api/v1/parks/{id}/carriers/{id}", "park.write", with(DeleteCarrier));
+  r.Add("GET", "/api/v1/matching/weights", "park.read", with(GetWeights));
+  r.Add("PUT", "/api/v1/matching/weights", "pipeline.settings", with(PutWeights));
+  r.Add("POST", "/api/v1/matching/preview", "project.create", with(Preview));
+  r.Add("GET", "/api/v1/projects/{id}/matches", "project.read", with(ProjectMatches));
 }
 
 }  // namespace zhaoshang

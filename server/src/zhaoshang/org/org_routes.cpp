@@ -2,9 +2,10 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
-#include "zhaoshang/app/app.hpp"
 #include "zhaoshang/app/render.hpp"
 #include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/org/org_routes.hpp"
+#include "zhaoshang/org/org_service.hpp"
 #include "zhaoshang/org/roles.hpp"
 
 namespace zhaoshang {
@@ -13,18 +14,22 @@ using http::ErrorResponse;
 using http::JsonResponse;
 
 namespace {
+struct Deps {
+  org::OrgService& org;
+};
+
 template <typename T, typename F>
 http::Response Render(int status, const Result<T>& r, F&& to_json) {
   return r ? JsonResponse(status, to_json(*r)) : ErrorResponse(r.error());
 }
 
-http::Response ListUnits(RequestContext& ctx) {
+http::Response ListUnits(const Deps& d, RequestContext& ctx) {
   json::array items;
-  for (const auto& u : ctx.app.org().ListUnits()) items.push_back(UnitJson(u));
+  for (const auto& u : d.org.ListUnits()) items.push_back(UnitJson(u));
   return JsonResponse(200, json::object{{"items", std::move(items)}});
 }
 
-http::Response CreateUnit(RequestContext& ctx) {
+http::Response CreateUnit(const Deps& d, RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   org::NewUnit u;
@@ -33,10 +38,10 @@ http::Response CreateUnit(RequestContext& ctx) {
   u.kind = in->String("kind", true, 40).value_or("");
   u.code = in->String("code", false, 40).value_or("");
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  return Render(201, ctx.app.org().CreateUnit(ctx.Actor(), u), UnitJson);
+  return Render(201, d.org.CreateUnit(ctx.Actor(), u), UnitJson);
 }
 
-http::Response UpdateUnit(RequestContext& ctx) {
+http::Response UpdateUnit(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("unit not found"));
   auto in = JsonInput::Parse(ctx.req.body);
@@ -46,10 +51,10 @@ http::Response UpdateUnit(RequestContext& ctx) {
   p.kind = in->String("kind", false, 40);
   p.version = in->Int("version", true).value_or(0);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  return Render(200, ctx.app.org().UpdateUnit(ctx.Actor(), *id, p), UnitJson);
+  return Render(200, d.org.UpdateUnit(ctx.Actor(), *id, p), UnitJson);
 }
 
-http::Response ListRoles(RequestContext&) {
+http::Response ListRoles(const Deps&, RequestContext&) {
   json::array items;
   for (const auto& r : org::AllRoles()) {
     json::array grants;
@@ -62,7 +67,7 @@ http::Response ListRoles(RequestContext&) {
   return JsonResponse(200, json::object{{"items", std::move(items)}});
 }
 
-http::Response ListUsers(RequestContext& ctx) {
+http::Response ListUsers(const Deps& d, RequestContext& ctx) {
   auto page = ParsePage(ctx.req);
   if (!page) return ErrorResponse(page.error());
   org::UserFilter f;
@@ -81,7 +86,7 @@ http::Response ListUsers(RequestContext& ctx) {
       f.active = a == "true";
   }
   if (!bad.empty()) return ErrorResponse(InvalidArgument(bad));
-  auto r = ctx.app.org().ListUsers(*ctx.principal, f);
+  auto r = d.org.ListUsers(*ctx.principal, f);
   if (!r) return ErrorResponse(r.error());
   json::array items;
   for (const auto& u : r->items) items.push_back(UserJson(u));
@@ -91,7 +96,7 @@ http::Response ListUsers(RequestContext& ctx) {
                                         {"page_size", page->page_size}});
 }
 
-http::Response CreateUser(RequestContext& ctx) {
+http::Response CreateUser(const Deps& d, RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   org::NewUser u;
@@ -100,10 +105,10 @@ http::Response CreateUser(RequestContext& ctx) {
   u.unit_id = in->Int("unit_id", true).value_or(0);
   u.password = in->Secret("password", true, 256).value_or("");
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  return Render(201, ctx.app.org().CreateUser(ctx.Actor(), u), UserJson);
+  return Render(201, d.org.CreateUser(ctx.Actor(), u), UserJson);
 }
 
-http::Response UpdateUser(RequestContext& ctx) {
+http::Response UpdateUser(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("user not found"));
   auto in = JsonInput::Parse(ctx.req.body);
@@ -114,10 +119,10 @@ http::Response UpdateUser(RequestContext& ctx) {
   p.active = in->Bool("active", false);
   p.version = in->Int("version", true).value_or(0);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  return Render(200, ctx.app.org().UpdateUser(ctx.Actor(), *id, p), UserJson);
+  return Render(200, d.org.UpdateUser(ctx.Actor(), *id, p), UserJson);
 }
 
-http::Response SetRoles(RequestContext& ctx) {
+http::Response SetRoles(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("user not found"));
   auto in = JsonInput::Parse(ctx.req.body);
@@ -125,32 +130,33 @@ http::Response SetRoles(RequestContext& ctx) {
   auto roles = in->StringArray("roles", true);
   auto version = in->Int("version", true);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  return Render(200, ctx.app.org().SetRoles(ctx.Actor(), *id, *roles, *version), UserJson);
+  return Render(200, d.org.SetRoles(ctx.Actor(), *id, *roles, *version), UserJson);
 }
 
-http::Response ResetPassword(RequestContext& ctx) {
+http::Response ResetPassword(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("user not found"));
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   auto pw = in->Secret("password", true, 256);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  auto st = ctx.app.org().ResetPassword(ctx.Actor(), *id, *pw);
+  auto st = d.org.ResetPassword(ctx.Actor(), *id, *pw);
   return st ? http::NoContent() : ErrorResponse(st.error());
 }
 
 }  // namespace
 
-void RegisterOrgRoutes(AppRouter& r) {
-  r.Add("GET", "/api/v1/org/units", "org.read", ListUnits);
-  r.Add("POST", "/api/v1/org/units", "org.write", CreateUnit);
-  r.Add("PATCH", "/api/v1/org/units/{id}", "org.write", UpdateUnit);
-  r.Add("GET", "/api/v1/roles", "role.read", ListRoles);
-  r.Add("GET", "/api/v1/users", "user.read", ListUsers);
-  r.Add("POST", "/api/v1/users", "user.write", CreateUser);
-  r.Add("PATCH", "/api/v1/users/{id}", "user.write", UpdateUser);
-  r.Add("PUT", "/api/v1/users/{id}/roles", "user.roles", SetRoles);
-  r.Add("POST", "/api/v1/users/{id}/password", "user.write", ResetPassword);
+void RegisterOrgRoutes(AppRouter& r, org::OrgService& org) {
+  auto with = BindTo(Deps{org});
+  r.Add("GET", "/api/v1/org/units", "org.read", with(ListUnits));
+  r.Add("POST", "/api/v1/org/units", "org.write", with(CreateUnit));
+  r.Add("PATCH", "/api/v1/org/units/{id}", "org.write", with(UpdateUnit));
+  r.Add("GET", "/api/v1/roles", "role.read", with(ListRoles));
+  r.Add("GET", "/api/v1/users", "user.read", with(ListUsers));
+  r.Add("POST", "/api/v1/users", "user.write", with(CreateUser));
+  r.Add("PATCH", "/api/v1/users/{id}", "user.write", with(UpdateUser));
+  r.Add("PUT", "/api/v1/users/{id}/roles", "user.roles", with(SetRoles));
+  r.Add("POST", "/api/v1/users/{id}/password", "user.write", with(ResetPassword));
 }
 
 }  // namespace zhaoshang

@@ -60,15 +60,14 @@ void Ledger::LoadAll(db::Connection& c, int64_t now) {
   // change committed while loading is applied again by the next sync. On PostgreSQL ids are
   // handed out before commit, so ids below it may still belong to open transactions: the absent
   // ones among the last kGapWindow are watched for (missing_).
-  const int64_t max = c.QueryInt("SELECT COALESCE(MAX(id), 0) FROM ledger_changes", {}).value_or(0);
+  const int64_t max = db::LastChangeId(c);
   std::vector<int64_t> absent;
   if (c.dialect() == db::Dialect::kPostgres && max > 0) {
     const int64_t from = std::max<int64_t>(0, max - kGapWindow);
-    auto rs = c.Query("SELECT id FROM ledger_changes WHERE id > ? ORDER BY id", {from});
     int64_t expect = from + 1;
-    for (size_t i = 0; i < rs.size(); ++i) {
-      for (; expect < rs[i].Int(0); ++expect) absent.push_back(expect);
-      expect = rs[i].Int(0) + 1;
+    for (int64_t id : db::ChangeIdsAfter(c, from)) {
+      for (; expect < id; ++expect) absent.push_back(expect);
+      expect = id + 1;
     }
   }
   std::vector<LedgerInput> all;
@@ -141,35 +140,30 @@ bool Ledger::Sync(db::Connection& c) {
   if (!loaded_ || now - last_sync_ > kIdleReloadMs || now - last_full_ > kFullReloadMs) {
     LoadAll(c, now);
   } else {
-    auto rs = c.Query("SELECT id, project_id FROM ledger_changes WHERE id > ? ORDER BY id LIMIT ?",
-                      {seen_, kFeedBatch + 1});
+    auto rs = db::ChangesAfter(c, seen_, kFeedBatch + 1);
     if (static_cast<int64_t>(rs.size()) > kFeedBatch) {
       LoadAll(c, now);
     } else {
       // Ids still missing below the highest seen: committed since the last look, or not yet.
-      db::ResultSet late;
+      std::vector<db::Change> late;
       if (!missing_.empty()) {
         std::set<int64_t> ask;
         for (auto it = missing_.begin(); it != missing_.end() && ask.size() < 500; ++it)
           ask.insert(it->first);
-        db::Params p;
-        late = c.Query(
-            "SELECT id, project_id FROM ledger_changes WHERE id IN (" + db::InList(ask, p) + ")",
-            p);
+        late = db::ChangesWithIds(c, ask);
       }
       std::set<int64_t> ids;
       bool names = false;
       int64_t top = seen_;
       std::vector<int64_t> arrived;
       for (const auto* set : {&rs, &late})
-        for (size_t i = 0; i < set->size(); ++i) {
-          const db::Row row = (*set)[i];
-          arrived.push_back(row.Int(0));
-          top = std::max(top, row.Int(0));
-          if (row.Int(1) == db::kNamesChanged)
+        for (const auto& change : *set) {
+          arrived.push_back(change.id);
+          top = std::max(top, change.id);
+          if (change.project_id == db::kNamesChanged)
             names = true;
           else
-            ids.insert(row.Int(1));
+            ids.insert(change.project_id);
         }
       // Applied first, recorded after: a failure leaves the changes to the next sync.
       if (!ids.empty() || names) Apply(c, {ids.begin(), ids.end()}, names);
@@ -186,7 +180,7 @@ bool Ledger::Sync(db::Connection& c) {
   }
   if (now - last_prune_ > kPruneEveryMs) {
     last_prune_ = now;
-    c.Execute("DELETE FROM ledger_changes WHERE at < ?", {now - kKeepFeedMs});
+    db::PruneChanges(c, now - kKeepFeedMs);
   }
   return usable_;
 }

@@ -13,7 +13,6 @@
 #include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/core/text.hpp"
-#include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/pipeline/investor_name.hpp"
 #include "zhaoshang/pipeline/pipeline_permissions.hpp"
 #include "zhaoshang/pipeline/pipeline_routes.hpp"
@@ -564,7 +563,6 @@ void RegisterPipelineRoutes(AppRouter& r, pipeline::ProjectService& projects,
   auto with = [d](http::Response (*h)(const Deps&, RequestContext&)) {
     return [d, h](RequestContext& ctx) { return h(d, ctx); };
   };
-  RegisterProjectExcelRoutes(r);  // its fixed paths go before /projects/{id}
   r.Add("GET", "/api/v1/projects", perm::kProjectRead, with(List));
   r.Add("POST", "/api/v1/projects", perm::kProjectCreate, with(Create));
   r.Add("POST", "/api/v1/projects/collision-check", perm::kProjectCreate, with(Collision));

@@ -2,11 +2,12 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
-#include "zhaoshang/app/app.hpp"
 #include "zhaoshang/app/render.hpp"
 #include "zhaoshang/pipeline/pipeline_routes.hpp"
+#include "zhaoshang/pipeline/project_service.hpp"
 #include "zhaoshang/pipeline/workflow.hpp"
 #include "zhaoshang/reports/project_excel.hpp"
+#include "zhaoshang/reports/project_excel_routes.hpp"
 
 namespace zhaoshang {
 namespace json = boost::json;
@@ -14,6 +15,11 @@ using http::ErrorResponse;
 using http::JsonResponse;
 
 namespace {
+struct Deps {
+  pipeline::ProjectService& projects;
+  const Clock& clock;
+};
+
 constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 std::string PercentEncode(const std::string& s) {
@@ -40,40 +46,40 @@ http::Response File(std::string bytes, const std::string& ascii_name, const std:
   return r;
 }
 
-std::string Stamp(RequestContext& ctx) {
-  std::string d = pipeline::LocalDateOfMs(ctx.app.clock().NowMs());
-  return d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2);
+std::string Stamp(const Deps& d) {
+  std::string day = pipeline::LocalDateOfMs(d.clock.NowMs());
+  return day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2);
 }
 
-http::Response Export(RequestContext& ctx) {
-  auto f = ReadProjectFilter(ctx, LocalDateOfMs(ctx.app.clock().NowMs()));
+http::Response Export(const Deps& d, RequestContext& ctx) {
+  auto f = ReadProjectFilter(ctx, LocalDateOfMs(d.clock.NowMs()));
   if (!f) return ErrorResponse(f.error());
   constexpr int64_t kMaxRows = 100'000;
   f->offset = 0;
   f->limit = kMaxRows;
   int64_t total = 0;
-  auto rows = ctx.app.projects().List(*ctx.principal, *f, &total);
+  auto rows = d.projects.List(*ctx.principal, *f, &total);
   if (!rows) return ErrorResponse(rows.error());
   if (total > kMaxRows)
     return ErrorResponse(InvalidArgument({{"filters", "too_many_rows"}},
                                          "narrow the filters: at most 100000 rows per export"));
-  ctx.app.projects().RecordExport(
-      ctx.Actor(), total,
-      ctx.req.target.substr(ctx.req.target.find('?') == std::string::npos
-                                ? ctx.req.target.size()
-                                : ctx.req.target.find('?')));
-  return File(reports::ExportXlsx(*rows), "ledger-" + Stamp(ctx) + ".xlsx",
-              "项目台账-" + Stamp(ctx) + ".xlsx");
+  d.projects.RecordExport(ctx.Actor(), total,
+                          ctx.req.target.substr(ctx.req.target.find('?') == std::string::npos
+                                                    ? ctx.req.target.size()
+                                                    : ctx.req.target.find('?')));
+  return File(reports::ExportXlsx(*rows), "ledger-" + Stamp(d) + ".xlsx",
+              "项目台账-" + Stamp(d) + ".xlsx");
 }
 
-http::Response Template(RequestContext& ctx) {
+http::Response Template(const Deps&, RequestContext&) {
   return File(reports::TemplateXlsx(), "lead-import-template.xlsx", "线索导入模板.xlsx");
 }
 
-Result<std::pair<reports::Table, std::vector<reports::ImportRow>>> Validate(RequestContext& ctx) {
+Result<std::pair<reports::Table, std::vector<reports::ImportRow>>> Validate(const Deps& d,
+                                                                            RequestContext& ctx) {
   auto table = reports::ReadTable(ctx.req.body, ctx.req.Header("content-type"));
   if (!table) return Fail(table.error());
-  auto rows = reports::ValidateImport(*table, ctx.app.projects(), *ctx.principal);
+  auto rows = reports::ValidateImport(*table, d.projects, *ctx.principal);
   if (!rows) return Fail(rows.error());
   return std::make_pair(std::move(*table), std::move(*rows));
 }
@@ -96,8 +102,8 @@ json::array RowsJson(const std::vector<reports::ImportRow>& rows, bool rejected_
   return a;
 }
 
-http::Response Preview(RequestContext& ctx) {
-  auto v = Validate(ctx);
+http::Response Preview(const Deps& d, RequestContext& ctx) {
+  auto v = Validate(d, ctx);
   if (!v) return ErrorResponse(v.error());
   int64_t ok = 0;
   for (const auto& r : v->second) ok += r.ok();
@@ -108,15 +114,15 @@ http::Response Preview(RequestContext& ctx) {
           {"total", n}, {"valid", ok}, {"rejected", n - ok}, {"rows", RowsJson(v->second, false)}});
 }
 
-http::Response Commit(RequestContext& ctx) {
-  auto v = Validate(ctx);
+http::Response Commit(const Deps& d, RequestContext& ctx) {
+  auto v = Validate(d, ctx);
   if (!v) return ErrorResponse(v.error());
   std::vector<pipeline::ProjectInput> valid;
   for (const auto& r : v->second)
     if (r.ok()) valid.push_back(r.input);
   std::vector<int64_t> ids;
   if (!valid.empty()) {
-    auto created = ctx.app.projects().CreateMany(*ctx.principal, valid, ctx.Actor());
+    auto created = d.projects.CreateMany(*ctx.principal, valid, ctx.Actor());
     if (!created) return ErrorResponse(created.error());
     ids = std::move(*created);
   }
@@ -129,20 +135,22 @@ http::Response Commit(RequestContext& ctx) {
                         {"rows", RowsJson(v->second, true)}});
 }
 
-http::Response Report(RequestContext& ctx) {
-  auto v = Validate(ctx);
+http::Response Report(const Deps& d, RequestContext& ctx) {
+  auto v = Validate(d, ctx);
   if (!v) return ErrorResponse(v.error());
   return File(reports::RejectedReportXlsx(v->first.front(), v->second), "import-rejected-rows.xlsx",
               "未导入行报告.xlsx");
 }
 }  // namespace
 
-void RegisterProjectExcelRoutes(AppRouter& r) {
-  r.Add("GET", "/api/v1/projects/export.xlsx", "project.read", Export);
-  r.Add("GET", "/api/v1/projects/import-template.xlsx", "project.create", Template);
-  r.Add("POST", "/api/v1/projects/import/preview", "project.create", Preview, true);
-  r.Add("POST", "/api/v1/projects/import/commit", "project.create", Commit, true);
-  r.Add("POST", "/api/v1/projects/import/report.xlsx", "project.create", Report, true);
+void RegisterProjectExcelRoutes(AppRouter& r, pipeline::ProjectService& projects,
+                                const Clock& clock) {
+  auto with = BindTo(Deps{projects, clock});
+  r.Add("GET", "/api/v1/projects/export.xlsx", "project.read", with(Export));
+  r.Add("GET", "/api/v1/projects/import-template.xlsx", "project.create", with(Template));
+  r.Add("POST", "/api/v1/projects/import/preview", "project.create", with(Preview), true);
+  r.Add("POST", "/api/v1/projects/import/commit", "project.create", with(Commit), true);
+  r.Add("POST", "/api/v1/projects/import/report.xlsx", "project.create", with(Report), true);
 }
 
 }  // namespace zhaoshang

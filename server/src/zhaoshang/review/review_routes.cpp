@@ -3,12 +3,12 @@
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 
-#include "zhaoshang/app/app.hpp"
 #include "zhaoshang/app/render.hpp"
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/matching/matching_render.hpp"
 #include "zhaoshang/org/roles.hpp"
 #include "zhaoshang/review/review_render.hpp"
+#include "zhaoshang/review/review_routes.hpp"
 #include "zhaoshang/review/review_service.hpp"
 
 namespace zhaoshang {
@@ -17,6 +17,9 @@ using http::ErrorResponse;
 using http::JsonResponse;
 
 namespace {
+struct Deps {
+  review::ReviewService& review;
+};
 
 json::object MemberJson(const review::Member& m) {
   return {{"user_id", m.user_id},
@@ -203,22 +206,22 @@ review::PanelInput ReadPanel(JsonInput& in) {
   return p;
 }
 
-http::Response ListPanels(RequestContext& ctx) {
+http::Response ListPanels(const Deps& d, RequestContext& ctx) {
   json::array items;
-  for (const auto& p : ctx.app.review().Panels()) items.push_back(PanelJson(p));
+  for (const auto& p : d.review.Panels()) items.push_back(PanelJson(p));
   return JsonResponse(200, json::object{{"items", std::move(items)}});
 }
 
-http::Response CreatePanel(RequestContext& ctx) {
+http::Response CreatePanel(const Deps& d, RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   auto p = ReadPanel(*in);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  auto r = ctx.app.review().CreatePanel(p, ctx.Actor());
+  auto r = d.review.CreatePanel(p, ctx.Actor());
   return r ? JsonResponse(201, PanelJson(*r)) : ErrorResponse(r.error());
 }
 
-http::Response UpdatePanel(RequestContext& ctx) {
+http::Response UpdatePanel(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("panel not found"));
   auto in = JsonInput::Parse(ctx.req.body);
@@ -226,17 +229,17 @@ http::Response UpdatePanel(RequestContext& ctx) {
   auto p = ReadPanel(*in);
   auto version = in->Int("version", true);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  auto r = ctx.app.review().UpdatePanel(*id, p, *version, ctx.Actor());
+  auto r = d.review.UpdatePanel(*id, p, *version, ctx.Actor());
   return r ? JsonResponse(200, PanelJson(*r)) : ErrorResponse(r.error());
 }
 
-http::Response GetCriteria(RequestContext& ctx) {
+http::Response GetCriteria(const Deps& d, RequestContext& ctx) {
   int64_t version = 0;
-  auto cs = ctx.app.review().Criteria(&version);
+  auto cs = d.review.Criteria(&version);
   return JsonResponse(200, json::object{{"items", CriteriaJson(cs)}, {"version", version}});
 }
 
-http::Response PutCriteria(RequestContext& ctx) {
+http::Response PutCriteria(const Deps& d, RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   in->Mark("items");
@@ -263,11 +266,11 @@ http::Response PutCriteria(RequestContext& ctx) {
   }
   auto version = in->Int("version", true);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  auto st = ctx.app.review().SaveCriteria(cs, *version, ctx.Actor());
-  return st ? GetCriteria(ctx) : ErrorResponse(st.error());
+  auto st = d.review.SaveCriteria(cs, *version, ctx.Actor());
+  return st ? GetCriteria(d, ctx) : ErrorResponse(st.error());
 }
 
-http::Response CreateRound(RequestContext& ctx) {
+http::Response CreateRound(const Deps& d, RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
   auto panel = in->Int("panel_id", true);
@@ -287,29 +290,27 @@ http::Response CreateRound(RequestContext& ctx) {
       ids.push_back(x.as_int64());
     }
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  auto r =
-      ctx.app.review().CreateRound(*ctx.principal, *panel, *title, *deadline, ids, ctx.Actor());
+  auto r = d.review.CreateRound(*ctx.principal, *panel, *title, *deadline, ids, ctx.Actor());
   return r ? JsonResponse(201, RoundJson(*r, ctx.principal->user_id)) : ErrorResponse(r.error());
 }
 
-http::Response ListRounds(RequestContext& ctx) {
+http::Response ListRounds(const Deps& d, RequestContext& ctx) {
   std::string status = ctx.req.Query("status");
   if (!status.empty() && status != "open" && status != "closed")
     return ErrorResponse(InvalidArgument({{"status", "invalid_value"}}));
   json::array items;
-  for (const auto& s : ctx.app.review().Rounds(*ctx.principal, status))
-    items.push_back(SummaryJson(s));
+  for (const auto& s : d.review.Rounds(*ctx.principal, status)) items.push_back(SummaryJson(s));
   return JsonResponse(200, json::object{{"items", std::move(items)}});
 }
 
-http::Response GetRound(RequestContext& ctx) {
+http::Response GetRound(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("review round not found"));
-  auto r = ctx.app.review().GetRound(*ctx.principal, *id);
+  auto r = d.review.GetRound(*ctx.principal, *id);
   return r ? JsonResponse(200, RoundJson(*r, ctx.principal->user_id)) : ErrorResponse(r.error());
 }
 
-http::Response PutSheet(RequestContext& ctx) {
+http::Response PutSheet(const Deps& d, RequestContext& ctx) {
   auto round = ctx.IdParam(0);
   auto project = ctx.IdParam(1);
   if (!round || !project) return ErrorResponse(NotFound("review round not found"));
@@ -337,14 +338,14 @@ http::Response PutSheet(RequestContext& ctx) {
     }
   }
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
-  auto r = ctx.app.review().SaveSheet(*ctx.principal, *round, *project, s, ctx.Actor());
+  auto r = d.review.SaveSheet(*ctx.principal, *round, *project, s, ctx.Actor());
   return r ? JsonResponse(200, SheetJson(*r)) : ErrorResponse(r.error());
 }
 
-http::Response CloseRound(RequestContext& ctx) {
+http::Response CloseRound(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("review round not found"));
-  auto r = ctx.app.review().Close(*ctx.principal, *id, ctx.Actor());
+  auto r = d.review.Close(*ctx.principal, *id, ctx.Actor());
   return r ? JsonResponse(200, RoundJson(*r, ctx.principal->user_id)) : ErrorResponse(r.error());
 }
 
@@ -361,17 +362,18 @@ json::array OpenRoundsJson(review::ReviewService& review, const auth::Principal&
   return out;
 }
 
-void RegisterReviewRoutes(AppRouter& r) {
-  r.Add("GET", "/api/v1/review/panels", "review.manage", ListPanels);
-  r.Add("POST", "/api/v1/review/panels", "review.manage", CreatePanel);
-  r.Add("PATCH", "/api/v1/review/panels/{id}", "review.manage", UpdatePanel);
-  r.Add("GET", "/api/v1/review/criteria", "review.manage", GetCriteria);
-  r.Add("PUT", "/api/v1/review/criteria", "review.manage", PutCriteria);
-  r.Add("POST", "/api/v1/review/rounds", "review.manage", CreateRound);
-  r.Add("GET", "/api/v1/review/rounds", "review.view", ListRounds);
-  r.Add("GET", "/api/v1/review/rounds/{id}", "review.view", GetRound);
-  r.Add("PUT", "/api/v1/review/rounds/{id}/items/{id}/sheet", "review.participate", PutSheet);
-  r.Add("POST", "/api/v1/review/rounds/{id}/close", "review.manage", CloseRound);
+void RegisterReviewRoutes(AppRouter& r, review::ReviewService& review) {
+  auto with = BindTo(Deps{review});
+  r.Add("GET", "/api/v1/review/panels", "review.manage", with(ListPanels));
+  r.Add("POST", "/api/v1/review/panels", "review.manage", with(CreatePanel));
+  r.Add("PATCH", "/api/v1/review/panels/{id}", "review.manage", with(UpdatePanel));
+  r.Add("GET", "/api/v1/review/criteria", "review.manage", with(GetCriteria));
+  r.Add("PUT", "/api/v1/review/criteria", "review.manage", with(PutCriteria));
+  r.Add("POST", "/api/v1/review/rounds", "review.manage", with(CreateRound));
+  r.Add("GET", "/api/v1/review/rounds", "review.view", with(ListRounds));
+  r.Add("GET", "/api/v1/review/rounds/{id}", "review.view", with(GetRound));
+  r.Add("PUT", "/api/v1/review/rounds/{id}/items/{id}/sheet", "review.participate", with(PutSheet));
+  r.Add("POST", "/api/v1/review/rounds/{id}/close", "review.manage", with(CloseRound));
 }
 
 }  // namespace zhaoshang
