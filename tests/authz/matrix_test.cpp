@@ -94,6 +94,8 @@ TEST(AuthzMatrix, EveryRouteEnforcesItForEveryRole) {
                      target.find("/users/") != std::string::npos       ? user_id
                      : target.find("/org/units/") != std::string::npos ? unit_id
                                                                        : std::string("1"));
+    for (auto p = target.find("{date}"); p != std::string::npos; p = target.find("{date}"))
+      target.replace(p, 6, "2026-05-06");
     for (const auto& [role, cell] : l.cells) {
       SCOPED_TRACE(l.method + " " + target + " as " + role + " expecting " + cell);
       Client c(*t.app);

@@ -12,6 +12,7 @@
 #include "zhaoshang/auth/auth_routes.hpp"
 #include "zhaoshang/catalog/catalog_routes.hpp"
 #include "zhaoshang/catalog/industries.hpp"
+#include "zhaoshang/clocks/clocks_routes.hpp"
 #include "zhaoshang/db/settings.hpp"
 #include "zhaoshang/matching/park_routes.hpp"
 #include "zhaoshang/org/org_routes.hpp"
@@ -64,6 +65,7 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
             cfg_.login_rate_per_minute),
       org_(*db_, clock_),
       catalog_(*db_, clock_),
+      clocks_(*db_, clock_),
       projects_(*db_, clock_),
       workflow_(*db_, clock_),
       routing_(*db_, clock_, workflow_),
@@ -76,6 +78,7 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
   RegisterOrgRoutes(router_, org_);
   RegisterAuditRoutes(router_, audit_);
   RegisterCatalogRoutes(router_, catalog_);
+  RegisterClocksRoutes(router_, clocks_);
   RegisterProjectExcelRoutes(router_, projects_, clock_);  // fixed paths before /projects/{id}
   RegisterPipelineRoutes(router_, projects_, workflow_, clock_);
   RegisterMatchingRoutes(router_, parks_, projects_);
@@ -85,6 +88,7 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
   {
     auto c = db_->Acquire();
     catalog::SeedIndustries(*c);  // reference data: loaded once into an empty table
+    clocks::ClockService::SeedOfficial(*c, clock_.NowMs());
     may_anchor_first_ = !audit::store::EverWritten(*c);
   }
   RefreshDemoFlag();

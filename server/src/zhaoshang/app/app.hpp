@@ -11,6 +11,7 @@
 #include "zhaoshang/audit/audit_service.hpp"
 #include "zhaoshang/auth/auth_service.hpp"
 #include "zhaoshang/catalog/catalog_service.hpp"
+#include "zhaoshang/clocks/clock_service.hpp"
 #include "zhaoshang/core/clock.hpp"
 #include "zhaoshang/db/database.hpp"
 #include "zhaoshang/matching/park_service.hpp"
@@ -39,6 +40,7 @@ class App {
   auth::AuthService& auth() { return auth_; }
   org::OrgService& org() { return org_; }
   catalog::CatalogService& catalog() { return catalog_; }
+  clocks::ClockService& clocks() { return clocks_; }
   pipeline::ProjectService& projects() { return projects_; }
   pipeline::WorkflowService& workflow() { return workflow_; }
   pipeline::RoutingService& routing() { return routing_; }
@@ -63,6 +65,7 @@ class App {
   auth::AuthService auth_;
   org::OrgService org_;
   catalog::CatalogService catalog_;
+  clocks::ClockService clocks_;
   pipeline::ProjectService projects_;
   pipeline::WorkflowService workflow_;
   pipeline::RoutingService routing_;
