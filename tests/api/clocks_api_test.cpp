@@ -1,9 +1,12 @@
 // The working-day calendar and the clocks' durations through App::Handle, on both engines.
+#include <algorithm>
+
 #include "support/test_env.hpp"
 
 namespace zhaoshang::testing {
 namespace {
 namespace json = boost::json;
+constexpr int64_t kDayMs = 86'400'000;
 
 const json::object* DayOf(const Reply& year, const std::string& date) {
   for (const auto& d : year.json.at("days").as_array())
@@ -137,6 +140,77 @@ TEST(ClocksApi, DurationsHaveDefaultsAndServerRanges) {
   Reply after = c.Get("/api/v1/clocks");
   for (const auto& k : after.json.at("items").as_array())
     if (k.at("kind").as_string() == "lead_response") EXPECT_EQ(k.at("days").as_int64(), 2);
+}
+
+boost::json::object SmallLead(const std::string& name) {
+  auto lead = NewLead(name, name + "有限公司");
+  lead["total_investment_yuan"] = int64_t(200'000'000);  // 2 亿元: the ordinary 3 days
+  lead["fixed_investment_yuan"] = int64_t(150'000'000);
+  return lead;
+}
+
+std::vector<int64_t> IdsOf(const Reply& list) {
+  std::vector<int64_t> ids;
+  for (const auto& p : list.json.at("items").as_array()) ids.push_back(p.at("id").as_int64());
+  return ids;
+}
+
+bool Has(const std::vector<int64_t>& ids, int64_t id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+TEST(ClocksApi, StepDeadlinesCountWorkingDaysOnTheCalendar) {
+  TestApp t;  // now: Wednesday 2026-11-18
+  Client coordinator(*t.app), promoter(*t.app);
+  ASSERT_EQ(coordinator.Login("coordinator").status, 200);
+  ASSERT_EQ(promoter.Login("promoter").status, 200);
+  Reply small = promoter.Post("/api/v1/projects", SmallLead("石墨烯导热膜项目"));
+  ASSERT_EQ(small.status, 201) << small.body;
+  EXPECT_EQ(small.json.at("step_deadline").as_string(), "2026-11-23");  // Thu, Fri, Mon
+  EXPECT_EQ(small.json.at("clock").as_string(), "on_time");
+  // Two days off by the calendar push the next lead's deadline past them.
+  for (const char* day : {"2026-11-19", "2026-11-20"})
+    ASSERT_EQ(coordinator
+                  .Put(std::string("/api/v1/calendar/days/") + day,
+                       json::object{{"working", false}, {"name", "停电检修"}})
+                  .status,
+              200);
+  Reply later = promoter.Post("/api/v1/projects", SmallLead("碳纤维复合材料项目"));
+  ASSERT_EQ(later.status, 201) << later.body;
+  EXPECT_EQ(later.json.at("step_deadline").as_string(), "2026-11-25");  // Mon, Tue, Wed
+  // A lead of 5 亿元 and more is judged within 7 working days (the lead_judgement_large clock).
+  Reply big = promoter.Post("/api/v1/projects", NewLead("氢能重卡项目", "氢能重卡有限公司"));
+  ASSERT_EQ(big.status, 201) << big.body;
+  EXPECT_EQ(big.json.at("step_deadline").as_string(), "2026-12-01");  // 7: 23–27 Nov, 30 Nov, 1 Dec
+}
+
+TEST(ClocksApi, ClockStatesAndTheLedgerFilterFollowTheDays) {
+  TestApp t;
+  Client promoter(*t.app);
+  ASSERT_EQ(promoter.Login("promoter").status, 200);
+  Reply lead = promoter.Post("/api/v1/projects", SmallLead("光伏支架项目"));
+  ASSERT_EQ(lead.status, 201) << lead.body;
+  const int64_t id = lead.json.at("id").as_int64();
+  const std::string path = "/api/v1/projects/" + std::to_string(id);
+  auto state = [&] { return std::string(promoter.Get(path).json.at("clock").as_string()); };
+  auto listed = [&](const std::string& clock) {
+    return Has(IdsOf(promoter.Get("/api/v1/projects?page_size=100&clock=" + clock)), id);
+  };
+  EXPECT_EQ(state(), "on_time");  // deadline Monday 23 Nov
+  EXPECT_TRUE(listed("on_time"));
+  EXPECT_FALSE(listed("due_soon"));
+  t.clock.Advance(2 * kDayMs);  // Friday 20 Nov: one working day left
+  ASSERT_EQ(promoter.Login("promoter").status, 200);  // the session timed out meanwhile
+  EXPECT_EQ(state(), "due_soon");
+  EXPECT_TRUE(listed("due_soon"));
+  EXPECT_FALSE(listed("on_time"));
+  EXPECT_FALSE(listed("overdue"));
+  t.clock.Advance(4 * kDayMs);  // Tuesday 24 Nov
+  ASSERT_EQ(promoter.Login("promoter").status, 200);
+  EXPECT_EQ(state(), "overdue");
+  EXPECT_TRUE(listed("overdue"));
+  EXPECT_FALSE(listed("due_soon"));
+  EXPECT_EQ(promoter.Get("/api/v1/projects?clock=late").Field("clock"), "invalid_value");
 }
 
 }  // namespace

@@ -66,9 +66,9 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
       org_(*db_, clock_),
       catalog_(*db_, clock_),
       clocks_(*db_, clock_),
-      projects_(*db_, clock_),
-      workflow_(*db_, clock_),
-      routing_(*db_, clock_, workflow_),
+      projects_(*db_, clock_, clocks_),
+      workflow_(*db_, clock_, clocks_),
+      routing_(*db_, clock_, clocks_, workflow_),
       parks_(*db_, clock_),
       review_(*db_, clock_, workflow_, parks_),
       audit_(*db_, audit::KeySource{cfg_.audit_key, cfg_.audit_key_file}, AnchorFileFor(cfg_)) {
@@ -79,10 +79,10 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
   RegisterAuditRoutes(router_, audit_);
   RegisterCatalogRoutes(router_, catalog_);
   RegisterClocksRoutes(router_, clocks_);
-  RegisterProjectExcelRoutes(router_, projects_, clock_);  // fixed paths before /projects/{id}
-  RegisterPipelineRoutes(router_, projects_, workflow_, clock_);
+  RegisterProjectExcelRoutes(router_, projects_, clocks_);  // fixed paths before /projects/{id}
+  RegisterPipelineRoutes(router_, projects_, workflow_, clocks_);
   RegisterMatchingRoutes(router_, parks_, projects_);
-  RegisterRoutingRoutes(router_, routing_, projects_, parks_, clock_);
+  RegisterRoutingRoutes(router_, routing_, projects_, parks_, clocks_);
   RegisterReviewRoutes(router_, review_);
   RegisterWorkbenchRoutes(router_, org_, review_);
   {

@@ -227,6 +227,7 @@ void LoadDemoMatching(App& app) {
     std::sort(projects.begin(), projects.end(),
               [](const auto& a, const auto& b) { return a.id < b.id; });
     auto c = app.db().Acquire();
+    const auto calendar = app.clocks().Calendar(*c);
     db::Transaction tx(*c, true);
     for (const auto& p : projects) {
       if (!p.receiving_unit_id) continue;
@@ -237,8 +238,8 @@ void LoadDemoMatching(App& app) {
       r.routed_by = coordinator.user_id;
       r.routed_unit_id = coordinator.unit_id;
       r.routed_at = p.created_at + 7LL * 86'400'000;
-      r.deadline =
-          pipeline::AddDays(pipeline::LocalDateOfMs(r.routed_at), pipeline::kDefaultRoutingDays);
+      r.deadline = calendar->AddWorkingDays(pipeline::LocalDateOfMs(r.routed_at),
+                                            pipeline::kDefaultRoutingDays);
       const int64_t id = pipeline::store::InsertRouting(*c, r);
       pipeline::store::DecideRouting(*c, id, "accepted", std::nullopt, std::nullopt,
                                      p.responsible_user_id.value_or(coordinator.user_id),

@@ -7,8 +7,10 @@
 
 #include "zhaoshang/catalog/catalog_store.hpp"
 #include "zhaoshang/catalog/industries.hpp"
+#include "zhaoshang/clocks/clock_kinds.hpp"
 #include "zhaoshang/db/change_feed.hpp"
 #include "zhaoshang/org/org_store.hpp"
+#include "zhaoshang/pipeline/deadlines.hpp"
 #include "zhaoshang/pipeline/investor_name.hpp"
 #include "zhaoshang/pipeline/pipeline_store.hpp"
 #include "zhaoshang/pipeline/uscc.hpp"
@@ -133,6 +135,8 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
     throw std::runtime_error("demo projects need parks, promoters and chain nodes");
   const int64_t actor = coord.value_or(promoters.front().user_id);
   auto days = pipeline::DefaultDeadlineDays();
+  const auto calendar = app.clocks().Calendar(c);
+  const int large_lead_days = clocks::ClockService::DaysFor(c, clocks::kLeadJudgementLarge);
   const auto& catalog = catalog::Industries::Embedded();
 
   // Stage mix of a city's pipeline: many leads, fewer at every later stage.
@@ -230,9 +234,8 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec) {
       p.close_reason_code = "went_elsewhere";
       p.close_reason = "投资方选择了土地价格更低的周边城市";
     }
-    auto d = days.find(p.stage);
-    if (d != days.end())
-      p.step_deadline = pipeline::AddDays(pipeline::LocalDateOfMs(p.stage_since), d->second);
+    p.step_deadline = pipeline::StageDeadlineOf(*calendar, days, large_lead_days, p,
+                                                pipeline::LocalDateOfMs(p.stage_since));
     p.updated_at = p.stage_since;
     p.band = pipeline::InvestmentBand(p.total_investment);
     p.id = pipeline::store::Insert(c, p);

@@ -24,15 +24,30 @@ std::string Describe(const std::optional<MarkedDay>& d) {
 }
 }  // namespace
 
-std::shared_ptr<const WorkCalendar> ClockService::Calendar() {
+std::shared_ptr<const WorkCalendar> ClockService::Cached() {
   std::lock_guard lock(mu_);
-  const int64_t now = WallMs();
-  if (!cached_ || now - loaded_at_ > kReloadMs) {
-    auto c = db_.Acquire();
-    cached_ = std::make_shared<const WorkCalendar>(store::MarkedDays(*c));
-    loaded_at_ = now;
-  }
-  return cached_;
+  return cached_ && WallMs() - loaded_at_ <= kReloadMs ? cached_ : nullptr;
+}
+
+std::shared_ptr<const WorkCalendar> ClockService::Calendar(db::Connection& c) {
+  if (auto cal = Cached()) return cal;
+  auto cal = std::make_shared<const WorkCalendar>(store::MarkedDays(c));
+  std::lock_guard lock(mu_);
+  cached_ = cal;
+  loaded_at_ = WallMs();
+  return cal;
+}
+
+std::shared_ptr<const WorkCalendar> ClockService::Calendar() {
+  if (auto cal = Cached()) return cal;
+  auto c = db_.Acquire();
+  return Calendar(*c);
+}
+
+ClockDay ClockService::Now() { return DayOf(*Calendar(), Today()); }
+
+std::string ClockService::WorkingDaysFromToday(db::Connection& c, int n) {
+  return Calendar(c)->AddWorkingDays(Today(), n);
 }
 
 void ClockService::Invalidate() {
@@ -42,11 +57,10 @@ void ClockService::Invalidate() {
 
 std::string ClockService::Today() const { return LocalDateOfMs(clock_.NowMs()); }
 
-int ClockService::DaysFor(std::string_view kind) {
+int ClockService::DaysFor(db::Connection& c, std::string_view kind) {
   const ClockKind* k = FindClockKind(kind);
   if (!k) return 1;
-  auto c = db_.Acquire();
-  auto set = store::Durations(*c);
+  auto set = store::Durations(c);
   auto it = set.find(std::string(kind));
   return it == set.end() ? k->default_days : it->second;
 }

@@ -23,10 +23,16 @@ class ClockService {
   // The calendar now: cached, reloaded after this process changes it and at least every
   // kReloadMs (another server process on the same database may have changed it).
   std::shared_ptr<const WorkCalendar> Calendar();
+  // The same, reading on the caller's connection (inside its transaction) when not cached.
+  std::shared_ptr<const WorkCalendar> Calendar(db::Connection& c);
   // China's date today on the injected clock.
   std::string Today() const;
+  // Today and the last deadline due soon, for clock states.
+  ClockDay Now();
+  // The n-th working day after today.
+  std::string WorkingDaysFromToday(db::Connection& c, int n);
   // A clock's duration in working days (the setting, or the kind's default).
-  int DaysFor(std::string_view kind);
+  static int DaysFor(db::Connection& c, std::string_view kind);
 
   // Every day of a year (1990–2100) with whether it is worked.
   Result<std::vector<CalendarDay>> Year(int year);
@@ -48,6 +54,7 @@ class ClockService {
 
  private:
   void Invalidate();
+  std::shared_ptr<const WorkCalendar> Cached();  // null when stale
   db::Database& db_;
   const Clock& clock_;
   std::mutex mu_;

@@ -81,9 +81,12 @@ std::string DueSoonThrough(const WorkCalendar& cal, const std::string& today) {
   return cal.AddWorkingDays(today, 1);
 }
 
+ClockDay DayOf(const WorkCalendar& cal, const std::string& today) {
+  return {today, DueSoonThrough(cal, today)};
+}
+
 ClockState StateOf(const WorkCalendar& cal, const std::string& deadline, const std::string& today) {
-  if (deadline < today) return ClockState::kOverdue;
-  return deadline <= DueSoonThrough(cal, today) ? ClockState::kDueSoon : ClockState::kOnTime;
+  return DayOf(cal, today).StateOf(deadline);
 }
 
 }  // namespace zhaoshang::clocks

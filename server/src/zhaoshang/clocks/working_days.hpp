@@ -49,4 +49,16 @@ ClockState StateOf(const WorkCalendar& cal, const std::string& deadline, const s
 // overdue (for filters over many rows).
 std::string DueSoonThrough(const WorkCalendar& cal, const std::string& today);
 
+// Today as the clocks see it: the date and the last deadline that is due soon. A clock's state
+// depends on nothing else, so lists render states (and cache them) from these two dates.
+struct ClockDay {
+  std::string today, due_soon_through;
+  ClockState StateOf(const std::string& deadline) const {
+    if (deadline < today) return ClockState::kOverdue;
+    return deadline <= due_soon_through ? ClockState::kDueSoon : ClockState::kOnTime;
+  }
+  std::string Key() const { return today + "|" + due_soon_through; }
+};
+ClockDay DayOf(const WorkCalendar& cal, const std::string& today);
+
 }  // namespace zhaoshang::clocks

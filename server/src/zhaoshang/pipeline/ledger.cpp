@@ -50,7 +50,8 @@ std::string CountKey(const ProjectScope& s, const ProjectFilter& f) {
   opt(f.reported_from_ms);
   opt(f.reported_to_ms);
   k += '|' + f.signed_from.value_or("") + '|' + f.signed_to.value_or("") + '|' +
-       f.overdue_before.value_or("");
+       f.overdue_before.value_or("") + '|' + f.deadline_from.value_or("") + '|' +
+       f.deadline_to.value_or("");
   return k;
 }
 }  // namespace

@@ -48,7 +48,7 @@ struct LedgerIndex::Compiled {
   std::vector<char> reporting;
   uint32_t bands = 0;
   std::optional<int64_t> created_from, created_to;
-  int32_t signed_from = 0, signed_to = 0, overdue_before = 0;
+  int32_t signed_from = 0, signed_to = 0, overdue_before = 0, deadline_from = 0, deadline_to = 0;
   bool units_scope = false;
   std::vector<char> scope_units;
   std::optional<int64_t> self_user, promoter;
@@ -241,8 +241,11 @@ LedgerIndex::Compiled LedgerIndex::Compile(const ProjectScope& scope, const Proj
   if (f.signed_from) c.signed_from = PackDate(*f.signed_from);
   if (f.signed_to) c.signed_to = PackDate(*f.signed_to);
   if (f.overdue_before) c.overdue_before = PackDate(*f.overdue_before);
+  if (f.deadline_from) c.deadline_from = PackDate(*f.deadline_from);
+  if (f.deadline_to) c.deadline_to = PackDate(*f.deadline_to);
   if ((f.signed_from && !c.signed_from) || (f.signed_to && !c.signed_to) ||
-      (f.overdue_before && !c.overdue_before))
+      (f.overdue_before && !c.overdue_before) || (f.deadline_from && !c.deadline_from) ||
+      (f.deadline_to && !c.deadline_to))
     c.nothing = true;
   if (scope.kind == ProjectScope::Kind::kSelf) c.self_user = scope.user_id;
   if (scope.kind == ProjectScope::Kind::kUnits) {
@@ -286,6 +289,8 @@ bool LedgerIndex::Matches(const Compiled& c, int32_t slot) const {
   if (c.signed_to && (e.signing == 0 || e.signing > c.signed_to)) return false;
   if (c.overdue_before && (e.step_deadline == 0 || e.step_deadline >= c.overdue_before))
     return false;
+  if (c.deadline_from && (e.step_deadline == 0 || e.step_deadline < c.deadline_from)) return false;
+  if (c.deadline_to && (e.step_deadline == 0 || e.step_deadline > c.deadline_to)) return false;
   if (c.units_scope && !InMask(c.scope_units, e.reporting) && !InMask(c.scope_units, e.receiving) &&
       !InMask(c.scope_units, e.responsible))
     return false;

@@ -11,6 +11,7 @@
 #include "zhaoshang/app/render.hpp"
 #include "zhaoshang/app/request_context.hpp"
 #include "zhaoshang/catalog/industries.hpp"
+#include "zhaoshang/clocks/clock_service.hpp"
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/core/text.hpp"
 #include "zhaoshang/pipeline/investor_name.hpp"
@@ -66,59 +67,62 @@ json::value NameOrNull(const std::optional<int64_t>& id, const std::string& name
   return id ? json::value(name) : json::value(nullptr);
 }
 
-json::object RowJson(const Project& p, const std::string& today) {
-  return {{"id", p.id},
-          {"name", p.name},
-          {"investor_name", p.investor_name},
-          {"uscc", OptStr(p.uscc)},
-          {"investor_origin", p.investor_origin},
-          {"foreign", p.foreign},
-          {"industry_code", p.industry_code},
-          {"industry_name", p.industry_name},
-          {"chain_node_id", OptInt(p.chain_node_id)},
-          {"chain_node_name", NameOrNull(p.chain_node_id, p.chain_node_name)},
-          {"leading_industry_id", OptInt(p.leading_industry_id)},
-          {"leading_industry_name", NameOrNull(p.leading_industry_id, p.leading_industry_name)},
-          {"total_investment_yuan", p.total_investment},
-          {"fixed_investment_yuan", p.fixed_investment},
-          {"land_mu_x100", p.land_mu_x100},
-          {"building_m2", p.building_m2},
-          {"power_kva", p.power_kva},
-          {"jobs", p.jobs},
-          {"annual_output_yuan", p.annual_output},
-          {"annual_tax_yuan", p.annual_tax},
-          {"investment_band", p.band},
-          {"source_channel", p.source_channel},
-          {"reporting_unit_id", p.reporting_unit_id},
-          {"reporting_unit_name", p.reporting_unit_name},
-          {"promoter_id", p.promoter_id},
-          {"promoter_name", p.promoter_name},
-          {"preferred_unit_id", OptInt(p.preferred_unit_id)},
-          {"preferred_unit_name", NameOrNull(p.preferred_unit_id, p.preferred_unit_name)},
-          {"stage", p.stage},
-          {"stage_since", p.stage_since},
-          {"responsible_user_id", OptInt(p.responsible_user_id)},
-          {"responsible_user_name", NameOrNull(p.responsible_user_id, p.responsible_user_name)},
-          {"responsible_unit_id", p.responsible_unit_id},
-          {"responsible_unit_name", p.responsible_unit_name},
-          {"next_step",
-           NextStep(ParseStage(p.stage).value_or(Stage::kLead), p.pending_routing_id.has_value())},
-          {"pending_routing_id", OptInt(p.pending_routing_id)},
-          {"step_deadline", OptStr(p.step_deadline)},
-          {"overdue", p.step_deadline.has_value() && *p.step_deadline < today},
-          {"receiving_unit_id", OptInt(p.receiving_unit_id)},
-          {"receiving_unit_name", NameOrNull(p.receiving_unit_id, p.receiving_unit_name)},
-          {"district_id", OptInt(p.district_id)},
-          {"signing_date", OptStr(p.signing_date)},
-          {"contracted_investment_yuan", OptInt(p.contracted_investment)},
-          {"construction_date", OptStr(p.construction_date)},
-          {"production_date", OptStr(p.production_date)},
-          {"capital_in_place_yuan", p.capital_in_place},
-          {"close_reason_code", OptStr(p.close_reason_code)},
-          {"close_reason", OptStr(p.close_reason)},
-          {"created_at", p.created_at},
-          {"updated_at", p.updated_at},
-          {"version", p.version}};
+json::object RowJson(const Project& p, const clocks::ClockDay& day) {
+  return {
+      {"id", p.id},
+      {"name", p.name},
+      {"investor_name", p.investor_name},
+      {"uscc", OptStr(p.uscc)},
+      {"investor_origin", p.investor_origin},
+      {"foreign", p.foreign},
+      {"industry_code", p.industry_code},
+      {"industry_name", p.industry_name},
+      {"chain_node_id", OptInt(p.chain_node_id)},
+      {"chain_node_name", NameOrNull(p.chain_node_id, p.chain_node_name)},
+      {"leading_industry_id", OptInt(p.leading_industry_id)},
+      {"leading_industry_name", NameOrNull(p.leading_industry_id, p.leading_industry_name)},
+      {"total_investment_yuan", p.total_investment},
+      {"fixed_investment_yuan", p.fixed_investment},
+      {"land_mu_x100", p.land_mu_x100},
+      {"building_m2", p.building_m2},
+      {"power_kva", p.power_kva},
+      {"jobs", p.jobs},
+      {"annual_output_yuan", p.annual_output},
+      {"annual_tax_yuan", p.annual_tax},
+      {"investment_band", p.band},
+      {"source_channel", p.source_channel},
+      {"reporting_unit_id", p.reporting_unit_id},
+      {"reporting_unit_name", p.reporting_unit_name},
+      {"promoter_id", p.promoter_id},
+      {"promoter_name", p.promoter_name},
+      {"preferred_unit_id", OptInt(p.preferred_unit_id)},
+      {"preferred_unit_name", NameOrNull(p.preferred_unit_id, p.preferred_unit_name)},
+      {"stage", p.stage},
+      {"stage_since", p.stage_since},
+      {"responsible_user_id", OptInt(p.responsible_user_id)},
+      {"responsible_user_name", NameOrNull(p.responsible_user_id, p.responsible_user_name)},
+      {"responsible_unit_id", p.responsible_unit_id},
+      {"responsible_unit_name", p.responsible_unit_name},
+      {"next_step",
+       NextStep(ParseStage(p.stage).value_or(Stage::kLead), p.pending_routing_id.has_value())},
+      {"pending_routing_id", OptInt(p.pending_routing_id)},
+      {"step_deadline", OptStr(p.step_deadline)},
+      {"overdue", p.step_deadline.has_value() && *p.step_deadline < day.today},
+      {"clock", p.step_deadline ? json::value(clocks::ClockStateName(day.StateOf(*p.step_deadline)))
+                                : json::value(nullptr)},
+      {"receiving_unit_id", OptInt(p.receiving_unit_id)},
+      {"receiving_unit_name", NameOrNull(p.receiving_unit_id, p.receiving_unit_name)},
+      {"district_id", OptInt(p.district_id)},
+      {"signing_date", OptStr(p.signing_date)},
+      {"contracted_investment_yuan", OptInt(p.contracted_investment)},
+      {"construction_date", OptStr(p.construction_date)},
+      {"production_date", OptStr(p.production_date)},
+      {"capital_in_place_yuan", p.capital_in_place},
+      {"close_reason_code", OptStr(p.close_reason_code)},
+      {"close_reason", OptStr(p.close_reason)},
+      {"created_at", p.created_at},
+      {"updated_at", p.updated_at},
+      {"version", p.version}};
 }
 
 json::array ContactsJson(const std::vector<Contact>& cs) {
@@ -149,8 +153,8 @@ json::object CapabilitiesJson(const ProjectCapabilities& k) {
           {"transitions", std::move(transitions)}};
 }
 
-json::object DetailJson(const ProjectView& v, const std::string& today) {
-  json::object o = RowJson(v.project, today);
+json::object DetailJson(const ProjectView& v, const clocks::ClockDay& day) {
+  json::object o = RowJson(v.project, day);
   o["description"] = v.project.description;
   o["contacts"] = ContactsJson(v.project.contacts);
   o["contacts_masked"] = v.contacts_masked;
@@ -174,13 +178,13 @@ json::object DetailJson(const ProjectView& v, const std::string& today) {
 struct Deps {
   ProjectService& projects;
   WorkflowService& workflow;
-  const Clock& clock;
+  clocks::ClockService& clocks;
 };
 
-std::string Today(const Deps& d) { return LocalDateOfMs(d.clock.NowMs()); }
+std::string Today(const Deps& d) { return d.clocks.Today(); }
 
 http::Response Detail(const Deps& d, const Result<ProjectView>& r, int status = 200) {
-  return r ? JsonResponse(status, DetailJson(*r, Today(d))) : ErrorResponse(r.error());
+  return r ? JsonResponse(status, DetailJson(*r, d.clocks.Now())) : ErrorResponse(r.error());
 }
 
 // Reads the editable fields of a project from a JSON body.
@@ -249,7 +253,7 @@ http::Response Get(const Deps& d, RequestContext& ctx) {
 }  // namespace
 
 // Filters shared by the list, the board and the export.
-Result<ProjectFilter> ReadProjectFilter(RequestContext& ctx, const std::string& today) {
+Result<ProjectFilter> ReadProjectFilter(RequestContext& ctx, const clocks::ClockDay& day) {
   ProjectFilter f;
   std::map<std::string, std::string> bad;
   auto split = [](const std::string& s) {
@@ -310,9 +314,19 @@ Result<ProjectFilter> ReadProjectFilter(RequestContext& ctx, const std::string& 
   f.signed_to = date("signed_to");
   f.q = ctx.req.Query("q").substr(0, 100);
   if (std::string o = ctx.req.Query("overdue"); o == "true")
-    f.overdue_before = today;
+    f.overdue_before = day.today;
   else if (!o.empty() && o != "false")
     bad["overdue"] = "invalid_value";
+  // The clock states as deadline ranges: overdue before today, due soon from today through
+  // the next working day, on time after it.
+  if (std::string k = ctx.req.Query("clock"); k == "overdue")
+    f.overdue_before = day.today;
+  else if (k == "due_soon")
+    f.deadline_from = day.today, f.deadline_to = day.due_soon_through;
+  else if (k == "on_time")
+    f.deadline_from = AddDays(day.due_soon_through, 1);
+  else if (!k.empty())
+    bad["clock"] = "invalid_value";
   std::string sort = ctx.req.Query("sort");
   if (!sort.empty()) {
     static const std::set<std::string> kSorts = {"created_at", "total_investment", "stage_since",
@@ -332,14 +346,14 @@ namespace {
 http::Response List(const Deps& d, RequestContext& ctx) {
   auto page = ParsePage(ctx.req);
   if (!page) return ErrorResponse(page.error());
-  auto f = ReadProjectFilter(ctx, Today(d));
+  auto f = ReadProjectFilter(ctx, d.clocks.Now());
   if (!f) return ErrorResponse(f.error());
   f->offset = page->offset;
   f->limit = page->page_size;
   int64_t total = 0;
-  const std::string today = Today(d);
-  auto rows = d.projects.ListRendered(*ctx.principal, *f, &total, today, [&](const Project& p) {
-    return boost::json::serialize(RowJson(p, today));
+  const clocks::ClockDay day = d.clocks.Now();
+  auto rows = d.projects.ListRendered(*ctx.principal, *f, &total, day.Key(), [&](const Project& p) {
+    return boost::json::serialize(RowJson(p, day));
   });
   if (!rows) return ErrorResponse(rows.error());
   // Rows arrive as JSON text (cached per project), so the page is assembled as text.
@@ -359,15 +373,15 @@ http::Response List(const Deps& d, RequestContext& ctx) {
 }
 
 http::Response Board(const Deps& d, RequestContext& ctx) {
-  auto f = ReadProjectFilter(ctx, Today(d));
+  auto f = ReadProjectFilter(ctx, d.clocks.Now());
   if (!f) return ErrorResponse(f.error());
   auto r = d.projects.Board(*ctx.principal, *f);
   if (!r) return ErrorResponse(r.error());
-  const std::string today = Today(d);
+  const clocks::ClockDay day = d.clocks.Now();
   json::array cols;
   for (const auto& c : *r) {
     json::array items;
-    for (const auto& p : c.items) items.push_back(RowJson(p, today));
+    for (const auto& p : c.items) items.push_back(RowJson(p, day));
     cols.push_back(
         json::object{{"stage", c.stage}, {"count", c.count}, {"items", std::move(items)}});
   }
@@ -558,8 +572,8 @@ json::object PipelineRulesJson() {
 }
 
 void RegisterPipelineRoutes(AppRouter& r, pipeline::ProjectService& projects,
-                            pipeline::WorkflowService& workflow, const Clock& clock) {
-  const Deps d{projects, workflow, clock};
+                            pipeline::WorkflowService& workflow, clocks::ClockService& clocks) {
+  const Deps d{projects, workflow, clocks};
   auto with = [d](http::Response (*h)(const Deps&, RequestContext&)) {
     return [d, h](RequestContext& ctx) { return h(d, ctx); };
   };

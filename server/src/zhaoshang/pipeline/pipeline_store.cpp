@@ -171,6 +171,14 @@ std::string Where(db::Connection& c, const ProjectScope& scope, const ProjectFil
     w += " AND p.step_deadline < ?";
     p.emplace_back(*f.overdue_before);
   }
+  if (f.deadline_from) {
+    w += " AND p.step_deadline >= ?";
+    p.emplace_back(*f.deadline_from);
+  }
+  if (f.deadline_to) {
+    w += " AND p.step_deadline <= ?";
+    p.emplace_back(*f.deadline_to);
+  }
   return w;
 }
 }  // namespace

@@ -142,6 +142,8 @@ struct ProjectFilter {
   std::optional<std::string> signed_from, signed_to;
   std::string q;
   std::optional<std::string> overdue_before;  // step_deadline < this date
+  // from ≤ step_deadline ≤ to (the clock filters: due soon, on time)
+  std::optional<std::string> deadline_from, deadline_to;
   std::string sort = "created_at";
   bool ascending = false;
   int64_t offset = 0, limit = 20;

@@ -10,6 +10,7 @@
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/db/change_feed.hpp"
 #include "zhaoshang/org/org_store.hpp"
+#include "zhaoshang/pipeline/deadlines.hpp"
 #include "zhaoshang/pipeline/investor_name.hpp"
 #include "zhaoshang/pipeline/ledger.hpp"
 #include "zhaoshang/pipeline/pipeline_permissions.hpp"
@@ -163,7 +164,7 @@ int64_t ProjectService::Insert(db::Connection& c, const auth::Principal& who,
   p.promoter_id = who.user_id;
   p.responsible_user_id = who.user_id;
   p.responsible_unit_id = who.unit_id;
-  p.step_deadline = AddDays(LocalDateOfMs(now), store::DeadlineDays(c)["lead"]);
+  p.step_deadline = StageDeadline(c, clocks_, p, LocalDateOfMs(now));
   p.created_at = p.updated_at = now;
   p.id = store::Insert(c, p);
   store::AddPromoter(c, p.id, who.user_id, who.unit_id, "first", now);
@@ -332,8 +333,8 @@ Result<ProjectView> ProjectService::Adjudicate(const auth::Principal& who, int64
   return View(c, who, *store::Get(c, id));
 }
 
-ProjectService::ProjectService(db::Database& db, const Clock& clock)
-    : db_(db), clock_(clock), ledger_(std::make_unique<Ledger>()) {}
+ProjectService::ProjectService(db::Database& db, const Clock& clock, clocks::ClockService& clocks)
+    : db_(db), clock_(clock), clocks_(clocks), ledger_(std::make_unique<Ledger>()) {}
 ProjectService::~ProjectService() = default;
 
 void ProjectService::WarmLedger() {

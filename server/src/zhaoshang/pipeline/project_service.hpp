@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "zhaoshang/auth/principal.hpp"
+#include "zhaoshang/clocks/clock_service.hpp"
 #include "zhaoshang/core/clock.hpp"
 #include "zhaoshang/core/error.hpp"
 #include "zhaoshang/db/database.hpp"
@@ -22,7 +23,7 @@ class Ledger;
 
 class ProjectService {
  public:
-  ProjectService(db::Database& db, const Clock& clock);
+  ProjectService(db::Database& db, const Clock& clock, clocks::ClockService& clocks);
   ~ProjectService();
   // Loads the in-memory ledger now instead of on the first ledger request.
   void WarmLedger();
@@ -76,6 +77,7 @@ class ProjectService {
 
   db::Database& db_;
   const Clock& clock_;
+  clocks::ClockService& clocks_;
   std::unique_ptr<Ledger> ledger_;
 };
 

@@ -23,42 +23,43 @@ json::value OptStr(const std::optional<std::string>& v) {
   return v ? json::value(*v) : json::value(nullptr);
 }
 
-json::object RoutingJson(const Routing& r, const std::string& today) {
-  return {{"id", r.id},
-          {"project_id", r.project_id},
-          {"project_name", r.project_name},
-          {"investor_name", r.investor_name},
-          {"reporting_unit_id", r.reporting_unit_id},
-          {"reporting_unit_name", r.reporting_unit_name},
-          {"park_id", r.park_id},
-          {"park_name", r.park_name},
-          {"note", r.note},
-          {"routed_by_name", r.routed_by_name},
-          {"routed_at", r.routed_at},
-          {"deadline", r.deadline},
-          {"overdue", r.status == "pending" && r.deadline < today},
-          {"status", r.status},
-          {"reason_code", OptStr(r.reason_code)},
-          {"reason", OptStr(r.reason)},
-          {"decided_by_name", r.decided_by ? json::value(r.decided_by_name) : json::value(nullptr)},
-          {"decided_at", OptInt(r.decided_at)},
-          {"fit_score", OptInt(r.fit_score)},
-          {"capabilities", json::object{{"respond", r.capabilities.respond},
-                                        {"withdraw", r.capabilities.withdraw}}}};
+json::object RoutingJson(const Routing& r, const clocks::ClockDay& day) {
+  return {
+      {"id", r.id},
+      {"project_id", r.project_id},
+      {"project_name", r.project_name},
+      {"investor_name", r.investor_name},
+      {"reporting_unit_id", r.reporting_unit_id},
+      {"reporting_unit_name", r.reporting_unit_name},
+      {"park_id", r.park_id},
+      {"park_name", r.park_name},
+      {"note", r.note},
+      {"routed_by_name", r.routed_by_name},
+      {"routed_at", r.routed_at},
+      {"deadline", r.deadline},
+      {"overdue", r.status == "pending" && r.deadline < day.today},
+      {"clock", r.status == "pending" ? json::value(clocks::ClockStateName(day.StateOf(r.deadline)))
+                                      : json::value(nullptr)},
+      {"status", r.status},
+      {"reason_code", OptStr(r.reason_code)},
+      {"reason", OptStr(r.reason)},
+      {"decided_by_name", r.decided_by ? json::value(r.decided_by_name) : json::value(nullptr)},
+      {"decided_at", OptInt(r.decided_at)},
+      {"fit_score", OptInt(r.fit_score)},
+      {"capabilities",
+       json::object{{"respond", r.capabilities.respond}, {"withdraw", r.capabilities.withdraw}}}};
 }
 
-// What the routing handlers call: their services and the clock, never the App.
+// What the routing handlers call: their services and the clocks, never the App.
 struct Deps {
   pipeline::RoutingService& routing;
   pipeline::ProjectService& projects;
   matching::ParkService& parks;
-  const Clock& clock;
+  clocks::ClockService& clocks;
 };
 
-std::string Today(const Deps& d) { return LocalDateOfMs(d.clock.NowMs()); }
-
 http::Response Render(const Deps& d, const Result<Routing>& r, int status = 200) {
-  return r ? JsonResponse(status, RoutingJson(*r, Today(d))) : ErrorResponse(r.error());
+  return r ? JsonResponse(status, RoutingJson(*r, d.clocks.Now())) : ErrorResponse(r.error());
 }
 
 http::Response Route(const Deps& d, RequestContext& ctx) {
@@ -134,9 +135,9 @@ http::Response List(const Deps& d, RequestContext& ctx) {
   int64_t total = 0;
   auto r = d.routing.List(*ctx.principal, q, &total);
   if (!r) return ErrorResponse(r.error());
-  const std::string today = Today(d);
+  const clocks::ClockDay day = d.clocks.Now();
   json::array items;
-  for (const auto& x : *r) items.push_back(RoutingJson(x, today));
+  for (const auto& x : *r) items.push_back(RoutingJson(x, day));
   return JsonResponse(200, json::object{{"items", std::move(items)},
                                         {"total", total},
                                         {"page", page->page},
@@ -169,8 +170,8 @@ http::Response Stats(const Deps& d, RequestContext& ctx) {
 
 void RegisterRoutingRoutes(AppRouter& r, pipeline::RoutingService& routing,
                            pipeline::ProjectService& projects, matching::ParkService& parks,
-                           const Clock& clock) {
-  const Deps d{routing, projects, parks, clock};
+                           clocks::ClockService& clocks) {
+  const Deps d{routing, projects, parks, clocks};
   auto with = [d](http::Response (*h)(const Deps&, RequestContext&)) {
     return [d, h](RequestContext& ctx) { return h(d, ctx); };
   };

@@ -9,6 +9,7 @@
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/org/roles.hpp"
+#include "zhaoshang/pipeline/deadlines.hpp"
 #include "zhaoshang/pipeline/pipeline_permissions.hpp"
 #include "zhaoshang/pipeline/pipeline_store.hpp"
 #include "zhaoshang/pipeline/project_access.hpp"
@@ -57,8 +58,9 @@ RoutingCapabilities CapabilitiesOf(const auth::Principal& who, const Routing& r,
 
 }  // namespace
 
-RoutingService::RoutingService(db::Database& db, const Clock& clock, WorkflowService& workflow)
-    : db_(db), clock_(clock), workflow_(workflow) {}
+RoutingService::RoutingService(db::Database& db, const Clock& clock, clocks::ClockService& clocks,
+                               WorkflowService& workflow)
+    : db_(db), clock_(clock), clocks_(clocks), workflow_(workflow) {}
 
 Result<Routing> RoutingService::Load(db::Connection& c, const auth::Principal& who, int64_t id) {
   auto r = store::GetRouting(c, id);
@@ -96,7 +98,7 @@ Result<Routing> RoutingService::Route(const auth::Principal& who, int64_t projec
   r.routed_by = who.user_id;
   r.routed_unit_id = who.unit_id;
   r.routed_at = now;
-  r.deadline = AddDays(LocalDateOfMs(now), store::RoutingDays(c));
+  r.deadline = RoutingDeadline(c, clocks_, LocalDateOfMs(now));
   r.fit_score = fit_score;
   const int64_t rid = store::InsertRouting(c, r);
   if (!store::SetPendingRouting(c, project_id, rid, park_id, r.deadline, now, version))
@@ -156,8 +158,7 @@ Status RoutingService::End(db::Connection& c, const auth::Principal& who, int64_
     return Fail(NotPending());
   auto p = store::Get(c, r->project_id, false);
   if (!p) return Fail(ProjectNotFound());
-  const std::string deadline =
-      AddDays(LocalDateOfMs(now), store::DeadlineDays(c)[std::string(StageName(Stage::kApproved))]);
+  const std::string deadline = DeadlineOfStage(c, clocks_, Stage::kApproved, LocalDateOfMs(now));
   store::ReturnToRouter(c, r->project_id, *r, deadline, now);
   audit::Diff d;
   d.Change("routing_status", "pending", status)

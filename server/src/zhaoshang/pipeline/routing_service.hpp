@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "zhaoshang/auth/principal.hpp"
+#include "zhaoshang/clocks/clock_service.hpp"
 #include "zhaoshang/core/clock.hpp"
 #include "zhaoshang/core/error.hpp"
 #include "zhaoshang/db/database.hpp"
@@ -19,7 +20,8 @@ namespace zhaoshang::pipeline {
 
 class RoutingService {
  public:
-  RoutingService(db::Database& db, const Clock& clock, WorkflowService& workflow);
+  RoutingService(db::Database& db, const Clock& clock, clocks::ClockService& clocks,
+                 WorkflowService& workflow);
 
   Result<Routing> Route(const auth::Principal& who, int64_t project_id, int64_t park_id,
                         const std::string& note, int64_t version, std::optional<int64_t> fit_score,
@@ -45,6 +47,7 @@ class RoutingService {
 
   db::Database& db_;
   const Clock& clock_;
+  clocks::ClockService& clocks_;
   WorkflowService& workflow_;
 };
 

@@ -5,6 +5,7 @@
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/org/roles.hpp"
+#include "zhaoshang/pipeline/deadlines.hpp"
 #include "zhaoshang/pipeline/pipeline_permissions.hpp"
 #include "zhaoshang/pipeline/pipeline_store.hpp"
 #include "zhaoshang/pipeline/project_access.hpp"
@@ -56,7 +57,8 @@ void EnterStage(const Project& before, Stage from, Stage to, const Rule& rule,
 }
 }  // namespace
 
-WorkflowService::WorkflowService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+WorkflowService::WorkflowService(db::Database& db, const Clock& clock, clocks::ClockService& clocks)
+    : db_(db), clock_(clock), clocks_(clocks) {}
 
 Result<ProjectView> WorkflowService::Transition(const auth::Principal& who, int64_t id,
                                                 const TransitionInput& in, const Actor& actor) {
@@ -107,10 +109,7 @@ Status WorkflowService::TransitionIn(db::Connection& c, const auth::Principal& w
   // 3. The new stage and who is responsible in it, with its deadline.
   EnterStage(before, from, *to, **rule, in, now, *after);
   if (auto st = HandOver(c, **rule, in, *after); !st) return st;
-  auto days = store::DeadlineDays(c);
-  auto it = days.find(after->stage);
-  after->step_deadline =
-      it == days.end() ? std::nullopt : std::optional(AddDays(today, it->second));
+  after->step_deadline = StageDeadline(c, clocks_, *after, today);
   after->updated_at = now;
   if (!store::Update(c, *after)) return Fail(VersionConflict());
   // 4. The timeline, the audit log, and what the move ends elsewhere.

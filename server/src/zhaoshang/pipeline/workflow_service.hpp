@@ -7,6 +7,7 @@
 #include <string>
 
 #include "zhaoshang/auth/principal.hpp"
+#include "zhaoshang/clocks/clock_service.hpp"
 #include "zhaoshang/core/clock.hpp"
 #include "zhaoshang/core/error.hpp"
 #include "zhaoshang/db/database.hpp"
@@ -17,7 +18,7 @@ namespace zhaoshang::pipeline {
 
 class WorkflowService {
  public:
-  WorkflowService(db::Database& db, const Clock& clock);
+  WorkflowService(db::Database& db, const Clock& clock, clocks::ClockService& clocks);
 
   Result<ProjectView> Transition(const auth::Principal& who, int64_t id, const TransitionInput& in,
                                  const Actor& actor);
@@ -46,6 +47,7 @@ class WorkflowService {
 
   db::Database& db_;
   const Clock& clock_;
+  clocks::ClockService& clocks_;
 };
 
 }  // namespace zhaoshang::pipeline

@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 
 #include "zhaoshang/app/render.hpp"
+#include "zhaoshang/clocks/clock_service.hpp"
 #include "zhaoshang/pipeline/pipeline_routes.hpp"
 #include "zhaoshang/pipeline/project_service.hpp"
 #include "zhaoshang/pipeline/workflow.hpp"
@@ -17,7 +18,7 @@ using http::JsonResponse;
 namespace {
 struct Deps {
   pipeline::ProjectService& projects;
-  const Clock& clock;
+  clocks::ClockService& clocks;
 };
 
 constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -47,12 +48,12 @@ http::Response File(std::string bytes, const std::string& ascii_name, const std:
 }
 
 std::string Stamp(const Deps& d) {
-  std::string day = pipeline::LocalDateOfMs(d.clock.NowMs());
+  std::string day = d.clocks.Today();
   return day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2);
 }
 
 http::Response Export(const Deps& d, RequestContext& ctx) {
-  auto f = ReadProjectFilter(ctx, LocalDateOfMs(d.clock.NowMs()));
+  auto f = ReadProjectFilter(ctx, d.clocks.Now());
   if (!f) return ErrorResponse(f.error());
   constexpr int64_t kMaxRows = 100'000;
   f->offset = 0;
@@ -144,8 +145,8 @@ http::Response Report(const Deps& d, RequestContext& ctx) {
 }  // namespace
 
 void RegisterProjectExcelRoutes(AppRouter& r, pipeline::ProjectService& projects,
-                                const Clock& clock) {
-  auto with = BindTo(Deps{projects, clock});
+                                clocks::ClockService& clocks) {
+  auto with = BindTo(Deps{projects, clocks});
   r.Add("GET", "/api/v1/projects/export.xlsx", "project.read", with(Export));
   r.Add("GET", "/api/v1/projects/import-template.xlsx", "project.create", with(Template));
   r.Add("POST", "/api/v1/projects/import/preview", "project.create", with(Preview), true);

@@ -1,0 +1,37 @@
+#include "zhaoshang/pipeline/deadlines.hpp"
+
+#include "zhaoshang/clocks/clock_kinds.hpp"
+#include "zhaoshang/pipeline/pipeline_store.hpp"
+#include "zhaoshang/pipeline/workflow.hpp"
+
+namespace zhaoshang::pipeline {
+
+std::optional<std::string> StageDeadlineOf(const clocks::WorkCalendar& cal,
+                                           const std::map<std::string, int>& stage_days,
+                                           int large_lead_days, const Project& p,
+                                           const std::string& today) {
+  if (p.stage == StageName(Stage::kLead) && p.total_investment >= clocks::kLargeLeadYuan)
+    return cal.AddWorkingDays(today, large_lead_days);
+  auto it = stage_days.find(p.stage);
+  if (it == stage_days.end()) return std::nullopt;
+  return cal.AddWorkingDays(today, it->second);
+}
+
+std::optional<std::string> StageDeadline(db::Connection& c, clocks::ClockService& clocks,
+                                         const Project& p, const std::string& today) {
+  return StageDeadlineOf(*clocks.Calendar(c), store::DeadlineDays(c),
+                         clocks::ClockService::DaysFor(c, clocks::kLeadJudgementLarge), p, today);
+}
+
+std::string DeadlineOfStage(db::Connection& c, clocks::ClockService& clocks, Stage stage,
+                            const std::string& today) {
+  return clocks.Calendar(c)->AddWorkingDays(today,
+                                            store::DeadlineDays(c)[std::string(StageName(stage))]);
+}
+
+std::string RoutingDeadline(db::Connection& c, clocks::ClockService& clocks,
+                            const std::string& today) {
+  return clocks.Calendar(c)->AddWorkingDays(today, store::RoutingDays(c));
+}
+
+}  // namespace zhaoshang::pipeline
