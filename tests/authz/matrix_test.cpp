@@ -94,6 +94,8 @@ TEST(AuthzMatrix, EveryRouteEnforcesItForEveryRole) {
                      target.find("/users/") != std::string::npos       ? user_id
                      : target.find("/org/units/") != std::string::npos ? unit_id
                                                                        : std::string("1"));
+    for (auto p = target.find("{type}"); p != std::string::npos; p = target.find("{type}"))
+      target.replace(p, 6, "land");
     for (auto p = target.find("{date}"); p != std::string::npos; p = target.find("{date}"))
       target.replace(p, 6, "2026-05-06");
     for (const auto& [role, cell] : l.cells) {

@@ -14,6 +14,7 @@
 #include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/clocks/clocks_routes.hpp"
 #include "zhaoshang/db/settings.hpp"
+#include "zhaoshang/factors/factors_routes.hpp"
 #include "zhaoshang/matching/park_routes.hpp"
 #include "zhaoshang/org/org_routes.hpp"
 #include "zhaoshang/org/roles.hpp"
@@ -71,6 +72,7 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
       routing_(*db_, clock_, clocks_, workflow_),
       parks_(*db_, clock_),
       review_(*db_, clock_, workflow_, parks_),
+      factors_(*db_, clock_, clocks_, projects_),
       audit_(*db_, audit::KeySource{cfg_.audit_key, cfg_.audit_key_file}, AnchorFileFor(cfg_)) {
   cfg_.audit_anchor_file = AnchorFileFor(cfg_);
   RegisterSystemRoutes(router_, demo_, cfg_);
@@ -84,7 +86,9 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
   RegisterMatchingRoutes(router_, parks_, projects_);
   RegisterRoutingRoutes(router_, routing_, projects_, parks_, clocks_);
   RegisterReviewRoutes(router_, review_);
-  RegisterWorkbenchRoutes(router_, org_, review_);
+  RegisterFactorRoutes(router_, factors_, clocks_);
+  RegisterWorkbenchRoutes(router_, org_, review_,
+                          TodoSources{projects_, routing_, factors_, clocks_});
   {
     auto c = db_->Acquire();
     catalog::SeedIndustries(*c);  // reference data: loaded once into an empty table

@@ -14,6 +14,7 @@
 #include "zhaoshang/clocks/clock_service.hpp"
 #include "zhaoshang/core/clock.hpp"
 #include "zhaoshang/db/database.hpp"
+#include "zhaoshang/factors/factor_service.hpp"
 #include "zhaoshang/matching/park_service.hpp"
 #include "zhaoshang/org/org_service.hpp"
 #include "zhaoshang/pipeline/project_service.hpp"
@@ -46,6 +47,7 @@ class App {
   pipeline::RoutingService& routing() { return routing_; }
   matching::ParkService& parks() { return parks_; }
   review::ReviewService& review() { return review_; }
+  factors::FactorService& factors() { return factors_; }
   const AppRouter& router() const { return router_; }
   bool demo() const { return demo_.load(); }
   // Whether this process may anchor an audit log that has rows but no checkpoint yet: the log
@@ -71,6 +73,7 @@ class App {
   pipeline::RoutingService routing_;
   matching::ParkService parks_;
   review::ReviewService review_;
+  factors::FactorService factors_;
   audit::AuditService audit_;
   AppRouter router_;
   std::atomic<bool> demo_{false};

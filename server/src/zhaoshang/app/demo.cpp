@@ -52,6 +52,7 @@ const std::vector<DemoAccount>& DemoAccounts() {
       {"promoter", "张伟", "AQ-ZSH", "promoter"},
       {"receiver", "李娜", "AQ-JKQ", "receiver"},
       {"collaborator", "王强", "AQ-ZRZY", "collaborator"},
+      {"gdcollab", "钱进", "AQ-GDGS", "collaborator"},
       {"reviewer", "陈静", "AQ-YJY", "reviewer"},
       {"coordinator", "刘洋", "AQ-TCJ", "coordinator"},
       {"leader", "赵敏", "AQ", "leader"},
@@ -106,6 +107,7 @@ bool LoadDemo(App& app) {
   }
   LoadDemoProjects(app);
   LoadDemoMatching(app);
+  LoadDemoFactors(app);
   auto c = app.db().Acquire();
   db::PutSetting(*c, kDemoSetting, "1");
   app.RefreshDemoFlag();

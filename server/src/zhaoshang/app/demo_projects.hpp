@@ -21,4 +21,8 @@ void LoadDemoProjects(App& app, const ProjectGenSpec& spec = {});
 // and the pre-review panel with one open round (demo_matching.cpp).
 void LoadDemoMatching(App& app);
 
+// The factor type → department mapping and factor requests in every state, one of them overdue
+// (demo_factors.cpp).
+void LoadDemoFactors(App& app);
+
 }  // namespace zhaoshang

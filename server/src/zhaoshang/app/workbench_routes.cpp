@@ -10,21 +10,34 @@
 namespace zhaoshang {
 namespace json = boost::json;
 
-void RegisterWorkbenchRoutes(AppRouter& r, org::OrgService& org, review::ReviewService& review) {
-  r.Add("GET", "/api/v1/workbench", "workbench.view", [&org, &review](RequestContext& ctx) {
-    const auto& p = *ctx.principal;
-    auto user = org.GetUser(p.user_id);
-    json::object unit{{"id", p.unit_id}, {"name", p.unit_name}};
-    for (const auto& u : org.ListUnits())
-      if (u.id == p.unit_id) unit = UnitJson(u);
-    return http::JsonResponse(
-        200,
-        json::object{{"user", PrincipalJson(p)},
-                     {"unit", std::move(unit)},
-                     {"stats", json::object{{"users_in_unit", org.CountUsersInUnit(p.unit_id)}}},
-                     {"last_login_at", OptInt(user ? user->last_login_at : std::nullopt)},
-                     {"review_rounds", OpenRoundsJson(review, p)}});
-  });
+namespace {
+struct Deps {
+  org::OrgService& org;
+  review::ReviewService& review;
+  TodoSources todos;
+};
+
+http::Response Workbench(const Deps& d, RequestContext& ctx) {
+  const auto& p = *ctx.principal;
+  auto user = d.org.GetUser(p.user_id);
+  json::object unit{{"id", p.unit_id}, {"name", p.unit_name}};
+  for (const auto& u : d.org.ListUnits())
+    if (u.id == p.unit_id) unit = UnitJson(u);
+  return http::JsonResponse(
+      200,
+      json::object{{"user", PrincipalJson(p)},
+                   {"unit", std::move(unit)},
+                   {"stats", json::object{{"users_in_unit", d.org.CountUsersInUnit(p.unit_id)}}},
+                   {"last_login_at", OptInt(user ? user->last_login_at : std::nullopt)},
+                   {"review_rounds", OpenRoundsJson(d.review, p)},
+                   {"todos", TodosJson(d.todos, p)}});
+}
+}  // namespace
+
+void RegisterWorkbenchRoutes(AppRouter& r, org::OrgService& org, review::ReviewService& review,
+                             const TodoSources& todos) {
+  auto with = BindTo(Deps{org, review, todos});
+  r.Add("GET", "/api/v1/workbench", "workbench.view", with(Workbench));
 }
 
 }  // namespace zhaoshang

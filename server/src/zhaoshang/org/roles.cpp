@@ -35,6 +35,7 @@ const std::vector<RoleDef>& AllRoles() {
         {"project.read", kSelf},
         {"project.create", kSelf},
         {"project.write", kSelf},
+        {"factor.read", kSelf},  // the factor requests they raised
         {"park.read", kAll}}},
       // 承接人: the park/district that receives projects and owns their landing.
       {"receiver",
@@ -45,6 +46,7 @@ const std::vector<RoleDef>& AllRoles() {
         {"calendar.read", kAll},
         {"project.read", kSubtree},
         {"project.write", kSubtree},
+        {"factor.read", kSubtree},
         {"park.read", kAll},
         {"park.write", kSubtree},  // its own profile
         {"routing.read", kSubtree},
@@ -58,6 +60,8 @@ const std::vector<RoleDef>& AllRoles() {
         {"org.read", kAll},
         {"catalog.read", kAll},
         {"calendar.read", kAll},
+        {"factor.read", kUnit},  // its queue (要素保障)
+        {"factor.handle", kUnit},
         {"park.read", kAll},
         {"review.participate", kSelf},
         {"review.view", kSelf}}},
@@ -92,6 +96,9 @@ const std::vector<RoleDef>& AllRoles() {
         // 到位资金 past the contracted (or total) investment, and lowering the investment
         // below the capital already in place, need this confirmation.
         {"project.confirm_capital", kAll},
+        {"factor.read", kAll},
+        {"factor.handle", kAll},
+        {"factor.settings", kAll},  // which department handles which type
         {"pipeline.settings", kAll},
         {"park.read", kAll},
         {"park.write", kAll},
@@ -109,6 +116,7 @@ const std::vector<RoleDef>& AllRoles() {
         {"catalog.read", kAll},
         {"calendar.read", kAll},
         {"project.read", kAll},
+        {"factor.read", kAll},
         {"park.read", kAll},
         {"routing.read", kAll},
         {"review.read", kAll},
@@ -121,6 +129,7 @@ const std::vector<RoleDef>& AllRoles() {
         {"catalog.read", kAll},
         {"calendar.read", kAll},
         {"project.read", kSubtree},
+        {"factor.read", kSubtree},
         {"park.read", kAll},
         {"review.participate", kSelf},
         {"review.view", kSelf}}},
