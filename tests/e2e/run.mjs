@@ -192,6 +192,19 @@ function assertNoProblems(problems) {
   if (problems.length) throw new Error(problems.slice(0, 3).join(' | '))
 }
 
+/** Logging out asks first (issue 11): confirm the question. */
+async function confirmLogout(page) {
+  const box = page.locator('.el-message-box.logout-confirm:visible')
+  await box.waitFor()
+  await box.locator('.el-message-box__btns .el-button--primary').click()
+}
+
+/** The header's 退出登录 and its confirmation. */
+async function logout(page) {
+  await tid(page, 'logout').click()
+  await confirmLogout(page)
+}
+
 // ---------------------------------------------------------------- scenarios
 const scenarios = []
 const scenario = (name, fn) => scenarios.push({ name, fn })
@@ -219,7 +232,7 @@ scenario('promoter and sysadmin see different menus', async () => {
   await tid(s.page, 'page-404').waitFor()
   await shot(s.page, '04-not-found')
 
-  await tid(s.page, 'logout').click()
+  await logout(s.page)
   await expectPath(s.page, '/login')
 
   await loginAs(s.page, 'sysadmin')
@@ -344,9 +357,22 @@ scenario('logout ends the session', async () => {
   const before = await s.context.cookies()
   if (!before.some((c) => c.name === 'zs_session')) throw new Error('no zs_session cookie after login')
 
+  // 退出登录 asks first; 取消 keeps the session.
+  let loggedOut = false
+  s.page.on('request', (r) => {
+    if (r.url().endsWith('/api/v1/auth/logout')) loggedOut = true
+  })
+  await tid(s.page, 'logout').click()
+  const ask = s.page.locator('.el-message-box.logout-confirm:visible')
+  await expectText(s.page, '.el-message-box.logout-confirm', '确定要退出登录吗')
+  await shot(s.page, 'i11-09-logout-confirm')
+  await ask.locator('.el-message-box__btns button:not(.el-button--primary)').click()
+  await ask.waitFor({ state: 'hidden' })
+  if (loggedOut || new URL(s.page.url()).pathname !== '/workbench') throw new Error('cancelling the question logged out')
+
   const [res] = await Promise.all([
     s.page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/logout')),
-    tid(s.page, 'logout').click(),
+    logout(s.page),
   ])
   if (res.status() !== 204) throw new Error(`logout → HTTP ${res.status()}`)
   await expectPath(s.page, '/login')
@@ -480,7 +506,7 @@ scenario('administrators manage units, users and roles through the forms', async
   await s.page.locator('[data-testid="page-users"] button[type="submit"]').click()
   await expectText(s.page, '[data-testid="users-table"] .el-table__body', `${unitName}二`)
 
-  await tid(s.page, 'logout').click()
+  await logout(s.page)
   await expectPath(s.page, '/login')
 
   // Security admin: an admin role beside a business role is refused, shown in the dialog.
@@ -564,7 +590,7 @@ scenario('a password reset by sysadmin forces szpromoter to change it before any
   ])
   if (reset.status() !== 204) throw new Error(`reset → HTTP ${reset.status()} ${await reset.text()}`)
   await dialog.waitFor({ state: 'hidden' })
-  await tid(s.page, 'logout').click()
+  await logout(s.page)
   await expectPath(s.page, '/login')
 
   // szpromoter: the login says must_change_password, and the change page is the only page.
@@ -897,7 +923,7 @@ scenario('capital over the investment of 动力电池PACK生产线项目: the pr
   if (await s.page.locator('.el-message-box:visible').count()) throw new Error('the promoter was asked to confirm')
   await settled(s.page)
   await shot(s.page, 'i8-42-capital-exceeds-promoter')
-  await tid(s.page, 'logout').click()
+  await logout(s.page)
   await expectPath(s.page, '/login')
 
   // The coordinator is asked, confirms, and the same body goes again with confirm_over_investment.
@@ -1210,7 +1236,7 @@ scenario('the industry catalog shows leading industries with GB codes; editable 
   await expectText(s.page, '[data-testid="leading-industry"]', '3612 新能源车整车制造')
   await expectText(s.page, '[data-testid="page-catalog"]', '只读')
   if (await tid(s.page, 'leading-create').count()) throw new Error('promoter sees the create button')
-  await tid(s.page, 'logout').click()
+  await logout(s.page)
   await expectPath(s.page, '/login')
 
   await loginAs(s.page, 'coordinator')
@@ -1228,7 +1254,7 @@ scenario('coordinator sets the 线索 deadline to 5 days on 阶段期限; promot
   if (promoterMenu.includes('阶段期限')) throw new Error(`promoter sees 阶段期限: ${promoterMenu.join(',')}`)
   await s.page.goto(`${baseUrl}/pipeline/settings`)
   await tid(s.page, 'page-403').waitFor()
-  await tid(s.page, 'logout').click()
+  await logout(s.page)
   await expectPath(s.page, '/login')
 
   await loginAs(s.page, 'coordinator')
@@ -1355,7 +1381,7 @@ scenario('outside expert sees only the workbench and 预审轮次, votes in the 
   if (await tid(s.page, 'tally-approve').count()) throw new Error('a member sees the vote counts of an open round')
   await tid(s.page, 'sheet-submitted').waitFor()
   await shot(s.page, '42-expert-voted')
-  await tid(s.page, 'logout').click()
+  await logout(s.page)
   await expectPath(s.page, '/login')
 
   await loginAs(s.page, 'coordinator')
@@ -1439,7 +1465,7 @@ scenario(`coordinator routes the project the panel approved to ${JKQ}; the park 
   ])
   await s.page.locator('[data-testid="project-tabs"] .el-tabs__item').filter({ hasText: '动态' }).click()
   await expectText(s.page, '[data-testid="timeline-routing"]', `分派至 ${JKQ}`)
-  await tid(s.page, 'logout').click()
+  await logout(s.page)
   await expectPath(s.page, '/login')
 
   await loginAs(s.page, 'receiver')
@@ -1563,6 +1589,131 @@ scenario('the board refuses approved → 洽谈中 with the routing message', as
   await expectText(s.page, '.el-message', '分派')
   await s.page.locator('[data-testid="board-column-approved"] [data-testid="board-card"]').filter({ hasText: target.name }).first().waitFor()
   await shot(s.page, '54-board-use-routing')
+  assertNoProblems(s.problems)
+})
+
+// ---------------------------------------------------------------- issue 11: the phone (390 × 844)
+const PHONE = { width: 390, height: 844 }
+
+/** A session the size of a phone, on the login page. */
+async function phoneSession() {
+  const s = await newSession()
+  await s.page.setViewportSize(PHONE)
+  return s
+}
+
+/** Open the phone's drawer menu and return its items' texts. */
+async function openDrawer(page) {
+  await tid(page, 'menu-toggle').click()
+  const items = page.locator('.el-drawer [data-testid="side-menu"] li.el-menu-item')
+  await items.first().waitFor()
+  return (await items.allTextContents()).map((x) => x.trim())
+}
+
+scenario('phone: the side menu is a drawer behind the menu button; the user menu reaches language, password and logout', async () => {
+  const s = await phoneSession()
+  await loginAs(s.page, 'promoter')
+  await expectPath(s.page, '/workbench')
+  await tid(s.page, 'workbench-role').first().waitFor()
+  // No side column eating the width: the page content starts at the left edge.
+  if (await s.page.locator('[data-testid="side-menu"]:visible').count()) throw new Error('a side menu is showing without the menu button')
+  const box = await tid(s.page, 'page-workbench').boundingBox()
+  if (!box || box.x > 16) throw new Error(`the workbench starts at x=${box?.x}: something still takes the left side`)
+  await fitsWidth(s.page, tid(s.page, 'page-workbench'), 'workbench at 390 px')
+  await shot(s.page, 'i11-01-phone-workbench')
+
+  sameSet(await openDrawer(s.page), ['工作台', '项目台账', '项目看板', '报送线索', '园区画像', '产业目录'], 'promoter drawer menu')
+  await shot(s.page, 'i11-02-phone-drawer')
+  await s.page.locator('.el-drawer [data-testid="menu-/projects"]').click()
+  await expectPath(s.page, '/projects')
+  await s.page.locator('.el-drawer').waitFor({ state: 'hidden' })
+  await s.page.locator('[data-testid="ledger-cards"] [data-testid="ledger-card"]').first().waitFor()
+  await fitsWidth(s.page, tid(s.page, 'ledger-search'), 'ledger at 390 px')
+  await shot(s.page, 'i11-03-phone-ledger')
+
+  // The language stays in the header; the user menu holds the rest.
+  await fitsWidth(s.page, tid(s.page, 'lang-button'), 'language button at 390 px')
+  await tid(s.page, 'current-user').click()
+  await s.page.locator('[data-testid="menu-change-password"]:visible').waitFor()
+  await s.page.locator('[data-testid="menu-logout"]:visible').waitFor()
+  await fitsWidth(s.page, s.page.locator('[data-testid="menu-logout"]:visible'), 'user menu at 390 px')
+  await shot(s.page, 'i11-04-phone-user-menu')
+  const [res] = await Promise.all([
+    s.page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/logout')),
+    (async () => {
+      await s.page.locator('[data-testid="menu-logout"]:visible').click()
+      await confirmLogout(s.page)
+    })(),
+  ])
+  if (res.status() !== 204) throw new Error(`logout → HTTP ${res.status()}`)
+  await expectPath(s.page, '/login')
+  const me = await s.page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)
+  if (me !== 401) throw new Error(`/auth/me after logging out on the phone → ${me}`)
+  assertNoProblems(s.problems)
+})
+
+scenario('phone: a promoter reports a lead, records a visit on it and finds it in the ledger, one-handed', async () => {
+  const s = await phoneSession()
+  const stamp = Date.now().toString(36)
+  const name = `E2E手机线索${stamp}`
+  await loginAs(s.page, 'promoter')
+  await openDrawer(s.page)
+  await s.page.locator('.el-drawer [data-testid="menu-/projects/new"]').click()
+  await expectPath(s.page, '/projects/new')
+  await fitsWidth(s.page, s.page.locator('input[data-testid="lead-name"]'), 'lead form at 390 px')
+  // One column: the label sits above its field, the field as wide as the form.
+  const label = await tid(s.page, 'field-name').locator('.el-form-item__label').boundingBox()
+  const input = await s.page.locator('input[data-testid="lead-name"]').boundingBox()
+  if (!label || !input || label.y + label.height > input.y + 1) throw new Error('the name label is not above its field')
+  if (input.width < PHONE.width * 0.75) throw new Error(`the name field is ${input.width} px wide on a ${PHONE.width} px phone`)
+
+  await s.page.locator('input[data-testid="lead-name"]').fill(name)
+  await s.page.locator('input[data-testid="lead-investor"]').fill(`皖江手机${stamp}新材料有限公司`)
+  await pickIndustry(s.page, tid(s.page, 'field-industry'), '3612', '新能源车整车制造')
+  await s.page.locator('input[data-testid="lead-total"]').fill('12000')
+  await pickOption(s.page, tid(s.page, 'field-source'), '驻点招商')
+  await fitsWidth(s.page, tid(s.page, 'lead-submit'), 'lead form filled at 390 px')
+  await settled(s.page)
+  await shot(s.page, 'i11-05-phone-lead-form')
+  const [created] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'POST', /\/api\/v1\/projects$/)),
+    tid(s.page, 'lead-submit').click(),
+  ])
+  if (created.status() !== 201) throw new Error(`create lead on the phone → HTTP ${created.status()} ${await created.text()}`)
+  const lead = await created.json()
+  if (lead.total_investment_yuan !== 120_000_000) throw new Error(`12000 万元 sent as ${lead.total_investment_yuan}`)
+  await expectPath(s.page, `/projects/${lead.id}`)
+  await expectText(s.page, '[data-testid="project-name"]', name)
+  await expectText(s.page, '[data-testid="project-stage"]', '线索')
+  await fitsWidth(s.page, tid(s.page, 'project-header'), 'project detail at 390 px')
+  await shot(s.page, 'i11-06-phone-project')
+
+  // 记录活动 on the phone.
+  await s.page.locator('[data-testid="project-tabs"] .el-tabs__item').filter({ hasText: '记录活动' }).click()
+  await pickOption(s.page, tid(s.page, 'field-activity-kind'), '外出拜访')
+  const summary = `E2E手机拜访${stamp}`
+  await s.page.locator('textarea[data-testid="activity-summary"]').fill(summary)
+  await fitsWidth(s.page, tid(s.page, 'activity-submit'), 'activity form at 390 px')
+  await settled(s.page)
+  await shot(s.page, 'i11-07-phone-activity')
+  const [logged] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'POST', /\/api\/v1\/projects\/\d+\/activities$/)),
+    tid(s.page, 'activity-submit').click(),
+  ])
+  if (logged.status() !== 201) throw new Error(`activity on the phone → HTTP ${logged.status()} ${await logged.text()}`)
+  await expectText(s.page, '[data-testid="project-timeline"] .entry', summary)
+
+  // The ledger finds it: a card that opens the project.
+  await openDrawer(s.page)
+  await s.page.locator('.el-drawer [data-testid="menu-/projects"]').click()
+  await expectPath(s.page, '/projects')
+  const page = await ledgerSearch(s.page, name)
+  if (page.total !== 1) throw new Error(`ledger search on the phone → total ${page.total}`)
+  const card = s.page.locator('[data-testid="ledger-card"]').filter({ hasText: name })
+  await expectText(s.page, '[data-testid="ledger-cards"]', '12,000')
+  await shot(s.page, 'i11-08-phone-ledger-found')
+  await card.click()
+  await expectPath(s.page, `/projects/${lead.id}`)
   assertNoProblems(s.problems)
 })
 

@@ -23,6 +23,9 @@ export default {
     audit: 'Audit log',
   },
   top: {
+    logoutConfirm: 'Log out now?',
+    openMenu: 'Open the menu',
+    foldMenu: 'Fold or unfold the menu',
     logout: 'Log out',
     userMenu: 'Account menu',
     changePassword: 'Change password',

@@ -23,6 +23,9 @@ export default {
     audit: '审计日志',
   },
   top: {
+    logoutConfirm: '确定要退出登录吗？',
+    openMenu: '打开菜单',
+    foldMenu: '收起/展开菜单',
     logout: '退出登录',
     loggedOut: '已退出登录',
     userMenu: '账号菜单',
