@@ -1717,6 +1717,109 @@ scenario('phone: a promoter reports a lead, records a visit on it and finds it i
   assertNoProblems(s.problems)
 })
 
+/** A raw API call from inside the page with the session's CSRF token: `{ status, body }` (body null when empty). */
+async function apiRaw(page, method, path, body) {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const me = await (await fetch('/api/v1/auth/me')).json()
+      const r = await fetch(`/api/v1${p}`, {
+        method: m,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      })
+      const text = await r.text()
+      return { status: r.status, body: text ? JSON.parse(text) : null }
+    },
+    [method, path, body],
+  )
+}
+
+/** Fill the change-password form and send it; resolves with the POST /auth/password response. */
+async function changeOwnPassword(page, oldPassword, newPassword) {
+  await page.locator('input[data-testid="password-old"]').fill(oldPassword)
+  await page.locator('input[data-testid="password-new"]').fill(newPassword)
+  await page.locator('input[data-testid="password-repeat"]').fill(newPassword)
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => isApi(r, 'POST', /\/api\/v1\/auth\/password$/)),
+    tid(page, 'password-submit').click(),
+  ])
+  return res
+}
+
+scenario('personal centre: dgpromoter, reset by sysadmin through the API, must change the password on a phone, then changes it again from 个人中心', async () => {
+  const s = await newSession()
+  const stamp = Date.now().toString(36)
+  const resetTo = `Reset#${stamp}C3`
+  const chosen = `Phone#${stamp}D4`
+  const again = `Desk#${stamp}E5`
+  await s.page.setViewportSize({ width: 1440, height: 900 })
+
+  // sysadmin resets dgpromoter through the API (the users page has its own scenario above).
+  await loginAs(s.page, 'sysadmin')
+  const list = await apiGet(s.page, '/users?q=dgpromoter')
+  const user = list.body.items.find((u) => u.login === 'dgpromoter')
+  if (!user) throw new Error(`no dgpromoter in ${JSON.stringify(list.body).slice(0, 200)}`)
+  const reset = await apiRaw(s.page, 'POST', `/users/${user.id}/password`, { password: resetTo })
+  if (reset.status !== 204) throw new Error(`reset dgpromoter → ${reset.status} ${JSON.stringify(reset.body)}`)
+  await logout(s.page)
+  await expectPath(s.page, '/login')
+
+  // On a phone: the change page is the only page, without a menu to open.
+  await s.page.setViewportSize(PHONE)
+  const res = await submitLogin(s.page, 'dgpromoter', resetTo)
+  if (res.status() !== 200 || (await res.json()).user?.must_change_password !== true)
+    throw new Error(`login after the reset → HTTP ${res.status()}, must_change_password not set`)
+  await expectPath(s.page, '/account/password')
+  await tid(s.page, 'password-forced-notice').waitFor()
+  if (await tid(s.page, 'menu-toggle').count()) throw new Error('the phone offers the menu while the password must change')
+  await s.page.goto(`${baseUrl}/account`)
+  await expectPath(s.page, '/account/password')
+  await tid(s.page, 'current-user').click()
+  await s.page.locator('[data-testid="menu-logout"]:visible').waitFor()
+  if (await s.page.locator('[data-testid="menu-account"]:visible').count()) throw new Error('个人中心 is offered while the password must change')
+  await s.page.keyboard.press('Escape')
+  await fitsWidth(s.page, tid(s.page, 'password-submit'), 'forced change at 390 px')
+  await shot(s.page, 'i11-10-phone-forced-change')
+  const changed = await changeOwnPassword(s.page, resetTo, chosen)
+  if (changed.status() !== 204) throw new Error(`forced change → HTTP ${changed.status()} ${await changed.text()}`)
+  await expectPath(s.page, '/workbench')
+  await tid(s.page, 'menu-toggle').waitFor()
+
+  // 个人中心 from the user menu, on the phone.
+  await tid(s.page, 'current-user').click()
+  await s.page.locator('[data-testid="menu-account"]:visible').click()
+  await expectPath(s.page, '/account')
+  await expectText(s.page, '[data-testid="page-account"]', '个人中心')
+  await expectText(s.page, '[data-testid="page-account"]', 'dgpromoter')
+  await expectText(s.page, '[data-testid="page-account"]', '招商人')
+  await fitsWidth(s.page, tid(s.page, 'account-change-password'), 'personal centre at 390 px')
+  await shot(s.page, 'i11-11-phone-account')
+
+  // At a desk: change it again from 个人中心 (no forced notice this time).
+  await s.page.setViewportSize({ width: 1440, height: 900 })
+  await tid(s.page, 'account-change-password').click()
+  await expectPath(s.page, '/account/password')
+  await tid(s.page, 'password-form').waitFor()
+  if (await tid(s.page, 'password-forced-notice').count()) throw new Error('the forced notice shows on a voluntary change')
+  const wrong = await changeOwnPassword(s.page, 'Not#TheOld1', again)
+  if (wrong.status() !== 400) throw new Error(`wrong current password → HTTP ${wrong.status()}`)
+  await s.page.locator('[data-testid="field-old-password"] .el-form-item__error').waitFor()
+  const ok = await changeOwnPassword(s.page, chosen, again)
+  if (ok.status() !== 204) throw new Error(`voluntary change → HTTP ${ok.status()} ${await ok.text()}`)
+  await expectText(s.page, '.el-message', '密码已修改')
+  await shot(s.page, 'i11-12-password-changed')
+
+  // The new password is the one that works.
+  await logout(s.page)
+  await expectPath(s.page, '/login')
+  const old = await submitLogin(s.page, 'dgpromoter', chosen)
+  if (old.status() !== 401) throw new Error(`the replaced password → HTTP ${old.status()}`)
+  const fresh = await submitLogin(s.page, 'dgpromoter', again)
+  if (fresh.status() !== 200) throw new Error(`the new password → HTTP ${fresh.status()}`)
+  await expectPath(s.page, '/workbench')
+  assertNoProblems(s.problems)
+})
+
 // ---------------------------------------------------------------- main
 let passed = 0
 let failed = 0

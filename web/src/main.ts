@@ -8,6 +8,7 @@ import { createAppRouter } from './router'
 import { PASSWORD_ROUTE } from './router/guard'
 import { configureHttp } from './api/http'
 import { useAuthStore } from './stores/auth'
+import { useSessionStore } from './stores/session'
 import './styles.css'
 
 const app = createApp(App)
@@ -19,7 +20,9 @@ const router = createAppRouter()
 app.use(router)
 
 const auth = useAuthStore(pinia)
+const session = useSessionStore(pinia)
 configureHttp({
+  onActivity: () => session.touch(),
   csrfToken: () => auth.csrfToken,
   onUnauthorized: () => {
     // The session ended server-side (idle timeout, logout elsewhere): back to the login page.

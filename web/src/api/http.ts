@@ -65,12 +65,15 @@ interface HttpHooks {
   onUnauthorized: () => void
   /** 403 password_change_required: the account must change its password before anything else. */
   onPasswordChangeRequired: () => void
+  /** A request the server answered on behalf of a session (not 401, not the public /meta): its idle clock restarted. */
+  onActivity: () => void
 }
 
 const hooks: HttpHooks = {
   csrfToken: () => null,
   onUnauthorized: () => {},
   onPasswordChangeRequired: () => {},
+  onActivity: () => {},
 }
 
 /** Wired once at start-up (main.ts): the auth store holds the token, the router redirects. */
@@ -79,6 +82,8 @@ export function configureHttp(h: Partial<HttpHooks>): void {
 }
 
 const LOGIN_PATH = '/auth/login'
+/** Answered without a session: it does not restart the session's idle clock. */
+const PUBLIC_PATHS = new Set(['/meta'])
 export const PASSWORD_CHANGE_REQUIRED = 'password_change_required'
 
 /** The text a user sees for an API error, in the current language. */
@@ -188,6 +193,7 @@ async function send(method: string, path: string, body: unknown, opts: RequestOp
     onError(err, opts)
     throw err
   }
+  if (res.status !== 401 && !PUBLIC_PATHS.has(path)) hooks.onActivity()
   if (!res.ok) {
     const err = await parseError(res, path)
     onError(err, opts)

@@ -167,6 +167,13 @@ const routes: RouteRecordRaw[] = [
         meta: { perms: menuPerms('/audit'), title: 'layout.menu.audit' },
       },
       {
+        // 个人中心: every signed-in user (no permission).
+        path: 'account',
+        name: 'account',
+        component: () => import('@/views/account/AccountView.vue'),
+        meta: { title: 'account.center.title' },
+      },
+      {
         // 修改密码: every signed-in user (no permission), and the only page while must_change_password.
         path: 'account/password',
         name: PASSWORD_ROUTE,

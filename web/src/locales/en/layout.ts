@@ -23,6 +23,7 @@ export default {
     audit: 'Audit log',
   },
   top: {
+    account: 'My account',
     logoutConfirm: 'Log out now?',
     openMenu: 'Open the menu',
     foldMenu: 'Fold or unfold the menu',

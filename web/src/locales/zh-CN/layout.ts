@@ -23,6 +23,7 @@ export default {
     audit: '审计日志',
   },
   top: {
+    account: '个人中心',
     logoutConfirm: '确定要退出登录吗？',
     openMenu: '打开菜单',
     foldMenu: '收起/展开菜单',
