@@ -205,6 +205,14 @@ async function logout(page) {
   await confirmLogout(page)
 }
 
+/** On a phone 退出登录 is in the user menu. */
+async function logoutOnPhone(page) {
+  await tid(page, 'current-user').click()
+  await page.locator('[data-testid="menu-logout"]:visible').click()
+  await confirmLogout(page)
+  await page.waitForURL((u) => u.pathname === '/login')
+}
+
 // ---------------------------------------------------------------- scenarios
 const scenarios = []
 const scenario = (name, fn) => scenarios.push({ name, fn })
@@ -1817,6 +1825,103 @@ scenario('personal centre: dgpromoter, reset by sysadmin through the API, must c
   const fresh = await submitLogin(s.page, 'dgpromoter', again)
   if (fresh.status() !== 200) throw new Error(`the new password → HTTP ${fresh.status()}`)
   await expectPath(s.page, '/workbench')
+  assertNoProblems(s.problems)
+})
+
+// ---------------------------------------------------------------- issue 11: navigation
+/** Type into the header's search and wait for its drop-down to list `text`. */
+async function headerSearch(page, typed, text) {
+  await page.locator('[data-testid="global-search"] input').fill(typed)
+  const hit = page.locator('.global-search-popper [data-testid="global-search-hit"]:visible').filter({ hasText: text }).first()
+  await hit.waitFor()
+  return hit
+}
+
+scenario('navigation: grouped side menu that folds, breadcrumbs, and the header search by name, number and credit code', async () => {
+  const s = await newSession()
+  await s.page.setViewportSize({ width: 1440, height: 900 })
+  await loginAs(s.page, 'coordinator')
+  const groups = (await s.page.locator('[data-testid="side-menu"] .el-sub-menu__title').allTextContents()).map((x) => x.trim())
+  if (groups.join(',') !== '项目管理,项目预审,园区与产业,系统管理') throw new Error(`menu groups: ${groups.join(',')}`)
+  const projectItems = (await s.page.locator('[data-testid="menu-group-projects"] li.el-menu-item').allTextContents()).map((x) => x.trim())
+  sameSet(projectItems, ['项目台账', '项目看板', '报送线索', '分派与接收'], '项目管理 group')
+  await shot(s.page, 'i11-20-menu-groups')
+
+  // Fold to icons and back; the choice survives a reload.
+  await tid(s.page, 'menu-fold').click()
+  await s.page.locator('[data-testid="side-menu"].el-menu--collapse').waitFor()
+  await s.page.reload()
+  await s.page.locator('[data-testid="side-menu"].el-menu--collapse').waitFor()
+  await shot(s.page, 'i11-21-menu-folded')
+  await tid(s.page, 'menu-fold').click()
+  await s.page.locator('[data-testid="side-menu"]:not(.el-menu--collapse)').waitFor()
+
+  // The search finds a project by its investor's name and opens it.
+  const PROJECT = '金禾动力电池总部及生产基地项目'
+  const [named] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'GET', /\/api\/v1\/projects$/) && new URL(r.url()).searchParams.get('q') === '金禾动力电池集团'),
+    headerSearch(s.page, '金禾动力电池集团', PROJECT),
+  ])
+  const found = (await named.json()).items.find((p) => p.name === PROJECT)
+  if (!found) throw new Error(`${PROJECT} not among the name hits`)
+  await shot(s.page, 'i11-22-search-name')
+  await s.page.locator('.global-search-popper [data-testid="global-search-hit"]:visible').filter({ hasText: PROJECT }).first().click()
+  await expectPath(s.page, `/projects/${found.id}`)
+  await expectText(s.page, '[data-testid="project-name"]', PROJECT)
+
+  // Breadcrumbs: group › menu item (a link) › page.
+  const crumbs = (await s.page.locator('[data-testid="breadcrumb-item"] .el-breadcrumb__inner').allTextContents()).map((x) => x.trim())
+  if (crumbs.join('/') !== '项目管理/项目台账/项目详情') throw new Error(`breadcrumbs: ${crumbs.join(' / ')}`)
+  await s.page.locator('[data-testid="breadcrumb-item"]').filter({ hasText: '项目台账' }).click()
+  await expectPath(s.page, '/projects')
+
+  // By its number, and by its credit code.
+  await (await headerSearch(s.page, String(found.id), PROJECT)).waitFor()
+  await expectText(s.page, '.global-search-popper', `编号 ${found.id}`)
+  const detail = await apiGet(s.page, `/projects/${found.id}`)
+  if (!detail.body.uscc) throw new Error(`${PROJECT} has no credit code in the demo data`)
+  await (await headerSearch(s.page, detail.body.uscc.toLowerCase(), PROJECT)).waitFor()
+  await expectText(s.page, '.global-search-popper', '信用代码相同')
+  await shot(s.page, 'i11-23-search-uscc')
+
+  // Enter on free text opens the ledger filtered by it, even while the ledger is open.
+  await s.page.goto(`${baseUrl}/projects`)
+  await s.page.locator('[data-testid="ledger-table"] .el-table__body tr').first().waitFor()
+  await s.page.locator('[data-testid="global-search"] input').fill('电机')
+  await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'GET', /\/api\/v1\/projects$/) && new URL(r.url()).searchParams.get('q') === '电机' && new URL(r.url()).searchParams.get('page_size') === '20'),
+    s.page.locator('[data-testid="global-search"] input').press('Enter'),
+  ])
+  await expectInputValue(s.page, 'input[data-testid="ledger-q"]', '电机')
+  if (new URL(s.page.url()).searchParams.get('q') !== '电机') throw new Error(`ledger URL without the text: ${s.page.url()}`)
+
+  // English.
+  await switchLanguage(s.page, 'en')
+  await expectText(s.page, '[data-testid="side-menu"] .el-sub-menu__title', 'Parks & industries')
+  await expectText(s.page, '[data-testid="breadcrumb"]', 'Projects')
+  await shot(s.page, 'i11-24-menu-groups-en')
+  assertNoProblems(s.problems)
+})
+
+scenario('navigation on a phone: the search button finds a project; administrators keep a flat menu', async () => {
+  const s = await phoneSession()
+  await loginAs(s.page, 'promoter')
+  await tid(s.page, 'global-search-open').click()
+  const input = s.page.locator('input[data-testid="global-search-input"]')
+  await input.fill('长青软件')
+  const hit = s.page.locator('.el-dialog [data-testid="global-search-hit"]').filter({ hasText: '长青软件与信息服务生产线项目' })
+  await hit.waitFor()
+  await fitsWidth(s.page, hit, 'search results at 390 px')
+  await shot(s.page, 'i11-25-phone-search')
+  await hit.click()
+  await expectText(s.page, '[data-testid="project-name"]', '长青软件与信息服务生产线项目')
+  await logoutOnPhone(s.page)
+
+  // One group only: no headings.
+  await s.page.setViewportSize({ width: 1440, height: 900 })
+  await loginAs(s.page, 'sysadmin')
+  if (await s.page.locator('[data-testid="side-menu"] .el-sub-menu').count()) throw new Error('sysadmin gets menu groups')
+  if (await tid(s.page, 'global-search').count()) throw new Error('sysadmin (no project.read) gets the project search')
   assertNoProblems(s.problems)
 })
 

@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
 import { useAuthStore } from '@/stores/auth'
-import { menuPerms } from './menu'
+import { menuPerms, type Crumb } from './menu'
 import { guardDecision, PASSWORD_ROUTE } from './guard'
 
 declare module 'vue-router' {
@@ -11,6 +11,8 @@ declare module 'vue-router' {
     perms?: string[]
     /** i18n key of the page title */
     title?: string
+    /** breadcrumbs before the menu's (a page outside the menu, e.g. 个人中心 › 修改密码) */
+    crumbs?: Crumb[]
   }
 }
 
@@ -178,7 +180,7 @@ const routes: RouteRecordRaw[] = [
         path: 'account/password',
         name: PASSWORD_ROUTE,
         component: () => import('@/views/account/ChangePasswordView.vue'),
-        meta: { title: 'account.password.title' },
+        meta: { title: 'account.password.title', crumbs: [{ title: 'account.center.title', path: '/account' }] },
       },
       {
         path: '403',

@@ -22,6 +22,22 @@ export default {
     roles: 'Roles',
     audit: 'Audit log',
   },
+  groups: {
+    projects: 'Projects',
+    review: 'Pre-review',
+    parks: 'Parks & industries',
+    system: 'Administration',
+  },
+  search: {
+    placeholder: 'Project, investor, credit code or no.',
+    open: 'Search',
+    title: 'Search projects',
+    hint: 'Find a project by its name, the investor’s name, the unified social credit code or the project number',
+    all: 'All results for “{text}” in the ledger',
+    none: 'No matching project',
+    byId: 'number {id}',
+    byUscc: 'same credit code',
+  },
   top: {
     account: 'My account',
     logoutConfirm: 'Log out now?',

@@ -22,6 +22,22 @@ export default {
     roles: '角色权限',
     audit: '审计日志',
   },
+  groups: {
+    projects: '项目管理',
+    review: '项目预审',
+    parks: '园区与产业',
+    system: '系统管理',
+  },
+  search: {
+    placeholder: '项目、投资方、信用代码或编号',
+    open: '搜索',
+    title: '搜索项目',
+    hint: '按项目名称、投资方名称、统一社会信用代码或项目编号查找',
+    all: '在项目台账中查看“{text}”的全部结果',
+    none: '没有找到匹配的项目',
+    byId: '编号 {id}',
+    byUscc: '信用代码相同',
+  },
   top: {
     account: '个人中心',
     logoutConfirm: '确定要退出登录吗？',
