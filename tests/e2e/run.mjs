@@ -1925,6 +1925,52 @@ scenario('navigation on a phone: the search button finds a project; administrato
   assertNoProblems(s.problems)
 })
 
+// ---------------------------------------------------------------- issue 11: validation that clears
+/** The texts of the form-item errors showing inside `scope` (Element Plus keeps fading ones: only visible ones count). */
+async function shownErrors(page, scope) {
+  return (await page.locator(`${scope} .el-form-item.is-error .el-form-item__label`).allTextContents()).map((x) => x.trim())
+}
+
+scenario('validation: the lead form’s messages go as soon as each field is fixed, in either language', async () => {
+  const s = await newSession()
+  await s.page.setViewportSize({ width: 1440, height: 900 })
+  await loginAs(s.page, 'promoter')
+  await s.page.goto(`${baseUrl}/projects/new`)
+  await tid(s.page, 'lead-submit').click()
+  const form = '[data-testid="lead-form"]'
+  await expectText(s.page, `${form} [data-testid="field-name"] .el-form-item__error`, '必填')
+  sameSet(await shownErrors(s.page, form), ['项目名称', '投资方名称', '所属行业', '总投资', '线索来源'], 'fields marked after an empty submit')
+  await settled(s.page)
+  await shot(s.page, 'i11-30-lead-errors')
+
+  // Typing the name clears its message at once, and only that one.
+  await s.page.locator('input[data-testid="lead-name"]').fill('E2E校验项目')
+  await s.page.waitForFunction((sel) => !document.querySelector(`${sel} [data-testid="field-name"].is-error`), form)
+  sameSet(await shownErrors(s.page, form), ['投资方名称', '所属行业', '总投资', '线索来源'], 'after fixing the name')
+
+  // A total that is not a number stays wrong while it is wrong, and clears once it is a number.
+  await s.page.locator('input[data-testid="lead-total"]').fill('12万')
+  await tid(s.page, 'lead-submit').click()
+  await expectText(s.page, `${form} [data-testid="field-total"] .el-form-item__error`, '请输入不小于 0 的数字')
+  await s.page.locator('input[data-testid="lead-total"]').fill('12000')
+  await s.page.waitForFunction((sel) => !document.querySelector(`${sel} [data-testid="field-total"].is-error`), form)
+  await pickOption(s.page, tid(s.page, 'field-source'), '驻点招商')
+  await s.page.waitForFunction((sel) => !document.querySelector(`${sel} [data-testid="field-source"].is-error`), form)
+  sameSet(await shownErrors(s.page, form), ['投资方名称', '所属行业'], 'after fixing total and source')
+  await settled(s.page)
+  await shot(s.page, 'i11-31-lead-errors-clearing')
+
+  // English: the same messages in English, no codes.
+  await switchLanguage(s.page, 'en')
+  await tid(s.page, 'lead-submit').click()
+  await expectText(s.page, `${form} [data-testid="field-investor"] .el-form-item__error`, 'Required')
+  const texts = (await s.page.locator(`${form} .el-form-item__error`).allTextContents()).map((x) => x.trim())
+  for (const x of texts) if (/[a-z]+_[a-z_]+/.test(x) || /[\u4e00-\u9fff]/.test(x)) throw new Error(`an error reads "${x}"`)
+  await settled(s.page)
+  await shot(s.page, 'i11-32-lead-errors-en')
+  assertNoProblems(s.problems)
+})
+
 // ---------------------------------------------------------------- main
 let passed = 0
 let failed = 0

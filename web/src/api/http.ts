@@ -118,7 +118,23 @@ export function errorMessage(err: ApiError): string {
   }
   const key = `errors.${err.code}`
   if (te(key)) return t(key)
-  return err.message || t('errors.unknown')
+  // A code this client does not know yet: say what kind of failure it is in the user's language
+  // (the server's message is English prose for the log, not for the user).
+  return t(`errors.${fallbackKey(err.status)}`)
+}
+
+/** The generic message of an unknown error code, by HTTP status. */
+export function fallbackKey(status: number): string {
+  if (status === 0) return 'network'
+  if (status === 401) return 'unauthenticated'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'not_found'
+  if (status === 409) return 'conflict'
+  if (status === 413) return 'payload_too_large'
+  if (status === 429) return 'too_many_requests'
+  if (status >= 500) return 'internal'
+  if (status >= 400) return 'rejected'
+  return 'unknown'
 }
 
 /** The response interceptor: every failed call passes through here exactly once. */
