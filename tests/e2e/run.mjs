@@ -1971,6 +1971,35 @@ scenario('validation: the lead form’s messages go as soon as each field is fix
   assertNoProblems(s.problems)
 })
 
+// ---------------------------------------------------------------- issue 11: the ledger's time to rows
+scenario('the ledger’s time to rows on a 4× slowed CPU (printed, not asserted)', async () => {
+  const s = await newSession()
+  await s.page.setViewportSize({ width: 1440, height: 900 })
+  await loginAs(s.page, 'coordinator')
+  await tid(s.page, 'workbench-role').first().waitFor()
+  const cdp = await s.context.newCDPSession(s.page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+  const rows = s.page.locator('[data-testid="ledger-table"] .el-table__body tr.el-table__row')
+  const timed = async (what, go) => {
+    const t0 = Date.now()
+    await go()
+    await rows.first().waitFor()
+    return [what, Date.now() - t0]
+  }
+  const results = []
+  // A page load straight into the ledger (scripts from the browser cache, as for a returning user).
+  results.push(await timed('page load', () => s.page.goto(`${baseUrl}/projects`, { waitUntil: 'commit' })))
+  // From another page through the menu, twice: the second visit reuses what the first loaded.
+  for (const what of ['menu, 1st visit', 'menu, 2nd visit']) {
+    await s.page.locator('[data-testid="menu-/workbench"]').click()
+    await tid(s.page, 'workbench-role').first().waitFor()
+    results.push(await timed(what, () => s.page.locator('[data-testid="menu-/projects"]').click()))
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+  console.log(`# ledger time to rows at 4x CPU slowdown: ${results.map(([w, ms]) => `${w} ${ms} ms`).join('; ')}`)
+  assertNoProblems(s.problems)
+})
+
 // ---------------------------------------------------------------- main
 let passed = 0
 let failed = 0

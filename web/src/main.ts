@@ -1,7 +1,10 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus from 'element-plus'
-import 'element-plus/dist/index.css'
+// Element Plus components come on demand (vite.config.ts); the services called from scripts bring
+// their CSS here, with the base variables every component needs.
+import 'element-plus/theme-chalk/base.css'
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/message-box/style/css'
 import App from './App.vue'
 import { i18n, currentLocale, setLocale } from './locales'
 import { createAppRouter } from './router'
@@ -15,7 +18,6 @@ const app = createApp(App)
 const pinia = createPinia()
 app.use(pinia)
 app.use(i18n)
-app.use(ElementPlus)
 const router = createAppRouter()
 app.use(router)
 

@@ -2,9 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
-vi.mock('element-plus', () => ({ ElMessage: vi.fn() }))
+vi.mock('element-plus/es/components/message/index.mjs', () => ({ ElMessage: vi.fn() }))
 
-import { ElMessage } from 'element-plus'
+import { ElMessage } from 'element-plus/es/components/message/index.mjs'
 import { ApiError, configureHttp, errorMessage, filenameFromDisposition, http, parseRetryAfter } from './http'
 import { formatClock } from '@/utils/format'
 import { i18n, setLocale } from '@/locales'

@@ -1,7 +1,7 @@
 // One HTTP client for every backend module: same-origin cookies, CSRF header on writes,
 // JSON bodies (or a file's raw bytes for uploads), JSON or binary answers, and ONE place
 // where error bodies become user-visible messages.
-import { ElMessage } from 'element-plus'
+import { ElMessage } from 'element-plus/es/components/message/index.mjs'
 import { i18n } from '@/locales'
 import { formatClock } from '@/utils/format'
 
@@ -186,8 +186,15 @@ function isRawBody(body: unknown): body is Blob | ArrayBuffer | ArrayBufferView 
 }
 
 /** Sends the request; a failure (network, 4xx/5xx) goes through the interceptor and throws. */
-async function send(method: string, path: string, body: unknown, opts: RequestOptions, accept: string): Promise<Response> {
-  const headers: Record<string, string> = { Accept: accept }
+async function send(
+  method: string,
+  path: string,
+  body: unknown,
+  opts: RequestOptions,
+  accept: string,
+  extra: { headers?: Record<string, string>; alsoOk?: number[] } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept, ...extra.headers }
   let payload: BodyInit | undefined
   if (isRawBody(body)) {
     // A file upload: its bytes as they are, not multipart, not JSON.
@@ -210,7 +217,7 @@ async function send(method: string, path: string, body: unknown, opts: RequestOp
     throw err
   }
   if (res.status !== 401 && !PUBLIC_PATHS.has(path)) hooks.onActivity()
-  if (!res.ok) {
+  if (!res.ok && !extra.alsoOk?.includes(res.status)) {
     const err = await parseError(res, path)
     onError(err, opts)
     throw err
@@ -258,6 +265,20 @@ export async function requestFile(method: string, path: string, body?: unknown, 
   const blob = await res.blob()
   const filename = filenameFromDisposition(res.headers.get('Content-Disposition')) ?? path.split('/').pop() ?? 'download'
   return { blob, filename }
+}
+
+/** A GET that names the version it already has: null when the server says 304 Not Modified. */
+export async function requestIfChanged<T>(
+  path: string,
+  etag: string | null,
+  opts: RequestOptions = {},
+): Promise<{ data: T; etag: string | null } | null> {
+  const res = await send('GET', path, undefined, opts, 'application/json', {
+    headers: etag ? { 'If-None-Match': etag } : {},
+    alsoOk: [304],
+  })
+  if (res.status === 304) return null
+  return { data: (await res.json()) as T, etag: res.headers.get('ETag') }
 }
 
 export const http = {

@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
+import { createRouter, createWebHistory, type RouteRecordNormalized, type RouteRecordRaw, type Router } from 'vue-router'
 import { useAuthStore } from '@/stores/auth'
 import { menuPerms, type Crumb } from './menu'
 import { guardDecision, PASSWORD_ROUTE } from './guard'
@@ -198,10 +198,21 @@ const routes: RouteRecordRaw[] = [
   },
 ]
 
+/** Start loading the lazy components of the matched routes (the module cache keeps the result). */
+function prefetch(matched: readonly RouteRecordNormalized[]): void {
+  for (const r of matched)
+    for (const c of Object.values(r.components ?? {}))
+      if (typeof c === 'function') void Promise.resolve((c as () => unknown)()).catch(() => undefined)
+}
+
 export function installGuards(router: Router): void {
   router.beforeEach(async (to) => {
     const auth = useAuthStore()
-    if (!auth.checked) await auth.fetchMe()
+    if (!auth.checked) {
+      // The first navigation waits for /auth/me: fetch the page's code meanwhile, not after.
+      prefetch(to.matched)
+      await auth.fetchMe()
+    }
     return guardDecision(to, {
       permissions: auth.user ? auth.permissions : null,
       mustChangePassword: auth.mustChangePassword,
