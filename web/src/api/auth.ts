@@ -24,6 +24,14 @@ export namespace AuthApi {
     user: User
     csrf_token: string
   }
+  /** One sign-in attempt on the caller's own account (GET /auth/logins). */
+  export interface LoginEntry {
+    /** epoch ms */
+    at: number
+    /** the source address the server saw */
+    remote: string
+    result: 'ok' | 'failed' | 'locked'
+  }
 }
 
 export const login = (loginName: string, password: string) =>
@@ -34,7 +42,14 @@ export const logout = () => http.post<void>('/auth/logout', {}, { noAuthRedirect
 /** Probe the session; a 401 here simply means "not signed in". */
 export const me = () => http.get<AuthApi.Session>('/auth/me', { silent: true, noAuthRedirect: true })
 
+/** 继续 after the timeout warning: a cheap call that restarts the session's idle clock (401 → login page). */
+export const touchSession = () => http.get<AuthApi.Session>('/auth/me')
+
 /** Own password → 204; this session stays, the account's other sessions end, must_change_password clears.
  *  400 invalid_argument `fields.old_password`; 400 weak_password `fields.password` (… or `reused`). */
 export const changePassword = (oldPassword: string, newPassword: string, opts?: RequestOptions) =>
   http.post<void>('/auth/password', { old_password: oldPassword, new_password: newPassword }, opts)
+
+/** The account's latest sign-in attempts, newest first (at most 10). Older servers answer 404: the caller hides the list. */
+export const listLogins = (opts?: RequestOptions) =>
+  http.get<{ items: AuthApi.LoginEntry[] }>('/auth/logins', { silent: true, noAuthRedirect: true, ...opts })

@@ -1,4 +1,4 @@
-import { http, type RequestOptions } from './http'
+import { http, requestIfChanged, type RequestOptions } from './http'
 
 // 目录: the GB/T 4754-2017 industry classification and the city's leading industries
 // (首位产业) with their chain nodes (产业链节点).
@@ -56,6 +56,9 @@ export namespace CatalogApi {
 }
 
 export const listIndustries = (opts?: RequestOptions) => http.get<{ items: CatalogApi.Industry[] }>('/catalog/industries', opts)
+/** The same list unless it is still the version `etag` names (then null: 304 Not Modified). */
+export const listIndustriesIfChanged = (etag: string | null, opts?: RequestOptions) =>
+  requestIfChanged<{ items: CatalogApi.Industry[] }>('/catalog/industries', etag, opts)
 export const listRegions = (opts?: RequestOptions) => http.get<{ items: CatalogApi.Region[] }>('/catalog/regions', opts)
 export const listLeadingIndustries = (opts?: RequestOptions) =>
   http.get<{ items: CatalogApi.LeadingIndustry[] }>('/catalog/leading-industries', opts)

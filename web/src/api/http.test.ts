@@ -2,9 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
-vi.mock('element-plus', () => ({ ElMessage: vi.fn() }))
+vi.mock('element-plus/es/components/message/index.mjs', () => ({ ElMessage: vi.fn() }))
 
-import { ElMessage } from 'element-plus'
+import { ElMessage } from 'element-plus/es/components/message/index.mjs'
 import { ApiError, configureHttp, errorMessage, filenameFromDisposition, http, parseRetryAfter } from './http'
 import { formatClock } from '@/utils/format'
 import { i18n, setLocale } from '@/locales'
@@ -47,10 +47,17 @@ describe('http error interceptor', () => {
     expect(shown()).toBe('You are not allowed to do this')
   })
 
-  it('falls back to the server message for an unknown code', async () => {
+  it('says what kind of failure an unknown code is, in the user’s language, never the server’s English text', async () => {
+    setLocale('en')
     vi.stubGlobal('fetch', reply(400, { error: { code: 'brand_new_code', message: 'Something specific' } }))
     await expect(http.get('/x')).rejects.toMatchObject({ code: 'brand_new_code', status: 400 })
-    expect(shown()).toBe('Something specific')
+    expect(shown()).toBe('The request was not accepted; please check what you entered and try again')
+    vi.stubGlobal('fetch', reply(409, { error: { code: 'another_new_code', message: 'Clash' } }))
+    await expect(http.get('/x')).rejects.toThrow()
+    expect(shown()).toBe('This conflicts with existing data; please refresh and try again')
+    vi.stubGlobal('fetch', reply(502, { error: { code: 'bad_gateway_x', message: 'upstream' } }))
+    await expect(http.get('/x')).rejects.toThrow()
+    expect(shown()).not.toContain('upstream')
   })
 
   it('shows the unlock time of a locked account', async () => {

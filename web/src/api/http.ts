@@ -1,7 +1,7 @@
 // One HTTP client for every backend module: same-origin cookies, CSRF header on writes,
 // JSON bodies (or a file's raw bytes for uploads), JSON or binary answers, and ONE place
 // where error bodies become user-visible messages.
-import { ElMessage } from 'element-plus'
+import { ElMessage } from 'element-plus/es/components/message/index.mjs'
 import { i18n } from '@/locales'
 import { formatClock } from '@/utils/format'
 
@@ -65,12 +65,15 @@ interface HttpHooks {
   onUnauthorized: () => void
   /** 403 password_change_required: the account must change its password before anything else. */
   onPasswordChangeRequired: () => void
+  /** A request the server answered on behalf of a session (not 401, not the public /meta): its idle clock restarted. */
+  onActivity: () => void
 }
 
 const hooks: HttpHooks = {
   csrfToken: () => null,
   onUnauthorized: () => {},
   onPasswordChangeRequired: () => {},
+  onActivity: () => {},
 }
 
 /** Wired once at start-up (main.ts): the auth store holds the token, the router redirects. */
@@ -79,6 +82,8 @@ export function configureHttp(h: Partial<HttpHooks>): void {
 }
 
 const LOGIN_PATH = '/auth/login'
+/** Answered without a session: it does not restart the session's idle clock. */
+const PUBLIC_PATHS = new Set(['/meta'])
 export const PASSWORD_CHANGE_REQUIRED = 'password_change_required'
 
 /** The text a user sees for an API error, in the current language. */
@@ -113,7 +118,23 @@ export function errorMessage(err: ApiError): string {
   }
   const key = `errors.${err.code}`
   if (te(key)) return t(key)
-  return err.message || t('errors.unknown')
+  // A code this client does not know yet: say what kind of failure it is in the user's language
+  // (the server's message is English prose for the log, not for the user).
+  return t(`errors.${fallbackKey(err.status)}`)
+}
+
+/** The generic message of an unknown error code, by HTTP status. */
+export function fallbackKey(status: number): string {
+  if (status === 0) return 'network'
+  if (status === 401) return 'unauthenticated'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'not_found'
+  if (status === 409) return 'conflict'
+  if (status === 413) return 'payload_too_large'
+  if (status === 429) return 'too_many_requests'
+  if (status >= 500) return 'internal'
+  if (status >= 400) return 'rejected'
+  return 'unknown'
 }
 
 /** The response interceptor: every failed call passes through here exactly once. */
@@ -165,8 +186,15 @@ function isRawBody(body: unknown): body is Blob | ArrayBuffer | ArrayBufferView 
 }
 
 /** Sends the request; a failure (network, 4xx/5xx) goes through the interceptor and throws. */
-async function send(method: string, path: string, body: unknown, opts: RequestOptions, accept: string): Promise<Response> {
-  const headers: Record<string, string> = { Accept: accept }
+async function send(
+  method: string,
+  path: string,
+  body: unknown,
+  opts: RequestOptions,
+  accept: string,
+  extra: { headers?: Record<string, string>; alsoOk?: number[] } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept, ...extra.headers }
   let payload: BodyInit | undefined
   if (isRawBody(body)) {
     // A file upload: its bytes as they are, not multipart, not JSON.
@@ -188,7 +216,8 @@ async function send(method: string, path: string, body: unknown, opts: RequestOp
     onError(err, opts)
     throw err
   }
-  if (!res.ok) {
+  if (res.status !== 401 && !PUBLIC_PATHS.has(path)) hooks.onActivity()
+  if (!res.ok && !extra.alsoOk?.includes(res.status)) {
     const err = await parseError(res, path)
     onError(err, opts)
     throw err
@@ -236,6 +265,20 @@ export async function requestFile(method: string, path: string, body?: unknown, 
   const blob = await res.blob()
   const filename = filenameFromDisposition(res.headers.get('Content-Disposition')) ?? path.split('/').pop() ?? 'download'
   return { blob, filename }
+}
+
+/** A GET that names the version it already has: null when the server says 304 Not Modified. */
+export async function requestIfChanged<T>(
+  path: string,
+  etag: string | null,
+  opts: RequestOptions = {},
+): Promise<{ data: T; etag: string | null } | null> {
+  const res = await send('GET', path, undefined, opts, 'application/json', {
+    headers: etag ? { 'If-None-Match': etag } : {},
+    alsoOk: [304],
+  })
+  if (res.status === 304) return null
+  return { data: (await res.json()) as T, etag: res.headers.get('ETag') }
 }
 
 export const http = {

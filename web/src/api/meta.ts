@@ -14,10 +14,18 @@ export namespace MetaApi {
     /** why a park declines a routing (退回) */
     decline_reason_codes: string[]
   }
+  /** How long a session lives on the server; absent on servers that do not say (then the UI warns of nothing). */
+  export interface SessionRules {
+    /** the session ends after this many minutes without a request */
+    idle_minutes: number
+    /** and this many hours after signing in, whatever happens */
+    absolute_hours: number
+  }
   export interface Meta {
     demo: boolean
     version: string
     rules: Rules
+    session?: SessionRules
   }
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-vi.mock('element-plus', () => ({ ElMessage: vi.fn() }))
+vi.mock('element-plus/es/components/message/index.mjs', () => ({ ElMessage: vi.fn() }))
 
 import { exportLedger, listProjects, previewImport, type ProjectApi } from './projects'
 import { spreadsheetType } from '@/utils/download'

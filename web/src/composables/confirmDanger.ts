@@ -1,4 +1,4 @@
-import { ElMessageBox } from 'element-plus'
+import { ElMessageBox } from 'element-plus/es/components/message-box/index.mjs'
 import { i18n } from '@/locales'
 
 export interface ConfirmOptions {
@@ -6,6 +6,8 @@ export interface ConfirmOptions {
   confirmText?: string
   /** `warning` for destructive or irreversible actions (the default), `info` for a plain confirmation. */
   type?: 'warning' | 'info'
+  /** A class on the box (tests and styles find one question among others). */
+  customClass?: string
 }
 
 /**
@@ -18,6 +20,7 @@ export function confirmDanger(message: string, title: string, opts: ConfirmOptio
     type: opts.type ?? 'warning',
     confirmButtonText: opts.confirmText ?? t('common.actions.confirm'),
     cancelButtonText: t('common.actions.cancel'),
+    ...(opts.customClass ? { customClass: opts.customClass } : {}),
   })
     .then(() => true)
     .catch(() => false)

@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { defineComponent, h, nextTick, ref } from 'vue'
+import { defineComponent, h, nextTick, reactive, ref } from 'vue'
 import { mount } from '@vue/test-utils'
 import { i18n, setLocale } from '@/locales'
 import { ApiError } from '@/api/http'
 import { useFormDialog } from './useFormDialog'
 
-function harness(onOpen = () => undefined) {
+function harness(onOpen = () => undefined, source?: () => object) {
   const open = ref(false)
   const Harness = defineComponent({
-    setup: () => ({ d: useFormDialog(open, ['name', 'code'] as const, { onOpen }) }),
+    setup: () => ({ d: useFormDialog(open, ['name', 'code'] as const, { onOpen, source }) }),
     render: () => h('div'),
   })
   const d = (mount(Harness, { global: { plugins: [i18n] } }).vm as unknown as { d: ReturnType<typeof useFormDialog<'name' | 'code'>> }).d
@@ -88,5 +88,19 @@ describe('useFormDialog', () => {
     )
     expect(handled).toBe(false)
     expect(d.errors.name).toBe('')
+  })
+
+  it('clears a field’s error once the field changes (source)', async () => {
+    const form = reactive({ name: '', code: '' })
+    const { open, d } = harness(undefined, () => form)
+    open.value = true
+    await nextTick()
+    await d.submit(async () => {
+      throw invalid({ name: 'required', code: 'required' })
+    })
+    expect([d.errors.name, d.errors.code]).toEqual(['必填', '必填'])
+    form.name = '园区无合适载体'
+    await nextTick()
+    expect([d.errors.name, d.errors.code]).toEqual(['', '必填'])
   })
 })

@@ -1,7 +1,7 @@
 import { ref, watch, type Ref } from 'vue'
 import { ApiError, errorMessage } from '@/api/http'
 import { i18n } from '@/locales'
-import { useFieldErrors } from './useFieldErrors'
+import { useFieldErrors, type FieldErrorOptions } from './useFieldErrors'
 
 export interface SubmitOptions<K extends string> {
   /** Field that takes a field-less `already_exists` (see useFieldErrors). */
@@ -18,10 +18,15 @@ export interface SubmitOptions<K extends string> {
 /**
  * The state every dialog form shares: field errors (cleared when the dialog opens), an alert
  * line for errors without a field, and a submitting flag that also stops a double submit.
- * `onOpen` resets the form each time the dialog opens.
+ * `onOpen` resets the form each time the dialog opens; `source` (the form's values by field) clears
+ * a field's error as soon as the user changes that field.
  */
-export function useFormDialog<K extends string>(open: Ref<boolean>, fields: readonly K[], opts: { onOpen?: () => void } = {}) {
-  const fe = useFieldErrors(fields)
+export function useFormDialog<K extends string>(
+  open: Ref<boolean>,
+  fields: readonly K[],
+  opts: { onOpen?: () => void } & FieldErrorOptions<K> = {},
+) {
+  const fe = useFieldErrors(fields, { source: opts.source, recheck: opts.recheck })
   const submitting = ref(false)
   const alert = ref('')
 

@@ -36,7 +36,7 @@ export function usePipelineText() {
       return t('pipeline.guard.generic', { field: field(f) })
     }
     const reasonKey = `validation.reasons.${why}`
-    return `${field(f)}：${te(reasonKey) ? t(reasonKey) : why}`
+    return `${field(f)}${t('common.labels.colon')}${te(reasonKey) ? t(reasonKey) : t('validation.reasons.invalid_value')}`
   }
 
   /** Everything a failed transition has to say, in the user's language. */

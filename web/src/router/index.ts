@@ -1,6 +1,6 @@
-import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
+import { createRouter, createWebHistory, type RouteRecordNormalized, type RouteRecordRaw, type Router } from 'vue-router'
 import { useAuthStore } from '@/stores/auth'
-import { menuPerms } from './menu'
+import { menuPerms, type Crumb } from './menu'
 import { guardDecision, PASSWORD_ROUTE } from './guard'
 
 declare module 'vue-router' {
@@ -11,6 +11,8 @@ declare module 'vue-router' {
     perms?: string[]
     /** i18n key of the page title */
     title?: string
+    /** breadcrumbs before the menu's (a page outside the menu, e.g. 个人中心 › 修改密码) */
+    crumbs?: Crumb[]
   }
 }
 
@@ -167,11 +169,18 @@ const routes: RouteRecordRaw[] = [
         meta: { perms: menuPerms('/audit'), title: 'layout.menu.audit' },
       },
       {
+        // 个人中心: every signed-in user (no permission).
+        path: 'account',
+        name: 'account',
+        component: () => import('@/views/account/AccountView.vue'),
+        meta: { title: 'account.center.title' },
+      },
+      {
         // 修改密码: every signed-in user (no permission), and the only page while must_change_password.
         path: 'account/password',
         name: PASSWORD_ROUTE,
         component: () => import('@/views/account/ChangePasswordView.vue'),
-        meta: { title: 'account.password.title' },
+        meta: { title: 'account.password.title', crumbs: [{ title: 'account.center.title', path: '/account' }] },
       },
       {
         path: '403',
@@ -189,10 +198,21 @@ const routes: RouteRecordRaw[] = [
   },
 ]
 
+/** Start loading the lazy components of the matched routes (the module cache keeps the result). */
+function prefetch(matched: readonly RouteRecordNormalized[]): void {
+  for (const r of matched)
+    for (const c of Object.values(r.components ?? {}))
+      if (typeof c === 'function') void Promise.resolve((c as () => unknown)()).catch(() => undefined)
+}
+
 export function installGuards(router: Router): void {
   router.beforeEach(async (to) => {
     const auth = useAuthStore()
-    if (!auth.checked) await auth.fetchMe()
+    if (!auth.checked) {
+      // The first navigation waits for /auth/me: fetch the page's code meanwhile, not after.
+      prefetch(to.matched)
+      await auth.fetchMe()
+    }
     return guardDecision(to, {
       permissions: auth.user ? auth.permissions : null,
       mustChangePassword: auth.mustChangePassword,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { activeMenuPath, homePath, MENU, visibleMenu } from './menu'
+import { activeMenuPath, breadcrumbs, groupMenu, homePath, MENU, visibleMenu } from './menu'
 
 const paths = (perms: string[]) => visibleMenu(perms).map((m) => m.path)
 
@@ -123,5 +123,60 @@ describe('permission → menu filter', () => {
   it('lands on the first visible item after login', () => {
     expect(homePath(['audit.read', 'user.read'])).toBe('/users')
     expect(homePath(['workbench.view', 'audit.read'])).toBe('/workbench')
+  })
+})
+
+describe('menu groups and breadcrumbs', () => {
+  const coordinator = [
+    'workbench.view',
+    'project.read',
+    'project.create',
+    'routing.read',
+    'review.manage',
+    'park.read',
+    'catalog.read',
+    'pipeline.settings',
+    'user.read',
+  ]
+
+  it('groups the coordinator’s eleven items under four headings, the workbench alone on top', () => {
+    const entries = groupMenu(visibleMenu(coordinator))
+    expect(entries.map((e) => (e.kind === 'item' ? e.item.path : `group:${e.group}`))).toEqual([
+      '/workbench',
+      'group:projects',
+      'group:review',
+      'group:parks',
+      'group:system',
+    ])
+    const projects = entries.find((e) => e.kind === 'group' && e.group === 'projects')
+    expect(projects?.kind === 'group' && projects.items.map((m) => m.path)).toEqual([
+      '/projects',
+      '/projects/board',
+      '/projects/new',
+      '/routings',
+    ])
+    expect(entries.flatMap((e) => (e.kind === 'item' ? [e.item] : e.items))).toHaveLength(11)
+  })
+
+  it('keeps a flat list when everything falls into one group or none', () => {
+    const admin = groupMenu(visibleMenu(['org.write', 'user.read', 'role.read']))
+    expect(admin.every((e) => e.kind === 'item')).toBe(true)
+    expect(admin).toHaveLength(3)
+    expect(groupMenu(visibleMenu(['workbench.view', 'review.participate'])).every((e) => e.kind === 'item')).toBe(true)
+  })
+
+  it('names the group, the menu item (a link when the page is below it) and the page', () => {
+    const items = visibleMenu(coordinator)
+    expect(breadcrumbs(items, '/projects/42', 'layout.menu.projectDetail')).toEqual([
+      { title: 'layout.groups.projects' },
+      { title: 'layout.menu.projects', path: '/projects' },
+      { title: 'layout.menu.projectDetail' },
+    ])
+    expect(breadcrumbs(items, '/projects', 'layout.menu.projects')).toEqual([
+      { title: 'layout.groups.projects' },
+      { title: 'layout.menu.projects' },
+    ])
+    expect(breadcrumbs(items, '/workbench', 'layout.menu.workbench')).toEqual([{ title: 'layout.menu.workbench' }])
+    expect(breadcrumbs(items, '/account', 'account.center.title')).toEqual([{ title: 'account.center.title' }])
   })
 })

@@ -16,6 +16,10 @@ import {
   UserFilled,
 } from '@element-plus/icons-vue'
 
+/** The side menu's groups (i18n `layout.groups.<key>`), in display order. */
+export const MENU_GROUPS = ['projects', 'review', 'parks', 'system'] as const
+export type MenuGroup = (typeof MENU_GROUPS)[number]
+
 export interface MenuItem {
   path: string
   /** i18n key of the label */
@@ -23,29 +27,32 @@ export interface MenuItem {
   /** shown when the user has ANY of these permissions */
   anyOf: string[]
   icon: Component
+  /** the group it is listed under; none = a top-level item (工作台) */
+  group?: MenuGroup
 }
 
 /** The sidebar, in display order. Routes reuse `anyOf` as their guard. */
 export const MENU: MenuItem[] = [
   { path: '/workbench', title: 'layout.menu.workbench', anyOf: ['workbench.view'], icon: Monitor },
-  { path: '/projects', title: 'layout.menu.projects', anyOf: ['project.read'], icon: Tickets },
-  { path: '/projects/board', title: 'layout.menu.board', anyOf: ['project.read'], icon: Grid },
-  { path: '/projects/new', title: 'layout.menu.newLead', anyOf: ['project.create'], icon: DocumentAdd },
-  { path: '/routings', title: 'layout.menu.routings', anyOf: ['routing.read'], icon: Share },
+  { path: '/projects', title: 'layout.menu.projects', anyOf: ['project.read'], icon: Tickets, group: 'projects' },
+  { path: '/projects/board', title: 'layout.menu.board', anyOf: ['project.read'], icon: Grid, group: 'projects' },
+  { path: '/projects/new', title: 'layout.menu.newLead', anyOf: ['project.create'], icon: DocumentAdd, group: 'projects' },
+  { path: '/routings', title: 'layout.menu.routings', anyOf: ['routing.read'], icon: Share, group: 'projects' },
   {
     path: '/review/rounds',
     title: 'layout.menu.reviewRounds',
     anyOf: ['review.manage', 'review.participate', 'review.read', 'review.view'],
     icon: Stamp,
+    group: 'review',
   },
-  { path: '/review/panels', title: 'layout.menu.reviewPanels', anyOf: ['review.manage'], icon: UserFilled },
-  { path: '/parks', title: 'layout.menu.parks', anyOf: ['park.read'], icon: Location },
-  { path: '/catalog', title: 'layout.menu.catalog', anyOf: ['catalog.read'], icon: Collection },
-  { path: '/pipeline/settings', title: 'layout.menu.pipelineSettings', anyOf: ['pipeline.settings'], icon: Timer },
-  { path: '/org/units', title: 'layout.menu.orgUnits', anyOf: ['org.write', 'role.read'], icon: OfficeBuilding },
-  { path: '/users', title: 'layout.menu.users', anyOf: ['user.read'], icon: User },
-  { path: '/roles', title: 'layout.menu.roles', anyOf: ['role.read'], icon: Lock },
-  { path: '/audit', title: 'layout.menu.audit', anyOf: ['audit.read'], icon: Document },
+  { path: '/review/panels', title: 'layout.menu.reviewPanels', anyOf: ['review.manage'], icon: UserFilled, group: 'review' },
+  { path: '/parks', title: 'layout.menu.parks', anyOf: ['park.read'], icon: Location, group: 'parks' },
+  { path: '/catalog', title: 'layout.menu.catalog', anyOf: ['catalog.read'], icon: Collection, group: 'parks' },
+  { path: '/pipeline/settings', title: 'layout.menu.pipelineSettings', anyOf: ['pipeline.settings'], icon: Timer, group: 'system' },
+  { path: '/org/units', title: 'layout.menu.orgUnits', anyOf: ['org.write', 'role.read'], icon: OfficeBuilding, group: 'system' },
+  { path: '/users', title: 'layout.menu.users', anyOf: ['user.read'], icon: User, group: 'system' },
+  { path: '/roles', title: 'layout.menu.roles', anyOf: ['role.read'], icon: Lock, group: 'system' },
+  { path: '/audit', title: 'layout.menu.audit', anyOf: ['audit.read'], icon: Document, group: 'system' },
 ]
 
 export function hasAny(permissions: readonly string[], anyOf: readonly string[] | undefined): boolean {
@@ -74,4 +81,54 @@ export function activeMenuPath(items: readonly MenuItem[], path: string): string
 
 export function menuPerms(path: string): string[] | undefined {
   return MENU.find((m) => m.path === path)?.anyOf
+}
+
+/** A side-menu entry: an item of its own, or a group with its items. */
+export type MenuEntry = { kind: 'item'; item: MenuItem } | { kind: 'group'; group: MenuGroup; items: MenuItem[] }
+
+/**
+ * The visible items arranged for the side menu: each group (in MENU_GROUPS order, at the place of
+ * its first item) holds its items; ungrouped items stand alone. A user whose items fall into one
+ * group or none (the expert, the administrators) gets a flat list: one heading would only take room.
+ */
+export function groupMenu(items: readonly MenuItem[]): MenuEntry[] {
+  const groups = new Set(items.map((m) => m.group).filter(Boolean))
+  if (groups.size <= 1) return items.map((item) => ({ kind: 'item', item }))
+  const out: MenuEntry[] = []
+  const seen = new Map<MenuGroup, MenuItem[]>()
+  for (const item of items) {
+    if (!item.group) {
+      out.push({ kind: 'item', item })
+      continue
+    }
+    let list = seen.get(item.group)
+    if (!list) {
+      list = []
+      seen.set(item.group, list)
+      out.push({ kind: 'group', group: item.group, items: list })
+    }
+    list.push(item)
+  }
+  return out
+}
+
+export interface Crumb {
+  /** i18n key */
+  title: string
+  /** a link, unless it is the page itself or a group heading */
+  path?: string
+}
+
+/**
+ * 面包屑: the menu group, the menu item the page belongs to (a link when the page is below it),
+ * and the page itself. `pageTitle` is the route's i18n title.
+ */
+export function breadcrumbs(items: readonly MenuItem[], path: string, pageTitle: string | undefined): Crumb[] {
+  const at = activeMenuPath(items, path)
+  const item = items.find((m) => m.path === at)
+  const out: Crumb[] = []
+  if (item?.group) out.push({ title: `layout.groups.${item.group}` })
+  if (item) out.push(item.path === path ? { title: item.title } : { title: item.title, path: item.path })
+  if (pageTitle && (!item || item.path !== path) && pageTitle !== item?.title) out.push({ title: pageTitle })
+  return out
 }

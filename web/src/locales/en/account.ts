@@ -1,4 +1,30 @@
 export default {
+  center: {
+    title: 'My account',
+    name: 'Name',
+    login: 'Login',
+    unit: 'Unit',
+    roles: 'Roles',
+    security: 'Security',
+    sessionIdle: 'You are logged out after {idle} min without activity.',
+    sessionBoth: 'You are logged out after {idle} min without activity, and at the latest {hours} h after logging in.',
+  },
+  logins: {
+    title: 'Recent logins',
+    empty: 'No logins yet',
+    hint: 'The latest 10 at most. If one was not you, change your password now and tell an administrator.',
+    results: {
+      ok: 'Succeeded',
+      failed: 'Wrong password',
+      locked: 'Locked',
+    },
+  },
+  session: {
+    title: 'Your session is about to expire',
+    text: 'You have been inactive for a while: you will be logged out in {seconds} seconds. Continue working?',
+    continue: 'Continue',
+    logout: 'Log out',
+  },
   password: {
     title: 'Change password',
     forcedNotice: 'An administrator reset your password; please change it first',

@@ -8,6 +8,10 @@ export default {
     'zh-CN': '简体中文',
     en: 'English',
   },
+  langShort: {
+    'zh-CN': '中',
+    en: 'EN',
+  },
   demo: {
     banner: 'Demo data — everything here is fictitious; demo accounts are listed in the README',
     accounts: 'Demo accounts: {accounts}; password for all: {password}',

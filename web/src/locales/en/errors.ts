@@ -56,5 +56,8 @@ export default {
   role_conflict: 'Role conflict: one account may not hold two administrator roles, nor an administrator role with a business role',
   internal: 'Internal server error; try again later or contact the administrator',
   network: 'Cannot reach the server; check the network',
+  rejected: 'The request was not accepted; please check what you entered and try again',
+  conflict: 'This conflicts with existing data; please refresh and try again',
+  too_many_requests: 'Too many requests; please try again later',
   unknown: 'The operation failed',
 }

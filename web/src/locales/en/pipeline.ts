@@ -202,6 +202,13 @@ export default {
     less: 'Fewer filters',
     export: 'Export Excel',
     import: 'Import',
+    filters: 'Filters',
+    sortBy: {
+      created_at_desc: 'Newest first',
+      step_deadline_asc: 'Deadline soonest',
+      total_investment_desc: 'Largest investment',
+      stage_since_desc: 'Latest stage change',
+    },
   },
   export: {
     done: 'Exported: {file}',

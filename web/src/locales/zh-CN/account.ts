@@ -1,4 +1,30 @@
 export default {
+  center: {
+    title: '个人中心',
+    name: '姓名',
+    login: '账号',
+    unit: '所属单位',
+    roles: '角色',
+    security: '账号安全',
+    sessionIdle: '无操作 {idle} 分钟后自动退出登录。',
+    sessionBoth: '无操作 {idle} 分钟后自动退出登录；每次登录最长保持 {hours} 小时。',
+  },
+  logins: {
+    title: '最近登录',
+    empty: '暂无登录记录',
+    hint: '最多显示最近 10 次；如有不是您本人的登录，请立即修改密码并告知管理员。',
+    results: {
+      ok: '成功',
+      failed: '密码错误',
+      locked: '已锁定',
+    },
+  },
+  session: {
+    title: '会话即将超时',
+    text: '您已较长时间没有操作，{seconds} 秒后将自动退出登录。要继续使用吗？',
+    continue: '继续',
+    logout: '退出',
+  },
   password: {
     title: '修改密码',
     forcedNotice: '管理员已重置您的密码，请先修改密码',

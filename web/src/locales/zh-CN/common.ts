@@ -8,6 +8,10 @@ export default {
     'zh-CN': '简体中文',
     en: 'English',
   },
+  langShort: {
+    'zh-CN': '中',
+    en: 'EN',
+  },
   demo: {
     banner: '演示数据 — 本环境数据均为虚构，演示账号见 README',
     accounts: '演示账号：{accounts}；密码均为 {password}',

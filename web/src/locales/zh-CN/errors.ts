@@ -57,5 +57,8 @@ export default {
   role_conflict: '角色冲突：一个账号不能同时担任两种管理员角色，也不能兼任管理员与业务角色',
   internal: '服务器内部错误，请稍后重试或联系管理员',
   network: '无法连接服务器，请检查网络',
+  rejected: '请求未被接受，请检查填写的内容后重试',
+  conflict: '与现有数据冲突，请刷新后重试',
+  too_many_requests: '操作过于频繁，请稍后再试',
   unknown: '操作失败',
 }

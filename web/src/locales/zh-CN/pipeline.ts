@@ -202,6 +202,13 @@ export default {
     less: '收起',
     export: '导出Excel',
     import: '批量导入',
+    filters: '筛选',
+    sortBy: {
+      created_at_desc: '最新报送',
+      step_deadline_asc: '期限最近',
+      total_investment_desc: '投资额最大',
+      stage_since_desc: '最近变更阶段',
+    },
   },
   export: {
     done: '已导出：{file}',

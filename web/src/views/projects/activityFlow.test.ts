@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
-vi.mock('element-plus', () => ({ ElMessage: vi.fn() }))
+vi.mock('element-plus/es/components/message/index.mjs', () => ({ ElMessage: vi.fn() }))
 
-import { ElMessage } from 'element-plus'
+import { ElMessage } from 'element-plus/es/components/message/index.mjs'
 import { ApiError } from '@/api/http'
 import type { ProjectApi } from '@/api/projects'
 import { setLocale } from '@/locales'

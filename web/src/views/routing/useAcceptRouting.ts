@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n'
-import { ElMessage } from 'element-plus'
+import { ElMessage } from 'element-plus/es/components/message/index.mjs'
 import { confirmDanger } from '@/composables/confirmDanger'
 import { acceptRouting, type RoutingApi } from '@/api/routings'
 import { ApiError, errorMessage } from '@/api/http'
