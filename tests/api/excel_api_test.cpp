@@ -62,9 +62,11 @@ TEST(ExcelApi, ImportPreviewsThenWritesOnlyTheGoodRows) {
   TestApp t;
   Client c(*t.app);
   c.Login("promoter");
-  const std::string file = Csv({
+  const std::string good_row =
       "储能电池模组项目,安庆星河储能科技有限公司,,3841,50000,40000,展会招商,安庆经济技术开发区,"
-      "赵先生,13900001111",
+      "赵先生,13900001111";
+  const std::string file = Csv({
+      good_row,
       "坏行一,,,3841,100,,展会招商,,,",                                      // no investor
       "坏行二,某某新材料有限公司,91440300708461136X,2651,100,,展会招商,,,",  // bad check character
       "坏行三,某某化工有限公司,,9999,abc,,信鸽,不存在的园区,,",              // several problems
@@ -171,9 +173,13 @@ TEST(ExcelApi, XlsxTemplateRoundTripsAndBadFilesAreClearErrors) {
   EXPECT_EQ(no_header.Field("项目名称"), "required");
   EXPECT_EQ(c.Call("POST", "/api/v1/projects/import/preview", "", "text/csv").Code(),
             "invalid_file");
-  EXPECT_EQ(c.Call("POST", "/api/v1/projects/import/preview", "\xff\xfe\x00\x01garbage", "text/csv")
-                .Code(),
-            "invalid_file");
+  // A UTF-16 byte-order mark alone (what the C string literal used to send, cut at its NUL)
+  // and followed by binary bytes: neither is a CSV in UTF-8 or GBK.
+  for (const std::string& binary :
+       {std::string("\xff\xfe"), std::string("\xff\xfe\x00\x01garbage", 11)})
+    EXPECT_EQ(c.Call("POST", "/api/v1/projects/import/preview", binary, "text/csv").Code(),
+              "invalid_file")
+        << binary.size();
 }
 
 TEST(ExcelUnits, WanAndMuParsing) {

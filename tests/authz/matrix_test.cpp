@@ -97,7 +97,8 @@ TEST(AuthzMatrix, EveryRouteEnforcesItForEveryRole) {
     for (auto p = target.find("{date}"); p != std::string::npos; p = target.find("{date}"))
       target.replace(p, 6, "2026-05-06");
     for (const auto& [role, cell] : l.cells) {
-      SCOPED_TRACE(l.method + " " + target + " as " + role + " expecting " + cell);
+      SCOPED_TRACE(::testing::Message()
+                   << l.method << " " << target << " as " << role << " expecting " << cell);
       Client c(*t.app);
       // Demo logins are the role codes, except 单位负责人 "unithead".
       if (role != "anonymous")
