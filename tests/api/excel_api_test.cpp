@@ -37,10 +37,12 @@ TEST(ExcelApi, ExportHasExactlyTheFilteredRowsWithChineseHeaders) {
     EXPECT_TRUE(names.count(std::string(p.at("name").as_string())));
   // Amounts are 万元: the first row's total investment ÷ 10 000.
   const auto& first = list.json.at("items").at(0);
-  for (size_t i = 1; i < table->size(); ++i)
-    if (table->at(i).at(1) == first.at("name").as_string())
+  for (size_t i = 1; i < table->size(); ++i) {
+    if (table->at(i).at(1) == first.at("name").as_string()) {
       EXPECT_DOUBLE_EQ(std::stod(table->at(i).at(9)),
                        first.at("total_investment_yuan").as_int64() / 10000.0);
+    }
+  }
   EXPECT_EQ(Count(*t.app, "SELECT COUNT(*) FROM audit_log WHERE action = 'project.export'"), 1);
   Client promoter(*t.app);
   promoter.Login("promoter");

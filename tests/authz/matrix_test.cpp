@@ -101,8 +101,9 @@ TEST(AuthzMatrix, EveryRouteEnforcesItForEveryRole) {
                    << l.method << " " << target << " as " << role << " expecting " << cell);
       Client c(*t.app);
       // Demo logins are the role codes, except 单位负责人 "unithead".
-      if (role != "anonymous")
+      if (role != "anonymous") {
         ASSERT_EQ(c.Login(role == "unit_head" ? "unithead" : role).status, 200);
+      }
       // "{}" is never a complete body, so allowed writes stop at validation and change nothing.
       Reply r = c.Call(l.method, target, l.method == "GET" ? "" : "{}");
       if (cell == "deny") {
