@@ -182,6 +182,15 @@ TEST(ExcelApi, XlsxTemplateRoundTripsAndBadFilesAreClearErrors) {
     EXPECT_EQ(c.Call("POST", "/api/v1/projects/import/preview", binary, "text/csv").Code(),
               "invalid_file")
         << binary.size();
+  // An overlong '/' (E0 80 AF) in the template's UTF-8: that is no UTF-8 and the file is no GBK,
+  // so the whole upload is refused before any row is read.
+  Reply overlong = c.Call(
+      "POST", "/api/v1/projects/import/preview",
+      Csv({"储能项目\xE0\x80\xAF,安庆星河储能科技有限公司,,3841,100,,展会招商,,,"}), "text/csv");
+  EXPECT_EQ(overlong.status, 400) << overlong.body;
+  EXPECT_EQ(overlong.Code(), "invalid_file");
+  EXPECT_EQ(overlong.Field("file"), "invalid_value");
+  EXPECT_EQ(overlong.json.at("error").at("message"), "the CSV is neither UTF-8 nor GBK");
 }
 
 TEST(ExcelUnits, WanAndMuParsing) {
