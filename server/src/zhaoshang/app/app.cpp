@@ -22,6 +22,7 @@
 #include "zhaoshang/pipeline/pipeline_routes.hpp"
 #include "zhaoshang/reports/project_excel_routes.hpp"
 #include "zhaoshang/review/review_routes.hpp"
+#include "zhaoshang/supervision/supervision_routes.hpp"
 
 namespace zhaoshang {
 
@@ -75,6 +76,7 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
       review_(*db_, clock_, workflow_, parks_),
       factors_(*db_, clock_, clocks_, projects_),
       notify_(*db_, clock_),
+      supervision_(*db_, clock_, clocks_, projects_, factors_),
       audit_(*db_, audit::KeySource{cfg_.audit_key, cfg_.audit_key_file}, AnchorFileFor(cfg_)) {
   cfg_.audit_anchor_file = AnchorFileFor(cfg_);
   RegisterSystemRoutes(router_, demo_, cfg_);
@@ -90,6 +92,7 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
   RegisterReviewRoutes(router_, review_);
   RegisterFactorRoutes(router_, factors_, clocks_);
   RegisterNotifyRoutes(router_, notify_);
+  RegisterSupervisionRoutes(router_, supervision_, clocks_);
   RegisterWorkbenchRoutes(router_, org_, review_,
                           TodoSources{projects_, routing_, factors_, clocks_});
   {

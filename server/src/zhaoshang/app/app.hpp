@@ -22,6 +22,7 @@
 #include "zhaoshang/pipeline/routing_service.hpp"
 #include "zhaoshang/pipeline/workflow_service.hpp"
 #include "zhaoshang/review/review_service.hpp"
+#include "zhaoshang/supervision/supervision_service.hpp"
 
 namespace zhaoshang {
 
@@ -50,6 +51,7 @@ class App {
   review::ReviewService& review() { return review_; }
   factors::FactorService& factors() { return factors_; }
   notify::NotifyService& notify() { return notify_; }
+  supervision::SupervisionService& supervision() { return supervision_; }
   const AppRouter& router() const { return router_; }
   bool demo() const { return demo_.load(); }
   // Whether this process may anchor an audit log that has rows but no checkpoint yet: the log
@@ -77,6 +79,7 @@ class App {
   review::ReviewService review_;
   factors::FactorService factors_;
   notify::NotifyService notify_;
+  supervision::SupervisionService supervision_;
   audit::AuditService audit_;
   AppRouter router_;
   std::atomic<bool> demo_{false};
