@@ -2000,6 +2000,81 @@ scenario('the ledger’s time to rows on a 4× slowed CPU (printed, not asserted
   assertNoProblems(s.problems)
 })
 
+// ---------------------------------------------------------------- issue 11: formats
+const tomorrow = () => {
+  const d = new Date(Date.now() + 24 * 3600 * 1000)
+  const p = (n) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+}
+
+/** Boxes of `selector` (visible ones) whose text overflows them or that overlap one another. */
+async function clippedOrOverlapping(page, selector) {
+  return page.evaluate((sel) => {
+    const els = [...document.querySelectorAll(sel)].filter((e) => e.offsetParent !== null)
+    const bad = []
+    const boxes = els.map((e) => e.getBoundingClientRect())
+    els.forEach((e, i) => {
+      if (e.scrollWidth > e.clientWidth + 1) bad.push(`clipped: ${e.textContent.trim()}`)
+      const cell = e.closest('.cell')
+      if (cell && boxes[i].right > cell.getBoundingClientRect().right + 1) bad.push(`past its cell: ${e.textContent.trim()}`)
+      for (let j = 0; j < i; j++) {
+        const a = boxes[i]
+        const b = boxes[j]
+        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+          bad.push(`overlap: "${e.textContent.trim()}" / "${els[j].textContent.trim()}"`)
+      }
+    })
+    return bad
+  }, selector)
+}
+
+scenario('formats: YYYY-MM-DD in both languages, amounts in 万元, a typed future date refused with the reason, English labels and tags whole', async () => {
+  const s = await newSession()
+  await s.page.setViewportSize({ width: 1440, height: 900 })
+  await loginAs(s.page, 'coordinator')
+  await expectText(s.page, '[data-testid="page-workbench"]', '最近登录')
+  const lastLogin = (await s.page.locator('[data-testid="page-workbench"] .el-descriptions').textContent()) ?? ''
+  if (!/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(lastLogin)) throw new Error(`workbench time not YYYY-MM-DD HH:mm: ${lastLogin.slice(0, 200)}`)
+
+  // The project page: amounts in 万元, never 亿元.
+  const PROJECT = '金禾动力电池总部及生产基地项目'
+  const found = (await apiGet(s.page, `/projects?q=${encodeURIComponent(PROJECT)}&page_size=5`)).body.items.find((p) => p.name === PROJECT)
+  await s.page.goto(`${baseUrl}/projects/${found.id}`)
+  await expectText(s.page, '[data-testid="project-header"]', '万元')
+  if (((await tid(s.page, 'page-project-detail').textContent()) ?? '').includes('亿元')) throw new Error('the project page shows 亿元')
+
+  // 记录活动: tomorrow typed into the date box is refused, and the form says why.
+  await s.page.locator('[data-testid="project-tabs"] .el-tabs__item').filter({ hasText: '记录活动' }).click()
+  const dateBox = s.page.locator('[data-testid="activity-form"] .el-form-item').filter({ hasText: '日期' }).first()
+  await dateBox.locator('input').fill(tomorrow())
+  await dateBox.locator('input').press('Enter')
+  await expectText(s.page, '[data-testid="activity-form"] .el-form-item__error', '不能晚于今天')
+  await settled(s.page)
+  await shot(s.page, 'i11-40-future-date-refused')
+  await dateBox.locator('input').fill(today())
+  await dateBox.locator('input').press('Enter')
+  await s.page.waitForFunction(() => !document.querySelector('[data-testid="activity-form"] .el-form-item.is-error'))
+
+  // English: the same date format; the ledger's stage tags and the lead form's labels are whole.
+  await switchLanguage(s.page, 'en')
+  await s.page.goto(`${baseUrl}/projects?stage=construction,negotiating,production,in_review`)
+  await s.page.locator('[data-testid="ledger-table"] .el-table__body tr.el-table__row').first().waitFor()
+  const tags = await clippedOrOverlapping(s.page, '[data-testid="ledger-table"] .el-table__body .stage-tag')
+  if (tags.length) throw new Error(`ledger stage tags: ${tags.slice(0, 3).join('; ')}`)
+  await expectText(s.page, '[data-testid="ledger-table"] .el-table__body', 'Under construction')
+  await shot(s.page, 'i11-41-ledger-en-tags')
+  await s.page.goto(`${baseUrl}/projects/new`)
+  await tid(s.page, 'field-uscc').waitFor()
+  const labels = await clippedOrOverlapping(s.page, '[data-testid="lead-form"] .el-form-item__label')
+  if (labels.length) throw new Error(`lead form labels: ${labels.slice(0, 3).join('; ')}`)
+  await expectText(s.page, '[data-testid="field-uscc"] .el-form-item__label', 'Unified social credit code')
+  await shot(s.page, 'i11-42-lead-form-en')
+  await s.page.goto(`${baseUrl}/workbench`)
+  const lastLoginEn = (await s.page.locator('[data-testid="page-workbench"] .el-descriptions').textContent()) ?? ''
+  if (!/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(lastLoginEn)) throw new Error(`English workbench time: ${lastLoginEn.slice(0, 200)}`)
+  assertNoProblems(s.problems)
+})
+
 // ---------------------------------------------------------------- main
 let passed = 0
 let failed = 0
