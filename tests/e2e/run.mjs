@@ -1613,7 +1613,7 @@ async function phoneSession() {
 /** Open the phone's drawer menu and return its items' texts. */
 async function openDrawer(page) {
   await tid(page, 'menu-toggle').click()
-  const items = page.locator('.el-drawer [data-testid="side-menu"] li.el-menu-item')
+  const items = page.locator('.menu-drawer [data-testid="side-menu"] li.el-menu-item')
   await items.first().waitFor()
   return (await items.allTextContents()).map((x) => x.trim())
 }
@@ -1632,9 +1632,9 @@ scenario('phone: the side menu is a drawer behind the menu button; the user menu
 
   sameSet(await openDrawer(s.page), ['工作台', '项目台账', '项目看板', '报送线索', '园区画像', '产业目录'], 'promoter drawer menu')
   await shot(s.page, 'i11-02-phone-drawer')
-  await s.page.locator('.el-drawer [data-testid="menu-/projects"]').click()
+  await s.page.locator('.menu-drawer [data-testid="menu-/projects"]').click()
   await expectPath(s.page, '/projects')
-  await s.page.locator('.el-drawer').waitFor({ state: 'hidden' })
+  await s.page.locator('.menu-drawer').waitFor({ state: 'hidden' })
   await s.page.locator('[data-testid="ledger-cards"] [data-testid="ledger-card"]').first().waitFor()
   await fitsWidth(s.page, tid(s.page, 'ledger-search'), 'ledger at 390 px')
   await shot(s.page, 'i11-03-phone-ledger')
@@ -1666,7 +1666,7 @@ scenario('phone: a promoter reports a lead, records a visit on it and finds it i
   const name = `E2E手机线索${stamp}`
   await loginAs(s.page, 'promoter')
   await openDrawer(s.page)
-  await s.page.locator('.el-drawer [data-testid="menu-/projects/new"]').click()
+  await s.page.locator('.menu-drawer [data-testid="menu-/projects/new"]').click()
   await expectPath(s.page, '/projects/new')
   await fitsWidth(s.page, s.page.locator('input[data-testid="lead-name"]'), 'lead form at 390 px')
   // One column: the label sits above its field, the field as wide as the form.
@@ -1713,7 +1713,7 @@ scenario('phone: a promoter reports a lead, records a visit on it and finds it i
 
   // The ledger finds it: a card that opens the project.
   await openDrawer(s.page)
-  await s.page.locator('.el-drawer [data-testid="menu-/projects"]').click()
+  await s.page.locator('.menu-drawer [data-testid="menu-/projects"]').click()
   await expectPath(s.page, '/projects')
   const page = await ledgerSearch(s.page, name)
   if (page.total !== 1) throw new Error(`ledger search on the phone → total ${page.total}`)
@@ -2072,6 +2072,43 @@ scenario('formats: YYYY-MM-DD in both languages, amounts in 万元, a typed futu
   await s.page.goto(`${baseUrl}/workbench`)
   const lastLoginEn = (await s.page.locator('[data-testid="page-workbench"] .el-descriptions').textContent()) ?? ''
   if (!/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(lastLoginEn)) throw new Error(`English workbench time: ${lastLoginEn.slice(0, 200)}`)
+  assertNoProblems(s.problems)
+})
+
+// ---------------------------------------------------------------- issue 11: help
+scenario('help: the header opens a short guide to the page on screen, at a desk and on a phone; the demo banner sends nobody to a README', async () => {
+  const s = await newSession()
+  await s.page.setViewportSize({ width: 1440, height: 900 })
+  await openLogin(s.page)
+  const banner = async () => ((await tid(s.page, 'demo-banner').first().textContent()) ?? '').trim()
+  if (/README/i.test(await banner())) throw new Error(`the login page's demo banner: ${await banner()}`)
+  await loginAs(s.page, 'promoter')
+  if (/README/i.test(await banner())) throw new Error(`the demo banner: ${await banner()}`)
+  await expectText(s.page, '[data-testid="demo-banner"]', '演示环境')
+
+  await s.page.goto(`${baseUrl}/projects`)
+  await tid(s.page, 'help-open').click()
+  await expectText(s.page, '[data-testid="help-page-title"]', '项目台账')
+  await expectText(s.page, '[data-testid="help-text"]', '仅看超期')
+  await shot(s.page, 'i11-50-help-ledger')
+  await s.page.keyboard.press('Escape')
+  await s.page.locator('.help-drawer').waitFor({ state: 'hidden' })
+
+  await switchLanguage(s.page, 'en')
+  await s.page.goto(`${baseUrl}/projects/new`)
+  await tid(s.page, 'help-open').click()
+  await expectText(s.page, '[data-testid="help-page-title"]', 'Report a lead')
+  await expectText(s.page, '[data-testid="help-text"]', 'duplicate')
+  await s.page.keyboard.press('Escape')
+
+  // A phone: the guide takes the screen.
+  await s.page.setViewportSize(PHONE)
+  await switchLanguage(s.page, 'zh-CN')
+  await tid(s.page, 'help-open').click()
+  await expectText(s.page, '[data-testid="help-text"]', '撞单')
+  await s.page.waitForFunction(() => !document.querySelector('[class*="-enter-active"]')) // slid in
+  await fitsWidth(s.page, tid(s.page, 'help-text'), 'help at 390 px')
+  await shot(s.page, 'i11-51-help-phone')
   assertNoProblems(s.problems)
 })
 
