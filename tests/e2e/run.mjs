@@ -2112,6 +2112,69 @@ scenario('help: the header opens a short guide to the page on screen, at a desk 
   assertNoProblems(s.problems)
 })
 
+// ---------------------------------------------------------------- issue 11: routing list defaults
+/** The texts of one column (by header text) of the table `tableId`. */
+async function columnTexts(page, tableId, header) {
+  return page.evaluate(
+    ([id, h]) => {
+      const table = document.querySelector(`[data-testid="${id}"]`)
+      const heads = [...table.querySelectorAll('.el-table__header th')].map((th) => th.textContent.trim())
+      const i = heads.indexOf(h)
+      if (i < 0) return null
+      return [...table.querySelectorAll('.el-table__body tr.el-table__row')].map((tr) => tr.children[i]?.textContent.trim() ?? '')
+    },
+    [tableId, header],
+  )
+}
+
+scenario('routing list: the coordinator starts on 待分派 sorted by deadline, 已退回 offers 重新分派; a park starts on 待接收; no empty 匹配度 or 操作 column', async () => {
+  const s = await newSession()
+  await s.page.setViewportSize({ width: 1440, height: 900 })
+  await loginAs(s.page, 'coordinator')
+  await s.page.goto(`${baseUrl}/routings`)
+  await s.page.locator('[data-testid="routing-view-to_route"].is-active').waitFor()
+  await s.page.locator('[data-testid="to-route-table"] .el-table__body tr.el-table__row').first().waitFor()
+  const deadlines = (await columnTexts(s.page, 'to-route-table', '分派期限')).filter(Boolean)
+  if (!deadlines.length) throw new Error('no deadline in 待分派')
+  if ([...deadlines].sort().join() !== deadlines.join()) throw new Error(`待分派 not by deadline: ${deadlines.join(' ')}`)
+  await shot(s.page, 'i11-60-routing-to-route')
+
+  // 分派 from the queue opens the routing dialog for that project (the server's capabilities.route).
+  await s.page.locator('[data-testid="to-route-table"] [data-testid^="queue-route-"]').first().click()
+  await tid(s.page, 'route-dialog').locator('[data-testid="fit-item"]').first().waitFor()
+  await s.page.keyboard.press('Escape')
+
+  const [declined] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'GET', /\/api\/v1\/routings$/) && new URL(r.url()).searchParams.get('status') === 'declined' && new URL(r.url()).searchParams.get('page_size') !== '1'),
+    tid(s.page, 'routing-view-declined').click(),
+  ])
+  const items = (await declined.json()).items
+  await s.page.locator('[data-testid="routings-table"] .el-table__body tr.el-table__row').first().waitFor()
+  const statuses = await columnTexts(s.page, 'routings-table', '状态')
+  if (!statuses.length || statuses.some((x) => x !== '已退回')) throw new Error(`已退回 shows ${statuses.join(',')}`)
+  const shownDeadlines = await columnTexts(s.page, 'routings-table', '接收期限')
+  if ([...shownDeadlines].sort().join() !== shownDeadlines.join()) throw new Error(`已退回 not by deadline: ${shownDeadlines.join(' ')}`)
+  await s.page.locator('[data-testid="routings-table"] [data-testid^="routing-reroute-"]').first().waitFor()
+  const heads = (await s.page.locator('[data-testid="routings-table"] .el-table__header th').allTextContents()).map((x) => x.trim())
+  const anyFit = items.some((r) => r.fit_score !== null)
+  if (heads.includes('匹配度') !== anyFit) throw new Error(`匹配度 column ${heads.includes('匹配度')} with fit scores ${anyFit}`)
+  if (!heads.includes('操作')) throw new Error('no 操作 column though 重新分派 is offered')
+  await shot(s.page, 'i11-61-routing-declined')
+  await logout(s.page)
+
+  // A park's user: 待接收 first, no 待分派.
+  await loginAs(s.page, 'receiver')
+  await s.page.goto(`${baseUrl}/routings`)
+  await s.page.locator('[data-testid="routing-view-pending"].is-active').waitFor()
+  if (await tid(s.page, 'routing-view-to_route').count()) throw new Error('a park user is offered 待分派')
+  await tid(s.page, 'routings-table').waitFor()
+  const heads2 = (await s.page.locator('[data-testid="routings-table"] .el-table__header th').allTextContents()).map((x) => x.trim())
+  const rows2 = await s.page.locator('[data-testid="routings-table"] .el-table__body tr.el-table__row').count()
+  if (!rows2 && heads2.includes('操作')) throw new Error('an empty 操作 column')
+  await shot(s.page, 'i11-62-routing-park')
+  assertNoProblems(s.problems)
+})
+
 // ---------------------------------------------------------------- main
 let passed = 0
 let failed = 0
