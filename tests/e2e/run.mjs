@@ -2175,6 +2175,54 @@ scenario('routing list: the coordinator starts on 待分派 sorted by deadline, 
   assertNoProblems(s.problems)
 })
 
+// ---------------------------------------------------------------- issue 11: page tabs
+scenario('page tabs: each opened page gets a tab that brings it back with its filters; closing the current tab goes to its neighbour', async () => {
+  const s = await newSession()
+  await s.page.setViewportSize({ width: 1440, height: 900 })
+  await loginAs(s.page, 'coordinator')
+  await s.page.locator('[data-testid="menu-/projects"]').click()
+  await s.page.locator('[data-testid="ledger-table"] .el-table__body tr').first().waitFor()
+  await pickOption(s.page, tid(s.page, 'ledger-stage'), '洽谈中')
+  await s.page.keyboard.press('Escape')
+  const list = await ledgerSearch(s.page, '电机')
+  const first = list.items[0]
+  await s.page.locator('[data-testid="ledger-table"] .el-table__body a').filter({ hasText: first.name }).first().click()
+  await expectText(s.page, '[data-testid="project-name"]', first.name)
+  await expectText(s.page, '[data-testid="page-tabs"]', `项目详情 #${first.id}`)
+
+  // Back through the tab: the ledger with its stage and text.
+  await tid(s.page, 'page-tab-projects').click()
+  await expectPath(s.page, '/projects')
+  await expectInputValue(s.page, 'input[data-testid="ledger-q"]', '电机')
+  const url = new URL(s.page.url())
+  if (url.searchParams.get('stage') !== 'negotiating' || url.searchParams.get('q') !== '电机') throw new Error(`the ledger tab lost its filters: ${url}`)
+  await expectText(s.page, '[data-testid="ledger-stage"]', '洽谈中')
+
+  // A page whose choice is not in its address keeps it too (分派与接收 on 已退回).
+  await s.page.locator('[data-testid="menu-/routings"]').click()
+  await tid(s.page, 'routing-view-declined').click()
+  await s.page.locator('[data-testid="routing-view-declined"].is-active').waitFor()
+  await s.page.locator('[data-testid="menu-/users"]').click()
+  await expectPath(s.page, '/users')
+  await tid(s.page, 'page-tab-routings').click()
+  await expectPath(s.page, '/routings')
+  await s.page.locator('[data-testid="routing-view-declined"].is-active').waitFor()
+  await shot(s.page, 'i11-70-page-tabs')
+
+  // Closing the current tab opens its neighbour; the closed one is gone.
+  const routingsTab = s.page.locator('[data-testid="page-tabs"] .el-tabs__item').filter({ has: tid(s.page, 'page-tab-routings') })
+  await routingsTab.locator('.is-icon-close').click()
+  await s.page.waitForURL((u) => u.pathname !== '/routings')
+  if (await tid(s.page, 'page-tab-routings').count()) throw new Error('the closed tab is still there')
+
+  // Logging out closes every tab.
+  await logout(s.page)
+  await loginAs(s.page, 'coordinator')
+  const left = await s.page.locator('[data-testid="page-tabs"] .el-tabs__item').allTextContents()
+  if (left.length !== 1) throw new Error(`tabs after logging in again: ${left.join(',')}`)
+  assertNoProblems(s.problems)
+})
+
 // ---------------------------------------------------------------- main
 let passed = 0
 let failed = 0
