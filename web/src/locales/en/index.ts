@@ -16,6 +16,7 @@ import fit from './fit'
 import routing from './routing'
 import review from './review'
 import account from './account'
+import clocks from './clocks'
 
 export default {
   common,
@@ -36,4 +37,5 @@ export default {
   routing,
   review,
   account,
+  clocks,
 }
