@@ -226,7 +226,7 @@ scenario('promoter and sysadmin see different menus', async () => {
 
   await loginAs(s.page, 'promoter')
   await expectPath(s.page, '/workbench')
-  sameSet(await menuTexts(s.page), ['工作台', '项目台账', '项目看板', '报送线索', '园区画像', '产业目录'], 'promoter menu')
+  sameSet(await menuTexts(s.page), ['工作台', '项目台账', '项目看板', '报送线索', '园区画像', '产业目录', '工作日历'], 'promoter menu')
   await s.page.waitForFunction(() => (document.querySelector('[data-testid="current-unit"]')?.textContent ?? '').trim() !== '')
   await tid(s.page, 'workbench-role').first().waitFor()
   await expectText(s.page, '[data-testid="workbench-role"]', '招商人')
@@ -657,7 +657,7 @@ scenario('a password reset by sysadmin forces szpromoter to change it before any
   await expectPath(s.page, '/workbench')
   await tid(s.page, 'workbench-role').first().waitFor()
   await s.page.setViewportSize({ width: 1440, height: 900 })
-  sameSet(await menuTexts(s.page), ['工作台', '项目台账', '项目看板', '报送线索', '园区画像', '产业目录'], 'szpromoter menu after the change')
+  sameSet(await menuTexts(s.page), ['工作台', '项目台账', '项目看板', '报送线索', '园区画像', '产业目录', '工作日历'], 'szpromoter menu after the change')
   const me = await apiGet(s.page, '/auth/me')
   if (me.body?.user?.must_change_password !== false) throw new Error(`/auth/me after the change: ${JSON.stringify(me.body?.user)}`)
 
@@ -1630,7 +1630,7 @@ scenario('phone: the side menu is a drawer behind the menu button; the user menu
   await fitsWidth(s.page, tid(s.page, 'page-workbench'), 'workbench at 390 px')
   await shot(s.page, 'i11-01-phone-workbench')
 
-  sameSet(await openDrawer(s.page), ['工作台', '项目台账', '项目看板', '报送线索', '园区画像', '产业目录'], 'promoter drawer menu')
+  sameSet(await openDrawer(s.page), ['工作台', '项目台账', '项目看板', '报送线索', '园区画像', '产业目录', '工作日历'], 'promoter drawer menu')
   await shot(s.page, 'i11-02-phone-drawer')
   await s.page.locator('.el-drawer [data-testid="menu-/projects"]').click()
   await expectPath(s.page, '/projects')

@@ -145,6 +145,12 @@ const routes: RouteRecordRaw[] = [
         meta: { perms: menuPerms('/pipeline/settings'), title: 'layout.menu.pipelineSettings' },
       },
       {
+        path: 'calendar',
+        name: 'calendar',
+        component: () => import('@/views/calendar/CalendarView.vue'),
+        meta: { perms: menuPerms('/calendar'), title: 'clocks.calendar.title' },
+      },
+      {
         path: 'org/units',
         name: 'org-units',
         component: () => import('@/views/org/OrgUnitsView.vue'),
