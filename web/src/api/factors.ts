@@ -30,6 +30,8 @@ export namespace FactorApi {
     withdraw: boolean
   }
   export type Action = keyof Capabilities
+  /** the steps that ask for words (all but accept) */
+  export type WordyAction = Exclude<Action, 'accept'>
 
   export interface Event {
     at: number

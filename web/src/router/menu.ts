@@ -15,6 +15,7 @@ import {
   Stamp,
   UserFilled,
   Calendar,
+  SetUp,
 } from '@element-plus/icons-vue'
 
 /** The side menu's groups (i18n `layout.groups.<key>`), in display order. */
@@ -39,6 +40,8 @@ export const MENU: MenuItem[] = [
   { path: '/projects/board', title: 'layout.menu.board', anyOf: ['project.read'], icon: Grid, group: 'projects' },
   { path: '/projects/new', title: 'layout.menu.newLead', anyOf: ['project.create'], icon: DocumentAdd, group: 'projects' },
   { path: '/routings', title: 'layout.menu.routings', anyOf: ['routing.read'], icon: Share, group: 'projects' },
+  // 要素保障: a department's queue, what a park or promoter raised, everything for the coordinator.
+  { path: '/factor-requests', title: 'factors.page.title', anyOf: ['factor.read'], icon: SetUp, group: 'projects' },
   {
     path: '/review/rounds',
     title: 'layout.menu.reviewRounds',

@@ -17,6 +17,7 @@ import routing from './routing'
 import review from './review'
 import account from './account'
 import clocks from './clocks'
+import factors from './factors'
 
 export default {
   common,
@@ -38,4 +39,5 @@ export default {
   review,
   account,
   clocks,
+  factors,
 }
