@@ -18,6 +18,7 @@ import review from './review'
 import account from './account'
 import clocks from './clocks'
 import factors from './factors'
+import todos from './todos'
 
 export default {
   common,
@@ -40,4 +41,5 @@ export default {
   account,
   clocks,
   factors,
+  todos,
 }
