@@ -226,7 +226,7 @@ scenario('promoter and sysadmin see different menus', async () => {
 
   await loginAs(s.page, 'promoter')
   await expectPath(s.page, '/workbench')
-  sameSet(await menuTexts(s.page), ['工作台', '项目台账', '项目看板', '报送线索', '园区画像', '产业目录'], 'promoter menu')
+  sameSet(await menuTexts(s.page), ['工作台', '项目台账', '项目看板', '报送线索', '要素保障', '园区画像', '产业目录', '工作日历'], 'promoter menu')
   await s.page.waitForFunction(() => (document.querySelector('[data-testid="current-unit"]')?.textContent ?? '').trim() !== '')
   await tid(s.page, 'workbench-role').first().waitFor()
   await expectText(s.page, '[data-testid="workbench-role"]', '招商人')
@@ -657,7 +657,7 @@ scenario('a password reset by sysadmin forces szpromoter to change it before any
   await expectPath(s.page, '/workbench')
   await tid(s.page, 'workbench-role').first().waitFor()
   await s.page.setViewportSize({ width: 1440, height: 900 })
-  sameSet(await menuTexts(s.page), ['工作台', '项目台账', '项目看板', '报送线索', '园区画像', '产业目录'], 'szpromoter menu after the change')
+  sameSet(await menuTexts(s.page), ['工作台', '项目台账', '项目看板', '报送线索', '要素保障', '园区画像', '产业目录', '工作日历'], 'szpromoter menu after the change')
   const me = await apiGet(s.page, '/auth/me')
   if (me.body?.user?.must_change_password !== false) throw new Error(`/auth/me after the change: ${JSON.stringify(me.body?.user)}`)
 
@@ -1630,7 +1630,7 @@ scenario('phone: the side menu is a drawer behind the menu button; the user menu
   await fitsWidth(s.page, tid(s.page, 'page-workbench'), 'workbench at 390 px')
   await shot(s.page, 'i11-01-phone-workbench')
 
-  sameSet(await openDrawer(s.page), ['工作台', '项目台账', '项目看板', '报送线索', '园区画像', '产业目录'], 'promoter drawer menu')
+  sameSet(await openDrawer(s.page), ['工作台', '项目台账', '项目看板', '报送线索', '要素保障', '园区画像', '产业目录', '工作日历'], 'promoter drawer menu')
   await shot(s.page, 'i11-02-phone-drawer')
   await s.page.locator('.menu-drawer [data-testid="menu-/projects"]').click()
   await expectPath(s.page, '/projects')
@@ -1844,7 +1844,7 @@ scenario('navigation: grouped side menu that folds, breadcrumbs, and the header 
   const groups = (await s.page.locator('[data-testid="side-menu"] .el-sub-menu__title').allTextContents()).map((x) => x.trim())
   if (groups.join(',') !== '项目管理,项目预审,园区与产业,系统管理') throw new Error(`menu groups: ${groups.join(',')}`)
   const projectItems = (await s.page.locator('[data-testid="menu-group-projects"] li.el-menu-item').allTextContents()).map((x) => x.trim())
-  sameSet(projectItems, ['项目台账', '项目看板', '报送线索', '分派与接收'], '项目管理 group')
+  sameSet(projectItems, ['项目台账', '项目看板', '报送线索', '分派与接收', '要素保障'], '项目管理 group')
   await shot(s.page, 'i11-20-menu-groups')
 
   // Fold to icons and back; the choice survives a reload.

@@ -1,4 +1,5 @@
 import { http, type Page, type RequestOptions } from './http'
+import type { ClocksApi } from './clocks'
 
 // 项目: a lead (线索) is a project at stage `lead`; docs/api.md "Projects".
 export namespace ProjectApi {
@@ -87,6 +88,8 @@ export namespace ProjectApi {
     next_step: NextStep
     step_deadline: string | null
     overdue: boolean
+    /** the step deadline's state; null: no deadline */
+    clock?: ClocksApi.ClockState | null
     receiving_unit_id: number | null
     receiving_unit_name: string | null
     /** a routing awaiting the park's answer (docs/api.md "Routing"), else null */
@@ -168,6 +171,8 @@ export namespace ProjectApi {
     signed_to?: string | null
     q?: string
     overdue?: boolean
+    /** the step deadline's state */
+    clock?: ClocksApi.ClockState | null
   }
 
   export interface Query extends Filters {
@@ -377,6 +382,7 @@ export function filterParams(f: ProjectApi.Filters): Record<string, string | num
     signed_to: f.signed_to || undefined,
     q: f.q?.trim() || undefined,
     overdue: f.overdue ? true : undefined,
+    clock: f.clock || undefined,
   }
 }
 

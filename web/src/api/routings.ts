@@ -1,4 +1,5 @@
 import { http, type Page, type RequestOptions } from './http'
+import type { ClocksApi } from './clocks'
 
 // 分派、接收、退回: docs/api.md "Routing with accept or decline".
 export namespace RoutingApi {
@@ -20,6 +21,8 @@ export namespace RoutingApi {
     routed_at: number
     deadline: string
     overdue: boolean
+    /** the answer clock while pending, else null */
+    clock?: ClocksApi.ClockState | null
     status: Status
     reason_code: string | null
     reason: string | null

@@ -82,6 +82,20 @@ const routes: RouteRecordRaw[] = [
         meta: { perms: menuPerms('/routings'), title: 'layout.menu.routings' },
       },
       {
+        path: 'factor-requests',
+        name: 'factor-requests',
+        component: () => import('@/views/factors/FactorRequestsView.vue'),
+        meta: { perms: menuPerms('/factor-requests'), title: 'factors.page.title' },
+      },
+      {
+        // Outside the caller's sight the server answers 404.
+        path: 'factor-requests/:id(\\d+)',
+        name: 'factor-request',
+        component: () => import('@/views/factors/FactorRequestView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: menuPerms('/factor-requests'), title: 'factors.detail.title' },
+      },
+      {
         path: 'review/rounds',
         name: 'review-rounds',
         component: () => import('@/views/review/RoundsView.vue'),
@@ -143,6 +157,12 @@ const routes: RouteRecordRaw[] = [
         name: 'pipeline-settings',
         component: () => import('@/views/pipeline/PipelineSettingsView.vue'),
         meta: { perms: menuPerms('/pipeline/settings'), title: 'layout.menu.pipelineSettings' },
+      },
+      {
+        path: 'calendar',
+        name: 'calendar',
+        component: () => import('@/views/calendar/CalendarView.vue'),
+        meta: { perms: menuPerms('/calendar'), title: 'clocks.calendar.title' },
       },
       {
         path: 'org/units',

@@ -14,6 +14,8 @@ import {
   Share,
   Stamp,
   UserFilled,
+  Calendar,
+  SetUp,
 } from '@element-plus/icons-vue'
 
 /** The side menu's groups (i18n `layout.groups.<key>`), in display order. */
@@ -38,6 +40,8 @@ export const MENU: MenuItem[] = [
   { path: '/projects/board', title: 'layout.menu.board', anyOf: ['project.read'], icon: Grid, group: 'projects' },
   { path: '/projects/new', title: 'layout.menu.newLead', anyOf: ['project.create'], icon: DocumentAdd, group: 'projects' },
   { path: '/routings', title: 'layout.menu.routings', anyOf: ['routing.read'], icon: Share, group: 'projects' },
+  // 要素保障: a department's queue, what a park or promoter raised, everything for the coordinator.
+  { path: '/factor-requests', title: 'factors.page.title', anyOf: ['factor.read'], icon: SetUp, group: 'projects' },
   {
     path: '/review/rounds',
     title: 'layout.menu.reviewRounds',
@@ -49,6 +53,8 @@ export const MENU: MenuItem[] = [
   { path: '/parks', title: 'layout.menu.parks', anyOf: ['park.read'], icon: Location, group: 'parks' },
   { path: '/catalog', title: 'layout.menu.catalog', anyOf: ['catalog.read'], icon: Collection, group: 'parks' },
   { path: '/pipeline/settings', title: 'layout.menu.pipelineSettings', anyOf: ['pipeline.settings'], icon: Timer, group: 'system' },
+  // 工作日历: every business role reads it (deadlines count its working days); the coordinator edits it.
+  { path: '/calendar', title: 'clocks.calendar.title', anyOf: ['calendar.read'], icon: Calendar, group: 'system' },
   { path: '/org/units', title: 'layout.menu.orgUnits', anyOf: ['org.write', 'role.read'], icon: OfficeBuilding, group: 'system' },
   { path: '/users', title: 'layout.menu.users', anyOf: ['user.read'], icon: User, group: 'system' },
   { path: '/roles', title: 'layout.menu.roles', anyOf: ['role.read'], icon: Lock, group: 'system' },

@@ -29,6 +29,8 @@ export default {
   in_use: 'Still in use and cannot be deleted (e.g. projects belong to this chain node)',
   use_routing: 'A project reaches a park only by routing and the park accepting: use “Route” on the project page',
   quorum_not_met: 'A project lacks its quorum; the round cannot close',
+  stage_not_allowed: 'Factor requests cannot be raised at the project’s current stage: only from negotiation on, while the project is open',
+  invalid_status: 'The request’s status has changed and this step no longer applies; refresh to see it',
   invalid_file: 'The file cannot be read; use the import template (.xlsx), or a UTF-8 / GBK .csv file',
   invalid_file_columns: 'The file lacks required columns: {columns}. Use the header row of the import template',
   invalid_file_reasons: {

@@ -17,6 +17,9 @@ import routing from './routing'
 import review from './review'
 import account from './account'
 import help from './help'
+import clocks from './clocks'
+import factors from './factors'
+import todos from './todos'
 
 export default {
   common,
@@ -38,4 +41,7 @@ export default {
   review,
   account,
   help,
+  clocks,
+  factors,
+  todos,
 }

@@ -30,6 +30,8 @@ export default {
   in_use: '仍在使用中，不能删除（例如已有项目归入该产业链节点）',
   use_routing: '项目须由投促局分派、园区接收后才能进入洽谈：请在项目详情中使用“分派”',
   quorum_not_met: '有项目未达法定人数，不能结束评审',
+  stage_not_allowed: '项目当前阶段不能提出要素需求：项目进入洽谈后、结束前才能提出',
+  invalid_status: '该事项的状态已变化，这一步已不适用，请刷新后查看',
   invalid_file: '无法读取该文件，请使用导入模板（.xlsx），或 UTF-8 / GBK 编码的 .csv 文件',
   invalid_file_columns: '文件缺少必需的列：{columns}。请使用导入模板的表头',
   invalid_file_reasons: {

@@ -24,6 +24,11 @@ vi.mock('@/api/meta', () => ({
     },
   }),
 }))
+// 办理时限 is its own card with its own test (ClockDurationsCard.test.ts).
+vi.mock('@/api/clocks', async (orig) => ({
+  ...(await orig<typeof import('@/api/clocks')>()),
+  getClocks: vi.fn().mockResolvedValue({ items: [], capabilities: { edit: true } }),
+}))
 vi.mock('@/api/projects', async (orig) => ({
   ...(await orig<typeof import('@/api/projects')>()),
   getPipelineSettings: vi.fn(),

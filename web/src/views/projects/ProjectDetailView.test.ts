@@ -70,6 +70,7 @@ async function setup(p: ProjectApi.Project) {
         ProjectMatches: true,
         RouteDialog: true,
         PendingRouting: true,
+        ProjectFactors: true,
         TransitionDialog: {
           props: ['transition'],
           template: '<div data-testid="dialog" :data-to="transition?.to" :data-ask="transition?.ask.join()" />',

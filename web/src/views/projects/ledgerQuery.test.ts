@@ -13,6 +13,7 @@ describe('ledger state in the URL', () => {
     s.filters.band = [2, 5]
     s.filters.q = '电机'
     s.filters.overdue = true
+    s.filters.clock = 'due_soon'
     s.filters.industry = '36'
     s.filters.park_id = 11
     s.filters.reported_from = '2026-01-01'
@@ -21,7 +22,15 @@ describe('ledger state in the URL', () => {
     s.sort = 'total_investment'
     s.order = 'asc'
     const q = toRouteQuery(s)
-    expect(q).toMatchObject({ stage: 'negotiating,signed', band: '2,5', q: '电机', overdue: 'true', park_id: '11', page: '3' })
+    expect(q).toMatchObject({
+      stage: 'negotiating,signed',
+      band: '2,5',
+      q: '电机',
+      overdue: 'true',
+      clock: 'due_soon',
+      park_id: '11',
+      page: '3',
+    })
     expect(fromRouteQuery(q as Record<string, string>)).toEqual(s)
   })
 
@@ -34,10 +43,12 @@ describe('ledger state in the URL', () => {
       sort: 'drop',
       page: '-2',
       page_size: '5000',
+      clock: 'late',
     })
     expect(s.filters.stage).toEqual(['signed'])
     expect(s.filters.band).toEqual([1])
     expect(s.filters.park_id).toBeNull()
+    expect(s.filters.clock).toBeNull()
     expect(s.filters.reported_from).toBeNull()
     expect(s.sort).toBe('created_at')
     expect(s.page).toBe(1)

@@ -2,6 +2,7 @@
 // back button from a project returns to the same list.
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 import { STAGES, type ProjectApi } from '@/api/projects'
+import { CLOCK_STATES, type ClocksApi } from '@/api/clocks'
 
 export interface LedgerState {
   filters: Required<Pick<ProjectApi.Filters, 'stage' | 'band' | 'q' | 'overdue'>> &
@@ -22,6 +23,7 @@ export function defaultLedgerState(): LedgerState {
       band: [],
       q: '',
       overdue: false,
+      clock: null,
       industry: null,
       leading_industry_id: null,
       district_id: null,
@@ -63,6 +65,8 @@ export function fromRouteQuery(q: LocationQuery): LedgerState {
     .filter((b) => Number.isInteger(b) && b >= 0 && b <= 5)
   f.q = one(q.q) ?? ''
   f.overdue = one(q.overdue) === 'true'
+  const clock = one(q.clock)
+  f.clock = clock && (CLOCK_STATES as string[]).includes(clock) ? (clock as ClocksApi.ClockState) : null
   f.industry = one(q.industry)
   f.leading_industry_id = int(q.leading_industry_id)
   f.district_id = int(q.district_id)
@@ -89,6 +93,7 @@ export function toRouteQuery(s: LedgerState): LocationQueryRaw {
   if (f.band.length) out.band = f.band.join(',')
   if (f.q.trim()) out.q = f.q.trim()
   if (f.overdue) out.overdue = 'true'
+  if (f.clock) out.clock = f.clock
   for (const k of ['industry', 'leading_industry_id', 'district_id', 'park_id', 'unit_id'] as const)
     if (f[k] !== null && f[k] !== undefined && f[k] !== '') out[k] = String(f[k])
   for (const k of ['reported_from', 'reported_to', 'signed_from', 'signed_to'] as const) if (f[k]) out[k] = f[k]

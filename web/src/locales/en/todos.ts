@@ -1,0 +1,21 @@
+// My to-dos (GET /workbench `todos`)
+export default {
+  title: 'My to-dos',
+  empty: 'Nothing to do right now',
+  kinds: {
+    project: 'Project deadlines',
+    routing: 'Routings to answer',
+    factor_request: 'Factor requests',
+  },
+  tags: {
+    project: 'Project',
+    routing: 'Routing',
+    factor_request: 'Factor',
+  },
+  deadline: 'by {date}',
+  noDeadline: 'no deadline',
+  more: 'Showing the first {shown} of {total}',
+  seeAll: 'See all',
+  park: 'Park: {park}',
+  routingFilter: 'Only this project’s routings',
+}

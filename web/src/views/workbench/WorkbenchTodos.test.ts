@@ -1,0 +1,61 @@
+// 我的待办: counts per kind (the server's plural keys), items in the server's order with their
+// clock and words for their codes, each a link to where it is done.
+import { afterEach, describe, expect, it } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { i18n, setLocale } from '@/locales'
+import type { WorkbenchApi } from '@/api/workbench'
+import WorkbenchTodos from './WorkbenchTodos.vue'
+
+const TODOS: WorkbenchApi.Todos = {
+  counts: { projects: 25, routings: 1, factor_requests: 1 },
+  items: [
+    { kind: 'project', id: 137, project_id: 137, title: '思源电控项目', detail: 'submit_review', deadline: '2025-11-21', clock: 'overdue' },
+    { kind: 'routing', id: 9, project_id: 44, title: '华峰驱动电机项目', detail: '经开区', deadline: '2026-12-02', clock: 'due_soon' },
+    { kind: 'factor_request', id: 5, project_id: 65, title: '国轩涂料项目', detail: 'labour', deadline: '2026-12-08', clock: 'on_time' },
+  ],
+}
+
+async function setup() {
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/p/:id', name: 'project-detail', component: { template: '<div/>' } },
+      { path: '/projects', name: 'projects', component: { template: '<div/>' } },
+      { path: '/routings', name: 'routings', component: { template: '<div/>' } },
+      { path: '/f', name: 'factor-requests', component: { template: '<div/>' } },
+      { path: '/f/:id', name: 'factor-request', component: { template: '<div/>' } },
+    ],
+  })
+  const w = mount(WorkbenchTodos, { props: { todos: TODOS }, global: { plugins: [ElementPlus, i18n, router] } })
+  await flushPromises()
+  return w
+}
+
+describe('我的待办', () => {
+  afterEach(() => setLocale('zh-CN'))
+
+  it('counts each kind and lists the items as sent, in words, each a link', async () => {
+    const w = await setup()
+    expect(w.find('[data-testid="todo-count-project"]').text()).toContain('25')
+    expect(w.find('[data-testid="todo-count-factor_request"]').text()).toContain('要素需求')
+    const items = w.findAll('[data-testid="todo-item"]')
+    expect(items.map((i) => i.attributes('data-kind'))).toEqual(['project', 'routing', 'factor_request'])
+    expect(items[0].text()).toContain('已超期')
+    expect(items[0].text()).toContain('提交预审')
+    expect(items[1].text()).toContain('即将到期')
+    expect(items[2].text()).toContain('用工')
+    expect(items.map((i) => i.find('a').attributes('href'))).toEqual(['/p/137', '/routings?project_id=44', '/f/5'])
+    // Only 1 of 25 project to-dos is here: say so and link the whole list.
+    expect(w.find('[data-testid="todo-all-project"]').exists()).toBe(true)
+  })
+
+  it('narrows the list to a kind when its count is clicked', async () => {
+    const w = await setup()
+    await w.find('[data-testid="todo-count-factor_request"]').trigger('click')
+    expect(w.findAll('[data-testid="todo-item"]').map((i) => i.attributes('data-kind'))).toEqual(['factor_request'])
+    await w.find('[data-testid="todo-count-factor_request"]').trigger('click')
+    expect(w.findAll('[data-testid="todo-item"]')).toHaveLength(3)
+  })
+})
