@@ -199,7 +199,7 @@ TEST(ClocksApi, ClockStatesAndTheLedgerFilterFollowTheDays) {
   EXPECT_EQ(state(), "on_time");  // deadline Monday 23 Nov
   EXPECT_TRUE(listed("on_time"));
   EXPECT_FALSE(listed("due_soon"));
-  t.clock.Advance(2 * kDayMs);  // Friday 20 Nov: one working day left
+  t.clock.Advance(2 * kDayMs);                        // Friday 20 Nov: one working day left
   ASSERT_EQ(promoter.Login("promoter").status, 200);  // the session timed out meanwhile
   EXPECT_EQ(state(), "due_soon");
   EXPECT_TRUE(listed("due_soon"));
