@@ -56,6 +56,12 @@ async function startServer() {
   const cmd = process.env.ZS_SERVER_BIN ?? path.join(root, 'build/release/zhaoshang')
   if (!fs.existsSync(cmd)) throw new Error(`${cmd} not found: build the server, or set ZS_BASE_URL`)
   // --db is an option of the program, not of `serve` (CLI11 takes it before the sub-command).
+  // Something already answering on the port would be tested instead of the server started here.
+  const taken = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+    () => true,
+    () => false,
+  )
+  if (taken) throw new Error(`port ${port} is in use by another server: set ZS_E2E_PORT, or ZS_BASE_URL to test that one`)
   const args = ['--db', `sqlite:${path.join(tmp, 'e2e.db')}`, 'serve', '--demo', '--static', dist, '--listen', `127.0.0.1:${port}`]
   const log = fs.openSync(path.join(tmp, 'server.log'), 'w')
   // Every scenario logs in from 127.0.0.1, often 40 times a minute: the per-address login limit
@@ -1998,6 +2004,13 @@ scenario('the ledger’s time to rows on a 4× slowed CPU (printed, not asserted
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
   console.log(`# ledger time to rows at 4x CPU slowdown: ${results.map(([w, ms]) => `${w} ${ms} ms`).join('; ')}`)
   assertNoProblems(s.problems)
+})
+
+// ---------------------------------------------------------------- calendar, clocks, 要素保障 (clocks_factors.mjs)
+const { register: registerClocksFactors } = await import('./clocks_factors.mjs')
+registerClocksFactors({
+  ...{ scenario, newSession, phoneSession, loginAs, logout, logoutOnPhone, tid, shot, expectText, expectPath, assertNoProblems },
+  ...{ fitsWidth, confirmBox, apiGet, apiSend, isApi, settled, base: () => baseUrl },
 })
 
 // ---------------------------------------------------------------- main
