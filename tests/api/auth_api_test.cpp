@@ -88,16 +88,16 @@ TEST(AuthApi, WrongPasswordAndUnknownLoginLookTheSame) {
 TEST(AuthApi, FiveFailuresFromOneAddressLockThatAddressFor15MinutesOnly) {
   TestApp t;
   FailLogins(t, "secadmin", 5, "203.0.113.9");  // an attacker knows the login, not the password
-  const int64_t locked_at = t.clock.NowMs() - 10 * 1000;
+  const int64_t locked_at = t.clock.NowMs() - int64_t{10} * 1000;
   Client attacker(*t.app, "203.0.113.9");
   Reply locked = attacker.Login("secadmin");  // even the right password
   EXPECT_EQ(locked.status, 423);
   EXPECT_EQ(locked.Code(), "account_locked");
-  EXPECT_EQ(locked.Field("locked_until"), std::to_string(locked_at + 15 * 60 * 1000));
+  EXPECT_EQ(locked.Field("locked_until"), std::to_string(locked_at + int64_t{15} * 60 * 1000));
   EXPECT_EQ(locked.Header("Retry-After"), std::to_string(15 * 60 - 10));
   Client real(*t.app, "10.0.0.8");  // the security administrator at their own desk
   EXPECT_EQ(real.Login("secadmin").status, 200);
-  t.clock.Advance(15 * 60 * 1000 - 10 * 1000 - 1);
+  t.clock.Advance(int64_t{15} * 60 * 1000 - int64_t{10} * 1000 - 1);
   EXPECT_EQ(attacker.Login("secadmin").status, 423);
   t.clock.Advance(1);
   EXPECT_EQ(attacker.Login("secadmin").status, 200);
@@ -132,7 +132,7 @@ TEST(AuthApi, TheAccountCeilingLocksTheAccountFromEveryAddress) {
   EXPECT_EQ(r.Code(), "account_locked");
   // An administrator locked out is an audit event of its own, for the security administrator.
   Client aud(*t.app, "10.0.0.4");
-  t.clock.Advance(15 * 60 * 1000);
+  t.clock.Advance(int64_t{15} * 60 * 1000);
   ASSERT_EQ(aud.Login("auditadmin").status, 200);
   Reply ev = aud.Get("/api/v1/audit?action=auth.admin_locked");
   ASSERT_EQ(ev.status, 200) << ev.body;
@@ -143,6 +143,7 @@ TEST(AuthApi, ConcurrentFailuresFromOneAddressAllCountAndNoneFails) {
   TestApp t;
   std::vector<std::thread> threads;
   std::atomic<int> unexpected{0};
+  threads.reserve(4);
   for (int i = 0; i < 4; ++i)
     threads.emplace_back([&] {
       Reply r = Client(*t.app, "198.51.100.77").Login("reviewer", "Wrong@2026");
@@ -176,7 +177,7 @@ TEST(AuthApi, LoginRateLimitPerAddress) {
   EXPECT_EQ(r.Header("Retry-After"), "60");
   Client other(*t.app, "192.0.2.8");
   EXPECT_EQ(other.Login("promoter").status, 200);
-  t.clock.Advance(60 * 1000);
+  t.clock.Advance(int64_t{60} * 1000);
   EXPECT_EQ(c.Login("promoter").status, 200);
 }
 
@@ -184,11 +185,11 @@ TEST(AuthApi, SessionIdleTimeoutIs30Minutes) {
   TestApp t;
   Client c(*t.app);
   ASSERT_EQ(c.Login("leader").status, 200);
-  t.clock.Advance(29 * 60 * 1000);
+  t.clock.Advance(int64_t{29} * 60 * 1000);
   EXPECT_EQ(c.Get("/api/v1/auth/me").status, 200);  // activity slides the idle window
-  t.clock.Advance(29 * 60 * 1000);
+  t.clock.Advance(int64_t{29} * 60 * 1000);
   EXPECT_EQ(c.Get("/api/v1/auth/me").status, 200);
-  t.clock.Advance(30 * 60 * 1000 + 1);
+  t.clock.Advance(int64_t{30} * 60 * 1000 + 1);
   EXPECT_EQ(c.Get("/api/v1/auth/me").status, 401);
 }
 
@@ -197,10 +198,10 @@ TEST(AuthApi, SessionAbsoluteTimeoutIs12HoursEvenWhenActive) {
   Client c(*t.app);
   ASSERT_EQ(c.Login("leader").status, 200);
   for (int i = 0; i < 35; ++i) {  // 35 × 20 min = 11 h 40 min, always active
-    t.clock.Advance(20 * 60 * 1000);
+    t.clock.Advance(int64_t{20} * 60 * 1000);
     ASSERT_EQ(c.Get("/api/v1/auth/me").status, 200) << i;
   }
-  t.clock.Advance(21 * 60 * 1000);
+  t.clock.Advance(int64_t{21} * 60 * 1000);
   EXPECT_EQ(c.Get("/api/v1/auth/me").status, 401);
 }
 

@@ -37,10 +37,12 @@ TEST(ExcelApi, ExportHasExactlyTheFilteredRowsWithChineseHeaders) {
     EXPECT_TRUE(names.count(std::string(p.at("name").as_string())));
   // Amounts are 万元: the first row's total investment ÷ 10 000.
   const auto& first = list.json.at("items").at(0);
-  for (size_t i = 1; i < table->size(); ++i)
-    if (table->at(i).at(1) == first.at("name").as_string())
+  for (size_t i = 1; i < table->size(); ++i) {
+    if (table->at(i).at(1) == first.at("name").as_string()) {
       EXPECT_DOUBLE_EQ(std::stod(table->at(i).at(9)),
                        first.at("total_investment_yuan").as_int64() / 10000.0);
+    }
+  }
   EXPECT_EQ(Count(*t.app, "SELECT COUNT(*) FROM audit_log WHERE action = 'project.export'"), 1);
   Client promoter(*t.app);
   promoter.Login("promoter");
@@ -62,9 +64,11 @@ TEST(ExcelApi, ImportPreviewsThenWritesOnlyTheGoodRows) {
   TestApp t;
   Client c(*t.app);
   c.Login("promoter");
-  const std::string file = Csv({
+  const std::string good_row =
       "储能电池模组项目,安庆星河储能科技有限公司,,3841,50000,40000,展会招商,安庆经济技术开发区,"
-      "赵先生,13900001111",
+      "赵先生,13900001111";
+  const std::string file = Csv({
+      good_row,
       "坏行一,,,3841,100,,展会招商,,,",                                      // no investor
       "坏行二,某某新材料有限公司,91440300708461136X,2651,100,,展会招商,,,",  // bad check character
       "坏行三,某某化工有限公司,,9999,abc,,信鸽,不存在的园区,,",              // several problems
@@ -171,9 +175,22 @@ TEST(ExcelApi, XlsxTemplateRoundTripsAndBadFilesAreClearErrors) {
   EXPECT_EQ(no_header.Field("项目名称"), "required");
   EXPECT_EQ(c.Call("POST", "/api/v1/projects/import/preview", "", "text/csv").Code(),
             "invalid_file");
-  EXPECT_EQ(c.Call("POST", "/api/v1/projects/import/preview", "\xff\xfe\x00\x01garbage", "text/csv")
-                .Code(),
-            "invalid_file");
+  // A UTF-16 byte-order mark alone (what the C string literal used to send, cut at its NUL)
+  // and followed by binary bytes: neither is a CSV in UTF-8 or GBK.
+  for (const std::string& binary :
+       {std::string("\xff\xfe"), std::string("\xff\xfe\x00\x01garbage", 11)})
+    EXPECT_EQ(c.Call("POST", "/api/v1/projects/import/preview", binary, "text/csv").Code(),
+              "invalid_file")
+        << binary.size();
+  // An overlong '/' (E0 80 AF) in the template's UTF-8: that is no UTF-8 and the file is no GBK,
+  // so the whole upload is refused before any row is read.
+  Reply overlong = c.Call(
+      "POST", "/api/v1/projects/import/preview",
+      Csv({"储能项目\xE0\x80\xAF,安庆星河储能科技有限公司,,3841,100,,展会招商,,,"}), "text/csv");
+  EXPECT_EQ(overlong.status, 400) << overlong.body;
+  EXPECT_EQ(overlong.Code(), "invalid_file");
+  EXPECT_EQ(overlong.Field("file"), "invalid_value");
+  EXPECT_EQ(overlong.json.at("error").at("message"), "the CSV is neither UTF-8 nor GBK");
 }
 
 TEST(ExcelUnits, WanAndMuParsing) {

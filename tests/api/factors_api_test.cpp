@@ -258,5 +258,44 @@ TEST(FactorsApi, TheWorkbenchListsEachCallersToDosWithTheirClocks) {
               200);
 }
 
+int64_t Unread(Client& c) {
+  Reply r = c.Get("/api/v1/notifications/unread-count");
+  EXPECT_EQ(r.status, 200) << r.body;
+  return r.json.at("unread").as_int64();
+}
+
+TEST(FactorsApi, TheDepartmentIsToldAndTheRequesterHearsOfTheResolution) {
+  TestApp t;
+  Cast c(t);
+  const int64_t power_before = Unread(c.power), receiver_before = Unread(c.receiver);
+  Reply raised = c.receiver.Post(
+      "/api/v1/projects/" + std::to_string(FirstProject(c.receiver, "signed")) + "/factor-requests",
+      json::object{{"type", "power"}, {"need", "临时用电 315 kVA"}, {"quantity", 315}});
+  ASSERT_EQ(raised.status, 201) << raised.body;
+  EXPECT_EQ(Unread(c.power), power_before + 1);
+  EXPECT_EQ(Unread(c.receiver), receiver_before);  // not told of their own step
+  Reply inbox = c.power.Get("/api/v1/notifications?unread=true");
+  ASSERT_EQ(inbox.status, 200) << inbox.body;
+  const auto& first = inbox.json.at("items").as_array().at(0);
+  EXPECT_EQ(first.at("kind").as_string(), "factor_raised");
+  EXPECT_EQ(first.at("object_type").as_string(), "factor_request");
+  EXPECT_EQ(first.at("object_id"), raised.json.at("id"));
+  const std::string read =
+      "/api/v1/notifications/" + std::to_string(first.at("id").as_int64()) + "/read";
+  EXPECT_EQ(c.receiver.Post(read, json::object{}).status, 404);  // someone else's
+  Reply after = c.power.Post(read, json::object{});
+  ASSERT_EQ(after.status, 200) << after.body;
+  EXPECT_EQ(after.json.at("unread").as_int64(), power_before);
+  EXPECT_EQ(c.power.Post(read, json::object{}).status, 200);  // reading twice is fine
+  // Accepted and resolved: the requester hears of it.
+  Reply accepted = Step(c.power, raised, "accept", {});
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  ASSERT_EQ(Step(c.power, accepted, "resolve", {{"outcome", "已接入临时电源"}}).status, 200);
+  EXPECT_EQ(Unread(c.receiver), receiver_before + 1);
+  ASSERT_EQ(c.receiver.Post("/api/v1/notifications/read-all", json::object{}).status, 200);
+  EXPECT_EQ(Unread(c.receiver), 0);
+  EXPECT_EQ(c.power.Get("/api/v1/notifications?unread=maybe").Field("unread"), "invalid_value");
+}
+
 }  // namespace
 }  // namespace zhaoshang::testing

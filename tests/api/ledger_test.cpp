@@ -15,6 +15,7 @@ using pipeline::ProjectScope;
 
 std::vector<int64_t> Ids(const std::vector<pipeline::Project>& v) {
   std::vector<int64_t> out;
+  out.reserve(v.size());
   for (const auto& p : v) out.push_back(p.id);
   return out;
 }
@@ -46,11 +47,11 @@ struct FilterDraw {
   }
 
   ProjectFilter Next() {
-    static const char* kStages[] = {"lead",    "in_review",    "approved",   "negotiating",
-                                    "signed",  "construction", "production", "rejected",
-                                    "shelved", "lost"};
-    static const char* kSorts[] = {"created_at", "total_investment", "stage_since",
-                                   "step_deadline"};
+    static constexpr const char* kStages[] = {
+        "lead",         "in_review",  "approved", "negotiating", "signed",
+        "construction", "production", "rejected", "shelved",     "lost"};
+    static constexpr const char* kSorts[] = {"created_at", "total_investment", "stage_since",
+                                             "step_deadline"};
     ProjectFilter f;
     if (Pick(2)) {
       f.stages.push_back(kStages[Pick(10)]);

@@ -262,7 +262,7 @@ TEST(PipelineApi, ScopesPerRole) {
   EXPECT_GE(all.size(), 150u);
   EXPECT_EQ(ids("leader"), all);
   auto db = t.app->db().Acquire();
-  auto count = [&](const std::string& sql, db::Params p) {
+  auto count = [&](const std::string& sql, const db::Params& p) {
     return static_cast<size_t>(db->QueryInt(sql, p).value());
   };
   EXPECT_EQ(ids("promoter").size(),

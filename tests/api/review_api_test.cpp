@@ -171,7 +171,7 @@ TEST(ReviewApi, RejectionAndQuestionsGoBackToThePromoter) {
   ASSERT_EQ(round.status, 201) << round.body;
   const std::string base = "/api/v1/review/rounds/" + Id(round.json.at("id").as_int64());
   auto put = [&](Client& who, int64_t p, json::object body) {
-    Reply r = who.Put(base + "/items/" + Id(p) + "/sheet", body);
+    Reply r = who.Put(base + "/items/" + Id(p) + "/sheet", std::move(body));
     EXPECT_EQ(r.status, 200) << r.body;
   };
   put(reviewer, a,

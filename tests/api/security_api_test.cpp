@@ -7,7 +7,7 @@ namespace zhaoshang::testing {
 namespace {
 namespace json = boost::json;
 
-int64_t Count(App& app, const std::string& sql, db::Params p = {}) {
+int64_t Count(App& app, const std::string& sql, const db::Params& p = {}) {
   auto c = app.db().Acquire();
   return c->QueryInt(sql, p).value_or(-1);
 }

@@ -34,8 +34,8 @@ class RawClient {
       asio::read(sock_, buf_, asio::transfer_at_least(1), ec);
       if (ec) break;
     }
-    std::string msg(asio::buffers_begin(buf_.data()),
-                    asio::buffers_begin(buf_.data()) + head_end + len);
+    const auto msg_end = static_cast<std::ptrdiff_t>(head_end + len);
+    std::string msg(asio::buffers_begin(buf_.data()), asio::buffers_begin(buf_.data()) + msg_end);
     buf_.consume(head_end + len);
     return msg;
   }
@@ -59,7 +59,8 @@ std::string Get(const std::string& path, bool close = false) {
 
 struct LiveServer {
   explicit LiveServer(Config cfg = {})
-      : t(true, WithListen(cfg)), server(ServerOptionsOf(t.app->config()), SiteOf(*t.app)) {
+      : t(true, WithListen(std::move(cfg))),
+        server(ServerOptionsOf(t.app->config()), SiteOf(*t.app)) {
     port = server.Listen();
     server.Start();
   }
@@ -176,7 +177,7 @@ TEST(Server, BehindATrustedProxyLockoutCountsPerForwardedClient) {
   };
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(login("203.0.113.1", "Wrong@2026"), "401") << i;
-    s.t.clock.Advance(10 * 1000);  // past the progressive delays
+    s.t.clock.Advance(int64_t{10} * 1000);  // past the progressive delays
   }
   EXPECT_EQ(login("203.0.113.1", "Demo@2026"), "423");   // that client is locked out
   EXPECT_EQ(login("198.51.100.2", "Demo@2026"), "200");  // another behind the same proxy is not
@@ -239,7 +240,8 @@ TEST(Server, HstsFollowsSecureCookies) {
 }
 
 // Occupies every database worker with a real open write transaction until released.
-struct BusyWorkers {
+class BusyWorkers {
+ public:
   BusyWorkers(LiveServer& s, int n) : release_future_(release_.get_future().share()) {
     for (int i = 0; i < n; ++i) {
       auto started = std::make_shared<std::promise<void>>();
@@ -256,6 +258,8 @@ struct BusyWorkers {
     for (auto& f : started_) f.wait();
   }
   void Release() { release_.set_value(); }
+
+ private:
   std::promise<void> release_;
   std::shared_future<void> release_future_;
   std::vector<std::future<void>> started_;

@@ -145,6 +145,7 @@ TEST_F(StoreTest, NestedTransactionsAreSavepoints) {
 TEST_F(StoreTest, GroupedWritesCommitEveryoneButTheOneThatFailed) {
   constexpr int kThreads = 3, kEach = 40;
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   std::atomic<int> failures{0};
   for (int t = 0; t < kThreads; ++t)
     threads.emplace_back([&, t] {

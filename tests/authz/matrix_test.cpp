@@ -99,11 +99,13 @@ TEST(AuthzMatrix, EveryRouteEnforcesItForEveryRole) {
     for (auto p = target.find("{date}"); p != std::string::npos; p = target.find("{date}"))
       target.replace(p, 6, "2026-05-06");
     for (const auto& [role, cell] : l.cells) {
-      SCOPED_TRACE(l.method + " " + target + " as " + role + " expecting " + cell);
+      SCOPED_TRACE(::testing::Message()
+                   << l.method << " " << target << " as " << role << " expecting " << cell);
       Client c(*t.app);
       // Demo logins are the role codes, except 单位负责人 "unithead".
-      if (role != "anonymous")
+      if (role != "anonymous") {
         ASSERT_EQ(c.Login(role == "unit_head" ? "unithead" : role).status, 200);
+      }
       // "{}" is never a complete body, so allowed writes stop at validation and change nothing.
       Reply r = c.Call(l.method, target, l.method == "GET" ? "" : "{}");
       if (cell == "deny") {

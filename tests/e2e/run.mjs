@@ -55,13 +55,13 @@ async function startServer() {
   cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }))
   const cmd = process.env.ZS_SERVER_BIN ?? path.join(root, 'build/release/zhaoshang')
   if (!fs.existsSync(cmd)) throw new Error(`${cmd} not found: build the server, or set ZS_BASE_URL`)
-  // --db is an option of the program, not of `serve` (CLI11 takes it before the sub-command).
   // Something already answering on the port would be tested instead of the server started here.
   const taken = await fetch(`http://127.0.0.1:${port}/healthz`).then(
     () => true,
     () => false,
   )
   if (taken) throw new Error(`port ${port} is in use by another server: set ZS_E2E_PORT, or ZS_BASE_URL to test that one`)
+  // --db is an option of the program, not of `serve` (CLI11 takes it before the sub-command).
   const args = ['--db', `sqlite:${path.join(tmp, 'e2e.db')}`, 'serve', '--demo', '--static', dist, '--listen', `127.0.0.1:${port}`]
   const log = fs.openSync(path.join(tmp, 'server.log'), 'w')
   // Every scenario logs in from 127.0.0.1, often 40 times a minute: the per-address login limit
@@ -1619,7 +1619,7 @@ async function phoneSession() {
 /** Open the phone's drawer menu and return its items' texts. */
 async function openDrawer(page) {
   await tid(page, 'menu-toggle').click()
-  const items = page.locator('.el-drawer [data-testid="side-menu"] li.el-menu-item')
+  const items = page.locator('.menu-drawer [data-testid="side-menu"] li.el-menu-item')
   await items.first().waitFor()
   return (await items.allTextContents()).map((x) => x.trim())
 }
@@ -1638,9 +1638,9 @@ scenario('phone: the side menu is a drawer behind the menu button; the user menu
 
   sameSet(await openDrawer(s.page), ['工作台', '项目台账', '项目看板', '报送线索', '要素保障', '园区画像', '产业目录', '工作日历'], 'promoter drawer menu')
   await shot(s.page, 'i11-02-phone-drawer')
-  await s.page.locator('.el-drawer [data-testid="menu-/projects"]').click()
+  await s.page.locator('.menu-drawer [data-testid="menu-/projects"]').click()
   await expectPath(s.page, '/projects')
-  await s.page.locator('.el-drawer').waitFor({ state: 'hidden' })
+  await s.page.locator('.menu-drawer').waitFor({ state: 'hidden' })
   await s.page.locator('[data-testid="ledger-cards"] [data-testid="ledger-card"]').first().waitFor()
   await fitsWidth(s.page, tid(s.page, 'ledger-search'), 'ledger at 390 px')
   await shot(s.page, 'i11-03-phone-ledger')
@@ -1672,7 +1672,7 @@ scenario('phone: a promoter reports a lead, records a visit on it and finds it i
   const name = `E2E手机线索${stamp}`
   await loginAs(s.page, 'promoter')
   await openDrawer(s.page)
-  await s.page.locator('.el-drawer [data-testid="menu-/projects/new"]').click()
+  await s.page.locator('.menu-drawer [data-testid="menu-/projects/new"]').click()
   await expectPath(s.page, '/projects/new')
   await fitsWidth(s.page, s.page.locator('input[data-testid="lead-name"]'), 'lead form at 390 px')
   // One column: the label sits above its field, the field as wide as the form.
@@ -1719,7 +1719,7 @@ scenario('phone: a promoter reports a lead, records a visit on it and finds it i
 
   // The ledger finds it: a card that opens the project.
   await openDrawer(s.page)
-  await s.page.locator('.el-drawer [data-testid="menu-/projects"]').click()
+  await s.page.locator('.menu-drawer [data-testid="menu-/projects"]').click()
   await expectPath(s.page, '/projects')
   const page = await ledgerSearch(s.page, name)
   if (page.total !== 1) throw new Error(`ledger search on the phone → total ${page.total}`)
@@ -2003,6 +2003,229 @@ scenario('the ledger’s time to rows on a 4× slowed CPU (printed, not asserted
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
   console.log(`# ledger time to rows at 4x CPU slowdown: ${results.map(([w, ms]) => `${w} ${ms} ms`).join('; ')}`)
+  assertNoProblems(s.problems)
+})
+
+// ---------------------------------------------------------------- issue 11: formats
+const tomorrow = () => {
+  const d = new Date(Date.now() + 24 * 3600 * 1000)
+  const p = (n) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+}
+
+/** Boxes of `selector` (visible ones) whose text overflows them or that overlap one another. */
+async function clippedOrOverlapping(page, selector) {
+  return page.evaluate((sel) => {
+    const els = [...document.querySelectorAll(sel)].filter((e) => e.offsetParent !== null)
+    const bad = []
+    const boxes = els.map((e) => e.getBoundingClientRect())
+    els.forEach((e, i) => {
+      if (e.scrollWidth > e.clientWidth + 1) bad.push(`clipped: ${e.textContent.trim()}`)
+      const cell = e.closest('.cell')
+      if (cell && boxes[i].right > cell.getBoundingClientRect().right + 1) bad.push(`past its cell: ${e.textContent.trim()}`)
+      for (let j = 0; j < i; j++) {
+        const a = boxes[i]
+        const b = boxes[j]
+        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+          bad.push(`overlap: "${e.textContent.trim()}" / "${els[j].textContent.trim()}"`)
+      }
+    })
+    return bad
+  }, selector)
+}
+
+scenario('formats: YYYY-MM-DD in both languages, amounts in 万元, a typed future date refused with the reason, English labels and tags whole', async () => {
+  const s = await newSession()
+  await s.page.setViewportSize({ width: 1440, height: 900 })
+  await loginAs(s.page, 'coordinator')
+  await expectText(s.page, '[data-testid="page-workbench"]', '最近登录')
+  const lastLogin = (await s.page.locator('[data-testid="page-workbench"] .el-descriptions').textContent()) ?? ''
+  if (!/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(lastLogin)) throw new Error(`workbench time not YYYY-MM-DD HH:mm: ${lastLogin.slice(0, 200)}`)
+
+  // The project page: amounts in 万元, never 亿元.
+  const PROJECT = '金禾动力电池总部及生产基地项目'
+  const found = (await apiGet(s.page, `/projects?q=${encodeURIComponent(PROJECT)}&page_size=5`)).body.items.find((p) => p.name === PROJECT)
+  await s.page.goto(`${baseUrl}/projects/${found.id}`)
+  await expectText(s.page, '[data-testid="project-header"]', '万元')
+  if (((await tid(s.page, 'page-project-detail').textContent()) ?? '').includes('亿元')) throw new Error('the project page shows 亿元')
+
+  // 记录活动: tomorrow typed into the date box is refused, and the form says why.
+  await s.page.locator('[data-testid="project-tabs"] .el-tabs__item').filter({ hasText: '记录活动' }).click()
+  const dateBox = s.page.locator('[data-testid="activity-form"] .el-form-item').filter({ hasText: '日期' }).first()
+  await dateBox.locator('input').fill(tomorrow())
+  await dateBox.locator('input').press('Enter')
+  await expectText(s.page, '[data-testid="activity-form"] .el-form-item__error', '不能晚于今天')
+  await settled(s.page)
+  await shot(s.page, 'i11-40-future-date-refused')
+  await dateBox.locator('input').fill(today())
+  await dateBox.locator('input').press('Enter')
+  await s.page.waitForFunction(() => !document.querySelector('[data-testid="activity-form"] .el-form-item.is-error'))
+
+  // English: the same date format; the ledger's stage tags and the lead form's labels are whole.
+  await switchLanguage(s.page, 'en')
+  await s.page.goto(`${baseUrl}/projects?stage=construction,negotiating,production,in_review`)
+  await s.page.locator('[data-testid="ledger-table"] .el-table__body tr.el-table__row').first().waitFor()
+  const tags = await clippedOrOverlapping(s.page, '[data-testid="ledger-table"] .el-table__body .stage-tag')
+  if (tags.length) throw new Error(`ledger stage tags: ${tags.slice(0, 3).join('; ')}`)
+  await expectText(s.page, '[data-testid="ledger-table"] .el-table__body', 'Under construction')
+  await shot(s.page, 'i11-41-ledger-en-tags')
+  await s.page.goto(`${baseUrl}/projects/new`)
+  await tid(s.page, 'field-uscc').waitFor()
+  const labels = await clippedOrOverlapping(s.page, '[data-testid="lead-form"] .el-form-item__label')
+  if (labels.length) throw new Error(`lead form labels: ${labels.slice(0, 3).join('; ')}`)
+  await expectText(s.page, '[data-testid="field-uscc"] .el-form-item__label', 'Unified social credit code')
+  await shot(s.page, 'i11-42-lead-form-en')
+  await s.page.goto(`${baseUrl}/workbench`)
+  const lastLoginEn = (await s.page.locator('[data-testid="page-workbench"] .el-descriptions').textContent()) ?? ''
+  if (!/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(lastLoginEn)) throw new Error(`English workbench time: ${lastLoginEn.slice(0, 200)}`)
+  assertNoProblems(s.problems)
+})
+
+// ---------------------------------------------------------------- issue 11: help
+scenario('help: the header opens a short guide to the page on screen, at a desk and on a phone; the demo banner sends nobody to a README', async () => {
+  const s = await newSession()
+  await s.page.setViewportSize({ width: 1440, height: 900 })
+  await openLogin(s.page)
+  const banner = async () => ((await tid(s.page, 'demo-banner').first().textContent()) ?? '').trim()
+  if (/README/i.test(await banner())) throw new Error(`the login page's demo banner: ${await banner()}`)
+  await loginAs(s.page, 'promoter')
+  if (/README/i.test(await banner())) throw new Error(`the demo banner: ${await banner()}`)
+  await expectText(s.page, '[data-testid="demo-banner"]', '演示环境')
+
+  await s.page.goto(`${baseUrl}/projects`)
+  await tid(s.page, 'help-open').click()
+  await expectText(s.page, '[data-testid="help-page-title"]', '项目台账')
+  await expectText(s.page, '[data-testid="help-text"]', '仅看超期')
+  await shot(s.page, 'i11-50-help-ledger')
+  await s.page.keyboard.press('Escape')
+  await s.page.locator('.help-drawer').waitFor({ state: 'hidden' })
+
+  await switchLanguage(s.page, 'en')
+  await s.page.goto(`${baseUrl}/projects/new`)
+  await tid(s.page, 'help-open').click()
+  await expectText(s.page, '[data-testid="help-page-title"]', 'Report a lead')
+  await expectText(s.page, '[data-testid="help-text"]', 'duplicate')
+  await s.page.keyboard.press('Escape')
+
+  // A phone: the guide takes the screen.
+  await s.page.setViewportSize(PHONE)
+  await switchLanguage(s.page, 'zh-CN')
+  await tid(s.page, 'help-open').click()
+  await expectText(s.page, '[data-testid="help-text"]', '撞单')
+  await s.page.waitForFunction(() => !document.querySelector('[class*="-enter-active"]')) // slid in
+  await fitsWidth(s.page, tid(s.page, 'help-text'), 'help at 390 px')
+  await shot(s.page, 'i11-51-help-phone')
+  assertNoProblems(s.problems)
+})
+
+// ---------------------------------------------------------------- issue 11: routing list defaults
+/** The texts of one column (by header text) of the table `tableId`. */
+async function columnTexts(page, tableId, header) {
+  return page.evaluate(
+    ([id, h]) => {
+      const table = document.querySelector(`[data-testid="${id}"]`)
+      const heads = [...table.querySelectorAll('.el-table__header th')].map((th) => th.textContent.trim())
+      const i = heads.indexOf(h)
+      if (i < 0) return null
+      return [...table.querySelectorAll('.el-table__body tr.el-table__row')].map((tr) => tr.children[i]?.textContent.trim() ?? '')
+    },
+    [tableId, header],
+  )
+}
+
+scenario('routing list: the coordinator starts on 待分派 sorted by deadline, 已退回 offers 重新分派; a park starts on 待接收; no empty 匹配度 or 操作 column', async () => {
+  const s = await newSession()
+  await s.page.setViewportSize({ width: 1440, height: 900 })
+  await loginAs(s.page, 'coordinator')
+  await s.page.goto(`${baseUrl}/routings`)
+  await s.page.locator('[data-testid="routing-view-to_route"].is-active').waitFor()
+  await s.page.locator('[data-testid="to-route-table"] .el-table__body tr.el-table__row').first().waitFor()
+  const deadlines = (await columnTexts(s.page, 'to-route-table', '分派期限')).filter(Boolean)
+  if (!deadlines.length) throw new Error('no deadline in 待分派')
+  if ([...deadlines].sort().join() !== deadlines.join()) throw new Error(`待分派 not by deadline: ${deadlines.join(' ')}`)
+  await shot(s.page, 'i11-60-routing-to-route')
+
+  // 分派 from the queue opens the routing dialog for that project (the server's capabilities.route).
+  await s.page.locator('[data-testid="to-route-table"] [data-testid^="queue-route-"]').first().click()
+  await tid(s.page, 'route-dialog').locator('[data-testid="fit-item"]').first().waitFor()
+  await s.page.keyboard.press('Escape')
+
+  const [declined] = await Promise.all([
+    s.page.waitForResponse((r) => isApi(r, 'GET', /\/api\/v1\/routings$/) && new URL(r.url()).searchParams.get('status') === 'declined' && new URL(r.url()).searchParams.get('page_size') !== '1'),
+    tid(s.page, 'routing-view-declined').click(),
+  ])
+  const items = (await declined.json()).items
+  await s.page.locator('[data-testid="routings-table"] .el-table__body tr.el-table__row').first().waitFor()
+  const statuses = await columnTexts(s.page, 'routings-table', '状态')
+  if (!statuses.length || statuses.some((x) => x !== '已退回')) throw new Error(`已退回 shows ${statuses.join(',')}`)
+  const shownDeadlines = await columnTexts(s.page, 'routings-table', '接收期限')
+  if ([...shownDeadlines].sort().join() !== shownDeadlines.join()) throw new Error(`已退回 not by deadline: ${shownDeadlines.join(' ')}`)
+  await s.page.locator('[data-testid="routings-table"] [data-testid^="routing-reroute-"]').first().waitFor()
+  const heads = (await s.page.locator('[data-testid="routings-table"] .el-table__header th').allTextContents()).map((x) => x.trim())
+  const anyFit = items.some((r) => r.fit_score !== null)
+  if (heads.includes('匹配度') !== anyFit) throw new Error(`匹配度 column ${heads.includes('匹配度')} with fit scores ${anyFit}`)
+  if (!heads.includes('操作')) throw new Error('no 操作 column though 重新分派 is offered')
+  await shot(s.page, 'i11-61-routing-declined')
+  await logout(s.page)
+
+  // A park's user: 待接收 first, no 待分派.
+  await loginAs(s.page, 'receiver')
+  await s.page.goto(`${baseUrl}/routings`)
+  await s.page.locator('[data-testid="routing-view-pending"].is-active').waitFor()
+  if (await tid(s.page, 'routing-view-to_route').count()) throw new Error('a park user is offered 待分派')
+  await tid(s.page, 'routings-table').waitFor()
+  const heads2 = (await s.page.locator('[data-testid="routings-table"] .el-table__header th').allTextContents()).map((x) => x.trim())
+  const rows2 = await s.page.locator('[data-testid="routings-table"] .el-table__body tr.el-table__row').count()
+  if (!rows2 && heads2.includes('操作')) throw new Error('an empty 操作 column')
+  await shot(s.page, 'i11-62-routing-park')
+  assertNoProblems(s.problems)
+})
+
+// ---------------------------------------------------------------- issue 11: page tabs
+scenario('page tabs: each opened page gets a tab that brings it back with its filters; closing the current tab goes to its neighbour', async () => {
+  const s = await newSession()
+  await s.page.setViewportSize({ width: 1440, height: 900 })
+  await loginAs(s.page, 'coordinator')
+  await s.page.locator('[data-testid="menu-/projects"]').click()
+  await s.page.locator('[data-testid="ledger-table"] .el-table__body tr').first().waitFor()
+  await pickOption(s.page, tid(s.page, 'ledger-stage'), '洽谈中')
+  await s.page.keyboard.press('Escape')
+  const list = await ledgerSearch(s.page, '电机')
+  const first = list.items[0]
+  await s.page.locator('[data-testid="ledger-table"] .el-table__body a').filter({ hasText: first.name }).first().click()
+  await expectText(s.page, '[data-testid="project-name"]', first.name)
+  await expectText(s.page, '[data-testid="page-tabs"]', `项目详情 #${first.id}`)
+
+  // Back through the tab: the ledger with its stage and text.
+  await tid(s.page, 'page-tab-projects').click()
+  await expectPath(s.page, '/projects')
+  await expectInputValue(s.page, 'input[data-testid="ledger-q"]', '电机')
+  const url = new URL(s.page.url())
+  if (url.searchParams.get('stage') !== 'negotiating' || url.searchParams.get('q') !== '电机') throw new Error(`the ledger tab lost its filters: ${url}`)
+  await expectText(s.page, '[data-testid="ledger-stage"]', '洽谈中')
+
+  // A page whose choice is not in its address keeps it too (分派与接收 on 已退回).
+  await s.page.locator('[data-testid="menu-/routings"]').click()
+  await tid(s.page, 'routing-view-declined').click()
+  await s.page.locator('[data-testid="routing-view-declined"].is-active').waitFor()
+  await s.page.locator('[data-testid="menu-/users"]').click()
+  await expectPath(s.page, '/users')
+  await tid(s.page, 'page-tab-routings').click()
+  await expectPath(s.page, '/routings')
+  await s.page.locator('[data-testid="routing-view-declined"].is-active').waitFor()
+  await shot(s.page, 'i11-70-page-tabs')
+
+  // Closing the current tab opens its neighbour; the closed one is gone.
+  const routingsTab = s.page.locator('[data-testid="page-tabs"] .el-tabs__item').filter({ has: tid(s.page, 'page-tab-routings') })
+  await routingsTab.locator('.is-icon-close').click()
+  await s.page.waitForURL((u) => u.pathname !== '/routings')
+  if (await tid(s.page, 'page-tab-routings').count()) throw new Error('the closed tab is still there')
+
+  // Logging out closes every tab.
+  await logout(s.page)
+  await loginAs(s.page, 'coordinator')
+  const left = await s.page.locator('[data-testid="page-tabs"] .el-tabs__item').allTextContents()
+  if (left.length !== 1) throw new Error(`tabs after logging in again: ${left.join(',')}`)
   assertNoProblems(s.problems)
 })
 

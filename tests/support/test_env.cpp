@@ -169,7 +169,7 @@ void FailLogins(TestApp& t, const std::string& login, int n, const std::string& 
     Reply r = Client(*t.app, remote).Login(login, "Wrong@2026");
     if (r.Code() != "invalid_credentials")
       throw std::runtime_error("expected a counted failure, got " + r.body);
-    t.clock.Advance(10 * 1000);
+    t.clock.Advance(int64_t{10} * 1000);
   }
 }
 

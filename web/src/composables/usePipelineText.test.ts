@@ -35,12 +35,14 @@ describe('pipeline texts', () => {
     expect(t.action('shelved', 'negotiating')).toBe('恢复为洽谈中')
     expect(t.nextStep('route_to_park')).toBe('分派承接园区')
     expect(t.reason('went_elsewhere')).toBe('落户他地')
-    expect(t.money(1_234_500_000)).toBe('12.35 亿元')
+    expect(t.money(1_234_500_000)).toBe('123,450 万元')
+    expect(t.money(0)).toBe('0 万元')
+    expect(t.money(null)).toBe('')
   })
 
-  it('reads money in millions and billions in English', () => {
+  it('reads money in 10k CNY in English too', () => {
     setLocale('en')
-    expect(text().money(5_570_000_000)).toBe('5.57 bn CNY')
+    expect(text().money(5_570_000_000)).toBe('557,000 × 10k CNY')
     expect(text().stage('approved')).toBe('In pool')
   })
 })

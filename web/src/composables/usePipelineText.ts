@@ -1,21 +1,23 @@
 import { useI18n } from 'vue-i18n'
 import { ApiError, errorMessage } from '@/api/http'
 import type { ProjectApi } from '@/api/projects'
-import { formatMoney, formatMoneyEn, formatWanNumber } from '@/utils/money'
+import { formatWanNumber } from '@/utils/money'
 import { transitionVerb } from '@/views/projects/workflow'
 
 /** Translations and formats shared by the pipeline pages (codes → words, yuan → 万元/亿元). */
 export function usePipelineText() {
-  const { t, te, locale } = useI18n()
+  const { t, te } = useI18n()
   const code = (prefix: string, c: string | null | undefined) => {
     if (c === null || c === undefined || c === '') return ''
     const key = `${prefix}.${c}`
     return te(key) ? t(key) : c
   }
 
-  const money = (yuan: number | null | undefined) =>
-    locale.value === 'en' ? formatMoneyEn(yuan) : formatMoney(yuan, { wan: t('pipeline.units.wan'), yi: t('pipeline.units.yi') })
   const wan = (yuan: number | null | undefined) => formatWanNumber(yuan)
+  /** An amount with its unit, always in 万元 ("495,000 万元"; English "495,000 × 10k CNY"): lists and forms
+   *  speak 万元, and a reader never has to notice a switch to 亿元 (only labels that say 亿 use it). */
+  const money = (yuan: number | null | undefined) =>
+    yuan === null || yuan === undefined || Number.isNaN(yuan) ? '' : t('pipeline.units.wanAmount', { n: formatWanNumber(yuan) })
   const stage = (s: ProjectApi.Stage | null | undefined) => code('pipeline.stages', s)
   const nextStep = (s: string | null | undefined) => code('pipeline.nextSteps', s)
   const source = (s: string | null | undefined) => code('pipeline.sources', s)

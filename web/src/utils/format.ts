@@ -1,20 +1,21 @@
-import { i18n } from '@/locales'
+// One way to write dates and times in both languages: YYYY-MM-DD, and HH:mm(:ss) beside it
+// (the form Chinese government documents and Excel use; no locale-dependent 11/30/2026).
 
-/** Epoch milliseconds → local date-time in the UI language. */
+const p2 = (n: number) => String(n).padStart(2, '0')
+const ymd = (d: Date) => `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}`
+const hm = (d: Date) => `${p2(d.getHours())}:${p2(d.getMinutes())}`
+
+/** Epoch milliseconds → "YYYY-MM-DD HH:mm:ss" in the browser's time zone. */
 export function formatTime(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return ''
   const d = new Date(ms)
   if (Number.isNaN(d.getTime())) return ''
-  return d.toLocaleString(i18n.global.locale.value, { hour12: false })
+  return `${ymd(d)} ${hm(d)}:${p2(d.getSeconds())}`
 }
 
-/** Epoch ms → "HH:mm" when it falls on today (local), else the date and "HH:mm" (a lockout end, a retry time). */
+/** Epoch ms → "HH:mm" when it falls on today (local), else "YYYY-MM-DD HH:mm" (a lockout end, a retry time). */
 export function formatClock(ms: number, now: number = Date.now()): string {
   const d = new Date(ms)
   if (Number.isNaN(d.getTime())) return ''
-  const today = new Date(now)
-  const sameDay = d.getFullYear() === today.getFullYear() && d.getMonth() === today.getMonth() && d.getDate() === today.getDate()
-  const clock: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
-  const opts: Intl.DateTimeFormatOptions = sameDay ? clock : { ...clock, month: 'numeric', day: 'numeric' }
-  return d.toLocaleString(i18n.global.locale.value, opts)
+  return ymd(d) === ymd(new Date(now)) ? hm(d) : `${ymd(d)} ${hm(d)}`
 }

@@ -16,11 +16,13 @@
 #include "zhaoshang/db/settings.hpp"
 #include "zhaoshang/factors/factors_routes.hpp"
 #include "zhaoshang/matching/park_routes.hpp"
+#include "zhaoshang/notify/notify_routes.hpp"
 #include "zhaoshang/org/org_routes.hpp"
 #include "zhaoshang/org/roles.hpp"
 #include "zhaoshang/pipeline/pipeline_routes.hpp"
 #include "zhaoshang/reports/project_excel_routes.hpp"
 #include "zhaoshang/review/review_routes.hpp"
+#include "zhaoshang/supervision/supervision_routes.hpp"
 
 namespace zhaoshang {
 
@@ -73,6 +75,8 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
       parks_(*db_, clock_),
       review_(*db_, clock_, workflow_, parks_),
       factors_(*db_, clock_, clocks_, projects_),
+      notify_(*db_, clock_),
+      supervision_(*db_, clock_, clocks_, projects_, factors_),
       audit_(*db_, audit::KeySource{cfg_.audit_key, cfg_.audit_key_file}, AnchorFileFor(cfg_)) {
   cfg_.audit_anchor_file = AnchorFileFor(cfg_);
   RegisterSystemRoutes(router_, demo_, cfg_);
@@ -87,6 +91,8 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
   RegisterRoutingRoutes(router_, routing_, projects_, parks_, clocks_);
   RegisterReviewRoutes(router_, review_);
   RegisterFactorRoutes(router_, factors_, clocks_);
+  RegisterNotifyRoutes(router_, notify_);
+  RegisterSupervisionRoutes(router_, supervision_, clocks_);
   RegisterWorkbenchRoutes(router_, org_, review_,
                           TodoSources{projects_, routing_, factors_, clocks_});
   {

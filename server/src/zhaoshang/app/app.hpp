@@ -16,11 +16,13 @@
 #include "zhaoshang/db/database.hpp"
 #include "zhaoshang/factors/factor_service.hpp"
 #include "zhaoshang/matching/park_service.hpp"
+#include "zhaoshang/notify/notify_service.hpp"
 #include "zhaoshang/org/org_service.hpp"
 #include "zhaoshang/pipeline/project_service.hpp"
 #include "zhaoshang/pipeline/routing_service.hpp"
 #include "zhaoshang/pipeline/workflow_service.hpp"
 #include "zhaoshang/review/review_service.hpp"
+#include "zhaoshang/supervision/supervision_service.hpp"
 
 namespace zhaoshang {
 
@@ -48,6 +50,8 @@ class App {
   matching::ParkService& parks() { return parks_; }
   review::ReviewService& review() { return review_; }
   factors::FactorService& factors() { return factors_; }
+  notify::NotifyService& notify() { return notify_; }
+  supervision::SupervisionService& supervision() { return supervision_; }
   const AppRouter& router() const { return router_; }
   bool demo() const { return demo_.load(); }
   // Whether this process may anchor an audit log that has rows but no checkpoint yet: the log
@@ -74,6 +78,8 @@ class App {
   matching::ParkService parks_;
   review::ReviewService review_;
   factors::FactorService factors_;
+  notify::NotifyService notify_;
+  supervision::SupervisionService supervision_;
   audit::AuditService audit_;
   AppRouter router_;
   std::atomic<bool> demo_{false};

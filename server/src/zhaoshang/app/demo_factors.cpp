@@ -10,26 +10,6 @@
 #include "zhaoshang/org/org_store.hpp"
 
 namespace zhaoshang {
-namespace {
-auth::Principal Account(App& app, const std::string& login) {
-  auto c = app.db().Acquire();
-  auto u = org::store::FindUserByLogin(*c, login);
-  if (!u) throw std::runtime_error("demo account missing: " + login);
-  auth::Principal p;
-  p.user_id = u->id;
-  p.login = u->login;
-  p.name = u->name;
-  p.unit_id = u->unit_id;
-  p.roles = u->roles;
-  return p;
-}
-
-template <typename T>
-T Must(Result<T> r, const char* what) {
-  if (!r) throw std::runtime_error(std::string("demo ") + what + ": " + r.error().message);
-  return std::move(*r);
-}
-}  // namespace
 
 void LoadDemoFactors(App& app) {
   const Actor actor{0, "demo-loader", "", "cli", "demo"};
@@ -47,9 +27,9 @@ void LoadDemoFactors(App& app) {
       throw std::runtime_error("demo factor mapping: " + st.error().message);
 
   // The park raises requests on its signed and building projects.
-  const auth::Principal receiver = Account(app, "receiver");
-  const auth::Principal land = Account(app, "collaborator");
-  const auth::Principal power = Account(app, "gdcollab");
+  const auth::Principal receiver = DemoPrincipal(app, "receiver");
+  const auth::Principal land = DemoPrincipal(app, "collaborator");
+  const auth::Principal power = DemoPrincipal(app, "gdcollab");
   pipeline::ProjectFilter f;
   f.stages = {"signed", "construction"};
   f.limit = 6;

@@ -136,7 +136,9 @@ const std::vector<DemoPark>& Parks() {
   return k;
 }
 
-auth::Principal As(App& app, const std::string& login) {
+}  // namespace
+
+auth::Principal DemoPrincipal(App& app, const std::string& login) {
   auto c = app.db().Acquire();
   auto u = org::store::FindUserByLogin(*c, login);
   if (!u) throw std::runtime_error("demo account missing: " + login);
@@ -149,17 +151,9 @@ auth::Principal As(App& app, const std::string& login) {
   return p;
 }
 
-template <typename T>
-T Must(Result<T> r, const char* what) {
-  if (!r) throw std::runtime_error(std::string("demo ") + what + ": " + r.error().message);
-  return std::move(*r);
-}
-
-}  // namespace
-
 void LoadDemoMatching(App& app) {
   const Actor actor{0, "demo-loader", "", "cli", "demo"};
-  const auth::Principal coordinator = As(app, "coordinator");
+  const auth::Principal coordinator = DemoPrincipal(app, "coordinator");
   std::map<std::string, int64_t> unit, node;
   {
     auto c = app.db().Acquire();
@@ -265,7 +259,7 @@ void LoadDemoMatching(App& app) {
   }
 
   // The pre-review panel and its open round with one project.
-  const auth::Principal promoter = As(app, "promoter");
+  const auth::Principal promoter = DemoPrincipal(app, "promoter");
   pipeline::ProjectInput in;
   in.name = "安庆新能源电池材料项目";
   in.investor_name = "湖南华电新能源材料股份有限公司";
@@ -291,10 +285,10 @@ void LoadDemoMatching(App& app) {
   review::PanelInput panel;
   panel.name = "安庆市招商项目预审专班";
   panel.members = std::vector<std::pair<int64_t, std::string>>{
-      {As(app, "receiver").user_id, "park"},
-      {As(app, "reviewer").user_id, "factor_department"},
-      {As(app, "expert").user_id, "academic"},
-      {As(app, "expert2").user_id, "enterprise"}};
+      {DemoPrincipal(app, "receiver").user_id, "park"},
+      {DemoPrincipal(app, "reviewer").user_id, "factor_department"},
+      {DemoPrincipal(app, "expert").user_id, "academic"},
+      {DemoPrincipal(app, "expert2").user_id, "enterprise"}};
   auto p = Must(app.review().CreatePanel(panel, actor), "panel");
   auto round = Must(app.review().CreateRound(coordinator, p.id, "2026年第12期项目预审会",
                                              "2026-12-10", {project.project.id}, actor),
@@ -304,7 +298,8 @@ void LoadDemoMatching(App& app) {
     for (const auto& k : round.criteria) s.scores[k.code] = 8;
     s.vote = "approve";
     s.comment = "产业契合，要素可保障，建议入库。";
-    Must(app.review().SaveSheet(As(app, login), round.summary.id, project.project.id, s, actor),
+    Must(app.review().SaveSheet(DemoPrincipal(app, login), round.summary.id, project.project.id, s,
+                                actor),
          "sheet");
   }
 }

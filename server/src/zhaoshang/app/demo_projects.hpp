@@ -1,6 +1,8 @@
 #pragma once
 // Realistic synthetic projects for the demo city and for `zhaoshang gen`.
 #include <cstdint>
+#include <stdexcept>
+#include <string>
 
 #include "zhaoshang/app/app.hpp"
 
@@ -16,6 +18,15 @@ struct ProjectGenSpec {
 // Writes projects spread over every stage (with consistent fields, events, activities,
 // contacts, co-promoters from collisions). Deterministic for a given spec.
 void LoadDemoProjects(App& app, const ProjectGenSpec& spec = {});
+
+// The demo loaders act as the demo accounts: the account's principal, as if logged in.
+auth::Principal DemoPrincipal(App& app, const std::string& login);
+// A demo step that must succeed (the loader stops with what failed).
+template <typename T>
+T Must(Result<T> r, const char* what) {
+  if (!r) throw std::runtime_error(std::string("demo ") + what + ": " + r.error().message);
+  return std::move(*r);
+}
 
 // Park profiles with carriers, routings (accepted ones for routed projects, a few declines),
 // and the pre-review panel with one open round (demo_matching.cpp).

@@ -100,8 +100,8 @@ TEST(CalendarCsv, EveryBadLineIsNamedWithItsReason) {
       "2026-12-29,holiday,ok\n"     // 5 fine
       "2026-12-29,workday,again\n"  // 6
       "2026-12-28,holiday," +
-      std::string(51 * 3, 'a') + "\n" +  // 7: 153 ASCII characters
-      "2026-12-27,holiday,\x01\n");      // 8
+      std::string(size_t{51} * 3, 'a') + "\n" +  // 7: 153 ASCII characters
+      "2026-12-27,holiday,\x01\n");              // 8
   EXPECT_FALSE(bad.ok());
   EXPECT_EQ(bad.errors.at(2), "invalid_date");
   EXPECT_EQ(bad.errors.at(3), "invalid_kind");

@@ -56,5 +56,41 @@ TEST(Text, RefusesMalformedUtf8) {
   EXPECT_EQ(Clean("\xFF"), "<refused>");
 }
 
+// Every UTF-8 reader uses this one (JSON bodies, CSV uploads): only the shortest form of a
+// scalar value is UTF-8, so the first and last code point of each length, and the bytes just
+// around them, pin where acceptance starts and stops.
+TEST(Text, Utf8IsTheShortestFormOfAScalarValue) {
+  for (const char* ok : {"", "plain", "招商引资",
+                         "\x7F",                          // U+007F, the last one-byte
+                         "\xC2\x80", "\xDF\xBF",          // U+0080, U+07FF
+                         "\xE0\xA0\x80", "\xEF\xBF\xBF",  // U+0800, U+FFFF
+                         "\xED\x9F\xBF", "\xEE\x80\x80",  // U+D7FF, U+E000 around the surrogates
+                         "\xF0\x90\x80\x80",              // U+10000
+                         "\xF4\x8F\xBF\xBF"})             // U+10FFFF, the last code point
+    EXPECT_TRUE(IsValidUtf8(ok)) << ok;
+  const std::string refused[] = {
+      "\xD5\xD0\xC9\xCC",          // 招商 in GBK
+      "\xE6\x8B",                  // cut in the middle of a character
+      "\x80",                      // a continuation byte with no lead
+      "\xC0\x80",                  // overlong NUL
+      "\xC0\xAF",                  // overlong '/' in two bytes
+      "\xC1\xBF",                  // overlong U+007F
+      "\xE0\x80\xAF",              // overlong '/' in three bytes
+      "\xE0\x9F\xBF",              // overlong U+07FF
+      "\xF0\x80\x80\xAF",          // overlong '/' in four bytes
+      "\xF0\x8F\xBF\xBF",          // overlong U+FFFF
+      "\xED\xA0\x80",              // U+D800, the first surrogate
+      "\xED\xBF\xBF",              // U+DFFF, the last surrogate
+      "\xED\xA0\xBD\xED\xB8\x80",  // a surrogate pair (CESU-8)
+      "\xF4\x90\x80\x80",          // U+110000
+      "\xF7\xBF\xBF\xBF",          // a lead byte that only starts values beyond U+10FFFF
+      "\xF8\x88\x80\x80\x80",      // a five-byte form
+      "\xFF",                      // never in UTF-8
+      "a\xC0\xAFz",                // in the middle of text
+  };
+  for (const std::string& bad : refused)
+    EXPECT_FALSE(IsValidUtf8(bad)) << testing::PrintToString(bad);
+}
+
 }  // namespace
 }  // namespace zhaoshang

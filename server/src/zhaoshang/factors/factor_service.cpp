@@ -8,6 +8,8 @@
 #include "zhaoshang/clocks/clock_kinds.hpp"
 #include "zhaoshang/core/date.hpp"
 #include "zhaoshang/factors/factors_store.hpp"
+#include "zhaoshang/notify/notify_kinds.hpp"
+#include "zhaoshang/notify/notify_service.hpp"
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/org/roles.hpp"
 #include "zhaoshang/pipeline/project_service.hpp"
@@ -18,6 +20,20 @@ constexpr const char* kRead = "factor.read";
 constexpr const char* kHandle = "factor.handle";
 
 Error RequestNotFound() { return NotFound("factor request not found"); }
+
+// Who hears of a step: the new department, the coordinator, the requester.
+void Tell(db::Connection& c, FactorAction action, const FactorRequest& r, int64_t now,
+          int64_t actor) {
+  const notify::Subject s{"factor_request", r.id, r.project_id, r.project_name};
+  if (action == FactorAction::kPassOn)
+    notify::Send(c, notify::HoldersIn(c, kHandle, r.department_id), notify::kFactorPassedOn, s, now,
+                 actor);
+  else if (action == FactorAction::kUnresolvable)
+    notify::Send(c, notify::HoldersEverywhere(c, kHandle), notify::kFactorUnresolvable, s, now,
+                 actor);
+  else if (action == FactorAction::kResolve)
+    notify::Send(c, {r.raised_by}, notify::kFactorResolved, s, now, actor);
+}
 
 bool InScope(const FactorRequest& r, const FactorScope& s) {
   switch (s.kind) {
@@ -157,6 +173,8 @@ Result<FactorDetail> FactorService::Raise(const auth::Principal& who, int64_t pr
       .Created("type", in.type)
       .Created("department_id", std::to_string(*dept));
   audit::Append(*c, now, a, {"factor.raise", "factor_request", std::to_string(r.id), d.Json()});
+  notify::Send(*c, notify::HoldersIn(*c, kHandle, *dept), notify::kFactorRaised,
+               {"factor_request", r.id, project_id, view->project.name}, now, who.user_id);
   tx.Commit();
   return Get(who, r.id);
 }
@@ -287,6 +305,7 @@ Result<FactorDetail> FactorService::Act(const auth::Principal& who, int64_t id, 
     r->status = std::string(rule->to);
     if (!store::Update(*c, *r)) return Fail(VersionConflict());
     store::AddEvent(*c, e);
+    Tell(*c, action, *r, now, who.user_id);
     audit::Append(*c, now, a,
                   {"factor." + std::string(ActionName(action)), "factor_request",
                    std::to_string(id), d.Json()});

@@ -257,6 +257,30 @@ std::vector<std::pair<int64_t, int64_t>> UsersWithRole(db::Connection& c, const 
   return out;
 }
 
+std::vector<int64_t> ActiveUsersWithRoles(db::Connection& c, const std::vector<std::string>& roles,
+                                          std::optional<int64_t> unit_id) {
+  if (roles.empty()) return {};
+  db::Params p;
+  std::string in;
+  for (const auto& r : roles) {
+    in += in.empty() ? "?" : ",?";
+    p.emplace_back(r);
+  }
+  std::string sql =
+      "SELECT DISTINCT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE u.active = 1 "
+      "AND r.role IN (" +
+      in + ")";
+  if (unit_id) {
+    sql += " AND u.unit_id = ?";
+    p.emplace_back(*unit_id);
+  }
+  auto rs = c.Query(sql + " ORDER BY u.id", p);
+  std::vector<int64_t> out;
+  out.reserve(rs.size());
+  for (size_t i = 0; i < rs.size(); ++i) out.push_back(rs[i].Int(0));
+  return out;
+}
+
 int64_t CountActiveUsersInUnit(db::Connection& c, int64_t unit_id) {
   return c.QueryInt("SELECT COUNT(*) FROM users WHERE unit_id = ? AND active = 1", {unit_id})
       .value_or(0);

@@ -21,6 +21,9 @@ std::vector<User> ListUsers(db::Connection& c, const UserFilter& f, int64_t* tot
 int64_t CountUsers(db::Connection& c);
 // (user, unit) of every account holding the role, by user id (demo seeding).
 std::vector<std::pair<int64_t, int64_t>> UsersWithRole(db::Connection& c, const std::string& role);
+// Active users holding any of these roles, in one unit (or anywhere when unit_id is none).
+std::vector<int64_t> ActiveUsersWithRoles(db::Connection& c, const std::vector<std::string>& roles,
+                                          std::optional<int64_t> unit_id);
 int64_t CountActiveUsersInUnit(db::Connection& c, int64_t unit_id);
 // The account's roles, sorted.
 std::vector<std::string> UserRoles(db::Connection& c, int64_t id);

@@ -35,7 +35,9 @@ const std::vector<RoleDef>& AllRoles() {
         {"project.read", kSelf},
         {"project.create", kSelf},
         {"project.write", kSelf},
-        {"factor.read", kSelf},  // the factor requests they raised
+        {"factor.read", kSelf},       // the factor requests they raised
+        {"supervision.read", kUnit},  // 督办 addressed to their unit
+        {"supervision.reply", kUnit},
         {"park.read", kAll}}},
       // 承接人: the park/district that receives projects and owns their landing.
       {"receiver",
@@ -47,6 +49,8 @@ const std::vector<RoleDef>& AllRoles() {
         {"project.read", kSubtree},
         {"project.write", kSubtree},
         {"factor.read", kSubtree},
+        {"supervision.read", kSubtree},
+        {"supervision.reply", kSubtree},
         {"park.read", kAll},
         {"park.write", kSubtree},  // its own profile
         {"routing.read", kSubtree},
@@ -62,6 +66,8 @@ const std::vector<RoleDef>& AllRoles() {
         {"calendar.read", kAll},
         {"factor.read", kUnit},  // its queue (要素保障)
         {"factor.handle", kUnit},
+        {"supervision.read", kUnit},
+        {"supervision.reply", kUnit},
         {"park.read", kAll},
         {"review.participate", kSelf},
         {"review.view", kSelf}}},
@@ -99,6 +105,8 @@ const std::vector<RoleDef>& AllRoles() {
         {"factor.read", kAll},
         {"factor.handle", kAll},
         {"factor.settings", kAll},  // which department handles which type
+        {"supervision.read", kAll},
+        {"supervision.issue", kAll},  // 督办
         {"pipeline.settings", kAll},
         {"park.read", kAll},
         {"park.write", kAll},
@@ -117,6 +125,8 @@ const std::vector<RoleDef>& AllRoles() {
         {"calendar.read", kAll},
         {"project.read", kAll},
         {"factor.read", kAll},
+        {"supervision.read", kAll},
+        {"supervision.issue", kAll},  // 督办 with the leader's 批示
         {"park.read", kAll},
         {"routing.read", kAll},
         {"review.read", kAll},
@@ -130,6 +140,8 @@ const std::vector<RoleDef>& AllRoles() {
         {"calendar.read", kAll},
         {"project.read", kSubtree},
         {"factor.read", kSubtree},
+        {"supervision.read", kSubtree},
+        {"supervision.reply", kSubtree},
         {"park.read", kAll},
         {"review.participate", kSelf},
         {"review.view", kSelf}}},

@@ -9,6 +9,7 @@
 #include <pugixml.hpp>
 
 #include "zhaoshang/catalog/csv.hpp"
+#include "zhaoshang/core/text.hpp"
 
 namespace zhaoshang::reports {
 namespace {
@@ -51,18 +52,6 @@ std::string GbkToUtf8(const std::string& in) {
   return out;
 }
 }  // namespace
-
-bool IsValidUtf8(const std::string& s) {
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    int n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
-    if (n < 0 || i + n >= s.size()) return false;
-    for (int k = 1; k <= n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
-    i += n + 1;
-  }
-  return true;
-}
 
 bool ParseCellRef(const std::string& ref, size_t* col, size_t* row) {
   size_t i = 0, c = 0, r = 0;

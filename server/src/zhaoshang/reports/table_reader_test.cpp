@@ -29,14 +29,6 @@ TEST(ParseCellRef, RefusesMalformedOrOutOfRange) {
     EXPECT_FALSE(ParseCellRef(bad, &col, &row)) << bad;
 }
 
-TEST(IsValidUtf8, AcceptsUtf8AndRefusesBrokenSequences) {
-  EXPECT_TRUE(IsValidUtf8(""));
-  EXPECT_TRUE(IsValidUtf8("plain"));
-  EXPECT_TRUE(IsValidUtf8("招商引资"));
-  EXPECT_FALSE(IsValidUtf8("\xD5\xD0\xC9\xCC"));  // 招商 in GBK
-  EXPECT_FALSE(IsValidUtf8("\xE6\x8B"));          // cut in the middle of a character
-}
-
 TEST(ReadCsv, DropsTheUtf8Bom) {
   auto t = ReadCsv("\xEF\xBB\xBFname,amount\n招商,1\n");
   ASSERT_TRUE(t.has_value());
@@ -47,6 +39,32 @@ TEST(ReadCsv, ConvertsGbkAsExcelSavesIt) {
   auto t = ReadCsv("\xD5\xD0\xC9\xCC,1\r\n");  // 招商,1
   ASSERT_TRUE(t.has_value());
   EXPECT_EQ(*t, (Rows{{"招商", "1"}}));
+}
+
+// Overlong forms, surrogates and values beyond U+10FFFF are not UTF-8 (zhaoshang::IsValidUtf8,
+// the JSON bodies' check): a file holding one is tried as GBK like any other non-UTF-8 file and,
+// being no GBK either, refused as a whole.
+TEST(ReadCsv, RefusesWhatIsNeitherStrictUtf8NorGbk) {
+  for (const char* bad : {
+           "\xE0\x80\xAF",      // overlong '/' in three bytes
+           "\xF0\x80\x80\xAF",  // overlong '/' in four bytes
+           "\xED\xA0\x80",      // a surrogate
+           "\xF4\x90\x80\x80",  // U+110000
+       }) {
+    auto t = ReadCsv(std::string("name,path\n招商,") + bad + "\n");
+    ASSERT_FALSE(t.has_value()) << ::testing::PrintToString(bad);
+    EXPECT_EQ(t.error().code, "invalid_file");
+    EXPECT_EQ(t.error().message, "the CSV is neither UTF-8 nor GBK");
+    EXPECT_EQ(t.error().fields.at("file"), "invalid_value");
+  }
+}
+
+// Bytes that are not UTF-8 but are GBK are read as GBK, whatever they were meant to be: C0 AF,
+// the overlong '/', is 蜡 in GBK and comes out as that, never as '/' or as the raw bytes.
+TEST(ReadCsv, WhatIsNotUtf8ButIsGbkIsReadAsGbk) {
+  auto t = ReadCsv("a,\xC0\xAF\n");
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(*t, (Rows{{"a", "蜡"}}));
 }
 
 TEST(ReadTable, EmptyUploadIsRefused) {

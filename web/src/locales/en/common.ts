@@ -13,7 +13,7 @@ export default {
     en: 'EN',
   },
   demo: {
-    banner: 'Demo data — everything here is fictitious; demo accounts are listed in the README',
+    banner: 'Demo environment — all data here is fictitious; do not enter real information',
     accounts: 'Demo accounts: {accounts}; password for all: {password}',
   },
   actions: {

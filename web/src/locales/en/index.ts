@@ -16,6 +16,7 @@ import fit from './fit'
 import routing from './routing'
 import review from './review'
 import account from './account'
+import help from './help'
 import clocks from './clocks'
 import factors from './factors'
 import todos from './todos'
@@ -39,6 +40,7 @@ export default {
   routing,
   review,
   account,
+  help,
   clocks,
   factors,
   todos,

@@ -71,8 +71,8 @@ export default {
     '5': '5 bn and above',
   },
   units: {
+    wanAmount: '{n} × 10k CNY',
     wan: '10k CNY',
-    yi: '100m CNY',
     mu: 'mu',
     perMu: '10k CNY/mu',
     m2: 'm²',
@@ -160,6 +160,7 @@ export default {
     chainMatches: 'matches the industry',
     moneyPlaceholder: 'In 10k CNY, up to 4 decimals',
     muPlaceholder: 'In mu',
+    notFuture: 'Cannot be later than today ({today}): only a date that has already happened',
     invalidAmount: 'Enter a number ≥ 0 with at most {decimals} decimals',
     invalidInteger: 'Enter a whole number ≥ 0',
     contactAdd: 'Add contact',

@@ -13,7 +13,7 @@ export default {
     en: 'EN',
   },
   demo: {
-    banner: '演示数据 — 本环境数据均为虚构，演示账号见 README',
+    banner: '演示环境 — 本环境的数据均为虚构，请勿录入真实信息',
     accounts: '演示账号：{accounts}；密码均为 {password}',
   },
   actions: {

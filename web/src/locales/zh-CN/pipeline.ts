@@ -71,8 +71,8 @@ export default {
     '5': '50 亿及以上',
   },
   units: {
+    wanAmount: '{n} 万元',
     wan: '万元',
-    yi: '亿元',
     mu: '亩',
     perMu: '万元/亩',
     m2: '平方米',
@@ -160,6 +160,7 @@ export default {
     chainMatches: '与所选行业匹配',
     moneyPlaceholder: '单位：万元，最多 4 位小数',
     muPlaceholder: '单位：亩',
+    notFuture: '不能晚于今天（{today}）：只能登记已经发生的日期',
     invalidAmount: '请输入不小于 0 的数字，最多 {decimals} 位小数',
     invalidInteger: '请输入不小于 0 的整数',
     contactAdd: '添加联系人',

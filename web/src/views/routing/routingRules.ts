@@ -20,3 +20,25 @@ export function reasonCounts(s: Pick<RoutingApi.Stat, 'reasons'>, order: readonl
 /** Element Plus tag type of a routing status. */
 export const statusType = (s: RoutingApi.Status): 'warning' | 'success' | 'danger' | 'info' =>
   s === 'pending' ? 'warning' : s === 'accepted' ? 'success' : s === 'declined' ? 'danger' : 'info'
+
+/** The lists of the 分派与接收 page: projects waiting to be routed, routings waiting for a park,
+ *  routings parks declined, and every routing. */
+export type RoutingView = 'to_route' | 'pending' | 'declined' | 'all'
+
+/**
+ * Which lists a user gets and which one opens first, from the permissions the server gave them
+ * (GET /auth/me): who may route (routing.write) starts with what waits to be routed, who may
+ * answer routings (routing.respond) with what waits for an answer, anyone else with everything.
+ */
+export function routingViews(can: (perm: string) => boolean): { views: RoutingView[]; first: RoutingView } {
+  const route = can('routing.write')
+  const respond = can('routing.respond')
+  const views: RoutingView[] = [...(route ? (['to_route'] as const) : []), 'pending', 'declined', 'all']
+  return { views, first: route ? 'to_route' : respond ? 'pending' : 'all' }
+}
+
+/** Soonest deadline first (YYYY-MM-DD strings; none last), then the newest. */
+export function byDeadline<T extends { deadline?: string | null; step_deadline?: string | null; id: number }>(rows: readonly T[]): T[] {
+  const day = (r: T) => r.deadline ?? r.step_deadline ?? '9999-99-99'
+  return [...rows].sort((a, b) => day(a).localeCompare(day(b)) || b.id - a.id)
+}

@@ -1,0 +1,19 @@
+#pragma once
+// All SQL of the supervision module: supervision_items, supervision_events.
+#include <optional>
+#include <vector>
+
+#include "zhaoshang/db/database.hpp"
+#include "zhaoshang/supervision/supervision_types.hpp"
+
+namespace zhaoshang::supervision::store {
+
+int64_t Insert(db::Connection& c, const Item& i);
+std::optional<Item> Get(db::Connection& c, int64_t id);
+// status, deadline, closed_at when `version` still matches (then version + 1).
+bool Update(db::Connection& c, const Item& i);
+std::vector<Item> List(db::Connection& c, const ItemScope& s, const ItemQuery& q, int64_t* total);
+void AddEvent(db::Connection& c, const Event& e);
+std::vector<Event> Events(db::Connection& c, int64_t item_id);
+
+}  // namespace zhaoshang::supervision::store

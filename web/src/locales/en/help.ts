@@ -1,0 +1,54 @@
+export default {
+  title: 'Help',
+  open: 'Help',
+  general:
+    'There is no particular guide for this page. The side menu groups the work; at the top right you can search projects, switch the language and open your account. Ask your unit’s system administrator when something goes wrong.',
+  more: 'Everywhere',
+  common:
+    'The search box at the top finds a project by its name, the investor’s name, the unified social credit code or the project number. A red message marks a required or wrong field and goes as soon as you fix it. Dates are written year-month-day; amounts are in 10k CNY.',
+  pages: {
+    workbench:
+      'The workbench sums up your unit, your roles and what waits for you: open review rounds are listed here, and “Open” takes you straight to the score sheet. If the last login was not you, change your password now.',
+    projects:
+      'The ledger lists every project you may see. Type a project or investor name, then filter by stage or industry; “Overdue only” shows projects past their deadline. “Columns” adds or removes columns, “Export Excel” exports what the filters select. Click a project’s name to open it.',
+    project_board:
+      'The board shows projects in one column per stage. Drag a card to the next column to move it; a dialog asks for what the move needs, and a move that is not allowed says why.',
+    project_new:
+      'Report a lead: fields with * are required. Once the investor is typed, the system checks whether another unit reported it already (a duplicate); if it is the same project you can join it as co-promoter. After the industry is chosen, matching parks are shown below for reference.',
+    project_import:
+      'Import: download the template, fill it in and choose the file. The system checks every row first and lists the problems; “Import” then imports only the rows that passed.',
+    project_detail:
+      'The top of a project shows its stage, who is responsible, the next step and its deadline; the buttons under “Next step” are what you may do now. “Log activity” records a call, visit, meeting or capital in place; “Timeline” lists everything that happened.',
+    project_edit:
+      'Edit the project and press “Save”. Only the responsible party, the first promoter or the investment bureau may edit; stage changes are made on the project page.',
+    routings:
+      'Routing: the investment bureau routes pooled projects to parks; a park accepts or declines (with a reason) before the deadline. The list starts with what waits for you, soonest deadline first; “Statistics” counts by park and by reporting unit.',
+    review_rounds:
+      'Review rounds lists the pre-review meetings. Open rounds take your scores; closed rounds show their decisions and the pre-review opinion.',
+    review_round:
+      'For each project score every criterion and vote approve, reject or more information. Recuse yourself when you have an interest in the project. Once the quorum is reached the investment bureau closes the round.',
+    review_opinion: 'The pre-review opinion gathers the panel’s scores and comments; print it with Ctrl+P.',
+    review_panels:
+      'Review panels: set the members, the quorum and the share needed to approve; “Criteria” sets what is scored and the weights.',
+    parks:
+      'Park profiles show what each park or district has and wants: available land and buildings, utilities, industry focus and admission thresholds. The park card prints on one page to take along.',
+    park_edit:
+      'Edit a park profile: industry focus, wanted and excluded industries, admission thresholds and utilities, and the land and buildings available under “Carriers”. The fuller the profile, the better leads are matched.',
+    park_card: 'The park card is a one-page printable introduction: press “Print” or Ctrl+P; the language switch is at the top right.',
+    catalog:
+      'The industry catalog keeps the leading industries and their chain nodes; each node maps to codes of the national industry classification (GB/T 4754-2017), used to classify leads and filter the ledger.',
+    pipeline_settings:
+      'Stage deadlines: the days a project has for its next step after entering each stage, and the days a park has to answer a routing. A change applies to projects that enter the stage afterwards.',
+    org_units:
+      'Org units: keep the city, districts, parks and departments in their hierarchy. After adding a unit, create its accounts under “Users”.',
+    users:
+      'Users: create accounts, reset passwords, disable accounts. After a reset the user must choose a new password at the next login. Administrator accounts are protected and are maintained on the command line.',
+    roles: 'Roles lists what each role may do and on which data (own, unit, unit and below, all).',
+    audit:
+      'The audit log records every login and every change; filter by person, action and time. “Verify chain” confirms that the log has not been tampered with.',
+    account:
+      'Your account shows who you are and your latest logins. If one was not you, change your password now and tell an administrator.',
+    account_password:
+      'Change password: type the current password and the new one twice; what a new password needs is written under the boxes, and a box that does not meet it says so. Your logins on other devices end.',
+  },
+}
