@@ -55,6 +55,12 @@ async function startServer() {
   cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }))
   const cmd = process.env.ZS_SERVER_BIN ?? path.join(root, 'build/release/zhaoshang')
   if (!fs.existsSync(cmd)) throw new Error(`${cmd} not found: build the server, or set ZS_BASE_URL`)
+  // Something already answering on the port would be tested instead of the server started here.
+  const taken = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+    () => true,
+    () => false,
+  )
+  if (taken) throw new Error(`port ${port} is in use by another server: set ZS_E2E_PORT, or ZS_BASE_URL to test that one`)
   // --db is an option of the program, not of `serve` (CLI11 takes it before the sub-command).
   const args = ['--db', `sqlite:${path.join(tmp, 'e2e.db')}`, 'serve', '--demo', '--static', dist, '--listen', `127.0.0.1:${port}`]
   const log = fs.openSync(path.join(tmp, 'server.log'), 'w')
@@ -2221,6 +2227,13 @@ scenario('page tabs: each opened page gets a tab that brings it back with its fi
   const left = await s.page.locator('[data-testid="page-tabs"] .el-tabs__item').allTextContents()
   if (left.length !== 1) throw new Error(`tabs after logging in again: ${left.join(',')}`)
   assertNoProblems(s.problems)
+})
+
+// ---------------------------------------------------------------- calendar, clocks, 要素保障 (clocks_factors.mjs)
+const { register: registerClocksFactors } = await import('./clocks_factors.mjs')
+registerClocksFactors({
+  ...{ scenario, newSession, phoneSession, loginAs, logout, logoutOnPhone, tid, shot, expectText, expectPath, assertNoProblems },
+  ...{ fitsWidth, confirmBox, apiGet, apiSend, isApi, settled, base: () => baseUrl },
 })
 
 // ---------------------------------------------------------------- main

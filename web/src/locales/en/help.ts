@@ -8,7 +8,7 @@ export default {
     'The search box at the top finds a project by its name, the investor’s name, the unified social credit code or the project number. A red message marks a required or wrong field and goes as soon as you fix it. Dates are written year-month-day; amounts are in 10k CNY.',
   pages: {
     workbench:
-      'The workbench sums up your unit, your roles and what waits for you: open review rounds are listed here, and “Open” takes you straight to the score sheet. If the last login was not you, change your password now.',
+      'The workbench sums up your unit, your roles and what waits for you: “My to-dos” lists projects due soon or overdue, routings to answer and factor requests by deadline — red “Overdue”, orange “Due soon” — each one click from where it is done; a count on top shows only that kind. Open review rounds are listed here too, and “Open” takes you straight to the score sheet. If the last login was not you, change your password now.',
     projects:
       'The ledger lists every project you may see. Type a project or investor name, then filter by stage or industry; “Overdue only” shows projects past their deadline. “Columns” adds or removes columns, “Export Excel” exports what the filters select. Click a project’s name to open it.',
     project_board:
@@ -39,6 +39,12 @@ export default {
       'The industry catalog keeps the leading industries and their chain nodes; each node maps to codes of the national industry classification (GB/T 4754-2017), used to classify leads and filter the ledger.',
     pipeline_settings:
       'Stage deadlines: the days a project has for its next step after entering each stage, and the days a park has to answer a routing. A change applies to projects that enter the stage afterwards.',
+    calendar:
+      'Working calendar: every deadline counts working days. A red “H” is a holiday, a blue “W” a make-up working day, the blue frame today; tap a day to see its name. The investment promotion bureau can make a day worked or off, or import a schedule (.csv/.xlsx with date, kind, name); a file with errors names its lines and imports nothing.',
+    factor_requests:
+      'Factor guarantees: the factor requests you can see (land, power, water, labour …), by default those waiting or in progress; “Overdue only” keeps the late ones. Open a row to act on it. “Statistics” sums up per department and factor; the investment promotion bureau sets under “Departments” where each factor’s requests go.',
+    factor_request:
+      'A factor request: the need, the department and the deadlines on top, every step under “History”. The buttons are what you may do now: accept, record progress, resolve, pass on to another department, declare it unresolvable (the bureau then coordinates) or withdraw.',
     org_units:
       'Org units: keep the city, districts, parks and departments in their hierarchy. After adding a unit, create its accounts under “Users”.',
     users:

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
+import { createPinia } from 'pinia'
 import { ApiError } from '@/api/http'
 import { i18n, setLocale } from '@/locales'
 
@@ -29,7 +30,7 @@ const raise = raiseFactorRequest as unknown as ReturnType<typeof vi.fn>
 async function setup() {
   const w = mount(RaiseFactorDialog, {
     props: { open: false, projectId: 16, unitTree: [], 'onUpdate:open': (v: boolean) => w.setProps({ open: v }) },
-    global: { plugins: [ElementPlus, i18n] },
+    global: { plugins: [ElementPlus, i18n, createPinia()] },
     attachTo: document.body,
   })
   await w.setProps({ open: true })
