@@ -248,6 +248,13 @@ TEST(FactorsApi, TheWorkbenchListsEachCallersToDosWithTheirClocks) {
     EXPECT_LE(last, d);
     last = d;
   }
+  // A factor request's to-do shows the clock its own page shows (none once declared unresolvable).
+  for (const auto& item : todos.at("items").as_array()) {
+    if (item.at("kind").as_string() != "factor_request") continue;
+    Reply r =
+        c.coordinator.Get("/api/v1/factor-requests/" + std::to_string(item.at("id").as_int64()));
+    EXPECT_EQ(item.at("clock"), r.json.at("clock")) << r.body;
+  }
   // A promoter handles no factor requests and sees only their own projects.
   auto promoter = TodoKinds(c.promoter);
   EXPECT_FALSE(Contains(promoter, "factor_request"));

@@ -21,6 +21,14 @@ struct Todo {
   std::string title, detail, deadline;
 };
 
+// A factor request's running clock: answering while open, resolving once accepted; none once a
+// department declared it cannot resolve it (the coordinator's to re-assign).
+std::string DeadlineOf(const factors::FactorRequest& r) {
+  if (r.status == "open") return r.answer_deadline;
+  if (r.status == "accepted") return r.resolve_deadline.value_or("");
+  return "";
+}
+
 bool Has(const auth::Principal& who, std::string_view permission) {
   return org::ResolveScope(who.roles, permission).has_value();
 }
@@ -66,8 +74,7 @@ json::object TodosJson(const TodoSources& s, const auth::Principal& who) {
     if (auto rows = s.factors.List(who, q, &n_factors))
       for (const auto& r : *rows)
         todos.push_back(
-            {"factor_request", r.id, r.project_id, r.project_name, r.type,
-             r.status == "accepted" ? r.resolve_deadline.value_or("") : r.answer_deadline});
+            {"factor_request", r.id, r.project_id, r.project_name, r.type, DeadlineOf(r)});
     if (everyone) {  // and what is late anywhere
       factors::FactorQuery late;
       late.overdue_on = day.today;
@@ -76,8 +83,7 @@ json::object TodosJson(const TodoSources& s, const auth::Principal& who) {
       if (auto rows = s.factors.List(who, late, &n_late))
         for (const auto& r : *rows)
           todos.push_back(
-              {"factor_request", r.id, r.project_id, r.project_name, r.type,
-               r.status == "accepted" ? r.resolve_deadline.value_or("") : r.answer_deadline});
+              {"factor_request", r.id, r.project_id, r.project_name, r.type, DeadlineOf(r)});
       n_factors += n_late;
     }
   }
