@@ -107,7 +107,7 @@ TEST(SupervisionApi, BadInputIsRefusedAndOnlyIssuersIssue) {
   Client coordinator(*t.app), park(*t.app);
   ASSERT_EQ(coordinator.Login("coordinator").status, 200);
   ASSERT_EQ(park.Login("receiver").status, 200);
-  auto issue = [&](Client& c, json::object o) {
+  auto issue = [&](Client& c, const json::object& o) {
     json::object body{{"subject_type", "unit"},
                       {"subject_id", UnitIdByCode(*t.app, "AQ-GXQ")},
                       {"title", "招商任务推进"},
