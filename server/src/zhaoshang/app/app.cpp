@@ -56,6 +56,22 @@ Result<PageParams> ParsePage(const http::Request& req) {
   return p;
 }
 
+std::vector<std::string> ReadCodeList(const http::Request& req, const std::string& key,
+                                      const std::set<std::string>& allowed,
+                                      std::map<std::string, std::string>* bad) {
+  std::vector<std::string> out;
+  const std::string list = req.Query(key);
+  for (size_t pos = 0; pos < list.size();) {
+    size_t end = list.find(',', pos);
+    if (end == std::string::npos) end = list.size();
+    std::string code = list.substr(pos, end - pos);
+    if (!allowed.count(code)) (*bad)[key] = "invalid_value";
+    out.push_back(std::move(code));
+    pos = end + 1;
+  }
+  return out;
+}
+
 App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
     : cfg_(std::move(cfg)),
       db_(std::move(db)),

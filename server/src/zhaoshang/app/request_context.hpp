@@ -1,7 +1,9 @@
 #pragma once
 // What a route handler receives: the request, the logged-in user, path parameters.
 #include <functional>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -48,6 +50,12 @@ struct PageParams {
   int64_t page = 1, page_size = 20, offset = 0;
 };
 Result<PageParams> ParsePage(const http::Request& req);
+
+// A comma list of codes from the query (`status=open,accepted`); a code outside `allowed` sets
+// (*bad)[key] = "invalid_value".
+std::vector<std::string> ReadCodeList(const http::Request& req, const std::string& key,
+                                      const std::set<std::string>& allowed,
+                                      std::map<std::string, std::string>* bad);
 
 // A JSON body's "contacts": [{name, phone, title}] (≤ 3 keys each); errors go to `in`.
 struct ContactFields {

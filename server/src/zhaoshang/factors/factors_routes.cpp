@@ -155,15 +155,7 @@ http::Response List(const Deps& d, RequestContext& ctx) {
   std::map<std::string, std::string> bad;
   static const std::set<std::string> kStatuses = {"open", "accepted", "resolved", "unresolvable",
                                                   "withdrawn"};
-  const std::string statuses = ctx.req.Query("status");
-  for (size_t pos = 0; pos < statuses.size();) {
-    size_t end = statuses.find(',', pos);
-    if (end == std::string::npos) end = statuses.size();
-    std::string s = statuses.substr(pos, end - pos);
-    if (!kStatuses.count(s)) bad["status"] = "invalid_value";
-    q.statuses.push_back(s);
-    pos = end + 1;
-  }
+  q.statuses = ReadCodeList(ctx.req, "status", kStatuses, &bad);
   q.type = ctx.req.Query("type");
   if (!q.type.empty() && !factors::FindFactorType(q.type)) bad["type"] = "invalid_value";
   if (std::string dep = ctx.req.Query("department_id"); !dep.empty()) {

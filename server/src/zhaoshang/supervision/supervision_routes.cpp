@@ -81,15 +81,7 @@ http::Response List(const Deps& d, RequestContext& ctx) {
   supervision::ItemQuery q;
   std::map<std::string, std::string> bad;
   static const std::set<std::string> kStatuses = {"open", "replied", "closed"};
-  const std::string statuses = ctx.req.Query("status");
-  for (size_t pos = 0; pos < statuses.size();) {
-    size_t end = statuses.find(',', pos);
-    if (end == std::string::npos) end = statuses.size();
-    std::string s = statuses.substr(pos, end - pos);
-    if (!kStatuses.count(s)) bad["status"] = "invalid_value";
-    q.statuses.push_back(s);
-    pos = end + 1;
-  }
+  q.statuses = ReadCodeList(ctx.req, "status", kStatuses, &bad);
   for (const char* k : {"unit_id", "project_id"})
     if (std::string v = ctx.req.Query(k); !v.empty()) {
       auto n = ParseDigits(v);
