@@ -108,6 +108,7 @@ bool LoadDemo(App& app) {
   LoadDemoProjects(app);
   LoadDemoMatching(app);
   LoadDemoFactors(app);
+  LoadDemoSupervision(app);
   auto c = app.db().Acquire();
   db::PutSetting(*c, kDemoSetting, "1");
   app.RefreshDemoFlag();

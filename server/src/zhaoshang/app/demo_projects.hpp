@@ -36,4 +36,7 @@ void LoadDemoMatching(App& app);
 // (demo_factors.cpp).
 void LoadDemoFactors(App& app);
 
+// Supervision items (督办) in every state, one of them overdue (demo_supervision.cpp).
+void LoadDemoSupervision(App& app);
+
 }  // namespace zhaoshang
