@@ -20,6 +20,7 @@
 #include "zhaoshang/app/app.hpp"
 #include "zhaoshang/app/demo.hpp"
 #include "zhaoshang/app/gen.hpp"
+#include "zhaoshang/app/scheduled_jobs.hpp"
 #include "zhaoshang/app/serve.hpp"
 #include "zhaoshang/audit/audit_anchor.hpp"
 #include "zhaoshang/audit/audit_archive.hpp"
@@ -170,6 +171,11 @@ int main(int argc, char** argv) {
   aarchive->add_option("--out", a_out, "the archive file to write (JSON lines; must not exist)")
       ->required();
 
+  auto* jobs_cmd = cli.add_subcommand("jobs", "background jobs (the server runs them on its own)");
+  jobs_cmd->require_subcommand(1);
+  auto* jrun = jobs_cmd->add_subcommand(
+      "run", "run the jobs that are due now (each slot once across every process)");
+
   auto* rules_cmd = cli.add_subcommand(
       "rules", "print the rule constants the web client reads from GET /api/v1/meta (JSON)");
   bool rules_json = true;
@@ -183,8 +189,14 @@ int main(int argc, char** argv) {
   }
 
   try {
-    SystemClock clock;
     Config cfg = MakeConfig(common);
+    std::unique_ptr<Clock> own_clock = std::make_unique<SystemClock>();
+    if (!cfg.simulated_clock.empty()) {
+      own_clock = ParseScaledClock(cfg.simulated_clock);
+      if (!own_clock) throw std::runtime_error("ZS_SIMULATED_CLOCK: expected \"YYYY-MM-DDTHH:MM:SSZ xRATE\"");
+      spdlog::warn("simulated clock: {} (tests only)", cfg.simulated_clock);
+    }
+    const Clock& clock = *own_clock;
     if (!listen.empty()) cfg.listen = listen;
     if (!static_dir.empty()) cfg.static_dir = static_dir;
     if (body_limit > 0) cfg.body_limit = body_limit;
@@ -204,7 +216,8 @@ int main(int argc, char** argv) {
       ~AnchorOnExit() {
         if (on) AnchorAfterWrite(app, cfg, clock);
       }
-    } anchor_on_exit{*app, cfg, clock, *demo_cmd || *gen || *ucreate || *udisable || *ureset};
+    } anchor_on_exit{*app, cfg, clock,
+                     *demo_cmd || *gen || *ucreate || *udisable || *ureset || *jrun};
 
     if (*migrate) {
       std::cout << "database is up to date\n";
@@ -251,14 +264,29 @@ int main(int argc, char** argv) {
               "--admin --login NAME --name 姓名` to create the system administrator");
       }
       app->projects().WarmLedger();
+      const std::string owner = jobs::ProcessName();
+      jobs::Scheduler scheduler(app->db(), clock, owner);
+      RegisterJobs(scheduler, *app, owner);
       http::Server server(ServerOptionsOf(app->config()), SiteOf(*app));
       uint16_t port = server.Listen();
       spdlog::info("zhaoshang {} listening on http://{} (port {}), database {}", ZS_VERSION,
                    cfg.listen, port, cfg.db.rfind("sqlite:", 0) == 0 ? cfg.db : "postgresql");
       if (app->demo()) PrintDemoAccounts();
+      if (cfg.scheduler) scheduler.Start(std::chrono::milliseconds(cfg.scheduler_tick_ms));
       server.Run();
+      scheduler.Stop();
       spdlog::info("stopped");
       spdlog::shutdown();
+      return 0;
+    }
+    if (*jrun) {
+      const std::string owner = jobs::ProcessName();
+      jobs::Scheduler scheduler(app->db(), clock, owner);
+      RegisterJobs(scheduler, *app, owner);
+      auto ran = scheduler.RunDue(clock.NowMs());
+      std::cout << (ran.empty() ? "no job was due (or another process ran it)" : "ran:");
+      for (const auto& j : ran) std::cout << " " << j;
+      std::cout << "\n";
       return 0;
     }
     if (*ucreate) {

@@ -16,6 +16,7 @@
 #include "zhaoshang/db/settings.hpp"
 #include "zhaoshang/factors/factors_routes.hpp"
 #include "zhaoshang/matching/park_routes.hpp"
+#include "zhaoshang/escalation/escalation_routes.hpp"
 #include "zhaoshang/notify/notify_routes.hpp"
 #include "zhaoshang/org/org_routes.hpp"
 #include "zhaoshang/org/roles.hpp"
@@ -93,6 +94,7 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
       factors_(*db_, clock_, clocks_, projects_),
       notify_(*db_, clock_),
       supervision_(*db_, clock_, clocks_, projects_, factors_),
+      escalation_(*db_, clock_, clocks_, workflow_),
       audit_(*db_, audit::KeySource{cfg_.audit_key, cfg_.audit_key_file}, AnchorFileFor(cfg_)) {
   cfg_.audit_anchor_file = AnchorFileFor(cfg_);
   RegisterSystemRoutes(router_, demo_, cfg_);
@@ -109,8 +111,9 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
   RegisterFactorRoutes(router_, factors_, clocks_);
   RegisterNotifyRoutes(router_, notify_);
   RegisterSupervisionRoutes(router_, supervision_, clocks_);
+  RegisterEscalationRoutes(router_, escalation_);
   RegisterWorkbenchRoutes(router_, org_, review_,
-                          TodoSources{projects_, routing_, factors_, clocks_});
+                          TodoSources{projects_, routing_, factors_, supervision_, clocks_});
   {
     auto c = db_->Acquire();
     catalog::SeedIndustries(*c);  // reference data: loaded once into an empty table

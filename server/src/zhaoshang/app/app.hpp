@@ -14,6 +14,7 @@
 #include "zhaoshang/clocks/clock_service.hpp"
 #include "zhaoshang/core/clock.hpp"
 #include "zhaoshang/db/database.hpp"
+#include "zhaoshang/escalation/escalation_service.hpp"
 #include "zhaoshang/factors/factor_service.hpp"
 #include "zhaoshang/matching/park_service.hpp"
 #include "zhaoshang/notify/notify_service.hpp"
@@ -52,6 +53,7 @@ class App {
   factors::FactorService& factors() { return factors_; }
   notify::NotifyService& notify() { return notify_; }
   supervision::SupervisionService& supervision() { return supervision_; }
+  escalation::EscalationService& escalation() { return escalation_; }
   const AppRouter& router() const { return router_; }
   bool demo() const { return demo_.load(); }
   // Whether this process may anchor an audit log that has rows but no checkpoint yet: the log
@@ -80,6 +82,7 @@ class App {
   factors::FactorService factors_;
   notify::NotifyService notify_;
   supervision::SupervisionService supervision_;
+  escalation::EscalationService escalation_;
   audit::AuditService audit_;
   AppRouter router_;
   std::atomic<bool> demo_{false};

@@ -76,6 +76,10 @@ Config LoadConfig(const std::string& path) {
     c.audit_anchor_file = t["audit_anchor_file"].value_or(c.audit_anchor_file);
     c.audit_checkpoint_interval_s =
         t["audit_checkpoint_interval_s"].value_or(c.audit_checkpoint_interval_s);
+    c.scheduler = t["scheduler"]["enabled"].value_or(c.scheduler);
+    c.scheduler_tick_ms = t["scheduler"]["tick_ms"].value_or(c.scheduler_tick_ms);
+    c.robot_timeout_ms = t["scheduler"]["robot_timeout_ms"].value_or(c.robot_timeout_ms);
+    c.public_url = t["public_url"].value_or(c.public_url);
   }
   Env("ZS_DB", c.db);
   Env("ZS_LISTEN", c.listen);
@@ -97,6 +101,11 @@ Config LoadConfig(const std::string& path) {
   Env("ZS_AUDIT_KEY_FILE", c.audit_key_file);
   Env("ZS_AUDIT_ANCHOR_FILE", c.audit_anchor_file);
   EnvNum("ZS_AUDIT_CHECKPOINT_INTERVAL_S", c.audit_checkpoint_interval_s);
+  EnvBool("ZS_SCHEDULER", c.scheduler);
+  EnvNum("ZS_SCHEDULER_TICK_MS", c.scheduler_tick_ms);
+  EnvNum("ZS_ROBOT_TIMEOUT_MS", c.robot_timeout_ms);
+  Env("ZS_PUBLIC_URL", c.public_url);
+  Env("ZS_SIMULATED_CLOCK", c.simulated_clock);
   return c;
 }
 

@@ -35,6 +35,17 @@ struct Config {
   std::string audit_key_file = "var/audit.key";
   std::string audit_anchor_file;         // empty: AnchorFileFor() derives it from the database
   int audit_checkpoint_interval_s = 60;  // 0: only at start and shutdown
+  // Background jobs (clock sweep and escalation, the daily digest, robot deliveries): every
+  // server process runs the scheduler; each job slot runs once across them (jobs/).
+  bool scheduler = true;
+  int scheduler_tick_ms = 15000;  // how often a process looks for due jobs
+  int robot_timeout_ms = 5000;    // one webhook POST, connection to answer
+  // The address staff open the platform at ("https://zs.example.gov.cn"): robot messages link
+  // to it. Empty: messages carry no link.
+  std::string public_url;
+  // Tests only: "2026-05-06T00:00:00Z x2880" runs the server's clock from that instant, 2880×
+  // faster (a day in 30 s), for the scheduler's exactly-once test. Env ZS_SIMULATED_CLOCK.
+  std::string simulated_clock;
 };
 
 // The anchor file belongs to one database: unless one is configured, a SQLite database keeps

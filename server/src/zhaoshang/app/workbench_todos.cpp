@@ -10,6 +10,7 @@
 #include "zhaoshang/pipeline/project_service.hpp"
 #include "zhaoshang/pipeline/routing_service.hpp"
 #include "zhaoshang/pipeline/workflow.hpp"
+#include "zhaoshang/supervision/supervision_service.hpp"
 
 namespace zhaoshang {
 namespace json = boost::json;
@@ -37,7 +38,7 @@ bool Has(const auth::Principal& who, std::string_view permission) {
 json::object TodosJson(const TodoSources& s, const auth::Principal& who) {
   const clocks::ClockDay day = s.clocks.Now();
   std::vector<Todo> todos;
-  int64_t n_projects = 0, n_routings = 0, n_factors = 0;
+  int64_t n_projects = 0, n_routings = 0, n_factors = 0, n_supervision = 0;
   if (Has(who, "project.read")) {
     pipeline::ProjectFilter f;
     f.deadline_to = day.due_soon_through;  // overdue or due soon
@@ -87,6 +88,27 @@ json::object TodosJson(const TodoSources& s, const auth::Principal& who) {
       n_factors += n_late;
     }
   }
+  if (Has(who, "supervision.reply")) {  // items addressed to the caller's unit, to answer
+    supervision::ItemQuery q;
+    q.statuses = {"open"};
+    q.limit = kTodoItems;
+    int64_t n = 0;
+    if (auto rows = s.supervision.List(who, q, &n))
+      for (const auto& i : *rows)
+        todos.push_back(
+            {"supervision", i.id, i.project_id.value_or(0), i.title, i.priority, i.deadline});
+    n_supervision += n;
+  }
+  if (Has(who, "supervision.issue")) {  // replies waiting for the issuer side to close or reopen
+    supervision::ItemQuery q;
+    q.statuses = {"replied"};
+    q.limit = kTodoItems;
+    int64_t n = 0;
+    if (auto rows = s.supervision.List(who, q, &n))
+      for (const auto& i : *rows)
+        todos.push_back({"supervision", i.id, i.project_id.value_or(0), i.title, "replied", ""});
+    n_supervision += n;
+  }
   std::stable_sort(todos.begin(), todos.end(), [](const Todo& a, const Todo& b) {
     if (a.deadline.empty() != b.deadline.empty()) return b.deadline.empty();
     return a.deadline < b.deadline;
@@ -105,7 +127,8 @@ json::object TodosJson(const TodoSources& s, const auth::Principal& who) {
                       : json::value(clocks::ClockStateName(day.StateOf(t.deadline)))}});
   return {{"counts",
            json::object{
-               {"projects", n_projects}, {"routings", n_routings}, {"factor_requests", n_factors}}},
+               {"projects", n_projects}, {"routings", n_routings}, {"factor_requests", n_factors},
+               {"supervision", n_supervision}}},
           {"items", std::move(items)}};
 }
 

@@ -26,6 +26,11 @@ inline constexpr std::string_view kFactorAnswer = "factor_answer";    // a facto
 inline constexpr std::string_view kFactorResolve = "factor_resolve";  // … and resolved
 inline constexpr std::string_view kSupervisionReply = "supervision_reply";
 inline constexpr std::string_view kProgressReport = "progress_report";  // negotiating, construction
+// Escalation (escalation/): working days past a deadline before an overdue item rises to the
+// head of the unit, to the coordinator, and (supervision items) to the leader.
+inline constexpr std::string_view kEscalateUnitHead = "escalate_unit_head";
+inline constexpr std::string_view kEscalateCoordinator = "escalate_coordinator";
+inline constexpr std::string_view kEscalateLeader = "escalate_leader";
 
 // From this total investment a lead gets the longer judgement clock.
 inline constexpr int64_t kLargeLeadYuan = int64_t{5} * 100'000'000;

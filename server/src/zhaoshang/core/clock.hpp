@@ -2,6 +2,7 @@
 // Time source. Tests set the time on a ManualClock instead of sleeping.
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 namespace zhaoshang {
@@ -27,6 +28,22 @@ class ManualClock final : public Clock {
  private:
   std::atomic<int64_t> now_;
 };
+
+// Time that runs `rate` times faster from `start_ms` at the real instant `anchor_ms` (tests of
+// the scheduler over a simulated day; config simulated_clock).
+class ScaledClock final : public Clock {
+ public:
+  ScaledClock(int64_t start_ms, int64_t anchor_ms, int64_t rate)
+      : start_(start_ms), anchor_(anchor_ms), rate_(rate) {}
+  int64_t NowMs() const override;
+
+ private:
+  SystemClock real_;
+  int64_t start_, anchor_, rate_;
+};
+// "2026-05-06T00:00:00Z x2880" or "2026-05-06T00:00:00Z x2880 @1780000000000" (the real
+// instant the simulated start corresponds to; default: now). nullptr when malformed.
+std::unique_ptr<Clock> ParseScaledClock(const std::string& spec);
 
 // "2026-11-29T18:00:00.000Z"
 std::string FormatIsoUtc(int64_t ms);

@@ -50,8 +50,10 @@ std::string Sm3Hex(const std::string& data) {
   return DigestHex(md, data);
 }
 
-std::string HmacSm3Hex(const std::string& key, const std::string& data) {
-  // Fetched once, like the digests; a context per call (contexts are not thread-safe).
+namespace {
+// HMAC with the named digest: the raw MAC. Fetched once, like the digests; a context per call
+// (contexts are not thread-safe).
+std::string Hmac(const char* digest_name, const std::string& key, const std::string& data) {
   static EVP_MAC* mac = [] {
     EVP_MAC* m = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
     if (m == nullptr) throw std::runtime_error("HMAC not available");
@@ -59,9 +61,10 @@ std::string HmacSm3Hex(const std::string& key, const std::string& data) {
   }();
   EVP_MAC_CTX* ctx = EVP_MAC_CTX_new(mac);
   if (ctx == nullptr) throw std::runtime_error("HMAC context");
-  char digest[] = "SM3";
-  OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
-                         OSSL_PARAM_construct_end()};
+  std::string digest(digest_name);
+  OSSL_PARAM params[] = {
+      OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest.data(), 0),
+      OSSL_PARAM_construct_end()};
   unsigned char out[EVP_MAX_MD_SIZE];
   size_t len = 0;
   bool ok =
@@ -70,8 +73,26 @@ std::string HmacSm3Hex(const std::string& key, const std::string& data) {
       EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(data.data()), data.size()) == 1 &&
       EVP_MAC_final(ctx, out, &len, sizeof out) == 1;
   EVP_MAC_CTX_free(ctx);
-  if (!ok) throw std::runtime_error("HMAC-SM3 failed");
-  return ToHex(out, len);
+  if (!ok) throw std::runtime_error(std::string("HMAC-") + digest_name + " failed");
+  return {reinterpret_cast<const char*>(out), len};
+}
+}  // namespace
+
+std::string HmacSm3Hex(const std::string& key, const std::string& data) {
+  const std::string mac = Hmac("SM3", key, data);
+  return ToHex(reinterpret_cast<const unsigned char*>(mac.data()), mac.size());
+}
+
+std::string HmacSha256(const std::string& key, const std::string& data) {
+  return Hmac("SHA256", key, data);
+}
+
+std::string Base64(const std::string& bytes) {
+  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+  out.resize(out.find('\0'));
+  return out;
 }
 
 std::optional<std::string> FromHex(std::string_view hex) {

@@ -13,6 +13,9 @@ std::string Sm3Hex(const std::string& data);
 // Lower-case hex of HMAC-SM3(key, data): keyed, so whoever can rewrite the database but does not
 // hold the key cannot forge it (audit checkpoints).
 std::string HmacSm3Hex(const std::string& key, const std::string& data);
+// HMAC-SHA256, the raw 32 bytes (DingTalk's robot signature); Base64 (standard alphabet, padded).
+std::string HmacSha256(const std::string& key, const std::string& data);
+std::string Base64(const std::string& bytes);
 // Bytes of a hex string (either case); nullopt if it is not hex or has an odd length.
 std::optional<std::string> FromHex(std::string_view hex);
 

@@ -38,3 +38,16 @@ TEST(FromHex, DecodesBothCasesAndRejectsTheRest) {
 
 }  // namespace
 }  // namespace zhaoshang
+
+namespace zhaoshang {
+namespace {
+TEST(HmacSha256, Rfc4231VectorAndBase64) {
+  const std::string mac = HmacSha256("Jefe", "what do ya want for nothing?");
+  ASSERT_EQ(mac.size(), 32U);
+  EXPECT_EQ(*FromHex("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"), mac);
+  EXPECT_EQ(Base64("hello"), "aGVsbG8=");
+  EXPECT_EQ(Base64(""), "");
+  EXPECT_EQ(Base64(std::string("\xff\xfe", 2)), "//4=");
+}
+}  // namespace
+}  // namespace zhaoshang

@@ -195,4 +195,17 @@ std::vector<FactorEvent> Events(db::Connection& c, int64_t request_id) {
   return out;
 }
 
+std::vector<OverdueRequest> Overdue(db::Connection& c, const std::string& today) {
+  auto rs = c.Query(
+      "SELECT r.id, r.project_id, p.name, CASE WHEN r.status = 'open' THEN r.answer_deadline "
+      "ELSE r.resolve_deadline END, r.department_id FROM factor_requests r JOIN projects p ON "
+      "p.id = r.project_id WHERE (r.status = 'open' AND r.answer_deadline < ?) OR (r.status = "
+      "'accepted' AND r.resolve_deadline < ?) ORDER BY r.id",
+      {today, today});
+  std::vector<OverdueRequest> out;
+  for (size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Int(0), rs[i].Int(1), rs[i].Text(2), rs[i].Text(3), rs[i].Int(4)});
+  return out;
+}
+
 }  // namespace zhaoshang::factors::store

@@ -29,4 +29,6 @@ std::vector<FactorRequest> All(db::Connection& c);
 void AddEvent(db::Connection& c, const FactorEvent& e);
 std::vector<FactorEvent> Events(db::Connection& c, int64_t request_id);
 
+std::vector<OverdueRequest> Overdue(db::Connection& c, const std::string& today);
+
 }  // namespace zhaoshang::factors::store

@@ -76,4 +76,12 @@ struct FactorStat {
   std::optional<double> median_days;  // raised → resolved, working days
 };
 
+// A request past its clock (open past the answer deadline, accepted past the resolve deadline),
+// for the escalation sweep.
+struct OverdueRequest {
+  int64_t id = 0, project_id = 0;
+  std::string project_name, deadline;
+  int64_t department_id = 0;
+};
+
 }  // namespace zhaoshang::factors

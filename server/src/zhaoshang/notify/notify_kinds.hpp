@@ -1,6 +1,11 @@
 #pragma once
-// The kinds of notification, as data: the web client words each one in the user's language.
+// The kinds of notification, as data: the web client words each one in the user's language; the
+// group robots get the Chinese name below (robot messages are for the city's work groups).
+#include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace zhaoshang::notify {
 
@@ -12,5 +17,22 @@ inline constexpr std::string_view kFactorResolved = "factor_resolved";        //
 inline constexpr std::string_view kSupervisionIssued = "supervision_issued";  // to the unit
 inline constexpr std::string_view kSupervisionReplied = "supervision_replied";    // to the issuer
 inline constexpr std::string_view kSupervisionReopened = "supervision_reopened";  // to the unit
+inline constexpr std::string_view kOverdue = "overdue";        // to the responsible party
+inline constexpr std::string_view kEscalated = "escalated";    // unit head, coordinator, leader
+inline constexpr std::string_view kLeadOnAgenda = "lead_on_agenda";  // to the lead's promoter
+inline constexpr std::string_view kDigest = "digest";          // the daily digest, to each person
+
+struct KindInfo {
+  std::string_view code;
+  std::string_view label_zh;  // robot messages
+  bool to_robots = true;      // the digest is personal: never to a group
+};
+const std::vector<KindInfo>& Kinds();
+const KindInfo* FindKind(std::string_view code);
+
+// Where a notification's object is handled in the web client ("/factor-requests/12"); empty when
+// it has no page of its own.
+std::string LinkPath(std::string_view object_type, int64_t object_id,
+                     std::optional<int64_t> project_id);
 
 }  // namespace zhaoshang::notify

@@ -166,7 +166,8 @@ const std::vector<RoleDef>& AllRoles() {
         {"org.write", kAll},
         {"user.read", kAll},
         {"user.write", kAll},
-        {"role.read", kAll}}},
+        {"role.read", kAll},
+        {"robot.manage", kAll}}},  // units' group robots and their delivery log
       // 安全管理员: who holds which role.
       {"secadmin",
        true,

@@ -872,4 +872,36 @@ void SaveDeadlineDays(db::Connection& c, const std::map<std::string, int>& days)
         {"stage_deadline." + stage, std::to_string(n)});
 }
 
+std::vector<OverdueProject> OverdueProjects(db::Connection& c, const std::string& today) {
+  std::string stages;
+  db::Params p{today};
+  for (Stage s : AllStages())
+    if (IsActive(s)) {
+      stages += stages.empty() ? "?" : ",?";
+      p.emplace_back(std::string(StageName(s)));
+    }
+  auto rs = c.Query(
+      "SELECT id, name, stage, step_deadline, responsible_unit_id, responsible_user_id, "
+      "promoter_id FROM projects WHERE step_deadline < ? AND stage IN (" +
+          stages + ") ORDER BY id",
+      p);
+  std::vector<OverdueProject> out;
+  out.reserve(rs.size());
+  for (size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Int(0), rs[i].Text(1), rs[i].Text(2), rs[i].Text(3), rs[i].Int(4),
+                   rs[i].OptInt(5), rs[i].Int(6)});
+  return out;
+}
+
+std::vector<OverdueRouting> OverdueRoutings(db::Connection& c, const std::string& today) {
+  auto rs = c.Query(
+      "SELECT r.id, r.project_id, p.name, r.deadline, r.park_id FROM routings r JOIN projects p "
+      "ON p.id = r.project_id WHERE r.status = 'pending' AND r.deadline < ? ORDER BY r.id",
+      {today});
+  std::vector<OverdueRouting> out;
+  for (size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Int(0), rs[i].Int(1), rs[i].Text(2), rs[i].Text(3), rs[i].Int(4)});
+  return out;
+}
+
 }  // namespace zhaoshang::pipeline::store

@@ -98,4 +98,8 @@ void SaveDeadlineDays(db::Connection& c, const std::map<std::string, int>& days)
 int RoutingDays(db::Connection& c);  // default kDefaultRoutingDays
 void SaveRoutingDays(db::Connection& c, int days);
 
+// The escalation sweep's sources: deadlines before `today`.
+std::vector<OverdueProject> OverdueProjects(db::Connection& c, const std::string& today);
+std::vector<OverdueRouting> OverdueRoutings(db::Connection& c, const std::string& today);
+
 }  // namespace zhaoshang::pipeline::store

@@ -222,4 +222,19 @@ struct RoutingQuery {
   int64_t offset = 0, limit = 20;
 };
 
+// Open clocks past their deadline, for the escalation sweep: a project in an active stage past
+// its stage deadline, a routing the park has not answered in time.
+struct OverdueProject {
+  int64_t id = 0;
+  std::string name, stage, deadline;
+  int64_t unit_id = 0;  // responsible
+  std::optional<int64_t> responsible_user_id;
+  int64_t promoter_id = 0;
+};
+struct OverdueRouting {
+  int64_t id = 0, project_id = 0;
+  std::string project_name, deadline;
+  int64_t park_id = 0;
+};
+
 }  // namespace zhaoshang::pipeline

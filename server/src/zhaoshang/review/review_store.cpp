@@ -343,4 +343,23 @@ int64_t DropOpenItems(db::Connection& c, int64_t project_id) {
       {project_id});
 }
 
+std::optional<int64_t> NextOpenRound(db::Connection& c, const std::string& today) {
+  return c.QueryInt(
+      "SELECT id FROM review_rounds WHERE status = 'open' AND deadline >= ? ORDER BY deadline, id "
+      "LIMIT 1",
+      {today});
+}
+
+void AppendItem(db::Connection& c, int64_t round_id, int64_t project_id) {
+  const int64_t pos =
+      c.QueryInt("SELECT COALESCE(MAX(position), -1) + 1 FROM review_items WHERE round_id = ?",
+                 {round_id})
+          .value_or(0);
+  c.Execute(
+      "INSERT INTO review_items(round_id, project_id, position) VALUES (?,?,?) ON CONFLICT "
+      "(round_id, project_id) DO UPDATE SET removed = 0, position = excluded.position, outcome = "
+      "NULL, decision = NULL, decided_at = NULL",
+      {round_id, project_id, pos});
+}
+
 }  // namespace zhaoshang::review::store

@@ -85,4 +85,9 @@ void CloseRound(db::Connection& c, int64_t round_id, int64_t now);
 // round's agenda (its undecided items are marked removed). Returns the rows changed.
 int64_t DropOpenItems(db::Connection& c, int64_t project_id);
 
+// The open round whose deadline comes first on or after `today` (the next sitting).
+std::optional<int64_t> NextOpenRound(db::Connection& c, const std::string& today);
+// Puts a project at the end of a round's agenda (back on it if it had been removed).
+void AppendItem(db::Connection& c, int64_t round_id, int64_t project_id);
+
 }  // namespace zhaoshang::review::store

@@ -107,6 +107,20 @@ http::Response List(const Deps& d, RequestContext& ctx) {
                                         {"page_size", page->page_size}});
 }
 
+http::Response ByUnit(const Deps& d, RequestContext& ctx) {
+  auto rows = d.supervision.ByUnit(*ctx.principal);
+  if (!rows) return ErrorResponse(rows.error());
+  json::array items;
+  for (const auto& u : *rows)
+    items.push_back(json::object{{"unit_id", u.unit_id},
+                                 {"unit_name", u.unit_name},
+                                 {"open", u.open},
+                                 {"replied", u.replied},
+                                 {"overdue", u.overdue},
+                                 {"closed", u.closed}});
+  return JsonResponse(200, json::object{{"items", std::move(items)}});
+}
+
 http::Response Get(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("supervision item not found"));
@@ -133,6 +147,7 @@ void RegisterSupervisionRoutes(AppRouter& r, supervision::SupervisionService& su
   auto with = BindTo(Deps{supervision, clocks});
   r.Add("POST", "/api/v1/supervision", "supervision.issue", with(Issue));
   r.Add("GET", "/api/v1/supervision", "supervision.read", with(List));
+  r.Add("GET", "/api/v1/supervision/units", "supervision.read", with(ByUnit));
   r.Add("GET", "/api/v1/supervision/{id}", "supervision.read", with(Get));
   r.Add("POST", "/api/v1/supervision/{id}/reply", "supervision.reply", with(Act<kReply>));
   r.Add("POST", "/api/v1/supervision/{id}/close", "supervision.issue", with(Act<kClose>));

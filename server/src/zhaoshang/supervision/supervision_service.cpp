@@ -133,6 +133,13 @@ Result<ItemDetail> SupervisionService::Issue(const auth::Principal& who, const I
   return out;
 }
 
+Result<std::vector<store::UnitCount>> SupervisionService::ByUnit(const auth::Principal& who) {
+  auto c = db_.Acquire();
+  auto scope = ScopeOf(*c, who);
+  if (!scope) return Fail(scope.error());
+  return store::CountByUnit(*c, *scope, clocks_.Today());
+}
+
 Result<ItemDetail> SupervisionService::Get(const auth::Principal& who, int64_t id) {
   auto c = db_.Acquire();
   return Load(*c, who, id);

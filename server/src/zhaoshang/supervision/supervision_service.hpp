@@ -14,6 +14,7 @@
 #include "zhaoshang/core/error.hpp"
 #include "zhaoshang/db/database.hpp"
 #include "zhaoshang/supervision/supervision_rules.hpp"
+#include "zhaoshang/supervision/supervision_store.hpp"
 #include "zhaoshang/supervision/supervision_types.hpp"
 
 namespace zhaoshang::pipeline {
@@ -47,6 +48,8 @@ class SupervisionService {
   Result<ItemDetail> Issue(const auth::Principal& who, const IssueInput& in, const Actor& a);
   Result<ItemDetail> Get(const auth::Principal& who, int64_t id);
   Result<std::vector<Item>> List(const auth::Principal& who, const ItemQuery& q, int64_t* total);
+  // The items in the caller's scope counted per unit (the list of open items by unit).
+  Result<std::vector<store::UnitCount>> ByUnit(const auth::Principal& who);
   Result<ItemDetail> Act(const auth::Principal& who, int64_t id, Step step, int64_t version,
                          const std::string& note, const Actor& a);
 

@@ -65,8 +65,9 @@ bool Update(db::Connection& c, const Item& i) {
              {i.status, i.deadline, db::Nullable(i.closed_at), i.id, i.version}) == 1;
 }
 
-std::vector<Item> List(db::Connection& c, const ItemScope& s, const ItemQuery& q, int64_t* total) {
-  db::Params p;
+namespace {
+// " WHERE …" limiting items to the scope.
+std::string ScopeWhere(const ItemScope& s, db::Params& p) {
   std::string w = " WHERE 1=1";
   if (!s.all) {
     std::set<int64_t> units(s.units.begin(), s.units.end());
@@ -74,6 +75,13 @@ std::vector<Item> List(db::Connection& c, const ItemScope& s, const ItemQuery& q
     w += " AND (s.unit_id IN (" + db::InList(units, p) + ") OR s.issued_by = ?)";
     p.emplace_back(s.user_id);
   }
+  return w;
+}
+}  // namespace
+
+std::vector<Item> List(db::Connection& c, const ItemScope& s, const ItemQuery& q, int64_t* total) {
+  db::Params p;
+  std::string w = ScopeWhere(s, p);
   if (!q.statuses.empty()) {
     std::string in;
     for (const auto& st : q.statuses) {
@@ -102,18 +110,48 @@ std::vector<Item> List(db::Connection& c, const ItemScope& s, const ItemQuery& q
 
 void AddEvent(db::Connection& c, const Event& e) {
   c.Execute("INSERT INTO supervision_events(item_id, at, user_id, kind, note) VALUES (?,?,?,?,?)",
-            {e.item_id, e.at, e.user_id, e.kind, e.note});
+            {e.item_id, e.at, e.user_id ? db::Param(e.user_id) : db::Param(nullptr), e.kind, e.note});
 }
 
 std::vector<Event> Events(db::Connection& c, int64_t item_id) {
   auto rs = c.Query(
       "SELECT e.id, e.item_id, e.at, e.user_id, u.name, e.kind, e.note FROM supervision_events e "
-      "JOIN users u ON u.id = e.user_id WHERE e.item_id = ? ORDER BY e.id",
+      "LEFT JOIN users u ON u.id = e.user_id WHERE e.item_id = ? ORDER BY e.id",
       {item_id});
   std::vector<Event> out;
   for (size_t i = 0; i < rs.size(); ++i)
     out.push_back({rs[i].Int(0), rs[i].Int(1), rs[i].Int(2), rs[i].Int(3), rs[i].Text(4),
                    rs[i].Text(5), rs[i].Text(6)});
+  return out;
+}
+
+std::vector<OverdueItem> Overdue(db::Connection& c, const std::string& today) {
+  auto rs = c.Query(
+      "SELECT id, project_id, title, deadline, unit_id, issued_by FROM supervision_items WHERE "
+      "status = 'open' AND deadline < ? ORDER BY id",
+      {today});
+  std::vector<OverdueItem> out;
+  for (size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Int(0), rs[i].OptInt(1), rs[i].Text(2), rs[i].Text(3), rs[i].Int(4),
+                   rs[i].Int(5)});
+  return out;
+}
+
+std::vector<UnitCount> CountByUnit(db::Connection& c, const ItemScope& s,
+                                   const std::string& today) {
+  db::Params p{today};
+  const std::string w = ScopeWhere(s, p);
+  auto rs = c.Query(
+      "SELECT s.unit_id, u.name, SUM(CASE WHEN s.status = 'open' THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN s.status = 'replied' THEN 1 ELSE 0 END), SUM(CASE WHEN s.status = 'open' "
+      "AND s.deadline < ? THEN 1 ELSE 0 END), SUM(CASE WHEN s.status = 'closed' THEN 1 ELSE 0 "
+      "END) FROM supervision_items s JOIN org_units u ON u.id = s.unit_id" +
+          w + " GROUP BY s.unit_id, u.name ORDER BY 5 DESC, 3 DESC, u.name",
+      p);
+  std::vector<UnitCount> out;
+  for (size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Int(0), rs[i].Text(1), rs[i].Int(2), rs[i].Int(3), rs[i].Int(4),
+                   rs[i].Int(5)});
   return out;
 }
 

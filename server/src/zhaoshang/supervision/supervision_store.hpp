@@ -16,4 +16,14 @@ std::vector<Item> List(db::Connection& c, const ItemScope& s, const ItemQuery& q
 void AddEvent(db::Connection& c, const Event& e);
 std::vector<Event> Events(db::Connection& c, int64_t item_id);
 
+std::vector<OverdueItem> Overdue(db::Connection& c, const std::string& today);
+// Open items per unit in the scope: open, replied, overdue (open past the deadline on `today`),
+// closed.
+struct UnitCount {
+  int64_t unit_id = 0;
+  std::string unit_name;
+  int64_t open = 0, replied = 0, overdue = 0, closed = 0;
+};
+std::vector<UnitCount> CountByUnit(db::Connection& c, const ItemScope& s, const std::string& today);
+
 }  // namespace zhaoshang::supervision::store

@@ -49,4 +49,12 @@ struct ItemScope {
   int64_t user_id = 0;  // the issuer always sees their own
 };
 
+// An item still open past its reply deadline, for the escalation sweep.
+struct OverdueItem {
+  int64_t id = 0;
+  std::optional<int64_t> project_id;
+  std::string title, deadline;
+  int64_t unit_id = 0, issued_by = 0;
+};
+
 }  // namespace zhaoshang::supervision

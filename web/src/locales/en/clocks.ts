@@ -93,6 +93,9 @@ export default {
       factor_resolve: 'Factor request resolution',
       supervision_reply: 'Supervision reply',
       progress_report: 'Progress report',
+      escalate_unit_head: 'Escalate to the unit head',
+      escalate_coordinator: 'Escalate to the coordinator',
+      escalate_leader: 'Escalate supervision to the leader',
     },
     hints: {
       lead_response: 'First response to a newly reported lead',
@@ -102,6 +105,9 @@ export default {
       factor_resolve: 'The department resolves an accepted factor request',
       supervision_reply: 'The responsible unit replies to supervision',
       progress_report: 'Interval between progress reports on a project',
+      escalate_unit_head: 'Working days overdue before the head of the unit is told',
+      escalate_coordinator: 'Working days overdue before it rises to the coordinator',
+      escalate_leader: 'Working days overdue before a supervision item rises to the leader',
     },
   },
 }

@@ -91,6 +91,9 @@ export default {
       factor_resolve: '要素需求办结',
       supervision_reply: '督办回复',
       progress_report: '进展报告',
+      escalate_unit_head: '超期上报单位负责人',
+      escalate_coordinator: '超期上报统筹部门',
+      escalate_leader: '督办超期上报领导',
     },
     hints: {
       lead_response: '新线索报送后首次响应的期限',
@@ -100,6 +103,9 @@ export default {
       factor_resolve: '部门受理后办结要素需求的期限',
       supervision_reply: '督办后责任单位回复的期限',
       progress_report: '项目报告进展的间隔',
+      escalate_unit_head: '事项超期多少个工作日后提醒其单位负责人',
+      escalate_coordinator: '事项超期多少个工作日后上报投资促进局（统筹）',
+      escalate_leader: '督办事项超期多少个工作日后上报分管领导',
     },
   },
 }
