@@ -175,6 +175,8 @@ int main(int argc, char** argv) {
   jobs_cmd->require_subcommand(1);
   auto* jrun = jobs_cmd->add_subcommand(
       "run", "run the jobs that are due now (each slot once across every process)");
+  auto* jsweep = jobs_cmd->add_subcommand(
+      "sweep", "run the clock sweep now (escalation steps are taken once whoever runs it)");
 
   auto* rules_cmd = cli.add_subcommand(
       "rules", "print the rule constants the web client reads from GET /api/v1/meta (JSON)");
@@ -217,7 +219,7 @@ int main(int argc, char** argv) {
         if (on) AnchorAfterWrite(app, cfg, clock);
       }
     } anchor_on_exit{*app, cfg, clock,
-                     *demo_cmd || *gen || *ucreate || *udisable || *ureset || *jrun};
+                     *demo_cmd || *gen || *ucreate || *udisable || *ureset || *jrun || *jsweep};
 
     if (*migrate) {
       std::cout << "database is up to date\n";
@@ -287,6 +289,12 @@ int main(int argc, char** argv) {
       std::cout << (ran.empty() ? "no job was due (or another process ran it)" : "ran:");
       for (const auto& j : ran) std::cout << " " << j;
       std::cout << "\n";
+      return 0;
+    }
+    if (*jsweep) {
+      const auto r = app->escalation().Sweep(clock.NowMs());
+      std::cout << r.items << " overdue items, " << r.steps << " escalation steps, " << r.agenda
+                << " leads on the agenda, " << r.ms << " ms\n";
       return 0;
     }
     if (*ucreate) {

@@ -14,8 +14,8 @@ using std::chrono::milliseconds;
 
 constexpr const char* kSecret = "SECtest0123456789";
 
-struct Setup {
-  explicit Setup(TestApp& t) : admin(*t.app), receiver(*t.app), coordinator(*t.app) {
+struct RobotCast {
+  explicit RobotCast(TestApp& t) : admin(*t.app), receiver(*t.app), coordinator(*t.app) {
     EXPECT_EQ(admin.Login("sysadmin").status, 200);
     EXPECT_EQ(receiver.Login("receiver").status, 200);
     EXPECT_EQ(coordinator.Login("coordinator").status, 200);
@@ -47,7 +47,7 @@ std::vector<json::object> Log(Client& admin) {
 TEST(RobotsApi, DeliveredInEachRobotsFormatWithTheDingTalkSignature) {
   TestApp t;
   MockRobot robot(kSecret);
-  Setup s(t);
+  RobotCast s(t);
   Reply wecom = s.AddRobot("wecom", robot.Url("/ok?key=abc"));
   ASSERT_EQ(wecom.status, 201) << wecom.body;
   EXPECT_EQ(wecom.json.at("url").as_string(), robot.Url("/ok"));  // the key is not shown
@@ -82,7 +82,7 @@ TEST(RobotsApi, DeliveredInEachRobotsFormatWithTheDingTalkSignature) {
 TEST(RobotsApi, RetriedWithBackoffThenGivenUp) {
   TestApp t;
   MockRobot robot;
-  Setup s(t);
+  RobotCast s(t);
   ASSERT_EQ(s.AddRobot("wecom", robot.Url("/fail")).status, 201);
   ASSERT_EQ(s.AddRobot("wecom", robot.Url("/flaky")).status, 201);
   ASSERT_EQ(s.Raise("临时用电").status, 201);
@@ -105,6 +105,7 @@ TEST(RobotsApi, RetriedWithBackoffThenGivenUp) {
     deliver();
   }
   EXPECT_EQ(robot.Hits("/fail").size(), static_cast<size_t>(notify::kMaxAttempts));
+  ASSERT_EQ(s.admin.Login("sysadmin").status, 200);  // the session idled out meanwhile
   bool failed = false;
   for (const auto& x : Log(s.admin))
     if (x.at("status").as_string() == "failed") {
@@ -118,7 +119,7 @@ TEST(RobotsApi, RetriedWithBackoffThenGivenUp) {
 TEST(RobotsApi, ARobotThatNeverAnswersTimesOutAndIsRetried) {
   TestApp t;
   MockRobot robot;
-  Setup s(t);
+  RobotCast s(t);
   ASSERT_EQ(s.AddRobot("dingtalk", robot.Url("/hang")).status, 201);
   ASSERT_EQ(s.Raise("双回路供电").status, 201);
   auto run = t.app->notify().DeliverDue(t.clock.NowMs(), "test:1", "", milliseconds(300));
@@ -131,7 +132,7 @@ TEST(RobotsApi, ARobotThatNeverAnswersTimesOutAndIsRetried) {
 
 TEST(RobotsApi, BadInputAndWhoMayManage) {
   TestApp t;
-  Setup s(t);
+  RobotCast s(t);
   EXPECT_EQ(s.AddRobot("wecom", "ftp://robot.example/x").Field("url"), "invalid_url");
   EXPECT_EQ(s.AddRobot("wecom", "https://u:p@robot.example/x").Field("url"), "invalid_url");
   EXPECT_EQ(s.AddRobot("feishu", "https://robot.example/x").Field("kind"), "invalid_value");
@@ -159,7 +160,7 @@ TEST(RobotsApi, BadInputAndWhoMayManage) {
 
 TEST(RobotsApi, PreferencesTurnAKindOffForOnePerson) {
   TestApp t;
-  Setup s(t);
+  RobotCast s(t);
   Client power(*t.app);
   ASSERT_EQ(power.Login("gdcollab").status, 200);
   Reply prefs = power.Get("/api/v1/notifications/preferences");

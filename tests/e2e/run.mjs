@@ -82,9 +82,13 @@ async function startServer() {
   const log = fs.openSync(path.join(tmp, "server.log"), "w");
   // Every scenario logs in from 127.0.0.1, often 40 times a minute: the per-address login limit
   // (30/min by default) would turn a fast run into 429s. The per-account lockout stays as it is.
+  // The scheduler stays off on this shared server: its first clock sweep would move the demo
+  // city's overdue leads onto the open review round while other scenarios use them. The
+  // escalation scenarios start servers of their own with it on (and a simulated clock).
   const env = {
     ...process.env,
     ZS_LOGIN_RATE_PER_MINUTE: process.env.ZS_LOGIN_RATE_PER_MINUTE ?? "600",
+    ZS_SCHEDULER: process.env.ZS_SCHEDULER ?? "false",
   };
   const child = spawn(cmd, args, { stdio: ["ignore", log, log], env });
   cleanups.push(async () => {

@@ -65,7 +65,8 @@ void MockRobot::Serve(asio::ip::tcp::socket s) {
   http::request<http::string_body> req;
   http::read(s, buf, req, ec);
   if (ec) return;
-  auto u = boost::urls::parse_origin_form(std::string(req.target()));
+  const std::string target(req.target());  // the parsed view points into it
+  auto u = boost::urls::parse_origin_form(target);
   Hit hit;
   if (u) {
     hit.path = std::string(u->path());

@@ -48,11 +48,12 @@ void LoadDemoSupervision(App& app) {
                                 "请上传正式签署的投资协议扫描件。", "", "normal", std::nullopt});
   c1 = step(receiver, c1, kReply, "投资协议已补充归档。");
   step(coordinator, c1, kClose, "已核实，办结。");
-  // Reopened: the coordinator found the reply not enough.
+  // Reopened: closed on the first reply, then found not enough.
   auto o = issue(coordinator, {"unit", yx.unit_id, std::nullopt, "宜秀区线索研判滞后",
                                "宜秀区本月有多条线索超期未研判，请说明原因并限期研判。", "",
                                "urgent", std::nullopt});
   o = step(yx, o, kReply, "已安排专人跟进。");
+  o = step(coordinator, o, kClose, "");
   step(coordinator, o, kReopen, "请列明每条线索的研判时间表。");
   // On a factor request the land bureau has not been able to resolve.
   factors::FactorQuery fq;

@@ -34,6 +34,7 @@ http::Response List(const Deps& d, RequestContext& ctx) {
         {"deadline", s.deadline},
         {"tier", escalation::TierName(static_cast<escalation::Tier>(s.tier))},
         {"unit_id", OptInt(s.unit_id)},
+        {"unit_name", s.unit_name},
         {"at", s.at}});
   return JsonResponse(200, json::object{{"items", std::move(items)},
                                         {"total", total},

@@ -20,6 +20,7 @@
 #include "zhaoshang/pipeline/workflow.hpp"
 #include "zhaoshang/pipeline/workflow_service.hpp"
 #include "zhaoshang/review/review_store.hpp"
+#include "zhaoshang/review/review_types.hpp"
 #include "zhaoshang/supervision/supervision_store.hpp"
 
 namespace zhaoshang::escalation {
@@ -193,6 +194,8 @@ int EscalationService::PutLeadsOnAgenda(const std::vector<int64_t>& leads, int64
   for (int64_t id : leads) {
     db::Transaction tx(*c, true);
     if (!review::store::BumpOpenRound(*c, *round)) break;  // closed meanwhile
+    // A full agenda: the rest wait for the next round (and keep escalating meanwhile).
+    if (review::store::ItemCount(*c, *round) >= static_cast<int64_t>(review::kMaxRoundItems)) break;
     if (review::store::OnOpenRound(*c, id)) continue;
     pipeline::TransitionInput in;
     in.to = pipeline::StageName(pipeline::Stage::kInReview);
@@ -214,15 +217,16 @@ int EscalationService::PutLeadsOnAgenda(const std::vector<int64_t>& leads, int64
 
 Result<std::vector<Step>> EscalationService::List(const auth::Principal& who, int64_t offset,
                                                   int64_t limit, int64_t* total) {
-  auto scope = org::ResolveScope(who.roles, "project.read");
-  if (!scope) return Fail(Forbidden());
+  // Over everything (coordinator, leader): from the coordinator's tier; over a subtree (a unit
+  // head): from the unit head's tier in it; anyone else: their own unit's steps.
+  const auto scope = org::ResolveScope(who.roles, "project.read");
   StepQuery q;
   q.offset = offset;
   q.limit = limit;
   auto c = db_.Acquire();
-  if (*scope == org::Scope::kAll) {
+  if (scope == org::Scope::kAll) {
     q.min_tier = static_cast<int>(Tier::kCoordinator);
-  } else if (*scope == org::Scope::kSubtree) {
+  } else if (scope == org::Scope::kSubtree) {
     q.min_tier = static_cast<int>(Tier::kUnitHead);
     auto sub = org::store::Subtree(*c, who.unit_id);
     q.units = std::vector<int64_t>(sub.begin(), sub.end());

@@ -30,6 +30,7 @@ struct Step {
   std::optional<int64_t> unit_id, project_id;
   std::string title;
   int64_t at = 0;
+  std::string unit_name;  // read back only
 };
 
 struct StepQuery {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include <boost/json.hpp>
+
 #include "zhaoshang/audit/audit_log.hpp"
 #include "zhaoshang/notify/notify_kinds.hpp"
 #include "zhaoshang/notify/notify_store.hpp"
@@ -197,7 +199,7 @@ Status NotifyService::TestRobot(int64_t id, const Actor& a) {
   d.kind = "test";
   d.object_type = "robot";
   d.object_id = id;
-  d.title = "测试消息";
+  d.title = "";  // the log words kind "test"
   d.body = RobotMarkdown("机器人测试消息", "招商全流程管理平台已接通本群机器人。", "");
   d.next_at = now;
   d.created_at = now;

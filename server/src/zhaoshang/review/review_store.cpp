@@ -350,6 +350,12 @@ std::optional<int64_t> NextOpenRound(db::Connection& c, const std::string& today
       {today});
 }
 
+int64_t ItemCount(db::Connection& c, int64_t round_id) {
+  return c
+      .QueryInt("SELECT COUNT(*) FROM review_items WHERE round_id = ? AND removed = 0", {round_id})
+      .value_or(0);
+}
+
 void AppendItem(db::Connection& c, int64_t round_id, int64_t project_id) {
   const int64_t pos =
       c.QueryInt("SELECT COALESCE(MAX(position), -1) + 1 FROM review_items WHERE round_id = ?",

@@ -87,6 +87,8 @@ int64_t DropOpenItems(db::Connection& c, int64_t project_id);
 
 // The open round whose deadline comes first on or after `today` (the next sitting).
 std::optional<int64_t> NextOpenRound(db::Connection& c, const std::string& today);
+// Projects on a round's agenda (not removed).
+int64_t ItemCount(db::Connection& c, int64_t round_id);
 // Puts a project at the end of a round's agenda (back on it if it had been removed).
 void AppendItem(db::Connection& c, int64_t round_id, int64_t project_id);
 

@@ -17,6 +17,8 @@ namespace zhaoshang::review {
 // The reason code of a project the pre-review panel approved (its reason text is the round's
 // title); a rejection carries the panel's top reason code, a return need_clarification.
 inline constexpr std::string_view kPanelApproved = "panel_approved";
+// The most projects one round's agenda holds (a sitting's worth).
+inline constexpr size_t kMaxRoundItems = 50;
 
 struct Member {
   int64_t user_id = 0;
