@@ -161,7 +161,7 @@ try {
   check("escalation steps were taken, each audited once", steps > 0 && steps === auditSteps, `${steps} steps, ${auditSteps} audit rows`);
   const dupNotes = psql(
     DB,
-    "SELECT COUNT(*) FROM (SELECT user_id, kind, object_type, object_id, detail FROM notifications GROUP BY user_id, kind, object_type, object_id, detail HAVING COUNT(*) > 1) d",
+    "SELECT COUNT(*) FROM (SELECT user_id, kind, object_type, object_id, project_id, detail FROM notifications GROUP BY user_id, kind, object_type, object_id, project_id, detail HAVING COUNT(*) > 1) d",
   );
   check("no notification was sent twice", dupNotes === "0", `${dupNotes} duplicated`);
   const digests = psql(DB, "SELECT COUNT(*), COUNT(DISTINCT user_id) FROM notifications WHERE kind = 'digest'").split("|");

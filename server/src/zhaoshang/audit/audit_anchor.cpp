@@ -165,7 +165,9 @@ Status WriteFileAtomically(const std::string& path, const std::string& data) {
   fs::path target(path);
   std::error_code ec;
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-  const std::string tmp = path + ".tmp";
+  // Per process: servers on one machine sharing a database share its anchor file, and one
+  // must not rename away the other's half-written temporary.
+  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return Fail(IoError("cannot create", tmp));
   bool ok = ::write(fd, data.data(), data.size()) == static_cast<ssize_t>(data.size()) &&
