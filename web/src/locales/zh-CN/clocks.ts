@@ -83,6 +83,10 @@ export default {
     nothingChanged: '没有修改',
     loadFailed: '无法读取办理时限',
     otherKind: '其他时限（{kind}）',
+    groups: {
+      escalation: '超期上报',
+      escalationHint: '事项超过办理期限后，再过多少个工作日逐级上报：先到单位负责人，再到投资促进局（统筹部门），督办事项最后到分管领导。',
+    },
     kinds: {
       lead_response: '线索响应',
       lead_judgement_large: '重大线索研判',
