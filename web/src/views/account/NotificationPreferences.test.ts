@@ -11,9 +11,9 @@ type Call = [string, RequestInit | undefined]
 
 function server(
   put: (body: { kinds: Record<string, boolean> }) => { status: number; body: unknown },
-  get = { status: 200, body: { kinds: KINDS } },
+  get: { status: number; body: unknown } = { status: 200, body: { kinds: KINDS } },
 ) {
-  return vi.fn(async (url: string, init?: RequestInit) => {
+  return vi.fn(async (_url: string, init?: RequestInit) => {
     const json = (status: number, body: unknown) =>
       new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
     if (init?.method === 'PUT') {
