@@ -323,7 +323,7 @@ scenario("promoter and sysadmin see different menus", async () => {
   await expectPath(s.page, "/org/units");
   sameSet(
     await menuTexts(s.page),
-    ["组织机构", "用户管理", "角色权限"],
+    ["组织机构", "用户管理", "角色权限", "群机器人"],
     "sysadmin menu",
   );
   await s.page
@@ -3765,6 +3765,32 @@ scenario(
     assertNoProblems(s.problems);
   },
 );
+
+// ---------------------------------------------------------------- 超期上报, 群机器人, 通知设置 (escalation_robots.mjs)
+const { register: registerEscalationRobots } =
+  await import("./escalation_robots.mjs");
+registerEscalationRobots({
+  ...{
+    scenario,
+    newSession,
+    loginAs,
+    logout,
+    tid,
+    shot,
+    expectText,
+    expectPath,
+    assertNoProblems,
+  },
+  ...{
+    fitsWidth,
+    apiGet,
+    apiSend,
+    isApi,
+    settled,
+    base: () => baseUrl,
+    password: PASSWORD,
+  },
+});
 
 // ---------------------------------------------------------------- calendar, clocks, 要素保障 (clocks_factors.mjs)
 const { register: registerClocksFactors } =
