@@ -194,6 +194,8 @@ export function register(h) {
       await shot(page, `${name}-${tag}`)
     }
     await setLang(page, 'zh-CN')
+    await page.reload()
+    await ready()
   }
 
   const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'zs-e2e-esc-'))
@@ -393,7 +395,7 @@ export function register(h) {
         // The unit: type into the tree select's filter and pick 国网安庆供电公司.
         await dialog.locator('[data-testid="robot-unit"] .el-select__wrapper').click()
         await dialog.locator('[data-testid="robot-unit"] input').fill('供电')
-        await s.page.locator('.el-tree-node:visible .el-tree-node__label').filter({ hasText: '国网安庆供电公司' }).first().click()
+        await s.page.locator('.el-select-dropdown:visible .el-tree-node__content').filter({ hasText: '国网安庆供电公司' }).first().click()
         await dialog.locator('input[data-testid="robot-name-input"]').fill('E2E供电公司群')
         await dialog.locator('input[data-testid="robot-url-input"]').fill('ftp://x')
         await dialog.locator('[data-testid="robot-save"]').click()
@@ -433,7 +435,7 @@ export function register(h) {
 
         // The delivery log of that robot: refresh until the deliver job has run.
         await row.locator('[data-testid="robot-log"]').click()
-        await s.page.waitForURL((u) => u.searchParams.get('tab') === 'deliveries')
+        await s.page.waitForURL((u) => u.searchParams.get('tab') === 'deliveries' && u.searchParams.get('robot') === String(robot.id))
         await tid(s.page, 'delivery-table').waitFor()
         const delivered = s.page.locator('[data-testid="delivery-table"] [data-testid="delivery-row"][data-status="delivered"]')
         await until(
@@ -553,7 +555,7 @@ export function register(h) {
     const at = order.indexOf('clock-group-escalation')
     for (const k of ['escalate_unit_head', 'escalate_coordinator', 'escalate_leader'])
       if (order.indexOf(`clock-${k}`) < at) throw new Error(`${k} is not under 超期上报: ${order.join(',')}`)
-    await expectText(s.page, '[data-testid="clock-escalate_unit_head"]', '超期上报单位负责人')
+    await expectText(s.page, '[data-testid="clock-escalate_unit_head"]', '上报单位负责人')
     await group.scrollIntoViewIfNeeded()
     await shotsInBoth(s.page, 'er-30-clock-settings-1440', async () => {
       await group.waitFor()

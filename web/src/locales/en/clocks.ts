@@ -89,6 +89,11 @@ export default {
       escalation: 'Escalation',
       escalationHint:
         'How many working days past a deadline an overdue item rises: first to the unit head, then to the investment promotion bureau (coordinator), and a supervision item finally to the leader in charge.',
+      labels: {
+        escalate_unit_head: 'To the unit head',
+        escalate_coordinator: 'To the coordinator',
+        escalate_leader: 'Supervision to the leader',
+      },
     },
     kinds: {
       lead_response: 'Lead response',

@@ -93,7 +93,7 @@ describe('办理时限 card', () => {
     expect(order.indexOf('clock-escalate_unit_head')).toBeGreaterThan(group)
     expect(order.indexOf('clock-escalate_coordinator')).toBeGreaterThan(group)
     expect(w.find('[data-testid="clock-group-escalation"]').text()).toContain('超期上报')
-    expect(w.find('[data-testid="clock-escalate_unit_head"]').text()).toContain('超期上报单位负责人')
+    expect(w.find('[data-testid="clock-escalate_unit_head"]').text()).toContain('上报单位负责人')
   })
 
   it('is read-only without capabilities.edit', async () => {
