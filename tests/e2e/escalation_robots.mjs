@@ -241,7 +241,7 @@ export function register(h) {
         server = await startOwnServer({
           db,
           port,
-          env: { ZS_SIMULATED_CLOCK: `${later}T02:00:00Z x1`, ZS_SCHEDULER_TICK_MS: '200' },
+          env: { ZS_SCHEDULER: 'true', ZS_SIMULATED_CLOCK: `${later}T02:00:00Z x1`, ZS_SCHEDULER_TICK_MS: '200' },
           logFile,
         })
         const coord = apiClient(server.base, password)
@@ -379,7 +379,7 @@ export function register(h) {
         server = await startOwnServer({
           db: path.join(dir, 'robots.db'),
           port,
-          env: { ZS_SIMULATED_CLOCK: `${start} x60`, ZS_SCHEDULER_TICK_MS: '200' },
+          env: { ZS_SCHEDULER: 'true', ZS_SIMULATED_CLOCK: `${start} x60`, ZS_SCHEDULER_TICK_MS: '200' },
           logFile: path.join(dir, 'server.log'),
         })
         const s = await newSession()
