@@ -356,6 +356,16 @@ export function register(h) {
           await escalated.first().waitFor()
           await escalated.first().scrollIntoViewIfNeeded()
         })
+        if (onProject) {
+          await s.page.goto(`${server.base}/projects/${onProject.project_id}`)
+          await s.page.locator('#tab-timeline').click()
+          await tid(s.page, 'timeline-escalated').first().waitFor()
+          await fitsWidth(s.page, tid(s.page, 'project-timeline'), 'the project’s 动态 at 390 px')
+          await shotsInBoth(s.page, 'er-08-project-timeline-escalated-390', async () => {
+            await s.page.locator('#tab-timeline').click()
+            await tid(s.page, 'timeline-escalated').first().scrollIntoViewIfNeeded()
+          })
+        }
         assertNoProblems(s.problems)
       } finally {
         await server?.stop()
