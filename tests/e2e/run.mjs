@@ -82,9 +82,9 @@ async function startServer() {
   const log = fs.openSync(path.join(tmp, "server.log"), "w");
   // Every scenario logs in from 127.0.0.1, often 40 times a minute: the per-address login limit
   // (30/min by default) would turn a fast run into 429s. The per-account lockout stays as it is.
-  // The scheduler stays off on this shared server: its first clock sweep would move the demo
-  // city's overdue leads onto the open review round while other scenarios use them. The
-  // escalation scenarios start servers of their own with it on (and a simulated clock).
+  // The scheduler's first clock sweep would take the demo city's overdue items up the tiers and put
+  // its 44 overdue leads on the open pre-review round: the scenarios here count on the demo as
+  // loaded. The escalation scenarios start a server of their own with the scheduler on.
   const env = {
     ...process.env,
     ZS_LOGIN_RATE_PER_MINUTE: process.env.ZS_LOGIN_RATE_PER_MINUTE ?? "600",
@@ -327,7 +327,7 @@ scenario("promoter and sysadmin see different menus", async () => {
   await expectPath(s.page, "/org/units");
   sameSet(
     await menuTexts(s.page),
-    ["组织机构", "用户管理", "角色权限"],
+    ["组织机构", "用户管理", "角色权限", "群机器人"],
     "sysadmin menu",
   );
   await s.page
@@ -478,13 +478,13 @@ scenario("language switch to English survives a reload", async () => {
   await loginAs(s.page, "sysadmin");
   sameSet(
     await menuTexts(s.page),
-    ["Org units", "Users", "Roles"],
+    ["Org units", "Users", "Roles", "Group robots"],
     "English sysadmin menu",
   );
   await s.page.reload();
   sameSet(
     await menuTexts(s.page),
-    ["Org units", "Users", "Roles"],
+    ["Org units", "Users", "Roles", "Group robots"],
     "English menu after reload",
   );
   await expectText(s.page, '[data-testid="logout"]', "Log out");
@@ -3508,6 +3508,19 @@ scenario(
     );
     await shot(s.page, "i11-42-lead-form-en");
     await s.page.goto(`${baseUrl}/workbench`);
+    // The descriptions show "First login" until GET /workbench has answered: wait for the answer.
+    await s.page
+      .waitForFunction(
+        () =>
+          /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(
+            document.querySelector(
+              '[data-testid="page-workbench"] .el-descriptions',
+            )?.textContent ?? "",
+          ),
+        undefined,
+        { timeout: 5000 },
+      )
+      .catch(() => undefined);
     const lastLoginEn =
       (await s.page
         .locator('[data-testid="page-workbench"] .el-descriptions')
@@ -3769,6 +3782,32 @@ scenario(
     assertNoProblems(s.problems);
   },
 );
+
+// ---------------------------------------------------------------- 超期上报, 群机器人, 通知设置 (escalation_robots.mjs)
+const { register: registerEscalationRobots } =
+  await import("./escalation_robots.mjs");
+registerEscalationRobots({
+  ...{
+    scenario,
+    newSession,
+    loginAs,
+    logout,
+    tid,
+    shot,
+    expectText,
+    expectPath,
+    assertNoProblems,
+  },
+  ...{
+    fitsWidth,
+    apiGet,
+    apiSend,
+    isApi,
+    settled,
+    base: () => baseUrl,
+    password: PASSWORD,
+  },
+});
 
 // ---------------------------------------------------------------- calendar, clocks, 要素保障 (clocks_factors.mjs)
 const { register: registerClocksFactors } =

@@ -255,6 +255,8 @@ export namespace ProjectApi {
       | 'routed'
       | 'routing_declined'
       | 'routing_withdrawn'
+      /** 超期上报 by the scheduler (no actor): `changes` = {tier, deadline, days_over, object_type: project | routing} */
+      | 'escalated'
     actor_name: string
     summary?: string
     from?: Stage

@@ -183,6 +183,13 @@ const routes: RouteRecordRaw[] = [
         meta: { perms: menuPerms('/roles'), title: 'layout.menu.roles' },
       },
       {
+        // 群机器人: the system administrator's (robot.manage); ?tab=deliveries opens the delivery log.
+        path: 'robots',
+        name: 'robots',
+        component: () => import('@/views/robots/RobotsView.vue'),
+        meta: { perms: menuPerms('/robots'), title: 'robots.page.title' },
+      },
+      {
         path: 'audit',
         name: 'audit',
         component: () => import('@/views/audit/AuditView.vue'),

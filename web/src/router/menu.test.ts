@@ -107,6 +107,12 @@ describe('permission → menu filter', () => {
     expect(paths(['org.write', 'user.read', 'user.write', 'role.read'])).toEqual(['/org/units', '/users', '/roles'])
   })
 
+  it('shows the system admin 群机器人 after the roles, with robot.manage only', () => {
+    expect(paths(['org.write', 'user.read', 'role.read', 'robot.manage'])).toEqual(['/org/units', '/users', '/roles', '/robots'])
+    expect(paths(['workbench.view', 'project.read', 'user.read'])).not.toContain('/robots')
+    expect(activeMenuPath(MENU, '/robots')).toBe('/robots')
+  })
+
   it('shows org units to a role reader without org.write', () => {
     expect(paths(['role.read', 'user.roles'])).toEqual(['/org/units', '/roles'])
   })

@@ -1,6 +1,7 @@
 import type { Component } from 'vue'
 import {
   Monitor,
+  ChatDotRound,
   OfficeBuilding,
   User,
   Lock,
@@ -58,6 +59,8 @@ export const MENU: MenuItem[] = [
   { path: '/org/units', title: 'layout.menu.orgUnits', anyOf: ['org.write', 'role.read'], icon: OfficeBuilding, group: 'system' },
   { path: '/users', title: 'layout.menu.users', anyOf: ['user.read'], icon: User, group: 'system' },
   { path: '/roles', title: 'layout.menu.roles', anyOf: ['role.read'], icon: Lock, group: 'system' },
+  // 群机器人: each unit's WeCom/DingTalk group robots and their delivery log.
+  { path: '/robots', title: 'robots.page.title', anyOf: ['robot.manage'], icon: ChatDotRound, group: 'system' },
   { path: '/audit', title: 'layout.menu.audit', anyOf: ['audit.read'], icon: Document, group: 'system' },
 ]
 

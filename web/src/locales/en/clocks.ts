@@ -85,6 +85,16 @@ export default {
     nothingChanged: 'Nothing changed',
     loadFailed: 'Could not read the clocks',
     otherKind: 'Other clock ({kind})',
+    groups: {
+      escalation: 'Escalation',
+      escalationHint:
+        'How many working days past a deadline an overdue item rises: first to the unit head, then to the investment promotion bureau (coordinator), and a supervision item finally to the leader in charge.',
+      labels: {
+        escalate_unit_head: 'To the unit head',
+        escalate_coordinator: 'To the coordinator',
+        escalate_leader: 'Supervision to the leader',
+      },
+    },
     kinds: {
       lead_response: 'Lead response',
       lead_judgement_large: 'Major lead judgement',

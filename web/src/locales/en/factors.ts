@@ -47,6 +47,7 @@ export default {
     resolved: 'Resolved',
     unresolvable: 'Declared unresolvable',
     withdrawn: 'Withdrawn',
+    escalated: 'Escalated',
     other: 'Other step',
   },
   actions: {

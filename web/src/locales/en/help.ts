@@ -8,7 +8,7 @@ export default {
     'The search box at the top finds a project by its name, the investor’s name, the unified social credit code or the project number. A red message marks a required or wrong field and goes as soon as you fix it. Dates are written year-month-day; amounts are in 10k CNY.',
   pages: {
     workbench:
-      'The workbench sums up your unit, your roles and what waits for you: “My to-dos” lists projects due soon or overdue, routings to answer and factor requests by deadline — red “Overdue”, orange “Due soon” — each one click from where it is done; a count on top shows only that kind. Open review rounds are listed here too, and “Open” takes you straight to the score sheet. If the last login was not you, change your password now.',
+      'The workbench sums up your unit, your roles and what waits for you: “My to-dos” lists projects due soon or overdue, routings to answer and factor requests by deadline — red “Overdue”, orange “Due soon” — each one click from where it is done; a count on top shows only that kind. Open review rounds are listed here too, and “Open” takes you straight to the score sheet. When overdue items are raised to you (unit head, investment bureau, leader), “Escalations” lists each step — the item, the level it reached, the missed deadline and when it rose — newest first, one click from where it is handled. If the last login was not you, change your password now.',
     projects:
       'The ledger lists every project you may see. Type a project or investor name, then filter by stage or industry; “Overdue only” shows projects past their deadline. “Columns” adds or removes columns, “Export Excel” exports what the filters select. Click a project’s name to open it.',
     project_board:
@@ -38,7 +38,7 @@ export default {
     catalog:
       'The industry catalog keeps the leading industries and their chain nodes; each node maps to codes of the national industry classification (GB/T 4754-2017), used to classify leads and filter the ledger.',
     pipeline_settings:
-      'Stage deadlines: the days a project has for its next step after entering each stage, and the days a park has to answer a routing. A change applies to projects that enter the stage afterwards.',
+      'Stage deadlines: the days a project has for its next step after entering each stage, and the days a park has to answer a routing. A change applies to projects that enter the stage afterwards. Below, “Clocks” sets the working days of each kind of item; its “Escalation” group sets how many working days past a deadline an item rises to the unit head, the investment bureau and the leader in charge.',
     calendar:
       'Working calendar: every deadline counts working days. A red “H” is a holiday, a blue “W” a make-up working day, the blue frame today; tap a day to see its name. The investment promotion bureau can make a day worked or off, or import a schedule (.csv/.xlsx with date, kind, name); a file with errors names its lines and imports nothing.',
     factor_requests:
@@ -53,7 +53,9 @@ export default {
     audit:
       'The audit log records every login and every change; filter by person, action and time. “Verify chain” confirms that the log has not been tampered with.',
     account:
-      'Your account shows who you are and your latest logins. If one was not you, change your password now and tell an administrator.',
+      'Your account shows who you are and your latest logins. If one was not you, change your password now and tell an administrator. “Notification settings” turns each kind of inbox notification on or off; press “Save settings” when done. A kind turned off no longer reaches your inbox; your unit’s group robots still post it.',
+    robots:
+      'Group robots: with a WeCom or DingTalk group robot set up for a unit, the notifications sent to its staff are also posted in the group (except the daily digest). “Add robot”: choose the unit and kind, paste the whole webhook URL copied from the group’s settings, and for DingTalk “signing” the secret. Once saved, the URL’s token and the secret are never shown again; leave them empty when editing to keep them. “Send test message” goes out within a minute; the delivery log shows pending, delivered or failed (failures are retried up to 6 times, with the last error). Switch “Enabled” off to pause a robot.',
     account_password:
       'Change password: type the current password and the new one twice; what a new password needs is written under the boxes, and a box that does not meet it says so. Your logins on other devices end.',
   },

@@ -359,6 +359,7 @@ export default {
     routed: 'Routed',
     routing_declined: 'Declined by the park',
     routing_withdrawn: 'Routing withdrawn',
+    escalated: 'Escalated',
     fromTo: '{from} → {to}',
     amount: 'Amount: {amount}',
     nextAction: 'Next follow-up: {date}',

@@ -83,6 +83,15 @@ export default {
     nothingChanged: '没有修改',
     loadFailed: '无法读取办理时限',
     otherKind: '其他时限（{kind}）',
+    groups: {
+      escalation: '超期上报',
+      escalationHint: '事项超过办理期限后，再过多少个工作日逐级上报：先到单位负责人，再到投资促进局（统筹部门），督办事项最后到分管领导。',
+      labels: {
+        escalate_unit_head: '上报单位负责人',
+        escalate_coordinator: '上报统筹部门',
+        escalate_leader: '督办上报分管领导',
+      },
+    },
     kinds: {
       lead_response: '线索响应',
       lead_judgement_large: '重大线索研判',

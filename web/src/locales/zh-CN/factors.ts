@@ -47,6 +47,7 @@ export default {
     resolved: '办结',
     unresolvable: '无法解决',
     withdrawn: '撤回',
+    escalated: '超期上报',
     other: '其他操作',
   },
   actions: {

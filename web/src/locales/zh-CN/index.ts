@@ -16,6 +16,9 @@ import fit from './fit'
 import routing from './routing'
 import review from './review'
 import account from './account'
+import escalation from './escalation'
+import notifyPrefs from './notifyPrefs'
+import robots from './robots'
 import help from './help'
 import clocks from './clocks'
 import factors from './factors'
@@ -40,6 +43,9 @@ export default {
   routing,
   review,
   account,
+  escalation,
+  notifyPrefs,
+  robots,
   help,
   clocks,
   factors,

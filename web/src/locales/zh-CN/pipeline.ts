@@ -359,6 +359,7 @@ export default {
     routed: '分派园区',
     routing_declined: '园区退回',
     routing_withdrawn: '撤回分派',
+    escalated: '超期上报',
     fromTo: '{from} → {to}',
     amount: '金额：{amount}',
     nextAction: '下次跟进：{date}',

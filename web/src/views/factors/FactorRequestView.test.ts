@@ -145,4 +145,30 @@ describe('factor request page', () => {
     expect(events[1]).toContain('指标不足：指标已用完')
     expect(events[1]).not.toContain('no_quota')
   })
+
+  it('words the scheduler’s escalation steps by their tier, with no actor', async () => {
+    get.mockResolvedValue(
+      request(
+        {},
+        {
+          events: [
+            { at: 1, actor_name: '', kind: 'escalated', note: 'responsible', from_unit_name: '', to_unit_name: '' },
+            { at: 2, actor_name: '', kind: 'escalated', note: 'unit_head', from_unit_name: '', to_unit_name: '' },
+            { at: 3, actor_name: '', kind: 'escalated', note: 'coordinator', from_unit_name: '', to_unit_name: '' },
+          ],
+        },
+      ),
+    )
+    const w = await setup()
+    const events = w.findAll('[data-testid="factor-event"]')
+    expect(events.map((e) => e.attributes('data-kind'))).toEqual(['escalated', 'escalated', 'escalated'])
+    expect(events[0].text()).toContain('超期上报')
+    expect(events[0].text()).toContain('已超期，提醒本人/责任单位')
+    expect(events[1].text()).toContain('已超期，上报至单位负责人')
+    expect(events[2].text()).toContain('已超期，上报至统筹部门')
+    expect(events[2].text()).not.toContain('coordinator')
+    setLocale('en')
+    await flushPromises()
+    expect(w.findAll('[data-testid="factor-event"]')[1].text()).toContain('Overdue: raised to the unit head')
+  })
 })

@@ -15,7 +15,7 @@ vi.mock('@/api/clocks', async (orig) => ({
 
 import { getClocks, putClocks } from '@/api/clocks'
 import ClockDurationsCard from './ClockDurationsCard.vue'
-import { changedDurations, durationProblems } from './clockForm'
+import { changedDurations, clockGroups, durationProblems } from './clockForm'
 
 const get = getClocks as unknown as ReturnType<typeof vi.fn>
 const put = putClocks as unknown as ReturnType<typeof vi.fn>
@@ -76,6 +76,26 @@ describe('办理时限 card', () => {
     expect(await errorText(w, 'lead_response')).toBe('请输入 1 到 10 之间的整数')
   })
 
+  it('lists the escalation delays apart, under 超期上报', async () => {
+    get.mockResolvedValue({
+      items: [
+        { kind: 'escalate_unit_head', days: 2, default: 2, min: 1, max: 30 },
+        ...ITEMS,
+        { kind: 'escalate_coordinator', days: 5, default: 5, min: 1, max: 60 },
+      ],
+      capabilities: { edit: true },
+    })
+    const w = mount(ClockDurationsCard, { global: { plugins: [ElementPlus, i18n] }, attachTo: document.body })
+    await flushPromises()
+    const order = w.findAll('[data-testid^="clock-"]').map((e) => e.attributes('data-testid'))
+    const group = order.indexOf('clock-group-escalation')
+    expect(group).toBeGreaterThan(order.indexOf('clock-factor_resolve'))
+    expect(order.indexOf('clock-escalate_unit_head')).toBeGreaterThan(group)
+    expect(order.indexOf('clock-escalate_coordinator')).toBeGreaterThan(group)
+    expect(w.find('[data-testid="clock-group-escalation"]').text()).toContain('超期上报')
+    expect(w.find('[data-testid="clock-escalate_unit_head"]').text()).toContain('上报单位负责人')
+  })
+
   it('is read-only without capabilities.edit', async () => {
     const w = await setup(false)
     expect(w.find('[data-testid="clock-save"]').exists()).toBe(false)
@@ -90,5 +110,14 @@ describe('clock form', () => {
       lead_response: 'required',
       factor_resolve: 'invalid_value',
     })
+  })
+
+  it('puts the escalation delays after the handling clocks', () => {
+    const esc = { kind: 'escalate_leader', days: 5, default: 5, min: 1, max: 60 }
+    expect(clockGroups([esc, ...ITEMS])).toEqual([
+      { escalation: false, items: ITEMS },
+      { escalation: true, items: [esc] },
+    ])
+    expect(clockGroups(ITEMS)).toEqual([{ escalation: false, items: ITEMS }])
   })
 })

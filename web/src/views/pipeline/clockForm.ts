@@ -26,3 +26,13 @@ export function durationProblems(form: ClockForm, items: readonly ClocksApi.Cloc
   }
   return out
 }
+
+/** The escalation delays (working days past a deadline before an item rises a tier): listed apart, under 超期上报. */
+export const isEscalationKind = (kind: string): boolean => kind.startsWith('escalate_')
+
+/** The clock kinds as the form lists them: the handling clocks, then the escalation delays (each in the server's order). */
+export function clockGroups(items: readonly ClocksApi.Clock[]): { escalation: boolean; items: ClocksApi.Clock[] }[] {
+  return [false, true]
+    .map((escalation) => ({ escalation, items: items.filter((c) => isEscalationKind(c.kind) === escalation) }))
+    .filter((g) => g.items.length > 0)
+}
