@@ -142,13 +142,7 @@ auth::Principal DemoPrincipal(App& app, const std::string& login) {
   auto c = app.db().Acquire();
   auto u = org::store::FindUserByLogin(*c, login);
   if (!u) throw std::runtime_error("demo account missing: " + login);
-  auth::Principal p;
-  p.user_id = u->id;
-  p.login = u->login;
-  p.name = u->name;
-  p.unit_id = u->unit_id;
-  p.roles = u->roles;
-  return p;
+  return auth::PrincipalOf(*u);
 }
 
 void LoadDemoMatching(App& app) {

@@ -5,6 +5,8 @@
 #include <boost/json.hpp>
 
 #include "zhaoshang/app/workbench_todos.hpp"
+#include "zhaoshang/auth/auth_service.hpp"
+#include "zhaoshang/org/org_types.hpp"
 #include "zhaoshang/notify/notify_kinds.hpp"
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/org/roles.hpp"
@@ -32,13 +34,7 @@ int SendDigests(App& app, int64_t now) {
       u = org::store::GetUser(*c, id);
     }
     if (!u) continue;
-    auth::Principal who;
-    who.user_id = u->id;
-    who.login = u->login;
-    who.name = u->name;
-    who.unit_id = u->unit_id;
-    who.unit_name = u->unit_name;
-    who.roles = u->roles;
+    const auth::Principal who = auth::PrincipalOf(*u);
     const json::object todos = TodosJson(sources, who);
     int64_t overdue = 0, due_soon = 0;
     for (const auto& item : todos.at("items").as_array()) {

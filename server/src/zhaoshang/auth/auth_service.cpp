@@ -14,6 +14,19 @@
 #include "zhaoshang/org/org_store.hpp"
 
 namespace zhaoshang::auth {
+
+Principal PrincipalOf(const org::User& u) {
+  Principal p;
+  p.user_id = u.id;
+  p.login = u.login;
+  p.name = u.name;
+  p.unit_id = u.unit_id;
+  p.unit_name = u.unit_name;
+  p.roles = u.roles;
+  p.version = u.version;
+  p.must_change_password = u.must_change_password;
+  return p;
+}
 namespace {
 Error InvalidCredentials() {
   return Error{ErrorCode::kUnauthenticated, "invalid_credentials", "wrong login or password"};
@@ -116,15 +129,8 @@ Result<LoginResult> AuthService::Login(const std::string& login_in, const std::s
 
   LoginResult out;
   out.token = RandomHex(32);
+  out.principal = PrincipalOf(*user);
   Principal& p = out.principal;
-  p.user_id = user->id;
-  p.login = user->login;
-  p.name = user->name;
-  p.unit_id = user->unit_id;
-  p.unit_name = user->unit_name;
-  p.roles = user->roles;
-  p.version = user->version;
-  p.must_change_password = user->must_change_password;
   p.session_hash = Sha256Hex(out.token);
   p.csrf_token = RandomHex(16);
 

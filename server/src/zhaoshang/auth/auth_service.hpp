@@ -12,7 +12,15 @@
 #include "zhaoshang/core/error.hpp"
 #include "zhaoshang/db/database.hpp"
 
+namespace zhaoshang::org {
+struct User;
+}
+
 namespace zhaoshang::auth {
+
+// Who the account is, as a logged-in request would carry it (no session): login, the demo
+// loaders and jobs acting for a person (the daily digest).
+Principal PrincipalOf(const org::User& u);
 
 class AuthService {
  public:
