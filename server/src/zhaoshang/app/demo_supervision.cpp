@@ -53,6 +53,8 @@ void LoadDemoSupervision(App& app) {
                                "宜秀区本月有多条线索超期未研判，请说明原因并限期研判。", "",
                                "urgent", std::nullopt});
   o = step(yx, o, kReply, "已安排专人跟进。");
+  // Only a closed item reopens (supervision_rules.cpp): closed first, then found not enough.
+  o = step(coordinator, o, kClose, "已收到说明。");
   step(coordinator, o, kReopen, "请列明每条线索的研判时间表。");
   // On a factor request the land bureau has not been able to resolve.
   factors::FactorQuery fq;
