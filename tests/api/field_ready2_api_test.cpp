@@ -78,8 +78,9 @@ TEST(BoardApi, EachColumnPagesAndEachCardCarriesTheMovesTheServerAllows) {
     EXPECT_LE(col.at("items").as_array().size(), 5u);
     for (const auto& item : col.at("items").as_array()) {
       auto m = Moves(item);
-      if (col.at("stage") == "approved")
+      if (col.at("stage") == "approved") {
         EXPECT_EQ(std::find(m.begin(), m.end(), "negotiating"), m.end()) << item.at("name");
+      }
       if (col.at("stage") == "in_review") {
         EXPECT_NE(std::find(m.begin(), m.end(), "approved"), m.end());
         EXPECT_NE(std::find(m.begin(), m.end(), "rejected"), m.end());

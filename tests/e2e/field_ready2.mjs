@@ -42,12 +42,16 @@ export function register(h) {
 
   /** Press on a card and hold it over `column` (HTML5 drag through the mouse): the drop is the caller's. */
   async function holdOver(page, card, column) {
+    // Every column loaded (no card replaced under the pointer), nothing selected.
+    await page.waitForFunction(() => !document.querySelector('[data-testid="board"] .el-loading-mask'))
     await column.scrollIntoViewIfNeeded()
-    const from = await card.boundingBox()
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+    await page.evaluate(() => window.getSelection()?.removeAllRanges())
+    await card.hover()
     await page.mouse.down()
     const to = await column.boundingBox()
     await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 12 })
+    // A second move makes sure the column has seen a dragover.
+    await page.mouse.move(to.x + to.width / 2 + 4, to.y + 84)
   }
 
   async function dropState(page, stage) {
@@ -169,7 +173,14 @@ export function register(h) {
       tid(s.page, 'board-search').click(),
     ])
     const more = tid(s.page, `board-column-${big.stage}`).locator('[data-testid="board-more"]')
-    const before = await tid(s.page, `board-column-${big.stage}`).locator('[data-testid="board-card"]').count()
+    // The first page is on screen before 更多 (the answer arrives before Vue draws it).
+    const cards = (stage, n) =>
+      s.page.waitForFunction(
+        ([st, k]) => document.querySelectorAll(`[data-testid="board-column-${st}"] [data-testid="board-card"]`).length === k,
+        [stage, n],
+      )
+    await cards(big.stage, 20)
+    const before = 20
     const [second] = await Promise.all([
       s.page.waitForResponse(
         (r) =>
@@ -180,10 +191,7 @@ export function register(h) {
       more.click(),
     ])
     const got = (await second.json()).columns[0].items.length
-    await s.page.waitForFunction(
-      ([stage, n]) => document.querySelectorAll(`[data-testid="board-column-${stage}"] [data-testid="board-card"]`).length === n,
-      [big.stage, before + got],
-    )
+    await cards(big.stage, before + got)
     await shot(s.page, 'fr2-04b-board-more')
     assertNoProblems(s.problems)
   })

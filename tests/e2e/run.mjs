@@ -909,7 +909,7 @@ scenario(
     await expectText(
       s.page,
       '[data-testid="password-forced-notice"]',
-      "管理员已重置您的密码，请先修改密码",
+      "您的密码由管理员设置（新建账号或重置密码），请先改为自己的密码",
     );
     if (await tid(s.page, "side-menu").count())
       throw new Error(
@@ -933,7 +933,7 @@ scenario(
     await expectText(
       s.page,
       '[data-testid="password-forced-notice"]',
-      "An administrator reset your password; please change it first",
+      "An administrator set your password (a new account or a reset); please choose your own first",
     );
     await shot(s.page, "i8-31-password-forced-en-1440");
 
@@ -944,7 +944,7 @@ scenario(
     await expectText(
       s.page,
       '[data-testid="password-forced-notice"]',
-      "管理员已重置您的密码",
+      "您的密码由管理员设置",
     );
     await fitsWidth(
       s.page,
@@ -3040,7 +3040,7 @@ scenario(
     ).map((x) => x.trim());
     sameSet(
       projectItems,
-      ["项目台账", "项目看板", "报送线索", "分派与接收", "要素保障"],
+      ["项目台账", "项目看板", "报送线索", "撞单确认", "分派与接收", "要素保障"],
       "项目管理 group",
     );
     await shot(s.page, "i11-20-menu-groups");
