@@ -195,7 +195,8 @@ int main(int argc, char** argv) {
     std::unique_ptr<Clock> own_clock = std::make_unique<SystemClock>();
     if (!cfg.simulated_clock.empty()) {
       own_clock = ParseScaledClock(cfg.simulated_clock);
-      if (!own_clock) throw std::runtime_error("ZS_SIMULATED_CLOCK: expected \"YYYY-MM-DDTHH:MM:SSZ xRATE\"");
+      if (!own_clock)
+        throw std::runtime_error("ZS_SIMULATED_CLOCK: expected \"YYYY-MM-DDTHH:MM:SSZ xRATE\"");
       spdlog::warn("simulated clock: {} (tests only)", cfg.simulated_clock);
     }
     const Clock& clock = *own_clock;

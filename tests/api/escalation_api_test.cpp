@@ -55,9 +55,9 @@ TEST(EscalationApi, AFactorRequestRisesTierByTierOnce) {
   ASSERT_EQ(receiver.Login("receiver").status, 200);
   Reply project = receiver.Get("/api/v1/projects?page_size=1&stage=signed");
   const int64_t pid = project.json.at("items").as_array().at(0).at("id").as_int64();
-  Reply raised =
-      receiver.Post("/api/v1/projects/" + std::to_string(pid) + "/factor-requests",
-                    json::object{{"type", "power"}, {"need", "新增 2000 kVA 专变"}, {"quantity", 2000}});
+  Reply raised = receiver.Post(
+      "/api/v1/projects/" + std::to_string(pid) + "/factor-requests",
+      json::object{{"type", "power"}, {"need", "新增 2000 kVA 专变"}, {"quantity", 2000}});
   ASSERT_EQ(raised.status, 201) << raised.body;
   ASSERT_EQ(raised.json.at("answer_deadline").as_string(), "2026-11-20");  // Friday
   const int64_t id = raised.json.at("id").as_int64();
@@ -155,7 +155,7 @@ TEST(EscalationApi, ASupervisionItemRisesToTheUnitHeadThenCoordinatorAndLeader) 
   // A reply stops the clock: no more steps on it.
   ASSERT_EQ(staff.Login("yxpromoter").status, 200);
   Reply replied = staff.Post(path + "/reply", json::object{{"version", seen.json.at("version")},
-                                                          {"note", "已逐条说明原因"}});
+                                                           {"note", "已逐条说明原因"}});
   ASSERT_EQ(replied.status, 200) << replied.body;
   t.clock.Advance(kDay);
   t.app->escalation().Sweep(t.clock.NowMs());
@@ -241,8 +241,9 @@ TEST(EscalationApi, TheDailyDigestTellsThoseWithSomethingDue) {
   for (const auto& n : theirs.json.at("items").as_array())
     EXPECT_NE(n.at("kind").as_string(), "digest");
   // Turned off, it is not sent.
-  ASSERT_EQ(receiver.Put("/api/v1/notifications/preferences",
-                         json::object{{"kinds", json::object{{"digest", false}}}})
+  ASSERT_EQ(receiver
+                .Put("/api/v1/notifications/preferences",
+                     json::object{{"kinds", json::object{{"digest", false}}}})
                 .status,
             200);
   SendDigests(*t.app, t.clock.NowMs());

@@ -136,21 +136,24 @@ TEST(RobotsApi, BadInputAndWhoMayManage) {
   EXPECT_EQ(s.AddRobot("wecom", "ftp://robot.example/x").Field("url"), "invalid_url");
   EXPECT_EQ(s.AddRobot("wecom", "https://u:p@robot.example/x").Field("url"), "invalid_url");
   EXPECT_EQ(s.AddRobot("feishu", "https://robot.example/x").Field("kind"), "invalid_value");
-  Reply nounit = s.admin.Post("/api/v1/robots", json::object{{"unit_id", 999999},
-                                                             {"kind", "wecom"},
-                                                             {"url", "https://robot.example/x"}});
+  Reply nounit = s.admin.Post(
+      "/api/v1/robots",
+      json::object{{"unit_id", 999999}, {"kind", "wecom"}, {"url", "https://robot.example/x"}});
   EXPECT_EQ(nounit.Field("unit_id"), "not_found");
-  EXPECT_TRUE(s.admin.Get("/api/v1/robots").json.at("items").as_array().empty());  // nothing half-written
+  EXPECT_TRUE(
+      s.admin.Get("/api/v1/robots").json.at("items").as_array().empty());  // nothing half-written
   EXPECT_EQ(s.coordinator.Get("/api/v1/robots").status, 403);
   EXPECT_EQ(s.coordinator.Get("/api/v1/robots/deliveries").status, 403);
   // Disabled robots get nothing queued; a stale version is refused.
   Reply r = s.AddRobot("wecom", "https://robot.example/hook");
   ASSERT_EQ(r.status, 201) << r.body;
   const std::string path = "/api/v1/robots/" + std::to_string(r.json.at("id").as_int64());
-  Reply off = s.admin.Patch(path, json::object{{"version", r.json.at("version")}, {"enabled", false}});
+  Reply off =
+      s.admin.Patch(path, json::object{{"version", r.json.at("version")}, {"enabled", false}});
   ASSERT_EQ(off.status, 200) << off.body;
-  EXPECT_EQ(s.admin.Patch(path, json::object{{"version", r.json.at("version")}, {"name", "x"}}).Code(),
-            "version_conflict");
+  EXPECT_EQ(
+      s.admin.Patch(path, json::object{{"version", r.json.at("version")}, {"name", "x"}}).Code(),
+      "version_conflict");
   ASSERT_EQ(s.Raise("增容").status, 201);
   EXPECT_TRUE(Log(s.admin).empty());
   // The test message is queued for the robot.
@@ -166,24 +169,29 @@ TEST(RobotsApi, PreferencesTurnAKindOffForOnePerson) {
   Reply prefs = power.Get("/api/v1/notifications/preferences");
   ASSERT_EQ(prefs.status, 200) << prefs.body;
   EXPECT_TRUE(prefs.json.at("kinds").at("factor_raised").as_bool());
-  EXPECT_EQ(power.Put("/api/v1/notifications/preferences",
-                      json::object{{"kinds", json::object{{"nope", false}}}})
+  EXPECT_EQ(power
+                .Put("/api/v1/notifications/preferences",
+                     json::object{{"kinds", json::object{{"nope", false}}}})
                 .Field("kinds"),
             "invalid_value");
-  EXPECT_EQ(power.Put("/api/v1/notifications/preferences",
-                      json::object{{"kinds", json::object{{"factor_raised", "no"}}}})
+  EXPECT_EQ(power
+                .Put("/api/v1/notifications/preferences",
+                     json::object{{"kinds", json::object{{"factor_raised", "no"}}}})
                 .Field("kinds"),
             "invalid_value");
-  ASSERT_EQ(power.Put("/api/v1/notifications/preferences",
-                      json::object{{"kinds", json::object{{"factor_raised", false}}}})
+  ASSERT_EQ(power
+                .Put("/api/v1/notifications/preferences",
+                     json::object{{"kinds", json::object{{"factor_raised", false}}}})
                 .status,
             200);
   const int64_t before =
       power.Get("/api/v1/notifications/unread-count").json.at("unread").as_int64();
   ASSERT_EQ(s.Raise("专线").status, 201);
   EXPECT_EQ(power.Get("/api/v1/notifications/unread-count").json.at("unread").as_int64(), before);
-  EXPECT_FALSE(
-      power.Get("/api/v1/notifications/preferences").json.at("kinds").at("factor_raised").as_bool());
+  EXPECT_FALSE(power.Get("/api/v1/notifications/preferences")
+                   .json.at("kinds")
+                   .at("factor_raised")
+                   .as_bool());
 }
 
 }  // namespace

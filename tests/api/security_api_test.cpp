@@ -215,6 +215,9 @@ TEST(SecurityApi, InvisibleCharactersAreStrippedBeforeRequiredAndCollisionChecks
   lead["name"] = "\u202E目项试测\u202C";  // a bidi override is dropped, the text kept
   lead["investor_name"] = "上海申能\u200B动力电池有限公司";
   lead["description"] = "第一行\n第二行\t。";  // free text keeps its line breaks
+  // The zero-width space hides nothing from the collision check: the reporter must confirm.
+  EXPECT_EQ(p.Post("/api/v1/projects", lead).Field("collision_confirmed"), "confirm_required");
+  lead["collision_confirmed"] = true;
   Reply r = p.Post("/api/v1/projects", lead);
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.json.at("name").as_string(), "目项试测");

@@ -122,6 +122,12 @@ TEST(UsersApi, ListFollowsTheCallersScope) {
             200);
   Client leader(*t.app);
   ASSERT_EQ(leader.Login("dgleader", "Anqing#2026").status, 200);
+  // An account the administrator created chooses its own password first.
+  ASSERT_EQ(leader
+                .Post("/api/v1/auth/password", json::object{{"old_password", "Anqing#2026"},
+                                                            {"new_password", "Mine#2026dg"}})
+                .status,
+            204);
   Reply seen = leader.Get("/api/v1/users?page_size=200");
   ASSERT_EQ(seen.status, 200);
   std::set<std::string> logins;

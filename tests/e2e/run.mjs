@@ -913,7 +913,7 @@ scenario(
     await expectText(
       s.page,
       '[data-testid="password-forced-notice"]',
-      "管理员已重置您的密码，请先修改密码",
+      "您的密码由管理员设置（新建账号或重置密码），请先改为自己的密码",
     );
     if (await tid(s.page, "side-menu").count())
       throw new Error(
@@ -937,7 +937,7 @@ scenario(
     await expectText(
       s.page,
       '[data-testid="password-forced-notice"]',
-      "An administrator reset your password; please change it first",
+      "An administrator set your password (a new account or a reset); please choose your own first",
     );
     await shot(s.page, "i8-31-password-forced-en-1440");
 
@@ -948,7 +948,7 @@ scenario(
     await expectText(
       s.page,
       '[data-testid="password-forced-notice"]',
-      "管理员已重置您的密码",
+      "您的密码由管理员设置",
     );
     await fitsWidth(
       s.page,
@@ -1987,13 +1987,11 @@ scenario(
         `arrange lead → HTTP ${made.status} ${JSON.stringify(made.body)}`,
       );
 
-    const [boardRes] = await Promise.all([
-      s.page.waitForResponse((r) =>
-        isApi(r, "GET", /\/api\/v1\/projects\/board$/),
-      ),
-      s.page.locator('[data-testid="menu-/projects/board"]').click(),
-    ]);
-    const board = await boardRes.json();
+    // Each column fetches its own page (field_ready2.mjs checks the paging): every count shown is
+    // the server's.
+    await s.page.locator('[data-testid="menu-/projects/board"]').click();
+    await tid(s.page, "board").waitFor();
+    const board = (await apiGet(s.page, "/projects/board?page_size=1")).body;
     for (const stage of [
       "lead",
       "in_review",
@@ -2644,61 +2642,6 @@ scenario(
   },
 );
 
-scenario(
-  "the board refuses approved → 洽谈中 with the routing message",
-  async () => {
-    const s = await newSession();
-    await loginAs(s.page, "coordinator");
-    const pool = await apiGet(
-      s.page,
-      "/projects?stage=approved&page_size=100&sort=created_at&order=desc",
-    );
-    const target = pool.body.items.find((p) => p.next_step !== "park_response");
-    if (!target)
-      throw new Error("no demo project in the pool without a pending routing");
-    await s.page.locator('[data-testid="menu-/projects/board"]').click();
-    await s.page.locator('input[data-testid="board-q"]').fill(target.name);
-    await Promise.all([
-      s.page.waitForResponse(
-        (r) =>
-          isApi(r, "GET", /\/api\/v1\/projects\/board$/) &&
-          new URL(r.url()).searchParams.get("q") === target.name,
-      ),
-      tid(s.page, "board-search").click(),
-    ]);
-    const card = s.page
-      .locator(
-        '[data-testid="board-column-approved"] [data-testid="board-card"]',
-      )
-      .filter({ hasText: target.name })
-      .first();
-    await card.waitFor();
-    const [refused] = await Promise.all([
-      s.page.waitForResponse((r) =>
-        isApi(r, "POST", /\/api\/v1\/projects\/\d+\/transitions$/),
-      ),
-      card.dragTo(tid(s.page, "board-column-negotiating")),
-    ]);
-    if (
-      refused.status() !== 400 ||
-      (await refused.json()).error?.code !== "use_routing"
-    )
-      throw new Error(
-        `drag to 洽谈中 → HTTP ${refused.status()} ${await refused.text()}`,
-      );
-    await expectText(s.page, ".el-message", "分派");
-    await s.page
-      .locator(
-        '[data-testid="board-column-approved"] [data-testid="board-card"]',
-      )
-      .filter({ hasText: target.name })
-      .first()
-      .waitFor();
-    await shot(s.page, "54-board-use-routing");
-    assertNoProblems(s.problems);
-  },
-);
-
 // ---------------------------------------------------------------- issue 11: the phone (390 × 844)
 const PHONE = { width: 390, height: 844 };
 
@@ -3101,7 +3044,7 @@ scenario(
     ).map((x) => x.trim());
     sameSet(
       projectItems,
-      ["项目台账", "项目看板", "报送线索", "分派与接收", "要素保障"],
+      ["项目台账", "项目看板", "报送线索", "撞单确认", "分派与接收", "要素保障"],
       "项目管理 group",
     );
     await shot(s.page, "i11-20-menu-groups");
@@ -3833,6 +3776,33 @@ registerClocksFactors({
     apiSend,
     isApi,
     settled,
+    base: () => baseUrl,
+  },
+});
+
+// ---------------------------------------------------------------- board, 撞单确认, audit in words, first login (field_ready2.mjs)
+const { register: registerFieldReady2 } = await import("./field_ready2.mjs");
+registerFieldReady2({
+  ...{
+    scenario,
+    newSession,
+    loginAs,
+    logout,
+    tid,
+    shot,
+    expectText,
+    expectPath,
+    assertNoProblems,
+  },
+  ...{
+    apiGet,
+    apiSend,
+    isApi,
+    settled,
+    submitLogin,
+    changeOwnPassword,
+    saveDownload,
+    readXlsx,
     base: () => baseUrl,
   },
 });

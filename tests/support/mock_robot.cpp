@@ -11,8 +11,7 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 
-MockRobot::MockRobot(std::string ding_secret)
-    : secret_(std::move(ding_secret)), acceptor_(ioc_) {
+MockRobot::MockRobot(std::string ding_secret) : secret_(std::move(ding_secret)), acceptor_(ioc_) {
   asio::ip::tcp::endpoint ep(asio::ip::make_address("127.0.0.1"), 0);
   acceptor_.open(ep.protocol());
   acceptor_.set_option(asio::socket_base::reuse_address(true));

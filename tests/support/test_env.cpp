@@ -1,5 +1,6 @@
 #include "support/test_env.hpp"
 
+#include "zhaoshang/audit/audit_actions.hpp"
 #include "zhaoshang/audit/audit_anchor.hpp"
 
 #include <cstdlib>
@@ -88,6 +89,19 @@ TestApp::TestApp(bool demo, Config cfg) {
   db::Migrate(*database, clock.NowMs());
   app = std::make_unique<App>(cfg, std::move(database), clock);
   if (demo) LoadDemo(*app);
+}
+
+TestApp::~TestApp() {
+  try {
+    auto c = app->db().Acquire();
+    auto rs = c->Query("SELECT DISTINCT action FROM audit_log");
+    for (size_t i = 0; i < rs.size(); ++i)
+      if (!audit::FindAction(rs[i].Text(0)))
+        ADD_FAILURE() << "the server wrote the audit action \"" << rs[i].Text(0)
+                      << "\", which server/src/zhaoshang/audit/audit_actions.cpp does not list";
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "reading the audit actions: " << e.what();
+  }
 }
 
 void TestApp::AnchorAudit() {

@@ -56,6 +56,11 @@ void DropAuditGuards(db::Connection& c);
 // the login rate limit off (tests that need it set it).
 struct TestApp {
   explicit TestApp(bool demo = true, Config cfg = {});
+  // Fails the test when the server wrote an audit action the audit page cannot name (one
+  // missing from audit/audit_actions.cpp): every API test checks the actions it caused.
+  ~TestApp();
+  TestApp(const TestApp&) = delete;
+  TestApp& operator=(const TestApp&) = delete;
   // Writes a keyed checkpoint of the audit head, as the server does at start and every minute.
   void AnchorAudit();
   TestDatabase tdb;

@@ -15,6 +15,8 @@ export namespace MatchingApi {
     score: number
     weight: number
     reasons: Reason[]
+    /** scored on park data the park has not filled in (园区未填写…: 0, never a neutral or full score) */
+    unknown?: boolean
   }
   export interface Fit {
     unit_id: number
@@ -22,6 +24,10 @@ export namespace MatchingApi {
     /** 0–100 */
     score: number
     excluded: boolean
+    /** the park's profile holds nothing the rules read (园区未填写画像): score 0, ranked after the others */
+    profile_empty?: boolean
+    /** keys of the components scored on missing park data */
+    unknown?: ComponentKey[]
     components: Component[]
     exclusions: Reason[]
   }

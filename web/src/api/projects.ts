@@ -267,10 +267,36 @@ export namespace ProjectApi {
     changes?: Record<string, { from: unknown; to: unknown }>
   }
 
+  /** A board card: a ledger row with, when the board asks (`with=capabilities`), what the caller may do with it. */
+  export interface BoardCard extends ProjectRow {
+    capabilities?: Capabilities
+  }
+
   export interface BoardColumn {
     stage: Stage
+    /** every card of the column under the filters, not only this page */
     count: number
-    items: ProjectRow[]
+    items: BoardCard[]
+  }
+
+  /** 撞单确认: one side of a confirmed collision (GET /projects/collisions). */
+  export interface CollisionSide {
+    project_id: number
+    name: string
+    investor_name: string
+    reporting_unit_name: string
+    promoter_name: string
+    stage: Stage
+    reported_on: string
+  }
+
+  export interface ConfirmedCollision {
+    /** the project reported after its reporter confirmed the collision */
+    project: CollisionSide
+    confirmed_at: number
+    confirmed_by_name: string
+    /** the projects the server found it collided with */
+    hits: (CollisionSide & { match: 'uscc' | 'name'; similarity: number })[]
   }
 
   /** The stages that carry a next-step deadline (阶段期限), in funnel order. */
@@ -399,7 +425,9 @@ export const listProjects = (q: ProjectApi.Query, opts?: RequestOptions) =>
     query: { ...ledgerParams(q), page: q.page, page_size: q.page_size },
   })
 export const getProject = (id: number, opts?: RequestOptions) => http.get<ProjectApi.Project>(`/projects/${id}`, opts)
-export const createProject = (b: Partial<ProjectApi.Editable>, opts?: RequestOptions) => http.post<ProjectApi.Project>('/projects', b, opts)
+/** `collision_confirmed`: the reporter saw the 撞单 hint and reports a new project all the same (the server finds the hits itself). */
+export const createProject = (b: Partial<ProjectApi.Editable> & { collision_confirmed?: boolean }, opts?: RequestOptions) =>
+  http.post<ProjectApi.Project>('/projects', b, opts)
 /** 撞单: join an existing project as co-promoter instead of creating one (200, not 201). */
 export const joinProject = (b: Partial<ProjectApi.Editable>, projectId: number, opts?: RequestOptions) =>
   http.post<{ joined: true; project_id: number }>('/projects', { ...b, join_project_id: projectId }, opts)
@@ -417,6 +445,17 @@ export const addActivity = (id: number, b: ProjectApi.NewActivity, opts?: Reques
   http.post<ProjectApi.Activity>(`/projects/${id}/activities`, b, opts)
 export const getBoard = (f: ProjectApi.Filters, opts?: RequestOptions) =>
   http.get<{ columns: ProjectApi.BoardColumn[] }>('/projects/board', { ...opts, query: filterParams(f) })
+/** One board column's page, each card with its capabilities (the moves the board may offer it). */
+export const getBoardColumn = (f: ProjectApi.Filters, stage: ProjectApi.Stage, page: number, pageSize: number, opts?: RequestOptions) =>
+  http
+    .get<{ columns: ProjectApi.BoardColumn[] }>('/projects/board', {
+      ...opts,
+      query: { ...filterParams(f), stage, page, page_size: pageSize, with: 'capabilities' },
+    })
+    .then((r) => r.columns.find((c) => c.stage === stage) ?? { stage, count: 0, items: [] })
+/** 撞单确认 (coordinator): projects reported although the collision check found the investor. */
+export const listCollisions = (page: number, pageSize: number, opts?: RequestOptions) =>
+  http.get<Page<ProjectApi.ConfirmedCollision>>('/projects/collisions', { ...opts, query: { page, page_size: pageSize } })
 
 // ---------------------------------------------------------------- 阶段期限 (pipeline settings)
 /** The stages of `stage_deadline_days`, in funnel order (production and the side states have no deadline). */

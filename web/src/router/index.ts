@@ -54,6 +54,12 @@ const routes: RouteRecordRaw[] = [
         meta: { perms: menuPerms('/projects/new'), title: 'layout.menu.newLead' },
       },
       {
+        path: 'projects/collisions',
+        name: 'project-collisions',
+        component: () => import('@/views/projects/ProjectCollisionsView.vue'),
+        meta: { perms: menuPerms('/projects/collisions'), title: 'layout.menu.collisions' },
+      },
+      {
         // 批量导入: the same permission as reporting one lead.
         path: 'projects/import',
         name: 'project-import',

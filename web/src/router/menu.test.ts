@@ -48,6 +48,18 @@ describe('permission → menu filter', () => {
     expect(paths(['workbench.view', 'project.read', 'user.read', 'catalog.read'])).not.toContain('/pipeline/settings')
   })
 
+  it('shows 撞单确认 to whoever adjudicates the first report (the coordinator) only', () => {
+    expect(paths(['workbench.view', 'project.read', 'project.create', 'project.adjudicate'])).toEqual([
+      '/workbench',
+      '/projects',
+      '/projects/board',
+      '/projects/new',
+      '/projects/collisions',
+    ])
+    expect(paths(['workbench.view', 'project.read', 'project.create'])).not.toContain('/projects/collisions')
+    expect(activeMenuPath(MENU, '/projects/collisions')).toBe('/projects/collisions')
+  })
+
   it('shows an outside expert only the workbench and the review rounds', () => {
     expect(paths(['workbench.view', 'review.participate'])).toEqual(['/workbench', '/review/rounds'])
     expect(homePath(['workbench.view', 'review.participate'])).toBe('/workbench')

@@ -17,6 +17,7 @@ import {
   UserFilled,
   Calendar,
   SetUp,
+  Warning,
 } from '@element-plus/icons-vue'
 
 /** The side menu's groups (i18n `layout.groups.<key>`), in display order. */
@@ -40,6 +41,8 @@ export const MENU: MenuItem[] = [
   { path: '/projects', title: 'layout.menu.projects', anyOf: ['project.read'], icon: Tickets, group: 'projects' },
   { path: '/projects/board', title: 'layout.menu.board', anyOf: ['project.read'], icon: Grid, group: 'projects' },
   { path: '/projects/new', title: 'layout.menu.newLead', anyOf: ['project.create'], icon: DocumentAdd, group: 'projects' },
+  // 撞单确认: the coordinator, who adjudicates the first report.
+  { path: '/projects/collisions', title: 'layout.menu.collisions', anyOf: ['project.adjudicate'], icon: Warning, group: 'projects' },
   { path: '/routings', title: 'layout.menu.routings', anyOf: ['routing.read'], icon: Share, group: 'projects' },
   // 要素保障: a department's queue, what a park or promoter raised, everything for the coordinator.
   { path: '/factor-requests', title: 'factors.page.title', anyOf: ['factor.read'], icon: SetUp, group: 'projects' },

@@ -5,6 +5,7 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include "zhaoshang/app/audit_names.hpp"
 #include "zhaoshang/app/system_routes.hpp"
 #include "zhaoshang/app/workbench_routes.hpp"
 #include "zhaoshang/audit/audit_routes.hpp"
@@ -14,13 +15,14 @@
 #include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/clocks/clocks_routes.hpp"
 #include "zhaoshang/db/settings.hpp"
+#include "zhaoshang/escalation/escalation_routes.hpp"
 #include "zhaoshang/factors/factors_routes.hpp"
 #include "zhaoshang/matching/park_routes.hpp"
-#include "zhaoshang/escalation/escalation_routes.hpp"
 #include "zhaoshang/notify/notify_routes.hpp"
 #include "zhaoshang/org/org_routes.hpp"
 #include "zhaoshang/org/roles.hpp"
 #include "zhaoshang/pipeline/pipeline_routes.hpp"
+#include "zhaoshang/reports/audit_excel_routes.hpp"
 #include "zhaoshang/reports/project_excel_routes.hpp"
 #include "zhaoshang/review/review_routes.hpp"
 #include "zhaoshang/supervision/supervision_routes.hpp"
@@ -101,6 +103,8 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
   RegisterAuthRoutes(router_, auth_, cfg_.secure_cookie);
   RegisterOrgRoutes(router_, org_);
   RegisterAuditRoutes(router_, audit_);
+  RegisterAuditNames(audit_);
+  RegisterAuditExcelRoutes(router_, audit_, clocks_, clock_);
   RegisterCatalogRoutes(router_, catalog_);
   RegisterClocksRoutes(router_, clocks_);
   RegisterProjectExcelRoutes(router_, projects_, clocks_);  // fixed paths before /projects/{id}

@@ -39,10 +39,11 @@ void LoadDemoSupervision(App& app) {
                  "请经开区倒排工期，明确开工节点，每周报送进展。", "请抓紧推进，确保年内开工。",
                  "critical", std::nullopt});
   // Replied: the park has answered; the coordinator has not closed it yet.
-  auto r = issue(coordinator, {"project", projects[1].id, std::nullopt, "落实签约项目要素保障",
-                               "请梳理项目用地、用电需求，三个工作日内反馈。", "", "urgent",
-                               std::nullopt});
-  step(receiver, r, kReply, "已梳理用地 60 亩、用电 8000 kVA 需求，已向自然资源局、供电公司提交要素保障申请。");
+  auto r = issue(coordinator,
+                 {"project", projects[1].id, std::nullopt, "落实签约项目要素保障",
+                  "请梳理项目用地、用电需求，三个工作日内反馈。", "", "urgent", std::nullopt});
+  step(receiver, r, kReply,
+       "已梳理用地 60 亩、用电 8000 kVA 需求，已向自然资源局、供电公司提交要素保障申请。");
   // Closed after the reply.
   auto c1 = issue(coordinator, {"project", projects[2].id, std::nullopt, "补充项目投资协议",
                                 "请上传正式签署的投资协议扫描件。", "", "normal", std::nullopt});
@@ -60,9 +61,9 @@ void LoadDemoSupervision(App& app) {
   fq.statuses = {"unresolvable"};
   fq.limit = 1;
   if (auto open = app.factors().List(coordinator, fq, &total); open && !open->empty())
-    issue(coordinator, {"factor_request", open->front().id, std::nullopt, "协调解决新增用地指标",
-                        "请自然资源局会同经开区研究用地指标统筹方案。", "", "urgent",
-                        std::nullopt});
+    issue(coordinator,
+          {"factor_request", open->front().id, std::nullopt, "协调解决新增用地指标",
+           "请自然资源局会同经开区研究用地指标统筹方案。", "", "urgent", std::nullopt});
 
   // One issued three weeks ago and never answered: overdue.
   auto c = app.db().Acquire();
@@ -82,8 +83,8 @@ void LoadDemoSupervision(App& app) {
   late.issued_by = coordinator.user_id;
   late.issued_at = issued;
   late.id = supervision::store::Insert(*c, late);
-  supervision::store::AddEvent(*c, {0, late.id, issued, coordinator.user_id, "", "issued",
-                                    late.instruction});
+  supervision::store::AddEvent(
+      *c, {0, late.id, issued, coordinator.user_id, "", "issued", late.instruction});
   tx.Commit();
 }
 

@@ -6,9 +6,9 @@
 
 #include "zhaoshang/app/workbench_todos.hpp"
 #include "zhaoshang/auth/auth_service.hpp"
-#include "zhaoshang/org/org_types.hpp"
 #include "zhaoshang/notify/notify_kinds.hpp"
 #include "zhaoshang/org/org_store.hpp"
+#include "zhaoshang/org/org_types.hpp"
 #include "zhaoshang/org/roles.hpp"
 
 namespace zhaoshang {
@@ -65,8 +65,9 @@ void RegisterJobs(jobs::Scheduler& s, App& app, const std::string& owner) {
   s.Register(jobs::kDigest,
              [&app](int64_t now) { return fmt::format("{} digests", SendDigests(app, now)); });
   s.Register(jobs::kDeliver, [&app, owner](int64_t now) {
-    const auto r = app.notify().DeliverDue(now, owner, app.config().public_url,
-                                           std::chrono::milliseconds(app.config().robot_timeout_ms));
+    const auto r =
+        app.notify().DeliverDue(now, owner, app.config().public_url,
+                                std::chrono::milliseconds(app.config().robot_timeout_ms));
     if (r.delivered + r.retrying + r.failed == 0) return std::string();
     return fmt::format("{} delivered, {} to retry, {} failed", r.delivered, r.retrying, r.failed);
   });

@@ -125,10 +125,10 @@ json::object TodosJson(const TodoSources& s, const auth::Principal& who) {
         {"clock", t.deadline.empty()
                       ? json::value(nullptr)
                       : json::value(clocks::ClockStateName(day.StateOf(t.deadline)))}});
-  return {{"counts",
-           json::object{
-               {"projects", n_projects}, {"routings", n_routings}, {"factor_requests", n_factors},
-               {"supervision", n_supervision}}},
+  return {{"counts", json::object{{"projects", n_projects},
+                                  {"routings", n_routings},
+                                  {"factor_requests", n_factors},
+                                  {"supervision", n_supervision}}},
           {"items", std::move(items)}};
 }
 

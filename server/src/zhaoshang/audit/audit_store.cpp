@@ -73,6 +73,10 @@ std::vector<Record> Search(db::Connection& c, const Filter& f, int64_t* total) {
     where += " AND object_type = ?";
     p.emplace_back(f.object_type);
   }
+  if (!f.object_id.empty()) {
+    where += " AND object_id = ?";
+    p.emplace_back(f.object_id);
+  }
   if (f.from_ms) {
     where += " AND at >= ?";
     p.emplace_back(*f.from_ms);

@@ -32,9 +32,16 @@ struct Record {
 };
 
 struct Filter {
-  std::string actor, action, object_type;
+  std::string actor, action, object_type, object_id;
   std::optional<int64_t> from_ms, to_ms;
   int64_t offset = 0, limit = 20;
+};
+
+// A row as the audit page shows it: who acted by name, and the object by its name (empty when
+// its module names no such objects, or it is gone).
+struct NamedRecord {
+  Record record;
+  std::string actor_name, object_name;
 };
 
 struct Checkpoint {

@@ -1,7 +1,9 @@
 #pragma once
 // All SQL of the catalog module: industries (GB/T 4754), leading_industries, chain_nodes.
 // Reads projects only to refuse deleting what a project still refers to.
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,10 @@ bool LeadingInUse(db::Connection& c, int64_t id);
 void DeleteLeading(db::Connection& c, int64_t id);
 
 // Every chain node, by id.
+// id → leading industry / chain node name (the audit log names its objects).
+std::map<int64_t, std::string> LeadingNames(db::Connection& c, const std::set<int64_t>& ids);
+std::map<int64_t, std::string> NodeNames(db::Connection& c, const std::set<int64_t>& ids);
+
 std::vector<ChainNode> ListNodes(db::Connection& c);
 std::optional<ChainNode> GetNode(db::Connection& c, int64_t id);
 int64_t InsertNode(db::Connection& c, int64_t industry_id, const std::string& segment,

@@ -62,9 +62,8 @@ std::string Hmac(const char* digest_name, const std::string& key, const std::str
   EVP_MAC_CTX* ctx = EVP_MAC_CTX_new(mac);
   if (ctx == nullptr) throw std::runtime_error("HMAC context");
   std::string digest(digest_name);
-  OSSL_PARAM params[] = {
-      OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest.data(), 0),
-      OSSL_PARAM_construct_end()};
+  OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest.data(), 0),
+                         OSSL_PARAM_construct_end()};
   unsigned char out[EVP_MAX_MD_SIZE];
   size_t len = 0;
   bool ok =

@@ -26,16 +26,16 @@ http::Response List(const Deps& d, RequestContext& ctx) {
   if (!rows) return ErrorResponse(rows.error());
   json::array items;
   for (const auto& s : *rows)
-    items.push_back(json::object{
-        {"object_type", s.object_type},
-        {"object_id", s.object_id},
-        {"project_id", OptInt(s.project_id)},
-        {"title", s.title},
-        {"deadline", s.deadline},
-        {"tier", escalation::TierName(static_cast<escalation::Tier>(s.tier))},
-        {"unit_id", OptInt(s.unit_id)},
-        {"unit_name", s.unit_name},
-        {"at", s.at}});
+    items.push_back(
+        json::object{{"object_type", s.object_type},
+                     {"object_id", s.object_id},
+                     {"project_id", OptInt(s.project_id)},
+                     {"title", s.title},
+                     {"deadline", s.deadline},
+                     {"tier", escalation::TierName(static_cast<escalation::Tier>(s.tier))},
+                     {"unit_id", OptInt(s.unit_id)},
+                     {"unit_name", s.unit_name},
+                     {"at", s.at}});
   return JsonResponse(200, json::object{{"items", std::move(items)},
                                         {"total", total},
                                         {"page", page->page},

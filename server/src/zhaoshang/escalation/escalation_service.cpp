@@ -92,21 +92,43 @@ void RecordInTimeline(db::Connection& c, const OverdueItem& item, Tier tier, int
 std::vector<OverdueItem> EscalationService::Gather(db::Connection& c, const std::string& today) {
   std::vector<OverdueItem> out;
   for (const auto& p : pipeline::store::OverdueProjects(c, today)) {
-    OverdueItem i{"project", p.id, p.id, p.name, p.deadline, p.unit_id, {}, pipeline::perm::kProjectWrite,
+    OverdueItem i{"project",  p.id,      p.id, p.name,
+                  p.deadline, p.unit_id, {},   pipeline::perm::kProjectWrite,
                   false};
     if (p.responsible_user_id) i.responsible = {*p.responsible_user_id};
     i.unjudged_lead = p.stage == pipeline::StageName(pipeline::Stage::kLead);
     out.push_back(std::move(i));
   }
   for (const auto& r : pipeline::store::OverdueRoutings(c, today))
-    out.push_back({"routing", r.id, r.project_id, r.project_name, r.deadline, r.park_id, {},
-                   pipeline::perm::kRoutingRespond, false});
+    out.push_back({"routing",
+                   r.id,
+                   r.project_id,
+                   r.project_name,
+                   r.deadline,
+                   r.park_id,
+                   {},
+                   pipeline::perm::kRoutingRespond,
+                   false});
   for (const auto& r : factors::store::Overdue(c, today))
-    out.push_back({"factor_request", r.id, r.project_id, r.project_name, r.deadline,
-                   r.department_id, {}, "factor.handle", false});
+    out.push_back({"factor_request",
+                   r.id,
+                   r.project_id,
+                   r.project_name,
+                   r.deadline,
+                   r.department_id,
+                   {},
+                   "factor.handle",
+                   false});
   for (const auto& s : supervision::store::Overdue(c, today))
-    out.push_back({"supervision_item", s.id, s.project_id, s.title, s.deadline, s.unit_id, {},
-                   "supervision.reply", true});
+    out.push_back({"supervision_item",
+                   s.id,
+                   s.project_id,
+                   s.title,
+                   s.deadline,
+                   s.unit_id,
+                   {},
+                   "supervision.reply",
+                   true});
   return out;
 }
 
@@ -144,7 +166,8 @@ SweepReport EscalationService::Sweep(int64_t now) {
     auto it = reached.find({i.object_type, i.object_id, i.deadline});
     const int have = it == reached.end() ? 0 : it->second;
     if (static_cast<int>(*tier) > have)
-      due.push_back({&i, have + 1, static_cast<int>(*tier), cal->WorkingDaysBetween(i.deadline, today)});
+      due.push_back(
+          {&i, have + 1, static_cast<int>(*tier), cal->WorkingDaysBetween(i.deadline, today)});
   }
   for (size_t start = 0; start < due.size(); start += kBatch) {
     auto c = db_.Acquire();
@@ -161,9 +184,8 @@ SweepReport EscalationService::Sweep(int64_t now) {
           continue;  // another server took this step
         ++report.steps;
         RecordInTimeline(*c, i, tier, d.days_over, now);
-        const std::string detail = json::serialize(json::object{{"tier", TierName(tier)},
-                                                                {"deadline", i.deadline},
-                                                                {"days_over", d.days_over}});
+        const std::string detail = json::serialize(json::object{
+            {"tier", TierName(tier)}, {"deadline", i.deadline}, {"days_over", d.days_over}});
         audit::Append(*c, now, SchedulerActor(),
                       {"escalation.raise", i.object_type, std::to_string(i.object_id), detail});
         notify::Send(*c, recipients.Of(i, TierTable()[static_cast<size_t>(t - 1)]),

@@ -18,7 +18,7 @@ struct OverdueItem {
   // Told at the first tier: these users, or (when empty) the unit's holders of `permission`.
   std::vector<int64_t> responsible;
   std::string permission;
-  bool with_leader = false;  // supervision items rise to the leader too
+  bool with_leader = false;    // supervision items rise to the leader too
   bool unjudged_lead = false;  // a project still at the lead stage: on to the next review round
 };
 

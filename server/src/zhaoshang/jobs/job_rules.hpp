@@ -14,7 +14,7 @@ namespace zhaoshang::jobs {
 
 struct JobSpec {
   std::string_view name;
-  int every_minutes = 0;   // > 0: every N minutes (aligned on the hour in China time)
+  int every_minutes = 0;     // > 0: every N minutes (aligned on the hour in China time)
   int daily_at_minute = -1;  // ≥ 0: once a day from this minute of the day (China time)
 };
 

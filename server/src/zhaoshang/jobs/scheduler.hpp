@@ -42,7 +42,7 @@ class Scheduler {
   std::string owner_;
   std::vector<std::pair<const JobSpec*, JobFn>> jobs_;
   std::map<std::string, std::string, std::less<>> seen_;  // job → last slot tried here
-  std::mutex run_mu_;                                      // one RunDue at a time
+  std::mutex run_mu_;                                     // one RunDue at a time
   std::mutex mu_;
   std::condition_variable cv_;
   bool stop_ = false;

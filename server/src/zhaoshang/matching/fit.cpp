@@ -47,7 +47,7 @@ std::string IndustryName(const std::vector<catalog::LeadingIndustry>& chains, in
 
 Component IndustryFit(const ParkProfile& park, const Needs& n,
                       const std::vector<catalog::LeadingIndustry>& chains) {
-  Component c{"industry", 0, 0, {}};
+  Component c{"industry", 0, 0, {}, false};
   const std::string& code = n.industry_code;
   // The park's wanted codes: its targets and the codes of its chain nodes.
   std::vector<std::string> wanted = park.target_codes;
@@ -55,8 +55,9 @@ Component IndustryFit(const ParkProfile& park, const Needs& n,
     if (const auto* node = FindNode(chains, id))
       wanted.insert(wanted.end(), node->codes.begin(), node->codes.end());
   if (wanted.empty() && park.leading_industry_ids.empty()) {
-    c.score = 0.5;
-    c.reasons.push_back({"industry_no_targets", {}});
+    c.score = kUnknownScore;
+    c.unknown = true;
+    c.reasons.push_back({"industry_unknown", {}});
     return c;
   }
   for (const auto& t : park.target_codes)
@@ -118,21 +119,29 @@ Component IndustryFit(const ParkProfile& park, const Needs& n,
 }
 
 Component CarrierFit(const ParkProfile& park, const Needs& n) {
-  Component c{"carrier", 0, 0, {}};
+  Component c{"carrier", 0, 0, {}, false};
   std::vector<double> parts;
   auto one = [&](const char* kind, int64_t need, int64_t Carrier::*size, const char* fits,
-                 const char* short_code, const char* none, const char* unit, bool land) {
+                 const char* short_code, const char* none, const char* unknown, const char* unit,
+                 bool land) {
     if (need <= 0) return;
     const Carrier* best_fit = nullptr;
     int64_t largest = 0;
+    bool recorded = false;  // the park lists carriers of this kind at all (any status)
     for (const auto& k : park.carriers) {
-      if (k.kind != kind || k.status != "available") continue;
+      if (k.kind != kind) continue;
+      recorded = true;
+      if (k.status != "available") continue;
       largest = std::max(largest, k.*size);
       if (k.*size >= need && (!best_fit || k.*size < best_fit->*size)) best_fit = &k;
     }
     auto amount = [&](int64_t v) -> Param { return land ? Param(Mu(v)) : Param(v); };
     const std::string need_key = std::string("need_") + unit;
-    if (best_fit) {
+    if (!recorded) {
+      parts.push_back(kUnknownScore);
+      c.unknown = true;
+      c.reasons.push_back({unknown, {{need_key, amount(need)}}});
+    } else if (best_fit) {
       parts.push_back(1.0);
       c.reasons.push_back({fits,
                            {{"carrier", best_fit->name},
@@ -148,10 +157,10 @@ Component CarrierFit(const ParkProfile& park, const Needs& n) {
       c.reasons.push_back({none, {{need_key, amount(need)}}});
     }
   };
-  one("land", n.land_mu_x100, &Carrier::area_mu_x100, "land_fits", "land_short", "land_none", "mu",
-      true);
+  one("land", n.land_mu_x100, &Carrier::area_mu_x100, "land_fits", "land_short", "land_none",
+      "land_unknown", "mu", true);
   one("factory", n.building_m2, &Carrier::floor_area_m2, "factory_fits", "factory_short",
-      "factory_none", "m2", false);
+      "factory_none", "factory_unknown", "m2", false);
   if (parts.empty()) {
     c.score = 1.0;
     c.reasons.push_back({"carrier_no_need", {}});
@@ -164,7 +173,7 @@ Component CarrierFit(const ParkProfile& park, const Needs& n) {
 }
 
 Component ThresholdFit(const ParkProfile& park, const Needs& n) {
-  Component c{"threshold", 0, 0, {}};
+  Component c{"threshold", 0, 0, {}, false};
   if (n.land_mu_x100 <= 0) {
     c.score = 1.0;
     c.reasons.push_back({"threshold_no_land", {}});
@@ -183,8 +192,9 @@ Component ThresholdFit(const ParkProfile& park, const Needs& n) {
   one("tax", n.annual_tax, park.min_tax_yuan_per_mu);
   one("output", n.annual_output, park.min_output_yuan_per_mu);
   if (parts.empty()) {
-    c.score = 1.0;
-    c.reasons.push_back({"threshold_none_set", {}});
+    c.score = kUnknownScore;
+    c.unknown = true;
+    c.reasons.push_back({"threshold_unknown", {}});
   } else {
     double sum = 0;
     for (double p : parts) sum += p;
@@ -194,12 +204,13 @@ Component ThresholdFit(const ParkProfile& park, const Needs& n) {
 }
 
 Component UtilityFit(const ParkProfile& park, const Needs& n) {
-  Component c{"utility", 0, 0, {}};
+  Component c{"utility", 0, 0, {}, false};
   if (n.power_kva <= 0) {
     c.score = 1.0;
     c.reasons.push_back({"power_no_need", {}});
   } else if (park.power_kva <= 0) {
-    c.score = 0.5;
+    c.score = kUnknownScore;
+    c.unknown = true;
     c.reasons.push_back({"power_unknown", {{"need_kva", n.power_kva}}});
   } else if (n.power_kva <= park.power_kva) {
     c.score = 1.0;
@@ -214,6 +225,13 @@ Component UtilityFit(const ParkProfile& park, const Needs& n) {
 }
 
 }  // namespace
+
+bool ProfileIsEmpty(const ParkProfile& park) {
+  return park.target_codes.empty() && park.chain_node_ids.empty() &&
+         park.leading_industry_ids.empty() && park.carriers.empty() &&
+         park.min_intensity_yuan_per_mu <= 0 && park.min_tax_yuan_per_mu <= 0 &&
+         park.min_output_yuan_per_mu <= 0 && park.power_kva <= 0;
+}
 
 bool InSubtree(const std::string& code, const std::string& ancestor) {
   if (code.empty() || ancestor.empty()) return false;
@@ -236,6 +254,12 @@ Fit Score(const ParkProfile& park, const Needs& needs, const Weights& w,
     total += weights[i];
   }
   f.score = total > 0 ? static_cast<int>(std::lround(100.0 * sum / total)) : 0;
+  for (const auto& c : f.components)
+    if (c.unknown) f.unknown.push_back(c.key);
+  // Nothing filled in: what the project does not need would still score full marks, and a
+  // park we know nothing about would read as a fair match.
+  f.profile_empty = ProfileIsEmpty(park);
+  if (f.profile_empty) f.score = 0;
   for (const auto& x : park.excluded_codes)
     if (InSubtree(needs.industry_code, x))
       f.exclusions.push_back({"excluded_industry", {{"code", x}, {"name", NameOf(x)}}});
@@ -250,7 +274,9 @@ Fit Score(const ParkProfile& park, const Needs& needs, const Weights& w,
 void Rank(std::vector<Fit>& fits) {
   std::stable_sort(fits.begin(), fits.end(), [](const Fit& a, const Fit& b) {
     if (a.excluded != b.excluded) return !a.excluded;
+    if (a.profile_empty != b.profile_empty) return !a.profile_empty;
     if (a.score != b.score) return a.score > b.score;
+    if (a.unknown.size() != b.unknown.size()) return a.unknown.size() < b.unknown.size();
     return a.unit_name < b.unit_name;
   });
 }

@@ -89,12 +89,16 @@ TEST(Fit, IndustryLevels) {
   EXPECT_EQ(industry("3619"), std::make_pair(0.5, std::string("industry_same_division")));
   EXPECT_EQ(industry("3311"), std::make_pair(0.2, std::string("industry_same_section")));
   EXPECT_EQ(industry("0111"), std::make_pair(0.0, std::string("industry_none")));
-  ParkProfile empty = Park();
-  empty.target_codes.clear();
-  empty.chain_node_ids.clear();
-  Fit f = Score(empty, Project("0111"), Weights{}, Chains());
-  EXPECT_DOUBLE_EQ(Part(f, "industry").score, 0.5);
-  EXPECT_EQ(Part(f, "industry").reasons[0].code, "industry_no_targets");
+  // No targets, chain nodes or leading industries: unknown, never half marks.
+  ParkProfile untold = Park();
+  untold.target_codes.clear();
+  untold.chain_node_ids.clear();
+  Fit f = Score(untold, Project("0111"), Weights{}, Chains());
+  EXPECT_DOUBLE_EQ(Part(f, "industry").score, 0.0);
+  EXPECT_TRUE(Part(f, "industry").unknown);
+  EXPECT_EQ(Part(f, "industry").reasons[0].code, "industry_unknown");
+  EXPECT_EQ(f.unknown, std::vector<std::string>{"industry"});
+  EXPECT_FALSE(f.profile_empty);
 }
 
 TEST(Fit, CarriersThresholdsAndUtilities) {
@@ -112,16 +116,34 @@ TEST(Fit, CarriersThresholdsAndUtilities) {
   n.building_m2 = 8000;
   f = Score(Park(), n, Weights{}, Chains());
   EXPECT_NEAR(Part(f, "carrier").score, (1.0 + 0.5 * 5000 / 8000) / 2, 1e-9);
+  // Every land parcel taken: known, and none fits.
+  ParkProfile full = Park();
+  for (auto& k : full.carriers) k.status = "used";
+  f = Score(full, Project("3612"), Weights{}, Chains());
+  EXPECT_DOUBLE_EQ(Part(f, "carrier").score, 0.0);
+  EXPECT_EQ(Part(f, "carrier").reasons[0].code, "land_none");
+  EXPECT_FALSE(Part(f, "carrier").unknown);
+  // Nothing recorded: no carriers, no minimums, no capacity — each unknown, scored 0.
   ParkProfile bare = Park();
   bare.carriers.clear();
   bare.power_kva = 0;
   bare.min_intensity_yuan_per_mu = bare.min_tax_yuan_per_mu = 0;
   f = Score(bare, Project("3612"), Weights{}, Chains());
   EXPECT_DOUBLE_EQ(Part(f, "carrier").score, 0.0);
-  EXPECT_EQ(Part(f, "carrier").reasons[0].code, "land_none");
-  EXPECT_EQ(Part(f, "threshold").reasons[0].code, "threshold_none_set");
-  EXPECT_DOUBLE_EQ(Part(f, "utility").score, 0.5);
+  EXPECT_EQ(Part(f, "carrier").reasons[0].code, "land_unknown");
+  EXPECT_DOUBLE_EQ(Part(f, "threshold").score, 0.0);
+  EXPECT_EQ(Part(f, "threshold").reasons[0].code, "threshold_unknown");
+  EXPECT_DOUBLE_EQ(Part(f, "utility").score, 0.0);
   EXPECT_EQ(Part(f, "utility").reasons[0].code, "power_unknown");
+  EXPECT_EQ(f.unknown, (std::vector<std::string>{"carrier", "threshold", "utility"}));
+  // Only the industry is known: 40 of 100.
+  EXPECT_EQ(f.score, 40);
+  // A factory need without any factory recorded is unknown too.
+  Needs factory = Project("3612");
+  factory.land_mu_x100 = 0;
+  factory.building_m2 = 3000;
+  f = Score(bare, factory, Weights{}, Chains());
+  EXPECT_EQ(Part(f, "carrier").reasons[0].code, "factory_unknown");
   ParkProfile small = Park();
   small.power_kva = 4000;
   f = Score(small, Project("3612"), Weights{}, Chains());
@@ -146,6 +168,39 @@ TEST(Fit, ExclusionsAreNotLowScoresAndRankLast) {
   Rank(fits);
   EXPECT_FALSE(fits[0].excluded);
   EXPECT_TRUE(fits[1].excluded);
+}
+
+TEST(Fit, AnEmptyProfileScoresNothingAndNeverOutranksARealPark) {
+  ParkProfile empty;
+  empty.unit_id = 9;
+  empty.unit_name = "大观区";  // sorts before 宜秀区 by name: the rank must not rely on names
+  EXPECT_TRUE(ProfileIsEmpty(empty));
+  EXPECT_FALSE(ProfileIsEmpty(Park()));
+  // A project that needs nothing but an industry: every need-free component would be full.
+  Needs light;
+  light.industry_code = "0111";
+  Fit blank = Score(empty, light, Weights{}, Chains());
+  EXPECT_TRUE(blank.profile_empty);
+  EXPECT_EQ(blank.score, 0);
+  EXPECT_EQ(blank.unknown, std::vector<std::string>{"industry"});
+  // A real park where the project fits nothing still ranks first.
+  ParkProfile real = Park();
+  real.unit_name = "宜秀区";
+  Fit poor = Score(real, light, Weights{}, Chains());
+  EXPECT_FALSE(poor.profile_empty);
+  EXPECT_EQ(Part(poor, "industry").reasons[0].code, "industry_none");
+  std::vector<Fit> fits = {blank, poor};
+  Rank(fits);
+  EXPECT_EQ(fits[0].unit_name, "宜秀区");
+  EXPECT_EQ(fits[1].unit_name, "大观区");
+  // At an equal score the park with fewer unknown components goes first.
+  Fit a = poor, b = poor;
+  a.unit_name = "甲";
+  a.unknown = {"threshold"};
+  b.unit_name = "乙";
+  fits = {a, b};
+  Rank(fits);
+  EXPECT_EQ(fits[0].unit_name, "乙");
 }
 
 TEST(Fit, WeightsChangeTheTotal) {

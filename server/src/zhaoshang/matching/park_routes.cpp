@@ -31,13 +31,18 @@ json::object FitJson(const matching::Fit& f) {
     components.push_back(json::object{{"key", c.key},
                                       {"score", std::round(c.score * 1000) / 1000},
                                       {"weight", c.weight},
+                                      {"unknown", c.unknown},
                                       {"reasons", std::move(reasons)}});
   }
   for (const auto& r : f.exclusions) exclusions.push_back(reason(r));
+  json::array unknown;
+  for (const auto& k : f.unknown) unknown.emplace_back(k);
   return {{"unit_id", f.unit_id},
           {"unit_name", f.unit_name},
           {"score", f.score},
           {"excluded", f.excluded},
+          {"profile_empty", f.profile_empty},
+          {"unknown", std::move(unknown)},
           {"components", std::move(components)},
           {"exclusions", std::move(exclusions)}};
 }

@@ -254,4 +254,18 @@ void SaveWeightsSetting(db::Connection& c, const std::string& value) {
       {value});
 }
 
+std::map<int64_t, std::string> CarrierNames(db::Connection& c, const std::set<int64_t>& ids) {
+  std::map<int64_t, std::string> out;
+  if (ids.empty()) return out;
+  db::Params p;
+  const std::string in = db::InList(ids, p);
+  auto rs = c.Query(
+      "SELECT k.id, o.name || ' · ' || k.name FROM park_carriers k JOIN org_units o ON o.id = "
+      "k.unit_id WHERE k.id IN (" +
+          in + ")",
+      p);
+  for (size_t i = 0; i < rs.size(); ++i) out[rs[i].Int(0)] = rs[i].Text(1);
+  return out;
+}
+
 }  // namespace zhaoshang::matching::store

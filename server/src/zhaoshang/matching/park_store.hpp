@@ -1,7 +1,9 @@
 #pragma once
 // All SQL of the matching module: park_profiles, park_carriers and the 'matching.weights'
 // setting. The parks themselves are org units (org::store).
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,6 +35,8 @@ bool UpdateCarrier(db::Connection& c, const Carrier& k, int64_t now);
 void DeleteCarrier(db::Connection& c, int64_t id);
 
 // The 'matching.weights' setting as stored (JSON), if saved.
+// id → "park · carrier" (the audit log names its objects).
+std::map<int64_t, std::string> CarrierNames(db::Connection& c, const std::set<int64_t>& ids);
 std::optional<std::string> WeightsSetting(db::Connection& c);
 void SaveWeightsSetting(db::Connection& c, const std::string& value);
 

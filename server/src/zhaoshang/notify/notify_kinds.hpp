@@ -17,10 +17,10 @@ inline constexpr std::string_view kFactorResolved = "factor_resolved";        //
 inline constexpr std::string_view kSupervisionIssued = "supervision_issued";  // to the unit
 inline constexpr std::string_view kSupervisionReplied = "supervision_replied";    // to the issuer
 inline constexpr std::string_view kSupervisionReopened = "supervision_reopened";  // to the unit
-inline constexpr std::string_view kOverdue = "overdue";        // to the responsible party
-inline constexpr std::string_view kEscalated = "escalated";    // unit head, coordinator, leader
+inline constexpr std::string_view kOverdue = "overdue";      // to the responsible party
+inline constexpr std::string_view kEscalated = "escalated";  // unit head, coordinator, leader
 inline constexpr std::string_view kLeadOnAgenda = "lead_on_agenda";  // to the lead's promoter
-inline constexpr std::string_view kDigest = "digest";          // the daily digest, to each person
+inline constexpr std::string_view kDigest = "digest";  // the daily digest, to each person
 
 struct KindInfo {
   std::string_view code;

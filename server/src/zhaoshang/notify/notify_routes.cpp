@@ -172,8 +172,7 @@ http::Response Deliveries(const Deps& d, RequestContext& ctx) {
     if (!q.robot_id) bad["robot_id"] = "invalid_value";
   }
   q.status = ctx.req.Query("status");
-  if (!q.status.empty() && q.status != "pending" && q.status != "delivered" &&
-      q.status != "failed")
+  if (!q.status.empty() && q.status != "pending" && q.status != "delivered" && q.status != "failed")
     bad["status"] = "invalid_value";
   if (!bad.empty()) return ErrorResponse(InvalidArgument(bad));
   q.offset = page->offset;

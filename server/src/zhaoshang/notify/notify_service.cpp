@@ -151,12 +151,13 @@ Result<Robot> Apply(db::Connection& c, Robot r, const RobotInput& in) {
 
 // The audit record of a robot: never its secret, only whether it has one.
 std::string RobotAudit(const Robot& r) {
-  return boost::json::serialize(boost::json::object{{"unit_id", r.unit_id},
-                                                    {"kind", r.kind},
-                                                    {"name", r.name},
-                                                    {"url_host_only", r.url.substr(0, r.url.find('?'))},
-                                                    {"has_secret", !r.secret.empty()},
-                                                    {"enabled", r.enabled}});
+  return boost::json::serialize(
+      boost::json::object{{"unit_id", r.unit_id},
+                          {"kind", r.kind},
+                          {"name", r.name},
+                          {"url_host_only", r.url.substr(0, r.url.find('?'))},
+                          {"has_secret", !r.secret.empty()},
+                          {"enabled", r.enabled}});
 }
 }  // namespace
 
@@ -183,7 +184,8 @@ Result<Robot> NotifyService::UpdateRobot(int64_t id, const RobotInput& in, const
   auto next = Apply(*c, *r, in);
   if (!next) return Fail(next.error());
   if (!store::UpdateRobot(*c, *next)) return Fail(VersionConflict());
-  audit::Append(*c, clock_.NowMs(), a, {"robot.update", "robot", std::to_string(id), RobotAudit(*next)});
+  audit::Append(*c, clock_.NowMs(), a,
+                {"robot.update", "robot", std::to_string(id), RobotAudit(*next)});
   tx.Commit();
   return *store::GetRobot(*c, id);
 }

@@ -65,10 +65,11 @@ std::vector<int64_t> UsersWithKindOff(db::Connection& c, const std::vector<int64
   if (users.empty()) return {};
   db::Params p{std::string(kind)};
   p.insert(p.end(), users.begin(), users.end());
-  auto rs = c.Query("SELECT user_id FROM notification_prefs WHERE kind = ? AND enabled = 0 AND "
-                    "user_id IN (" +
-                        Marks(users.size()) + ")",
-                    p);
+  auto rs = c.Query(
+      "SELECT user_id FROM notification_prefs WHERE kind = ? AND enabled = 0 AND "
+      "user_id IN (" +
+          Marks(users.size()) + ")",
+      p);
   std::vector<int64_t> out;
   for (size_t i = 0; i < rs.size(); ++i) out.push_back(rs[i].Int(0));
   return out;
@@ -206,13 +207,12 @@ std::vector<Delivery> ListDeliveries(db::Connection& c, const DeliveryQuery& q, 
     where += " AND d.status = ?";
     p.emplace_back(q.status);
   }
-  if (total)
-    *total = c.QueryInt("SELECT COUNT(*) FROM deliveries d" + where, p).value_or(0);
+  if (total) *total = c.QueryInt("SELECT COUNT(*) FROM deliveries d" + where, p).value_or(0);
   p.emplace_back(q.limit);
   p.emplace_back(q.offset);
-  return Deliveries(c.Query(std::string("SELECT ") + kDeliveryColumns + where +
-                                " ORDER BY d.id DESC LIMIT ? OFFSET ?",
-                            p));
+  return Deliveries(c.Query(
+      std::string("SELECT ") + kDeliveryColumns + where + " ORDER BY d.id DESC LIMIT ? OFFSET ?",
+      p));
 }
 
 }  // namespace zhaoshang::notify::store

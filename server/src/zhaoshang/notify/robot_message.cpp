@@ -78,12 +78,18 @@ std::string RobotMarkdown(std::string_view kind_label, const std::string& title,
   // A subject is typed by people: it may not break the quote or add links of its own.
   std::string subject;
   for (char ch : title) {
-    if (ch == '\n' || ch == '\r') subject += ' ';
-    else if (ch == '[') subject += "【";
-    else if (ch == ']') subject += "】";
-    else if (ch == '(') subject += "（";
-    else if (ch == ')') subject += "）";
-    else if (ch != '*' && ch != '`' && ch != '<' && ch != '>') subject += ch;
+    if (ch == '\n' || ch == '\r')
+      subject += ' ';
+    else if (ch == '[')
+      subject += "【";
+    else if (ch == ']')
+      subject += "】";
+    else if (ch == '(')
+      subject += "（";
+    else if (ch == ')')
+      subject += "）";
+    else if (ch != '*' && ch != '`' && ch != '<' && ch != '>')
+      subject += ch;
   }
   std::string out = "**【招商】" + std::string(kind_label) + "**\n\n> " + subject;
   if (!link.empty()) out += "\n\n[前往处理](" + link + ")";

@@ -104,6 +104,8 @@ http::Response CreateUser(const Deps& d, RequestContext& ctx) {
   u.name = in->String("name", true, 50).value_or("");
   u.unit_id = in->Int("unit_id", true).value_or(0);
   u.password = in->Secret("password", true, 256).value_or("");
+  // The administrator typed this password: the person chooses their own at the first login.
+  u.must_change_password = true;
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   return Render(201, d.org.CreateUser(ctx.Actor(), u), UserJson);
 }

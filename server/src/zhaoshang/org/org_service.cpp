@@ -142,6 +142,7 @@ Result<User> OrgService::CreateUser(const Actor& actor, const NewUser& in) {
   u.name = in.name;
   u.unit_id = in.unit_id;
   u.roles = in.roles;
+  u.must_change_password = in.must_change_password;
   std::sort(u.roles.begin(), u.roles.end());
   u.roles.erase(std::unique(u.roles.begin(), u.roles.end()), u.roles.end());
   u.password_hash = auth::HashPassword(in.password);  // slow: outside the transaction
@@ -157,6 +158,7 @@ Result<User> OrgService::CreateUser(const Actor& actor, const NewUser& in) {
   audit::Diff d;
   d.Created("login", u.login).Created("name", u.name).Created("unit_id", std::to_string(u.unit_id));
   if (!u.roles.empty()) d.Created("roles", audit::JoinRoles(u.roles));
+  if (u.must_change_password) d.Created("must_change_password", "true");
   audit::Append(*c, now, actor, {"user.create", "user", std::to_string(u.id), d.Json()});
   tx.Commit();
   return *GetUser(u.id);

@@ -106,6 +106,38 @@ std::set<int64_t> Subtree(db::Connection& c, int64_t unit_id) {
   return out;
 }
 
+std::set<int64_t> Ancestors(db::Connection& c, int64_t unit_id) {
+  auto rs = c.Query(
+      "WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM org_units WHERE id = ? "
+      "UNION ALL SELECT o.id, o.parent_id FROM org_units o JOIN up ON o.id = up.parent_id) "
+      "SELECT id FROM up",
+      {unit_id});
+  std::set<int64_t> out;
+  for (size_t i = 0; i < rs.size(); ++i) out.insert(rs[i].Int(0));
+  return out;
+}
+
+namespace {
+std::map<int64_t, std::string> NamesIn(db::Connection& c, const char* table,
+                                       const std::set<int64_t>& ids) {
+  std::map<int64_t, std::string> out;
+  if (ids.empty()) return out;
+  db::Params p;
+  const std::string in = db::InList(ids, p);
+  auto rs = c.Query(std::string("SELECT id, name FROM ") + table + " WHERE id IN (" + in + ")", p);
+  for (size_t i = 0; i < rs.size(); ++i) out[rs[i].Int(0)] = rs[i].Text(1);
+  return out;
+}
+}  // namespace
+
+std::map<int64_t, std::string> UnitNames(db::Connection& c, const std::set<int64_t>& ids) {
+  return NamesIn(c, "org_units", ids);
+}
+
+std::map<int64_t, std::string> UserNames(db::Connection& c, const std::set<int64_t>& ids) {
+  return NamesIn(c, "users", ids);
+}
+
 std::optional<User> GetUser(db::Connection& c, int64_t id) { return OneUser(c, "u.id = ?", {id}); }
 
 std::optional<User> FindUserByLogin(db::Connection& c, const std::string& login) {
@@ -161,10 +193,11 @@ int64_t CountUsers(db::Connection& c) {
 int64_t InsertUser(db::Connection& c, const User& u, int64_t now) {
   int64_t id =
       c.QueryInt(
-           "INSERT INTO users(login, name, unit_id, password_hash, active, "
-           "password_changed_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?) "
+           "INSERT INTO users(login, name, unit_id, password_hash, active, must_change_password, "
+           "password_changed_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?) "
            "RETURNING id",
-           {u.login, u.name, u.unit_id, u.password_hash, int64_t(u.active ? 1 : 0), now, now, now})
+           {u.login, u.name, u.unit_id, u.password_hash, int64_t(u.active ? 1 : 0),
+            int64_t(u.must_change_password ? 1 : 0), now, now, now})
           .value();
   for (const auto& r : u.roles)
     c.Execute("INSERT INTO user_roles(user_id, role) VALUES (?, ?)", {id, r});

@@ -1,5 +1,9 @@
 #pragma once
 // All SQL of the org module.
+#include <map>
+#include <set>
+#include <string>
+
 #include "zhaoshang/auth/auth_types.hpp"
 #include "zhaoshang/db/database.hpp"
 #include "zhaoshang/org/org_types.hpp"
@@ -14,6 +18,11 @@ int64_t InsertUnit(db::Connection& c, const Unit& u, int64_t now);
 bool UpdateUnit(db::Connection& c, const Unit& u, int64_t now);
 // The unit and all its descendants.
 std::set<int64_t> Subtree(db::Connection& c, int64_t unit_id);
+// The unit and all units above it.
+std::set<int64_t> Ancestors(db::Connection& c, int64_t unit_id);
+// id → name of these units / users (the audit log names its objects and actors).
+std::map<int64_t, std::string> UnitNames(db::Connection& c, const std::set<int64_t>& ids);
+std::map<int64_t, std::string> UserNames(db::Connection& c, const std::set<int64_t>& ids);
 
 std::optional<User> GetUser(db::Connection& c, int64_t id);
 std::optional<User> FindUserByLogin(db::Connection& c, const std::string& login);

@@ -40,7 +40,8 @@ struct User {
   std::optional<int64_t> last_failed_at;
   std::optional<int64_t> last_login_at;
   std::string password_hash;
-  bool must_change_password = false;  // set by an administrator's reset
+  // Set by an administrator's reset, and on an account an administrator created.
+  bool must_change_password = false;
 };
 
 // An account holding one of the three administrator roles (三员): no other administrator may

@@ -223,6 +223,7 @@ http::Response Create(const Deps& d, RequestContext& ctx) {
   if (!in) return ErrorResponse(in.error());
   ProjectInput p = ReadProject(*in, in->raw());
   auto join = in->Int("join_project_id", false);
+  const bool confirmed = in->Bool("collision_confirmed", false).value_or(false);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   if (join) {
     auto r = d.projects.Join(*ctx.principal, *join, p.investor_name.value_or(""),
@@ -230,7 +231,7 @@ http::Response Create(const Deps& d, RequestContext& ctx) {
     if (!r) return ErrorResponse(r.error());
     return JsonResponse(200, json::object{{"joined", true}, {"project_id", *r}});
   }
-  return Detail(d, d.projects.Create(*ctx.principal, p, ctx.Actor()), 201);
+  return Detail(d, d.projects.Create(*ctx.principal, p, ctx.Actor(), confirmed), 201);
 }
 
 http::Response Update(const Deps& d, RequestContext& ctx) {
@@ -372,16 +373,31 @@ http::Response List(const Deps& d, RequestContext& ctx) {
   return res;
 }
 
+// Every column's first page, or one column's page N (`stage=lead&page=2`): each column of the
+// board fetches its own. `with=capabilities` adds each card's capabilities (its allowed moves,
+// as on the detail page); the ledger never pays for them.
 http::Response Board(const Deps& d, RequestContext& ctx) {
   auto f = ReadProjectFilter(ctx, d.clocks.Now());
   if (!f) return ErrorResponse(f.error());
-  auto r = d.projects.Board(*ctx.principal, *f);
+  auto page = ParsePage(ctx.req);
+  if (!page) return ErrorResponse(page.error());
+  const std::string with = ctx.req.Query("with");
+  if (!with.empty() && with != "capabilities")
+    return ErrorResponse(InvalidArgument({{"with", "invalid_value"}}));
+  constexpr int64_t kDefaultCards = 50;  // per column, when the page size is not asked
+  f->limit = ctx.req.Query("page_size").empty() ? kDefaultCards : page->page_size;
+  f->offset = (page->page - 1) * f->limit;
+  auto r = d.projects.Board(*ctx.principal, *f, with == "capabilities");
   if (!r) return ErrorResponse(r.error());
   const clocks::ClockDay day = d.clocks.Now();
   json::array cols;
   for (const auto& c : *r) {
     json::array items;
-    for (const auto& p : c.items) items.push_back(RowJson(p, day));
+    for (size_t i = 0; i < c.items.size(); ++i) {
+      json::object row = RowJson(c.items[i], day);
+      if (i < c.capabilities.size()) row["capabilities"] = CapabilitiesJson(c.capabilities[i]);
+      items.push_back(std::move(row));
+    }
     cols.push_back(
         json::object{{"stage", c.stage}, {"count", c.count}, {"items", std::move(items)}});
   }
@@ -409,6 +425,41 @@ http::Response Collision(const Deps& d, RequestContext& ctx) {
                                 {"in_scope", h.in_scope},
                                 {"contacts", ContactsJson(h.contacts)}});
   return JsonResponse(200, json::object{{"hits", std::move(hits)}});
+}
+
+json::object SideJson(const CollisionSide& s) {
+  return {{"project_id", s.project_id},
+          {"name", s.name},
+          {"investor_name", s.investor_name},
+          {"reporting_unit_name", s.reporting_unit_name},
+          {"promoter_name", s.promoter_name},
+          {"stage", s.stage},
+          {"reported_on", LocalDateOfMs(s.created_at)}};
+}
+
+// 撞单确认: projects reported although the collision check found the investor (coordinator).
+http::Response Collisions(const Deps& d, RequestContext& ctx) {
+  auto page = ParsePage(ctx.req);
+  if (!page) return ErrorResponse(page.error());
+  int64_t total = 0;
+  json::array items;
+  for (const auto& c : d.projects.ListCollisions(page->offset, page->page_size, &total)) {
+    json::array hits;
+    for (const auto& h : c.hits) {
+      json::object o = SideJson(h.project);
+      o["match"] = h.match;
+      o["similarity"] = static_cast<double>(h.similarity_pct) / 100.0;
+      hits.push_back(std::move(o));
+    }
+    items.push_back(json::object{{"project", SideJson(c.project)},
+                                 {"confirmed_at", c.confirmed_at},
+                                 {"confirmed_by_name", c.confirmed_by_name},
+                                 {"hits", std::move(hits)}});
+  }
+  return JsonResponse(200, json::object{{"items", std::move(items)},
+                                        {"total", total},
+                                        {"page", page->page},
+                                        {"page_size", page->page_size}});
 }
 
 http::Response Transition(const Deps& d, RequestContext& ctx) {
@@ -581,6 +632,7 @@ void RegisterPipelineRoutes(AppRouter& r, pipeline::ProjectService& projects,
   r.Add("POST", "/api/v1/projects", perm::kProjectCreate, with(Create));
   r.Add("POST", "/api/v1/projects/collision-check", perm::kProjectCreate, with(Collision));
   r.Add("GET", "/api/v1/projects/board", perm::kProjectRead, with(Board));  // before /projects/{id}
+  r.Add("GET", "/api/v1/projects/collisions", perm::kProjectAdjudicate, with(Collisions));
   r.Add("GET", "/api/v1/projects/{id}", perm::kProjectRead, with(Get));
   r.Add("PATCH", "/api/v1/projects/{id}", perm::kProjectWrite, with(Update));
   r.Add("POST", "/api/v1/projects/{id}/transitions", perm::kProjectWrite, with(Transition));

@@ -329,6 +329,20 @@ bool IsPromoter(db::Connection& c, int64_t id, int64_t user_id) {
              .value_or(0) > 0;
 }
 
+std::set<int64_t> PromotedAmong(db::Connection& c, int64_t user_id,
+                                const std::vector<int64_t>& ids) {
+  std::set<int64_t> out;
+  if (ids.empty()) return out;
+  db::Params p{user_id};
+  const std::string in = db::InList(std::set<int64_t>(ids.begin(), ids.end()), p);
+  auto rs = c.Query(
+      "SELECT DISTINCT project_id FROM project_promoters WHERE user_id = ? AND project_id IN (" +
+          in + ")",
+      p);
+  for (size_t i = 0; i < rs.size(); ++i) out.insert(rs[i].Int(0));
+  return out;
+}
+
 void ReplaceGrams(db::Connection& c, int64_t id, const std::vector<std::string>& unsorted) {
   // Statistics rows are locked in gram order by every writer, so two writers cannot wait for
   // each other in a circle (PostgreSQL row locks).
@@ -901,6 +915,73 @@ std::vector<OverdueRouting> OverdueRoutings(db::Connection& c, const std::string
   std::vector<OverdueRouting> out;
   for (size_t i = 0; i < rs.size(); ++i)
     out.push_back({rs[i].Int(0), rs[i].Int(1), rs[i].Text(2), rs[i].Text(3), rs[i].Int(4)});
+  return out;
+}
+
+void AddCollisions(db::Connection& c, int64_t project_id, const std::vector<CollisionRecord>& hits,
+                   int64_t user_id, int64_t at) {
+  for (const auto& h : hits)
+    c.Execute(
+        "INSERT INTO project_collisions(project_id, hit_project_id, match_kind, similarity_pct, "
+        "confirmed_by, confirmed_at) VALUES (?,?,?,?,?,?)",
+        {project_id, h.hit_project_id, h.match, int64_t{h.similarity_pct}, user_id, at});
+}
+
+std::vector<ConfirmedCollision> ListCollisions(db::Connection& c, int64_t offset, int64_t limit,
+                                               int64_t* total) {
+  if (total)
+    *total =
+        c.QueryInt("SELECT COUNT(DISTINCT project_id) FROM project_collisions", {}).value_or(0);
+  auto page = c.Query(
+      "SELECT project_id, MAX(confirmed_at) AS at FROM project_collisions GROUP BY project_id "
+      "ORDER BY at DESC, project_id DESC LIMIT ? OFFSET ?",
+      {limit, offset});
+  std::vector<ConfirmedCollision> out;
+  if (page.empty()) return out;
+  std::map<int64_t, size_t> position;
+  std::set<int64_t> ids;
+  for (size_t i = 0; i < page.size(); ++i) {
+    position[page[i].Int(0)] = i;
+    ids.insert(page[i].Int(0));
+  }
+  out.resize(page.size());
+  // One query for the page: each row joins the project and the project it collided with.
+  db::Params p;
+  const std::string in = db::InList(ids, p);
+  auto rs = c.Query(
+      "SELECT pc.project_id, pc.confirmed_at, cu.name, pc.match_kind, pc.similarity_pct, "
+      "p.name, p.investor_name, pr.name, pp.name, p.stage, p.created_at, "
+      "h.id, h.name, h.investor_name, hr.name, hp.name, h.stage, h.created_at "
+      "FROM project_collisions pc JOIN users cu ON cu.id = pc.confirmed_by "
+      "JOIN projects p ON p.id = pc.project_id JOIN org_units pr ON pr.id = p.reporting_unit_id "
+      "JOIN users pp ON pp.id = p.promoter_id "
+      "JOIN projects h ON h.id = pc.hit_project_id "
+      "JOIN org_units hr ON hr.id = h.reporting_unit_id JOIN users hp ON hp.id = h.promoter_id "
+      "WHERE pc.project_id IN (" +
+          in + ") ORDER BY pc.project_id, pc.similarity_pct DESC, pc.hit_project_id",
+      p);
+  for (size_t i = 0; i < rs.size(); ++i) {
+    const db::Row r = rs[i];
+    ConfirmedCollision& x = out[position.at(r.Int(0))];
+    x.confirmed_at = r.Int(1);
+    x.confirmed_by_name = r.Text(2);
+    x.project = {r.Int(0), r.Text(5), r.Text(6), r.Text(7), r.Text(8), r.Text(9), r.Int(10)};
+    ConfirmedCollision::Hit h;
+    h.match = r.Text(3);
+    h.similarity_pct = static_cast<int>(r.Int(4));
+    h.project = {r.Int(11), r.Text(12), r.Text(13), r.Text(14), r.Text(15), r.Text(16), r.Int(17)};
+    x.hits.push_back(std::move(h));
+  }
+  return out;
+}
+
+std::map<int64_t, std::string> ProjectNames(db::Connection& c, const std::set<int64_t>& ids) {
+  std::map<int64_t, std::string> out;
+  if (ids.empty()) return out;
+  db::Params p;
+  const std::string in = db::InList(ids, p);
+  auto rs = c.Query("SELECT id, name FROM projects WHERE id IN (" + in + ")", p);
+  for (size_t i = 0; i < rs.size(); ++i) out[rs[i].Int(0)] = rs[i].Text(1);
   return out;
 }
 

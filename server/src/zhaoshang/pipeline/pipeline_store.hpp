@@ -1,6 +1,7 @@
 #pragma once
 // All SQL of the pipeline module.
 #include <map>
+#include <set>
 
 #include "zhaoshang/db/database.hpp"
 #include "zhaoshang/pipeline/ledger_index.hpp"
@@ -17,6 +18,9 @@ void AddPromoter(db::Connection& c, int64_t id, int64_t user_id, int64_t unit_id
                  const std::string& kind, int64_t at);
 void SetFirstPromoter(db::Connection& c, int64_t id, int64_t user_id);
 bool IsPromoter(db::Connection& c, int64_t id, int64_t user_id);
+// Which of these projects the user promotes (first or co-promoter): one query for a page.
+std::set<int64_t> PromotedAmong(db::Connection& c, int64_t user_id,
+                                const std::vector<int64_t>& ids);
 void ReplaceGrams(db::Connection& c, int64_t id, const std::vector<std::string>& grams);
 // Bulk loads: grams of new projects without touching the statistics, then the statistics
 // counted once. (Bumping one statistics row per project is quadratic on PostgreSQL inside one
@@ -47,6 +51,21 @@ std::vector<LedgerInput> LedgerEntries(db::Connection& c, const std::vector<int6
 // Count per stage under scope + filter.
 std::map<std::string, int64_t> CountByStage(db::Connection& c, const ProjectScope& scope,
                                             const ProjectFilter& f);
+
+// 撞单确认: the projects a new one collided with when its reporter confirmed it.
+struct CollisionRecord {
+  int64_t hit_project_id = 0;
+  std::string match;
+  int similarity_pct = 0;
+};
+void AddCollisions(db::Connection& c, int64_t project_id, const std::vector<CollisionRecord>& hits,
+                   int64_t user_id, int64_t at);
+// Confirmed collisions, the latest confirmed first, a page; *total counts the projects.
+std::vector<ConfirmedCollision> ListCollisions(db::Connection& c, int64_t offset, int64_t limit,
+                                               int64_t* total);
+
+// id → project name (the audit log names its objects).
+std::map<int64_t, std::string> ProjectNames(db::Connection& c, const std::set<int64_t>& ids);
 
 void AddEvent(db::Connection& c, const Event& e);
 std::vector<Event> Events(db::Connection& c, int64_t project_id);

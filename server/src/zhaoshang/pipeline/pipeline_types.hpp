@@ -178,6 +178,24 @@ struct Hit {
   std::vector<Contact> contacts;  // masked when out of scope
 };
 
+// 撞单确认: a project reported although it collided with others, as the coordinator lists it.
+struct CollisionSide {
+  int64_t project_id = 0;
+  std::string name, investor_name, reporting_unit_name, promoter_name, stage;
+  int64_t created_at = 0;
+};
+struct ConfirmedCollision {
+  CollisionSide project;  // the one reported after confirming
+  int64_t confirmed_at = 0;
+  std::string confirmed_by_name;
+  struct Hit {
+    CollisionSide project;  // a project it collided with when confirmed
+    std::string match;      // "uscc" | "name"
+    int similarity_pct = 0;
+  };
+  std::vector<Hit> hits;
+};
+
 struct TimelineItem {
   int64_t at = 0;
   std::string kind;  // transition | activity | change | created | promoter_joined | adjudicated
@@ -214,6 +232,8 @@ struct BoardColumn {
   std::string stage;
   int64_t count = 0;
   std::vector<Project> items;
+  // Beside each item when the board asks (the moves its cards may make), else empty.
+  std::vector<ProjectCapabilities> capabilities;
 };
 
 struct RoutingQuery {

@@ -55,25 +55,39 @@ bool InScope(const Project& p, const ProjectScope& s) {
   return false;
 }
 
-Relation RelationOf(db::Connection& c, const auth::Principal& who, const Project& p) {
+CallerUnits UnitsOf(db::Connection& c, const auth::Principal& who) {
+  CallerUnits u;
+  // Only the business roles relate to a project through their unit.
+  const bool receiver = HasRole(who, "receiver");
+  if (receiver) u.subtree = org::store::Subtree(c, who.unit_id);
+  if (receiver || HasRole(who, "promoter")) u.ancestors = org::store::Ancestors(c, who.unit_id);
+  return u;
+}
+
+Relation RelationOf(const CallerUnits& units, const auth::Principal& who, const Project& p,
+                    bool promotes) {
   Relation r;
   r.coordinator = HasRole(who, "coordinator");
-  r.promoter = HasRole(who, "promoter") &&
-               std::any_of(p.promoters.begin(), p.promoters.end(),
-                           [&](const PromoterEntry& e) { return e.user_id == who.user_id; });
+  r.promoter = HasRole(who, "promoter") && promotes;
   const bool business = HasRole(who, "promoter") || HasRole(who, "receiver");
-  if (HasRole(who, "receiver") && p.receiving_unit_id) {
-    auto mine = org::store::Subtree(c, who.unit_id);
-    r.receiver = mine.count(*p.receiving_unit_id) > 0 ||
-                 org::store::Subtree(c, *p.receiving_unit_id).count(who.unit_id) > 0;
-  }
+  // The park's receivers, in a unit at or below the park's, or above it.
+  if (HasRole(who, "receiver") && p.receiving_unit_id)
+    r.receiver = units.subtree.count(*p.receiving_unit_id) > 0 ||
+                 units.ancestors.count(*p.receiving_unit_id) > 0;
   // While a routing waits for the park's answer the park holds the project only to decide:
   // accepting or declining (routing_service.cpp), not editing or shelving it.
   if (business && !p.pending_routing_id) {
     r.responsible = (p.responsible_user_id && *p.responsible_user_id == who.user_id) ||
-                    org::store::Subtree(c, p.responsible_unit_id).count(who.unit_id) > 0;
+                    units.ancestors.count(p.responsible_unit_id) > 0;
   }
   return r;
+}
+
+Relation RelationOf(db::Connection& c, const auth::Principal& who, const Project& p) {
+  const bool promotes =
+      std::any_of(p.promoters.begin(), p.promoters.end(),
+                  [&](const PromoterEntry& e) { return e.user_id == who.user_id; });
+  return RelationOf(UnitsOf(c, who), who, p, promotes);
 }
 
 bool MayEdit(const auth::Principal& who, const Project& p, const Relation& rel) {

@@ -4,6 +4,7 @@
 // by the same functions the services enforce. Shared by the project, workflow and routing
 // services; no SQL text (pipeline_store and org_store have it).
 #include <optional>
+#include <set>
 #include <string>
 
 #include "zhaoshang/auth/principal.hpp"
@@ -20,6 +21,16 @@ bool Can(const auth::Principal& who, const char* permission);
 Result<ProjectScope> ScopeOf(db::Connection& c, const auth::Principal& who);
 bool InScope(const Project& p, const ProjectScope& s);
 Relation RelationOf(db::Connection& c, const auth::Principal& who, const Project& p);
+// What the relation reads about the caller's unit, read once for many projects (the board
+// computes the moves of every card): the units below it and the units above it.
+struct CallerUnits {
+  std::set<int64_t> subtree;    // the caller's unit and below (read for receivers only)
+  std::set<int64_t> ancestors;  // the caller's unit and above
+};
+CallerUnits UnitsOf(db::Connection& c, const auth::Principal& who);
+// The same relation without the database: `promotes` = the caller is a first or co-promoter.
+Relation RelationOf(const CallerUnits& units, const auth::Principal& who, const Project& p,
+                    bool promotes);
 // Editing a project's fields: the coordinator, the responsible party or the first reporter.
 bool MayEdit(const auth::Principal& who, const Project& p, const Relation& rel);
 // The district a unit lies in (itself, or its nearest district ancestor).

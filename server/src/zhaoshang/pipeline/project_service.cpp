@@ -154,8 +154,9 @@ ProjectView ProjectService::View(db::Connection& c, const auth::Principal& who, 
   return ViewOf(c, who, std::move(p), LocalDateOfMs(clock_.NowMs()));
 }
 
-int64_t ProjectService::Insert(db::Connection& c, const auth::Principal& who,
-                               const ProjectInput& in, const Actor& actor, int64_t now) {
+int64_t ProjectService::Insert(
+    db::Connection& c, const auth::Principal& who, const ProjectInput& in, const Actor& actor,
+    int64_t now, const std::map<int64_t, std::pair<std::string, double>>& confirmed_hits) {
   Project p;
   Apply(c, in, p);
   p.stage = "lead";
@@ -175,6 +176,16 @@ int64_t ProjectService::Insert(db::Connection& c, const auth::Principal& who,
   audit::Diff d;
   d.Created("name", p.name).Created("investor_name", p.investor_name).Created("stage", "lead");
   if (p.uscc) d.Created("uscc", *p.uscc);
+  if (!confirmed_hits.empty()) {
+    std::vector<store::CollisionRecord> hits;
+    std::string ids;
+    for (const auto& [hit_id, m] : confirmed_hits) {
+      hits.push_back({hit_id, m.first, static_cast<int>(std::lround(m.second * 100))});
+      ids += (ids.empty() ? "" : ",") + std::to_string(hit_id);
+    }
+    store::AddCollisions(c, p.id, hits, who.user_id, now);
+    d.Created("collision_confirmed", ids);
+  }
   audit::Append(c, now, actor, {"project.create", "project", std::to_string(p.id), d.Json()});
   return p.id;
 }
@@ -185,14 +196,26 @@ Status ProjectService::CheckNew(const ProjectInput& in) {
 }
 
 Result<ProjectView> ProjectService::Create(const auth::Principal& who, const ProjectInput& in,
-                                           const Actor& actor) {
+                                           const Actor& actor, bool collision_confirmed) {
   auto lease = db_.Acquire();
   db::Connection& c = *lease;
   if (auto st = Validate(c, in, true); !st) return Fail(st.error());
+  // The server finds the collisions itself; the client only says the reporter saw them.
+  const auto hits = CollisionCandidates(c, in.investor_name.value_or(""), in.uscc.value_or(""));
+  if (!hits.empty() && !collision_confirmed)
+    return Fail(InvalidArgument({{"collision_confirmed", "confirm_required"}},
+                                "the investor was already reported: confirm a new project"));
   // Leads arrive in bursts from many promoters: concurrent creates share one commit.
   int64_t id = 0;
-  db_.WriteGrouped(c, [&](db::Connection& w) { id = Insert(w, who, in, actor, clock_.NowMs()); });
+  db_.WriteGrouped(
+      c, [&](db::Connection& w) { id = Insert(w, who, in, actor, clock_.NowMs(), hits); });
   return View(c, who, *store::Get(c, id));
+}
+
+std::vector<ConfirmedCollision> ProjectService::ListCollisions(int64_t offset, int64_t limit,
+                                                               int64_t* total) {
+  auto lease = db_.Acquire();
+  return store::ListCollisions(*lease, offset, limit, total);
 }
 
 Result<std::vector<int64_t>> ProjectService::CreateMany(const auth::Principal& who,
@@ -368,8 +391,8 @@ Result<std::vector<std::string>> ProjectService::ListRendered(
   return out;
 }
 
-Result<std::vector<BoardColumn>> ProjectService::Board(const auth::Principal& who,
-                                                       ProjectFilter f) {
+Result<std::vector<BoardColumn>> ProjectService::Board(const auth::Principal& who, ProjectFilter f,
+                                                       bool with_capabilities) {
   auto lease = db_.Acquire();
   auto scope = ScopeOf(*lease, who);
   if (!scope) return Fail(scope.error());
@@ -377,6 +400,9 @@ Result<std::vector<BoardColumn>> ProjectService::Board(const auth::Principal& wh
   std::vector<std::string> wanted = f.stages;
   auto indexed = ledger_->CountByStage(*lease, *scope, f);
   auto counts = indexed ? std::move(*indexed) : store::CountByStage(*lease, *scope, f);
+  // Read once for every card: the relation of each is then computed without the database.
+  std::optional<CallerUnits> units;
+  if (with_capabilities) units = UnitsOf(*lease, who);
   std::vector<BoardColumn> cols;
   for (Stage s : AllStages()) {
     std::string name(StageName(s));
@@ -386,11 +412,21 @@ Result<std::vector<BoardColumn>> ProjectService::Board(const auth::Principal& wh
     col.count = counts[name];
     ProjectFilter one = f;
     one.stages = {name};
-    one.offset = 0;
-    one.limit = 50;
     one.sort = "stage_since";
+    one.ascending = false;
     auto ids = ledger_->Page(*lease, *scope, one, nullptr);
     col.items = ids ? ledger_->Rows(*lease, *ids) : store::List(*lease, *scope, one, nullptr);
+    if (units) {
+      std::vector<int64_t> page_ids;
+      for (const auto& p : col.items) page_ids.push_back(p.id);
+      const std::set<int64_t> promoted = store::PromotedAmong(*lease, who.user_id, page_ids);
+      for (const auto& p : col.items) {
+        const Relation rel = RelationOf(*units, who, p, promoted.count(p.id) > 0);
+        const std::optional<Stage> before =
+            p.stage_before ? ParseStage(*p.stage_before) : std::nullopt;
+        col.capabilities.push_back(CapabilitiesOf(who, p, rel, AllowedTargets(s, before, rel)));
+      }
+    }
     cols.push_back(std::move(col));
   }
   return cols;

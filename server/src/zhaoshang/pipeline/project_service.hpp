@@ -29,8 +29,12 @@ class ProjectService {
   void WarmLedger();
   Ledger& ledger() { return *ledger_; }
 
-  Result<ProjectView> Create(const auth::Principal& who, const ProjectInput& in,
-                             const Actor& actor);
+  // A new lead. When the investor collides with reported projects (撞单) the reporter must
+  // have confirmed it is a new project (`collision_confirmed`), else invalid_argument with
+  // collision_confirmed = confirm_required; the projects the server finds are recorded with
+  // the project (ListCollisions) and in its audit row.
+  Result<ProjectView> Create(const auth::Principal& who, const ProjectInput& in, const Actor& actor,
+                             bool collision_confirmed = false);
   // Field errors of a new project (keys are API field names); no writes.
   Status CheckNew(const ProjectInput& in);
   // Creates every lead in one transaction: all or nothing (used by the import).
@@ -48,13 +52,19 @@ class ProjectService {
   Result<ProjectView> Adjudicate(const auth::Principal& who, int64_t id, int64_t first_user_id,
                                  const std::string& reason, const Actor& actor);
   Result<ProjectView> Get(const auth::Principal& who, int64_t id);
+  // 撞单确认: the projects reported after their reporter confirmed a collision (coordinator).
+  std::vector<ConfirmedCollision> ListCollisions(int64_t offset, int64_t limit, int64_t* total);
   Result<std::vector<Project>> List(const auth::Principal& who, ProjectFilter f, int64_t* total);
   // The same page, each row rendered by `render` (cached per project while `render_key`,
   // e.g. today's date, is unchanged): the ledger's hot path.
   Result<std::vector<std::string>> ListRendered(
       const auth::Principal& who, ProjectFilter f, int64_t* total, const std::string& render_key,
       const std::function<std::string(const Project&)>& render);
-  Result<std::vector<BoardColumn>> Board(const auth::Principal& who, ProjectFilter f);
+  // The stage columns (the filter's stages, else all) with their counts and one page of cards
+  // each (f.offset, f.limit), the latest to enter the stage first; with `with_capabilities` each
+  // card's capabilities — the moves the board lets it make — computed as for the detail page.
+  Result<std::vector<BoardColumn>> Board(const auth::Principal& who, ProjectFilter f,
+                                         bool with_capabilities = false);
   std::vector<Hit> CollisionCheck(const auth::Principal& who, const std::string& investor_name,
                                   const std::string& uscc, std::optional<int64_t> exclude);
   // A "capital" activity adds to 到位资金, which may not pass the contracted (else the total)
@@ -71,7 +81,8 @@ class ProjectService {
       db::Connection& c, const std::string& investor_name, const std::string& uscc);
   Status Validate(db::Connection& c, const ProjectInput& in, bool create);
   int64_t Insert(db::Connection& c, const auth::Principal& who, const ProjectInput& in,
-                 const Actor& actor, int64_t now);
+                 const Actor& actor, int64_t now,
+                 const std::map<int64_t, std::pair<std::string, double>>& confirmed_hits = {});
   void Apply(db::Connection& c, const ProjectInput& in, Project& p);
   ProjectView View(db::Connection& c, const auth::Principal& who, Project p);
 

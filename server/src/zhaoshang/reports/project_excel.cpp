@@ -16,6 +16,7 @@
 #include "zhaoshang/core/text.hpp"
 #include "zhaoshang/pipeline/investor_name.hpp"
 #include "zhaoshang/pipeline/uscc.hpp"
+#include "zhaoshang/reports/xlsx_book.hpp"
 
 namespace zhaoshang::reports {
 namespace {
@@ -67,61 +68,6 @@ std::string Trim(std::string s) {
   return s;
 }
 
-// libxlsxwriter writes to a file; we hand the bytes to the HTTP response.
-class Book {
- public:
-  Book()
-      : path_((std::filesystem::temp_directory_path() / ("zs-xlsx-" + RandomHex(8) + ".xlsx"))
-                  .string()) {
-    lxw_workbook_options opt{};
-    opt.constant_memory = LXW_TRUE;  // rows stream to disk: flat memory for large ledgers
-    opt.tmpdir = nullptr;
-    wb_ = workbook_new_opt(path_.c_str(), &opt);
-    if (!wb_) throw std::runtime_error("cannot create a workbook");
-    bold_ = workbook_add_format(wb_);
-    format_set_bold(bold_);
-    format_set_bg_color(bold_, 0xDDEBF7);
-    wan_ = workbook_add_format(wb_);
-    format_set_num_format(wan_, "#,##0.00##");
-  }
-  ~Book() {
-    std::error_code ec;
-    std::filesystem::remove(path_, ec);
-  }
-  lxw_worksheet* Sheet(const std::string& name) {
-    return workbook_add_worksheet(wb_, name.c_str());
-  }
-  void Header(lxw_worksheet* ws, const std::vector<std::string>& headers) {
-    for (size_t i = 0; i < headers.size(); ++i) {
-      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), headers[i].c_str(), bold_);
-      worksheet_set_column(ws, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), 16, nullptr);
-    }
-    worksheet_freeze_panes(ws, 1, 0);
-  }
-  lxw_format* wan() { return wan_; }
-  std::string Close() {
-    if (workbook_close(wb_) != LXW_NO_ERROR) throw std::runtime_error("cannot write the workbook");
-    std::ifstream in(path_, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
-
- private:
-  std::string path_;
-  lxw_workbook* wb_ = nullptr;
-  lxw_format* bold_ = nullptr;
-  lxw_format* wan_ = nullptr;
-};
-
-void Str(lxw_worksheet* ws, int r, int c, const std::string& v) {
-  if (!v.empty())
-    worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), v.c_str(),
-                           nullptr);
-}
-void Num(lxw_worksheet* ws, int r, int c, double v, lxw_format* f = nullptr) {
-  worksheet_write_number(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), v, f);
-}
 double Wan(int64_t yuan) { return static_cast<double>(yuan) / 10000.0; }
 }  // namespace
 

@@ -9,6 +9,7 @@
 #include "zhaoshang/pipeline/workflow.hpp"
 #include "zhaoshang/reports/project_excel.hpp"
 #include "zhaoshang/reports/project_excel_routes.hpp"
+#include "zhaoshang/reports/xlsx_file.hpp"
 
 namespace zhaoshang {
 namespace json = boost::json;
@@ -21,36 +22,11 @@ struct Deps {
   clocks::ClockService& clocks;
 };
 
-constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-std::string PercentEncode(const std::string& s) {
-  static const char* const kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_')
-      out += static_cast<char>(c);
-    else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 http::Response File(std::string bytes, const std::string& ascii_name, const std::string& name) {
-  http::Response r;
-  r.content_type = kXlsx;
-  r.body = std::move(bytes);
-  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + ascii_name +
-                                                    "\"; filename*=UTF-8''" + PercentEncode(name));
-  return r;
+  return reports::XlsxFile(std::move(bytes), ascii_name, name);
 }
 
-std::string Stamp(const Deps& d) {
-  std::string day = d.clocks.Today();
-  return day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2);
-}
+std::string Stamp(const Deps& d) { return reports::DateStamp(d.clocks.Today()); }
 
 http::Response Export(const Deps& d, RequestContext& ctx) {
   auto f = ReadProjectFilter(ctx, d.clocks.Now());

@@ -252,7 +252,8 @@ Result<Round> ReviewService::CreateRound(const auth::Principal& who, int64_t pan
   if (title.empty()) bad["title"] = "required";
   if (Utf8Length(title) > 100) bad["title"] = "too_long";
   if (!pipeline::IsIsoDate(deadline)) bad["deadline"] = "invalid_value";
-  if (project_ids.empty() || project_ids.size() > kMaxRoundItems) bad["project_ids"] = "invalid_value";
+  if (project_ids.empty() || project_ids.size() > kMaxRoundItems)
+    bad["project_ids"] = "invalid_value";
   if (std::set<int64_t>(project_ids.begin(), project_ids.end()).size() != project_ids.size())
     bad["project_ids"] = "invalid_value";
   auto c = db_.Acquire();

@@ -368,4 +368,24 @@ void AppendItem(db::Connection& c, int64_t round_id, int64_t project_id) {
       {round_id, project_id, pos});
 }
 
+std::map<int64_t, std::string> PanelNames(db::Connection& c, const std::set<int64_t>& ids) {
+  std::map<int64_t, std::string> out;
+  if (ids.empty()) return out;
+  db::Params p;
+  const std::string in = db::InList(ids, p);
+  auto rs = c.Query("SELECT id, name FROM review_panels WHERE id IN (" + in + ")", p);
+  for (size_t i = 0; i < rs.size(); ++i) out[rs[i].Int(0)] = rs[i].Text(1);
+  return out;
+}
+
+std::map<int64_t, std::string> RoundTitles(db::Connection& c, const std::set<int64_t>& ids) {
+  std::map<int64_t, std::string> out;
+  if (ids.empty()) return out;
+  db::Params p;
+  const std::string in = db::InList(ids, p);
+  auto rs = c.Query("SELECT id, title FROM review_rounds WHERE id IN (" + in + ")", p);
+  for (size_t i = 0; i < rs.size(); ++i) out[rs[i].Int(0)] = rs[i].Text(1);
+  return out;
+}
+
 }  // namespace zhaoshang::review::store

@@ -1,7 +1,9 @@
 #pragma once
 // All SQL of the review module: review_panels, review_panel_members, review_rounds,
 // review_round_members, review_items, review_sheets and the 'review.criteria' setting.
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,10 @@ void ReplacePanelMembers(db::Connection& c, int64_t panel_id,
                          const std::vector<std::pair<int64_t, std::string>>& members);
 
 // The 'review.criteria' setting: {"items": […], "version": n}, as stored.
+// id → panel name / round title (the audit log names its objects).
+std::map<int64_t, std::string> PanelNames(db::Connection& c, const std::set<int64_t>& ids);
+std::map<int64_t, std::string> RoundTitles(db::Connection& c, const std::set<int64_t>& ids);
+
 std::optional<std::string> CriteriaSetting(db::Connection& c);
 void InsertCriteriaSetting(db::Connection& c, const std::string& value);
 // Compare-and-set: false when the stored value is no longer `expected`.

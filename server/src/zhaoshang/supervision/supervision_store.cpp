@@ -109,8 +109,9 @@ std::vector<Item> List(db::Connection& c, const ItemScope& s, const ItemQuery& q
 }
 
 void AddEvent(db::Connection& c, const Event& e) {
-  c.Execute("INSERT INTO supervision_events(item_id, at, user_id, kind, note) VALUES (?,?,?,?,?)",
-            {e.item_id, e.at, e.user_id ? db::Param(e.user_id) : db::Param(nullptr), e.kind, e.note});
+  c.Execute(
+      "INSERT INTO supervision_events(item_id, at, user_id, kind, note) VALUES (?,?,?,?,?)",
+      {e.item_id, e.at, e.user_id ? db::Param(e.user_id) : db::Param(nullptr), e.kind, e.note});
 }
 
 std::vector<Event> Events(db::Connection& c, int64_t item_id) {
@@ -132,8 +133,8 @@ std::vector<OverdueItem> Overdue(db::Connection& c, const std::string& today) {
       {today});
   std::vector<OverdueItem> out;
   for (size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Int(0), rs[i].OptInt(1), rs[i].Text(2), rs[i].Text(3), rs[i].Int(4),
-                   rs[i].Int(5)});
+    out.push_back(
+        {rs[i].Int(0), rs[i].OptInt(1), rs[i].Text(2), rs[i].Text(3), rs[i].Int(4), rs[i].Int(5)});
   return out;
 }
 
@@ -150,8 +151,8 @@ std::vector<UnitCount> CountByUnit(db::Connection& c, const ItemScope& s,
       p);
   std::vector<UnitCount> out;
   for (size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Int(0), rs[i].Text(1), rs[i].Int(2), rs[i].Int(3), rs[i].Int(4),
-                   rs[i].Int(5)});
+    out.push_back(
+        {rs[i].Int(0), rs[i].Text(1), rs[i].Int(2), rs[i].Int(3), rs[i].Int(4), rs[i].Int(5)});
   return out;
 }
 

@@ -27,7 +27,7 @@ export default {
   },
   password: {
     title: 'Change password',
-    forcedNotice: 'An administrator reset your password; please change it first',
+    forcedNotice: 'An administrator set your password (a new account or a reset); please choose your own first',
     forcedDetail: 'Nothing else is available until it is changed; you can still switch the language or log out.',
     oldPassword: 'Current password',
     oldPasswordForced: 'Current password (the one the administrator set)',

@@ -2,8 +2,6 @@ export default {
   login: {
     title: 'Investment Attraction Pipeline Platform',
     subtitle: 'Leads · Pre-review · Negotiation · Signing · Production',
-    login: 'Login',
-    password: 'Password',
     loginPlaceholder: 'Your login',
     passwordPlaceholder: 'Your password',
     submit: 'Log in',

@@ -21,7 +21,7 @@ export default {
   unsupported_media_type: 'Unsupported content type',
   rate_limited: 'Too many login attempts; please wait and try again',
   rate_limited_retry: 'Too many login attempts; try again in {seconds} seconds',
-  password_change_required: 'An administrator reset your password; please change it first',
+  password_change_required: 'Please first change the password an administrator set for you',
   admin_account_protected: 'Administrator accounts are protected and can only be maintained from the command line',
   already_promoter: 'You already promote this project',
   transition_not_allowed: 'This stage change is not possible from the current stage',

@@ -12,7 +12,7 @@ export default {
     projects:
       'The ledger lists every project you may see. Type a project or investor name, then filter by stage or industry; “Overdue only” shows projects past their deadline. “Columns” adds or removes columns, “Export Excel” exports what the filters select. Click a project’s name to open it.',
     project_board:
-      'The board shows projects in one column per stage. Drag a card to the next column to move it; a dialog asks for what the move needs, and a move that is not allowed says why.',
+      'The board shows projects in one column per stage, 20 at a time (“Load more” shows the next). While you drag a card, the stages it cannot move to turn grey and do not take it; the stages it can move to have a blue dashed frame, and a dialog asks for what the move needs. Hold the card over the arrow strips at either end to scroll the board.',
     project_new:
       'Report a lead: fields with * are required. Once the investor is typed, the system checks whether another unit reported it already (a duplicate); if it is the same project you can join it as co-promoter. After the industry is chosen, matching parks are shown below for reference.',
     project_import:
@@ -48,10 +48,12 @@ export default {
     org_units:
       'Org units: keep the city, districts, parks and departments in their hierarchy. After adding a unit, create its accounts under “Users”.',
     users:
-      'Users: create accounts, reset passwords, disable accounts. After a reset the user must choose a new password at the next login. Administrator accounts are protected and are maintained on the command line.',
+      'Users: create accounts, reset passwords, disable accounts. A new account, and one whose password was reset, must choose its own password at the next login. Administrator accounts are protected and are maintained on the command line.',
     roles: 'Roles lists what each role may do and on which data (own, unit, unit and below, all).',
     audit:
-      'The audit log records every login and every change; filter by person, action and time. “Verify chain” confirms that the log has not been tampered with.',
+      'The audit log records every login and every change, with the person’s name, the action and the object by name; filter by login, action, object type and time, and click an object to see only its history. “Export Excel” exports what the filters select; “Verify chain” confirms that the log has not been tampered with.',
+    project_collisions:
+      'Confirmed duplicates lists leads whose reporter was warned of a duplicate and reported a new project all the same, beside the projects the system found then. Check them, then adjudicate the first report on the project page, or ask the reporter to join the existing project.',
     account:
       'Your account shows who you are and your latest logins. If one was not you, change your password now and tell an administrator. “Notification settings” turns each kind of inbox notification on or off; press “Save settings” when done. A kind turned off no longer reaches your inbox; your unit’s group robots still post it.',
     robots:

@@ -21,6 +21,7 @@ export default {
     users: 'Users',
     roles: 'Roles',
     audit: 'Audit log',
+    collisions: 'Confirmed duplicates',
   },
   groups: {
     projects: 'Projects',

@@ -15,6 +15,9 @@ export default {
     noneRanked: 'Every park excludes this project',
     showAll: 'Show all {n} parks',
     showLess: 'Show fewer',
+    unknownTag: 'Not filled in',
+    profileEmpty: 'The park has not filled in its profile: the fit cannot be judged (scored 0, ranked after parks with profiles)',
+    profileEmptyTag: 'No profile',
   },
   preview: {
     title: 'Park fit preview',

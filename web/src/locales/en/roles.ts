@@ -25,6 +25,7 @@ export default {
     org: { read: 'View org units', write: 'Manage org units' },
     user: { read: 'View users', write: 'Manage users', roles: 'Assign roles' },
     role: { read: 'View roles', write: 'Manage roles' },
+    robot: { manage: 'Manage group robots' },
     audit: { read: 'View audit log', verify: 'Verify audit chain', export: 'Export audit log' },
     settings: { read: 'View settings', write: 'Manage settings' },
     project: {
@@ -38,8 +39,11 @@ export default {
     catalog: { read: 'View industry catalog', write: 'Maintain industry catalog' },
     pipeline: { settings: 'Maintain stage deadlines' },
     park: { read: 'View park profiles', write: 'Maintain park profiles' },
-    routing: { read: 'View routing' },
-    review: { manage: 'Organise reviews', participate: 'Take part in reviews', read: 'View reviews' },
+    routing: { read: 'View routing', write: 'Route projects', respond: 'Accept or decline routings' },
+    review: { manage: 'Organise reviews', participate: 'Take part in reviews', read: 'View reviews', view: 'View review rounds' },
+    calendar: { read: 'View working calendar', write: 'Maintain working calendar' },
+    factor: { read: 'View factor requests', handle: 'Handle factor requests', settings: 'Set factor departments' },
+    supervision: { read: 'View supervision', issue: 'Issue supervision', reply: 'Reply to supervision' },
   },
   page: {
     title: 'Roles',

@@ -38,11 +38,12 @@ export default {
     resetTitle: 'Reset password: {name}',
     rolesTitle: 'Roles of {name}',
     rolesHint: 'An account may not hold two administrator roles, nor an administrator role with a business role',
+    firstLoginHint: 'This is a first password: the user must choose their own at the first login',
     adminGroup: 'Administrator roles',
     businessGroup: 'Business roles',
   },
   messages: {
-    created: 'User created',
+    created: 'User created; the first login must change the first password',
     disabled: 'User disabled',
     enabled: 'User enabled',
     passwordReset: 'Password reset; the account is unlocked, and the user must change the password at the next login',

@@ -27,10 +27,10 @@ export default {
   },
   password: {
     title: '修改密码',
-    forcedNotice: '管理员已重置您的密码，请先修改密码',
+    forcedNotice: '您的密码由管理员设置（新建账号或重置密码），请先改为自己的密码',
     forcedDetail: '修改完成前不能使用其他功能；可以切换语言或退出登录。',
     oldPassword: '当前密码',
-    oldPasswordForced: '当前密码（管理员重置后的密码）',
+    oldPasswordForced: '当前密码（管理员设置的密码）',
     newPassword: '新密码',
     confirmPassword: '确认新密码',
     hint: '至少 8 位；包含大写字母、小写字母、数字、符号中的至少 3 类；不能包含账号；不能与最近 5 次使用过的密码相同',

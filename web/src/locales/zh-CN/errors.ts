@@ -22,7 +22,7 @@ export default {
   unsupported_media_type: '不支持的内容类型',
   rate_limited: '登录尝试过于频繁，请稍后再试',
   rate_limited_retry: '登录尝试过于频繁，请 {seconds} 秒后再试',
-  password_change_required: '管理员已重置您的密码，请先修改密码',
+  password_change_required: '请先修改管理员为您设置的密码',
   admin_account_protected: '管理员账号受保护，只能通过命令行维护',
   already_promoter: '您已是该项目的招商人，无需重复加入',
   transition_not_allowed: '当前阶段不能直接变更为该阶段',

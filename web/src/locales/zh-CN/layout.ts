@@ -21,6 +21,7 @@ export default {
     users: '用户管理',
     roles: '角色权限',
     audit: '审计日志',
+    collisions: '撞单确认',
   },
   groups: {
     projects: '项目管理',

@@ -15,6 +15,9 @@ export default {
     noneRanked: '所有园区都已排除该项目',
     showAll: '展开全部 {n} 个园区',
     showLess: '收起',
+    unknownTag: '未填写',
+    profileEmpty: '园区未填写画像，无法评估匹配度（按 0 分计，排在已填写画像的园区之后）',
+    profileEmptyTag: '园区未填写画像',
   },
   preview: {
     title: '园区匹配预览',

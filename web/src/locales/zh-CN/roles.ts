@@ -26,6 +26,7 @@ export default {
     org: { read: '查看组织机构', write: '维护组织机构' },
     user: { read: '查看用户', write: '维护用户', roles: '分配角色' },
     role: { read: '查看角色权限', write: '维护角色权限' },
+    robot: { manage: '管理群机器人' },
     audit: { read: '查看审计日志', verify: '校验审计链', export: '导出审计日志' },
     settings: { read: '查看系统设置', write: '维护系统设置' },
     project: {
@@ -39,8 +40,11 @@ export default {
     catalog: { read: '查看产业目录', write: '维护产业目录' },
     pipeline: { settings: '维护流程时限' },
     park: { read: '查看园区画像', write: '维护园区画像' },
-    routing: { read: '查看分派与接收' },
-    review: { manage: '组织预审', participate: '参加预审', read: '查看预审' },
+    routing: { read: '查看分派与接收', write: '分派项目', respond: '接收或退回分派' },
+    review: { manage: '组织预审', participate: '参加预审', read: '查看预审', view: '查看预审轮次' },
+    calendar: { read: '查看工作日历', write: '维护工作日历' },
+    factor: { read: '查看要素需求', handle: '办理要素需求', settings: '设置要素承办部门' },
+    supervision: { read: '查看督办', issue: '发起督办', reply: '回复督办' },
   },
   page: {
     title: '角色权限',

@@ -38,11 +38,12 @@ export default {
     resetTitle: '重置密码：{name}',
     rolesTitle: '分配角色：{name}',
     rolesHint: '一个账号不能同时担任两种管理员角色，也不能兼任管理员与业务角色',
+    firstLoginHint: '这是初始密码：用户首次登录时必须改为自己的密码',
     adminGroup: '管理员角色（三员）',
     businessGroup: '业务角色',
   },
   messages: {
-    created: '用户已创建',
+    created: '用户已创建；首次登录时须修改初始密码',
     disabled: '用户已停用',
     enabled: '用户已启用',
     passwordReset: '密码已重置，账号已解锁；该用户下次登录时须先修改密码',

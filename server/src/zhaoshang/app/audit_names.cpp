@@ -1,0 +1,24 @@
+#include "zhaoshang/app/audit_names.hpp"
+
+#include "zhaoshang/catalog/catalog_store.hpp"
+#include "zhaoshang/matching/park_store.hpp"
+#include "zhaoshang/org/org_store.hpp"
+#include "zhaoshang/pipeline/pipeline_store.hpp"
+#include "zhaoshang/review/review_store.hpp"
+
+namespace zhaoshang {
+
+void RegisterAuditNames(audit::AuditService& audit) {
+  audit.AddNamer("user", org::store::UserNames);
+  audit.AddNamer("org_unit", org::store::UnitNames);
+  audit.AddNamer("park", org::store::UnitNames);  // a park profile is its unit's
+  audit.AddNamer("project", pipeline::store::ProjectNames);
+  audit.AddNamer("park_carrier", matching::store::CarrierNames);
+  audit.AddNamer("review_panel", review::store::PanelNames);
+  audit.AddNamer("review_round", review::store::RoundTitles);
+  audit.AddNamer("leading_industry", catalog::store::LeadingNames);
+  audit.AddNamer("chain_node", catalog::store::NodeNames);
+  // factor_request and supervision_item rows show their number until their modules name them.
+}
+
+}  // namespace zhaoshang

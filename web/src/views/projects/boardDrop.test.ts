@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import type { ProjectApi } from '@/api/projects'
+import { appendPage, columnState, dropKind, refusal } from './boardDrop'
+
+const move = (to: ProjectApi.Stage, extra: Partial<ProjectApi.TransitionCapability> = {}): ProjectApi.TransitionCapability => ({
+  to,
+  ask: [],
+  reason_codes: [],
+  reason: 'none',
+  ...extra,
+})
+const caps = (transitions: ProjectApi.TransitionCapability[], route = false): ProjectApi.Capabilities => ({
+  edit: true,
+  add_activity: true,
+  adjudicate: false,
+  route,
+  confirm_capital: false,
+  transitions,
+})
+
+describe('board drops follow the card’s capabilities', () => {
+  const lead = { stage: 'lead' as const, capabilities: caps([move('in_review'), move('shelved', { reason_codes: ['investor_paused'] })]) }
+
+  it('sends an allowed move that needs nothing at once, and opens the dialog for one that asks', () => {
+    expect(dropKind(lead, 'in_review')).toBe('direct')
+    expect(dropKind(lead, 'shelved')).toBe('dialog')
+  })
+
+  it('refuses every column the server gave no transition to, before any dialog', () => {
+    for (const to of ['approved', 'negotiating', 'signed', 'production', 'lost'] as const) expect(dropKind(lead, to)).toBe('refused')
+    expect(columnState(lead, 'signed')).toBe('refused')
+    expect(columnState(lead, 'in_review')).toBe('allowed')
+    expect(columnState(lead, 'lead')).toBe('source')
+    expect(dropKind(lead, 'lead')).toBe('same')
+  })
+
+  it('refuses everything for a card without capabilities (a reader, or a row of an old server)', () => {
+    expect(dropKind({ stage: 'lead' }, 'in_review')).toBe('refused')
+    expect(dropKind({ stage: 'lead', capabilities: caps([]) }, 'in_review')).toBe('refused')
+  })
+
+  it('says when a column is reached by 分派 only', () => {
+    const pooled = { stage: 'approved' as const, capabilities: caps([move('shelved', { reason_codes: ['other'] })], true) }
+    expect(dropKind(pooled, 'negotiating')).toBe('refused')
+    expect(refusal(pooled, 'negotiating')).toBe('route')
+    expect(refusal({ ...pooled, capabilities: caps([], false) }, 'negotiating')).toBe('not_allowed')
+    expect(refusal(pooled, 'signed')).toBe('not_allowed')
+  })
+
+  it('adds a page without repeating cards already in the column', () => {
+    expect(appendPage([{ id: 1 }, { id: 2 }], [{ id: 2 }, { id: 3 }]).map((c) => c.id)).toEqual([1, 2, 3])
+  })
+})

@@ -1,0 +1,44 @@
+// What the board does with a dragged card, from the card's capabilities — the moves the server
+// computed for this user (GET /projects/board?with=capabilities). The board keeps no rule of its
+// own: a column the card has no transition to is greyed while dragging and refuses the drop.
+import type { ProjectApi } from '@/api/projects'
+import { needsInput } from './workflow'
+
+type Stage = ProjectApi.Stage
+type Card = Pick<ProjectApi.BoardCard, 'stage' | 'capabilities'>
+
+/** The drop on the card's own column does nothing; a refused one never reaches the server. */
+export type DropKind = 'same' | 'refused' | 'dialog' | 'direct'
+
+/** How a column looks while a card is dragged: where it comes from, may go, or may not go. */
+export type ColumnState = 'source' | 'allowed' | 'refused'
+
+export function transitionTo(card: Card, to: Stage): ProjectApi.TransitionCapability | undefined {
+  return card.capabilities?.transitions.find((t) => t.to === to)
+}
+
+export function dropKind(card: Card, to: Stage): DropKind {
+  if (card.stage === to) return 'same'
+  const t = transitionTo(card, to)
+  if (!t) return 'refused'
+  return needsInput(t) ? 'dialog' : 'direct'
+}
+
+export function columnState(card: Card, to: Stage): ColumnState {
+  if (card.stage === to) return 'source'
+  return transitionTo(card, to) ? 'allowed' : 'refused'
+}
+
+/**
+ * Why a refused column refuses, for its label: 'route' when the card goes there only by 分派
+ * (the caller may route it: approved → negotiating happens when a park accepts), else 'not_allowed'.
+ */
+export function refusal(card: Card, to: Stage): 'route' | 'not_allowed' {
+  return card.stage === 'approved' && to === 'negotiating' && card.capabilities?.route ? 'route' : 'not_allowed'
+}
+
+/** Adds a page of cards to a column, skipping any it holds already (a card moved in meanwhile). */
+export function appendPage<T extends { id: number }>(have: readonly T[], page: readonly T[]): T[] {
+  const seen = new Set(have.map((c) => c.id))
+  return [...have, ...page.filter((c) => !seen.has(c.id))]
+}
