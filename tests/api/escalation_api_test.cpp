@@ -211,7 +211,7 @@ TEST(EscalationApi, EachJobSlotRunsOnceAcrossSchedulers) {
   // Over a simulated day in 5-minute steps, both schedulers look at every step.
   std::set<std::string> slots;
   int64_t now = kT0;
-  for (int i = 0; i < 24 * 12; ++i, now += 5 * 60'000) {
+  for (int i = 0; i < 24 * 12; ++i, now += int64_t{5} * 60'000) {
     a.RunDue(now);
     b.RunDue(now);
     slots.insert(*jobs::SlotAt(*jobs::FindJob(jobs::kClockSweep), now));

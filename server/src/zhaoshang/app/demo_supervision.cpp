@@ -24,7 +24,7 @@ void LoadDemoSupervision(App& app) {
   auto projects = Must(app.projects().List(receiver, f, &total), "projects");
   if (projects.size() < 3) return;  // a small generated city
 
-  auto issue = [&](const auth::Principal& who, supervision::IssueInput in) {
+  auto issue = [&](const auth::Principal& who, const supervision::IssueInput& in) {
     return Must(app.supervision().Issue(who, in, actor), "supervision item").item;
   };
   auto step = [&](const auth::Principal& who, const supervision::Item& i, supervision::Step s,

@@ -27,7 +27,7 @@ std::vector<std::string> RolesGranting(std::string_view permission, bool everywh
 
 constexpr size_t kMaxRobotName = 100, kMaxSecret = 200;
 // A claimed delivery left unfinished (the process died) is claimable again after this.
-constexpr int64_t kLeaseMs = 5 * 60'000;
+constexpr int64_t kLeaseMs = int64_t{5} * 60'000;
 
 Error RobotNotFound() { return NotFound("robot not found"); }
 }  // namespace
@@ -241,7 +241,8 @@ DeliveryRun NotifyService::DeliverDue(int64_t now, const std::string& owner,
       std::string text = d->body;
       if (!public_url.empty() && d->kind != "test") {
         const std::string path = LinkPath(d->object_type, d->object_id, std::nullopt);
-        if (!path.empty()) text += "\n\n[前往处理](" + public_url + path + ")";
+        if (!path.empty())
+          text.append("\n\n[前往处理](").append(public_url).append(path).append(")");
       }
       const std::string title = "【招商】" + d->title;
       PostOutcome out;

@@ -77,7 +77,7 @@ PostOutcome PostJson(const std::string& url, const std::string& body,
   asio::io_context ioc;
   PostOutcome result{0, "", "no answer"};
   asio::co_spawn(ioc, Exchange(host, port, tls, std::move(req), timeout),
-                 [&result](std::exception_ptr e, PostOutcome out) {
+                 [&result](const std::exception_ptr& e, PostOutcome out) {
                    if (!e) {
                      result = std::move(out);
                      return;
