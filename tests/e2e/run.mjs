@@ -287,10 +287,12 @@ scenario("promoter and sysadmin see different menus", async () => {
     await menuTexts(s.page),
     [
       "工作台",
+      "站内通知",
       "项目台账",
       "项目看板",
       "报送线索",
       "要素保障",
+      "督办事项",
       "园区画像",
       "产业目录",
       "工作日历",
@@ -1003,10 +1005,12 @@ scenario(
       await menuTexts(s.page),
       [
         "工作台",
+        "站内通知",
         "项目台账",
         "项目看板",
         "报送线索",
         "要素保障",
+        "督办事项",
         "园区画像",
         "产业目录",
         "工作日历",
@@ -2223,7 +2227,11 @@ scenario(
     const s = await newSession();
     await loginAs(s.page, "expert");
     await expectPath(s.page, "/workbench");
-    sameSet(await menuTexts(s.page), ["工作台", "预审轮次"], "expert menu");
+    sameSet(
+      await menuTexts(s.page),
+      ["工作台", "站内通知", "预审轮次"],
+      "expert menu",
+    );
     await expectText(s.page, '[data-testid="workbench-rounds"]', ROUND_TITLE);
     await shot(s.page, "40-expert-workbench");
 
@@ -2741,10 +2749,12 @@ scenario(
       await openDrawer(s.page),
       [
         "工作台",
+        "站内通知",
         "项目台账",
         "项目看板",
         "报送线索",
         "要素保障",
+        "督办事项",
         "园区画像",
         "产业目录",
         "工作日历",
@@ -3097,7 +3107,7 @@ scenario(
     ).map((x) => x.trim());
     sameSet(
       projectItems,
-      ["项目台账", "项目看板", "报送线索", "分派与接收", "要素保障"],
+      ["项目台账", "项目看板", "报送线索", "分派与接收", "要素保障", "督办事项"],
       "项目管理 group",
     );
     await shot(s.page, "i11-20-menu-groups");
@@ -3786,6 +3796,33 @@ registerClocksFactors({
   ...{
     fitsWidth,
     confirmBox,
+    apiGet,
+    apiSend,
+    isApi,
+    settled,
+    base: () => baseUrl,
+  },
+});
+
+// ---------------------------------------------------------------- 站内通知 and 督办 (inbox_supervision.mjs)
+const { register: registerInboxSupervision } =
+  await import("./inbox_supervision.mjs");
+registerInboxSupervision({
+  ...{
+    scenario,
+    newSession,
+    phoneSession,
+    loginAs,
+    logout,
+    logoutOnPhone,
+    tid,
+    shot,
+    expectText,
+    expectPath,
+    assertNoProblems,
+  },
+  ...{
+    fitsWidth,
     apiGet,
     apiSend,
     isApi,

@@ -30,7 +30,7 @@ export default {
   },
   open: {
     project: 'Open the project',
-    factor_request: 'Handle the factor request',
+    factor_request: 'Open the factor request',
     supervision: 'Open the supervision item',
     routing: 'Open the routing',
     review_round: 'Open the review round',

@@ -99,9 +99,10 @@ export default {
     replies: 'Progress reported',
     noReply: '(no reply yet)',
     followUps: 'Follow-up',
-    signUnit: 'Head of the responsible unit (signature): ________________',
-    signIssuer: 'Supervising office (seal): ________________',
-    signDate: 'Date: ____________',
+    signUnit: 'Head of the responsible unit (signature)',
+    signIssuer: 'Supervising office (seal)',
+    signDate: 'Date',
+    datePattern: 'yyyy-mm-dd',
     footer: 'The responsible unit reports progress by the reply deadline; an item left unanswered is escalated as the rules provide.',
   },
 }

@@ -30,7 +30,7 @@ export default {
   },
   open: {
     project: '查看项目',
-    factor_request: '去办理要素需求',
+    factor_request: '查看要素需求',
     supervision: '查看督办事项',
     routing: '查看分派',
     review_round: '查看预审会',

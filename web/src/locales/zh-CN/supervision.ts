@@ -94,9 +94,10 @@ export default {
     replies: '办理情况',
     noReply: '（尚未反馈）',
     followUps: '督办经过',
-    signUnit: '承办单位负责人（签字）：＿＿＿＿＿＿＿＿',
-    signIssuer: '督办单位（盖章）：＿＿＿＿＿＿＿＿',
-    signDate: '日期：＿＿＿＿年＿＿月＿＿日',
+    signUnit: '承办单位负责人（签字）',
+    signIssuer: '督办单位（盖章）',
+    signDate: '日期',
+    datePattern: '年　　月　　日',
     footer: '请承办单位在反馈期限内反馈办理情况；逾期未反馈的，将按规定升级督办。',
   },
 }
