@@ -19,8 +19,8 @@ async function setup(props: Record<string, unknown> = {}) {
   const w = mount(IssueSupervisionDialog, {
     props: {
       open: false,
-      subjectType: 'project',
-      subjectId: 54,
+      subjectType: 'project' as const,
+      subjectId: 54 as number | null,
       subjectName: '宜城电池材料扩产项目',
       defaultUnitName: '安庆经济技术开发区',
       unitTree: [],
