@@ -15,6 +15,11 @@ export namespace NotificationApi {
     title: string
     created_at: number
     read: boolean
+    /**
+     * Figures of the kinds that have them (coming with the escalation sweep): `overdue` / `escalated`
+     * {tier, deadline, days_over}; `digest` {overdue, due_soon}. Absent or null otherwise.
+     */
+    detail?: Record<string, unknown> | null
   }
   export interface List extends Page<Notification> {
     /** the caller's unread count now (the header badge) */

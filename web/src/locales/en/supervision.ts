@@ -72,6 +72,8 @@ export default {
     done: { reply: 'Reply sent', close: 'Closed', reopen: 'Reopened' },
   },
   detail: {
+    system: 'System',
+    escalatedTo: 'No reply by the deadline: raised to {tier}',
     title: 'Supervision item',
     back: 'Back to supervision',
     timeline: 'History',

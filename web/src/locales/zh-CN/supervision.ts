@@ -2,7 +2,7 @@
 export default {
   statuses: { open: '待反馈', replied: '已反馈', closed: '已办结', other: '其他状态' },
   priorities: { normal: '一般', urgent: '紧急', critical: '特急', other: '其他' },
-  events: { issued: '发起督办', replied: '反馈', closed: '办结', reopened: '重新督办', escalated: '超期升级', other: '其他操作' },
+  events: { issued: '发起督办', replied: '反馈', closed: '办结', reopened: '重新督办', escalated: '超期上报', other: '其他操作' },
   subjectTypes: { project: '项目', factor_request: '要素需求', unit: '单位', other: '事项' },
   subject: { numbered: '{type} #{id}' },
   actions: { reply: '反馈', close: '办结', reopen: '重新督办' },
@@ -67,6 +67,8 @@ export default {
     done: { reply: '已反馈', close: '已办结', reopen: '已重新督办' },
   },
   detail: {
+    system: '系统',
+    escalatedTo: '超期未反馈，已上报至{tier}',
     title: '督办详情',
     back: '返回督办事项',
     timeline: '督办经过',

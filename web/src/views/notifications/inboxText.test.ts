@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { i18n } from '@/locales'
-import { formatMinute, KNOWN_KINDS, kindKey, notificationTarget } from './inboxText'
+import { detailLines, formatMinute, KNOWN_KINDS, kindKey, notificationTarget, TIERS } from './inboxText'
 
 const coordinator = ['workbench.view', 'project.read', 'factor.read', 'supervision.read', 'routing.read', 'review.manage']
 const collaborator = ['workbench.view', 'factor.read', 'supervision.read']
@@ -43,7 +43,8 @@ describe('notification wording', () => {
       for (const k of [...KNOWN_KINDS, 'other']) {
         expect(te(`inbox.kinds.${k}.label`), `${locale} ${k}`).toBe(true)
         const text = t(`inbox.kinds.${k}.text`, { title: '宜秀区线索研判滞后' })
-        expect(text).toContain('宜秀区线索研判滞后')
+        // The digest has no title of its own: its figures say it all.
+        if (k !== 'digest') expect(text).toContain('宜秀区线索研判滞后')
         expect(text).not.toMatch(/[a-z]+_[a-z]+/)
       }
     }
@@ -52,6 +53,33 @@ describe('notification wording', () => {
     expect(kindKey('escalated')).toBe('escalated')
     expect(kindKey('weekly_report_ready')).toBe('other')
     expect(t(`inbox.kinds.${kindKey('weekly_report_ready')}.text`, { title: 'X' })).not.toContain('weekly')
+  })
+
+  it('turns the figures of overdue, escalated and digest into lines, and leaves out what is missing or odd', () => {
+    const detail = { tier: 'unit_head', deadline: '2026-11-20', days_over: 3 }
+    expect(detailLines({ kind: 'overdue', detail })).toEqual([
+      { key: 'inbox.detail.overdueSince', params: { deadline: '2026-11-20', days: 3 } },
+    ])
+    expect(detailLines({ kind: 'escalated', detail })).toEqual([
+      { key: 'inbox.detail.overdueSince', params: { deadline: '2026-11-20', days: 3 } },
+      { key: 'inbox.detail.raisedTo', params: { tier: 'unit_head' } },
+    ])
+    expect(detailLines({ kind: 'escalated', detail: { tier: 'mayor', deadline: '2026-11-20' } })).toEqual([
+      { key: 'inbox.detail.deadline', params: { deadline: '2026-11-20' } },
+    ])
+    expect(detailLines({ kind: 'digest', detail: { overdue: 2, due_soon: 0 } })).toEqual([
+      { key: 'inbox.detail.digest', params: { overdue: 2, due_soon: 0 } },
+    ])
+    expect(detailLines({ kind: 'digest', detail: { overdue: '2' } })).toEqual([])
+    expect(detailLines({ kind: 'supervision_issued', detail: null })).toEqual([])
+    expect(detailLines({ kind: 'overdue' })).toEqual([])
+    const { t } = i18n.global
+    for (const locale of ['zh-CN', 'en'] as const) {
+      i18n.global.locale.value = locale
+      for (const tier of TIERS) expect(t(`inbox.tiers.${tier}`)).not.toContain('_')
+    }
+    i18n.global.locale.value = 'zh-CN'
+    expect(t('inbox.detail.digest', { overdue: 2, due_soon: 1 })).toBe('2 项已超期，1 项即将到期')
   })
 
   it('writes the time as YYYY-MM-DD HH:mm', () => {

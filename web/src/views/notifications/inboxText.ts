@@ -14,6 +14,7 @@ export const KNOWN_KINDS = [
   'supervision_issued',
   'supervision_replied',
   'supervision_reopened',
+  'overdue',
   'escalated',
   'lead_on_agenda',
   'digest',
@@ -66,6 +67,41 @@ export function notificationTarget(
   if (t && t.what === 'project' && !may('/projects')) t = null
   if (!t && n.project_id && may('/projects')) t = { path: `/projects/${n.project_id}`, what: 'project' }
   return t
+}
+
+/** The escalation tiers this client words (i18n `inbox.tiers.<tier>`). */
+export const TIERS = ['responsible', 'unit_head', 'coordinator', 'leader'] as const
+
+/** A line of figures under a notification: an i18n key and its parameters, or null. */
+export interface DetailLine {
+  key: string
+  params: Record<string, string | number>
+}
+
+const count = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null)
+const date = (v: unknown): string | null => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null)
+
+/**
+ * The figures the server sends with some kinds, as lines to show: how far past which deadline (and,
+ * escalated, to whom), or the digest's counts. Anything missing or malformed is left out, never shown raw.
+ */
+export function detailLines(n: Pick<NotificationApi.Notification, 'kind' | 'detail'>): DetailLine[] {
+  const d = n.detail
+  if (!d || typeof d !== 'object') return []
+  const out: DetailLine[] = []
+  if (n.kind === 'overdue' || n.kind === 'escalated') {
+    const deadline = date(d.deadline)
+    const days = count(d.days_over)
+    if (deadline && days !== null) out.push({ key: 'inbox.detail.overdueSince', params: { deadline, days } })
+    else if (deadline) out.push({ key: 'inbox.detail.deadline', params: { deadline } })
+    const tier = typeof d.tier === 'string' && (TIERS as readonly string[]).includes(d.tier) ? d.tier : null
+    if (n.kind === 'escalated' && tier) out.push({ key: 'inbox.detail.raisedTo', params: { tier } })
+  } else if (n.kind === 'digest') {
+    const overdue = count(d.overdue)
+    const dueSoon = count(d.due_soon)
+    if (overdue !== null && dueSoon !== null) out.push({ key: 'inbox.detail.digest', params: { overdue, due_soon: dueSoon } })
+  }
+  return out
 }
 
 /** Epoch ms → "YYYY-MM-DD HH:mm" (local time), the same in both languages. */

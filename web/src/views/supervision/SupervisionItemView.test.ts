@@ -45,7 +45,7 @@ function item(capabilities: Partial<SupervisionApi.Capabilities>, over: Partial<
     events: [
       { at: 1, user_name: '刘洋', kind: 'issued', note: '请说明原因并限期研判。' },
       { at: 2, user_name: '林涛', kind: 'replied', note: '已安排专人跟进。' },
-      { at: 3, user_name: '系统', kind: 'escalated', note: '' },
+      { at: 3, user_name: '', kind: 'escalated', note: 'unit_head' },
       { at: 4, user_name: '系统', kind: 'merged_into_digest', note: '' },
     ],
     ...over,
@@ -109,7 +109,10 @@ describe('supervision item page', () => {
     const events = w.findAll('[data-testid="supervision-event"]').map((e) => e.text())
     expect(events[0]).toContain('发起督办')
     expect(events[1]).toContain('反馈')
-    expect(events[2]).toContain('超期升级')
+    expect(events[2]).toContain('超期上报')
+    expect(events[2]).toContain('系统')
+    expect(events[2]).toContain('超期未反馈，已上报至单位负责人')
+    expect(events[2]).not.toContain('unit_head')
     expect(events[3]).toContain('其他操作')
     expect(w.text()).not.toContain('merged_into_digest')
     expect(w.text()).toContain('当前没有您可以办理的操作')

@@ -1,4 +1,6 @@
 import { useI18n } from 'vue-i18n'
+import type { SupervisionApi } from '@/api/supervision'
+import { TIERS } from '@/views/notifications/inboxText'
 
 /** 督办 codes → words in the user's language (never the code itself). */
 export function useSupervisionText() {
@@ -12,5 +14,12 @@ export function useSupervisionText() {
     priority: (c: string | null | undefined) => word('priorities', c),
     event: (c: string | null | undefined) => word('events', c),
     subjectType: (c: string | null | undefined) => word('subjectTypes', c),
+    /** Who took a step; the escalation sweep is nobody in particular. */
+    actor: (e: SupervisionApi.Event) => e.user_name || t('supervision.detail.system'),
+    /** An escalation's note is its tier (a code): in words. */
+    note: (e: SupervisionApi.Event) =>
+      e.kind === 'escalated' && (TIERS as readonly string[]).includes(e.note)
+        ? t('supervision.detail.escalatedTo', { tier: t(`inbox.tiers.${e.note}`) })
+        : e.note,
   }
 }
