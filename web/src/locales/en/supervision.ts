@@ -72,6 +72,7 @@ export default {
     done: { reply: 'Reply sent', close: 'Closed', reopen: 'Reopened' },
   },
   detail: {
+    reminded: 'No reply by the deadline: the unit was reminded',
     system: 'System',
     escalatedTo: 'No reply by the deadline: raised to {tier}',
     title: 'Supervision item',

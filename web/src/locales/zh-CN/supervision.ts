@@ -67,6 +67,7 @@ export default {
     done: { reply: '已反馈', close: '已办结', reopen: '已重新督办' },
   },
   detail: {
+    reminded: '超期未反馈，已提醒承办单位',
     system: '系统',
     escalatedTo: '超期未反馈，已上报至{tier}',
     title: '督办详情',

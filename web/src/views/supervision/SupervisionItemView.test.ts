@@ -47,6 +47,7 @@ function item(capabilities: Partial<SupervisionApi.Capabilities>, over: Partial<
       { at: 2, user_name: '林涛', kind: 'replied', note: '已安排专人跟进。' },
       { at: 3, user_name: '', kind: 'escalated', note: 'unit_head' },
       { at: 4, user_name: '系统', kind: 'merged_into_digest', note: '' },
+      { at: 5, user_name: '', kind: 'escalated', note: 'responsible' },
     ],
     ...over,
   }
@@ -113,6 +114,7 @@ describe('supervision item page', () => {
     expect(events[2]).toContain('系统')
     expect(events[2]).toContain('超期未反馈，已上报至单位负责人')
     expect(events[2]).not.toContain('unit_head')
+    expect(events[4]).toContain('超期未反馈，已提醒承办单位')
     expect(events[3]).toContain('其他操作')
     expect(w.text()).not.toContain('merged_into_digest')
     expect(w.text()).toContain('当前没有您可以办理的操作')

@@ -17,9 +17,11 @@ export function useSupervisionText() {
     /** Who took a step; the escalation sweep is nobody in particular. */
     actor: (e: SupervisionApi.Event) => e.user_name || t('supervision.detail.system'),
     /** An escalation's note is its tier (a code): in words. */
-    note: (e: SupervisionApi.Event) =>
-      e.kind === 'escalated' && (TIERS as readonly string[]).includes(e.note)
-        ? t('supervision.detail.escalatedTo', { tier: t(`inbox.tiers.${e.note}`) })
-        : e.note,
+    note: (e: SupervisionApi.Event) => {
+      if (e.kind !== 'escalated' || !(TIERS as readonly string[]).includes(e.note)) return e.note
+      // The first tier reminds the unit itself; the others raise it to someone above.
+      if (e.note === 'responsible') return t('supervision.detail.reminded')
+      return t('supervision.detail.escalatedTo', { tier: t(`inbox.tiers.${e.note}`) })
+    },
   }
 }
