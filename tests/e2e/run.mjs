@@ -291,10 +291,12 @@ scenario("promoter and sysadmin see different menus", async () => {
     await menuTexts(s.page),
     [
       "工作台",
+      "站内通知",
       "项目台账",
       "项目看板",
       "报送线索",
       "要素保障",
+      "督办事项",
       "园区画像",
       "产业目录",
       "工作日历",
@@ -1007,10 +1009,12 @@ scenario(
       await menuTexts(s.page),
       [
         "工作台",
+        "站内通知",
         "项目台账",
         "项目看板",
         "报送线索",
         "要素保障",
+        "督办事项",
         "园区画像",
         "产业目录",
         "工作日历",
@@ -2225,7 +2229,11 @@ scenario(
     const s = await newSession();
     await loginAs(s.page, "expert");
     await expectPath(s.page, "/workbench");
-    sameSet(await menuTexts(s.page), ["工作台", "预审轮次"], "expert menu");
+    sameSet(
+      await menuTexts(s.page),
+      ["工作台", "站内通知", "预审轮次"],
+      "expert menu",
+    );
     await expectText(s.page, '[data-testid="workbench-rounds"]', ROUND_TITLE);
     await shot(s.page, "40-expert-workbench");
 
@@ -2688,10 +2696,12 @@ scenario(
       await openDrawer(s.page),
       [
         "工作台",
+        "站内通知",
         "项目台账",
         "项目看板",
         "报送线索",
         "要素保障",
+        "督办事项",
         "园区画像",
         "产业目录",
         "工作日历",
@@ -3044,7 +3054,7 @@ scenario(
     ).map((x) => x.trim());
     sameSet(
       projectItems,
-      ["项目台账", "项目看板", "报送线索", "撞单确认", "分派与接收", "要素保障"],
+      ["项目台账", "项目看板", "报送线索", "撞单确认", "分派与接收", "要素保障", "督办事项"],
       "项目管理 group",
     );
     await shot(s.page, "i11-20-menu-groups");
@@ -3803,6 +3813,33 @@ registerFieldReady2({
     changeOwnPassword,
     saveDownload,
     readXlsx,
+    base: () => baseUrl,
+  },
+});
+
+// ---------------------------------------------------------------- 站内通知 and 督办 (inbox_supervision.mjs)
+const { register: registerInboxSupervision } =
+  await import("./inbox_supervision.mjs");
+registerInboxSupervision({
+  ...{
+    scenario,
+    newSession,
+    phoneSession,
+    loginAs,
+    logout,
+    logoutOnPhone,
+    tid,
+    shot,
+    expectText,
+    expectPath,
+    assertNoProblems,
+  },
+  ...{
+    fitsWidth,
+    apiGet,
+    apiSend,
+    isApi,
+    settled,
     base: () => baseUrl,
   },
 });

@@ -36,6 +36,12 @@ const routes: RouteRecordRaw[] = [
         meta: { perms: menuPerms('/workbench'), title: 'layout.menu.workbench' },
       },
       {
+        path: 'notifications',
+        name: 'notifications',
+        component: () => import('@/views/notifications/InboxView.vue'),
+        meta: { perms: menuPerms('/notifications'), title: 'inbox.page.title' },
+      },
+      {
         path: 'projects',
         name: 'projects',
         component: () => import('@/views/projects/ProjectLedgerView.vue'),
@@ -100,6 +106,28 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/views/factors/FactorRequestView.vue'),
         props: (r) => ({ id: Number(r.params.id) }),
         meta: { perms: menuPerms('/factor-requests'), title: 'factors.detail.title' },
+      },
+      {
+        path: 'supervision',
+        name: 'supervision',
+        component: () => import('@/views/supervision/SupervisionListView.vue'),
+        meta: { perms: menuPerms('/supervision'), title: 'supervision.page.title' },
+      },
+      {
+        // Outside the caller's sight the server answers 404.
+        path: 'supervision/:id(\\d+)',
+        name: 'supervision-item',
+        component: () => import('@/views/supervision/SupervisionItemView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: menuPerms('/supervision'), title: 'supervision.detail.title' },
+      },
+      {
+        // 督办单: a print page (the app chrome is hidden when printing).
+        path: 'supervision/:id(\\d+)/print',
+        name: 'supervision-print',
+        component: () => import('@/views/supervision/SupervisionPrintView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: menuPerms('/supervision'), title: 'supervision.print.title' },
       },
       {
         path: 'review/rounds',

@@ -7,6 +7,7 @@ describe('permission → menu filter', () => {
   it('shows a promoter the workbench and the pipeline pages', () => {
     expect(paths(['workbench.view', 'project.read', 'project.create', 'catalog.read'])).toEqual([
       '/workbench',
+      '/notifications',
       '/projects',
       '/projects/board',
       '/projects/new',
@@ -15,7 +16,13 @@ describe('permission → menu filter', () => {
   })
 
   it('hides the lead form from roles that read projects but may not report', () => {
-    expect(paths(['workbench.view', 'project.read', 'catalog.read'])).toEqual(['/workbench', '/projects', '/projects/board', '/catalog'])
+    expect(paths(['workbench.view', 'project.read', 'catalog.read'])).toEqual([
+      '/workbench',
+      '/notifications',
+      '/projects',
+      '/projects/board',
+      '/catalog',
+    ])
   })
 
   it('highlights the most specific menu item of a page', () => {
@@ -38,6 +45,7 @@ describe('permission → menu filter', () => {
     ]
     expect(paths(coordinator)).toEqual([
       '/workbench',
+      '/notifications',
       '/projects',
       '/projects/board',
       '/projects/new',
@@ -61,7 +69,7 @@ describe('permission → menu filter', () => {
   })
 
   it('shows an outside expert only the workbench and the review rounds', () => {
-    expect(paths(['workbench.view', 'review.participate'])).toEqual(['/workbench', '/review/rounds'])
+    expect(paths(['workbench.view', 'review.participate'])).toEqual(['/workbench', '/notifications', '/review/rounds'])
     expect(homePath(['workbench.view', 'review.participate'])).toBe('/workbench')
   })
 
@@ -76,7 +84,16 @@ describe('permission → menu filter', () => {
       'routing.read',
       'review.participate',
     ]
-    expect(paths(receiver)).toEqual(['/workbench', '/projects', '/projects/board', '/routings', '/review/rounds', '/parks', '/catalog'])
+    expect(paths(receiver)).toEqual([
+      '/workbench',
+      '/notifications',
+      '/projects',
+      '/projects/board',
+      '/routings',
+      '/review/rounds',
+      '/parks',
+      '/catalog',
+    ])
   })
 
   it('shows the coordinator the panels page and leaders the rounds read-only', () => {
@@ -93,6 +110,7 @@ describe('permission → menu filter', () => {
     ]
     expect(paths(coordinator)).toEqual([
       '/workbench',
+      '/notifications',
       '/projects',
       '/projects/board',
       '/projects/new',
@@ -105,6 +123,7 @@ describe('permission → menu filter', () => {
     ])
     expect(paths(['workbench.view', 'project.read', 'routing.read', 'review.read', 'park.read'])).toEqual([
       '/workbench',
+      '/notifications',
       '/projects',
       '/projects/board',
       '/routings',
@@ -113,6 +132,20 @@ describe('permission → menu filter', () => {
     ])
     expect(activeMenuPath(MENU, '/review/rounds/3/opinion/7')).toBe('/review/rounds')
     expect(activeMenuPath(MENU, '/parks/8/card')).toBe('/parks')
+  })
+
+  it('lists 站内通知 right under the workbench for every business role, and 督办 in the projects group for supervision.read', () => {
+    expect(paths(['workbench.view', 'factor.read', 'supervision.read'])).toEqual([
+      '/workbench',
+      '/notifications',
+      '/factor-requests',
+      '/supervision',
+    ])
+    expect(paths(['workbench.view', 'review.participate'])).toContain('/notifications')
+    expect(paths(['workbench.view', 'project.read'])).not.toContain('/supervision')
+    expect(MENU.find((m) => m.path === '/supervision')?.group).toBe('projects')
+    expect(activeMenuPath(MENU, '/supervision/7/print')).toBe('/supervision')
+    expect(activeMenuPath(MENU, '/notifications')).toBe('/notifications')
   })
 
   it('shows the system admin org units, users and roles, but not the workbench or audit', () => {
@@ -157,10 +190,11 @@ describe('menu groups and breadcrumbs', () => {
     'user.read',
   ]
 
-  it('groups the coordinator’s eleven items under four headings, the workbench alone on top', () => {
+  it('groups the coordinator’s twelve items under four headings, the workbench and the inbox alone on top', () => {
     const entries = groupMenu(visibleMenu(coordinator))
     expect(entries.map((e) => (e.kind === 'item' ? e.item.path : `group:${e.group}`))).toEqual([
       '/workbench',
+      '/notifications',
       'group:projects',
       'group:review',
       'group:parks',
@@ -173,7 +207,7 @@ describe('menu groups and breadcrumbs', () => {
       '/projects/new',
       '/routings',
     ])
-    expect(entries.flatMap((e) => (e.kind === 'item' ? [e.item] : e.items))).toHaveLength(11)
+    expect(entries.flatMap((e) => (e.kind === 'item' ? [e.item] : e.items))).toHaveLength(12)
   })
 
   it('keeps a flat list when everything falls into one group or none', () => {

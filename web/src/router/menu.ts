@@ -18,6 +18,8 @@ import {
   Calendar,
   SetUp,
   Warning,
+  Bell,
+  Flag,
 } from '@element-plus/icons-vue'
 
 /** The side menu's groups (i18n `layout.groups.<key>`), in display order. */
@@ -38,6 +40,8 @@ export interface MenuItem {
 /** The sidebar, in display order. Routes reuse `anyOf` as their guard. */
 export const MENU: MenuItem[] = [
   { path: '/workbench', title: 'layout.menu.workbench', anyOf: ['workbench.view'], icon: Monitor },
+  // 站内通知: every business role has an inbox (the header's bell opens it too).
+  { path: '/notifications', title: 'inbox.page.title', anyOf: ['workbench.view'], icon: Bell },
   { path: '/projects', title: 'layout.menu.projects', anyOf: ['project.read'], icon: Tickets, group: 'projects' },
   { path: '/projects/board', title: 'layout.menu.board', anyOf: ['project.read'], icon: Grid, group: 'projects' },
   { path: '/projects/new', title: 'layout.menu.newLead', anyOf: ['project.create'], icon: DocumentAdd, group: 'projects' },
@@ -46,6 +50,8 @@ export const MENU: MenuItem[] = [
   { path: '/routings', title: 'layout.menu.routings', anyOf: ['routing.read'], icon: Share, group: 'projects' },
   // 要素保障: a department's queue, what a park or promoter raised, everything for the coordinator.
   { path: '/factor-requests', title: 'factors.page.title', anyOf: ['factor.read'], icon: SetUp, group: 'projects' },
+  // 督办: a unit's own items, those one issued; everything for the coordinator and leaders.
+  { path: '/supervision', title: 'supervision.page.title', anyOf: ['supervision.read'], icon: Flag, group: 'projects' },
   {
     path: '/review/rounds',
     title: 'layout.menu.reviewRounds',

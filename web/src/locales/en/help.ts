@@ -45,6 +45,14 @@ export default {
       'Factor guarantees: the factor requests you can see (land, power, water, labour …), by default those waiting or in progress; “Overdue only” keeps the late ones. Open a row to act on it. “Statistics” sums up per department and factor; the investment promotion bureau sets under “Departments” where each factor’s requests go.',
     factor_request:
       'A factor request: the need, the department and the deadlines on top, every step under “History”. The buttons are what you may do now: accept, record progress, resolve, pass on to another department, declare it unresolvable (the bureau then coordinates) or withdraw.',
+    notifications:
+      'Inbox: what you need to know or do — factor requests, supervision items — arrives here, newest first. The number on the bell at the top right counts the unread ones. Clicking a notification marks it read and opens the project, factor request or supervision item where it is done; “Mark all read” reads them all; “Unread” shows only those you have not opened.',
+    supervision:
+      'Supervision: items the investment bureau and leaders issue on a project, a factor request or a unit. “Items by unit” counts, per unit, those awaiting a reply, replied, overdue and closed; a unit’s name narrows the list to it. By default only items awaiting a reply or replied are listed; “Overdue only” keeps those past their reply deadline. “Supervise” issues an item on a unit (on a project or factor request page it supervises that project or request).',
+    supervision_item:
+      'A supervision item: the instruction, the leader’s instruction, the responsible unit and the reply deadline (green on time, orange due soon, red overdue) on top, every step under “History”. The unit replies with its progress; the issuing side closes the item or, if not satisfied, reopens it with what is still needed, and the deadline is counted again. “Print notice” gives the printable supervision notice.',
+    supervision_print:
+      'Supervision notice: one printable page with the number, responsible unit, reply deadline, instruction, leader’s instruction and the progress reported, with lines to sign and seal. Click “Print” or press Ctrl+P; switch the language at the top right.',
     org_units:
       'Org units: keep the city, districts, parks and departments in their hierarchy. After adding a unit, create its accounts under “Users”.',
     users:

@@ -23,6 +23,8 @@ import help from './help'
 import clocks from './clocks'
 import factors from './factors'
 import todos from './todos'
+import inbox from './inbox'
+import supervision from './supervision'
 
 export default {
   common,
@@ -50,4 +52,6 @@ export default {
   clocks,
   factors,
   todos,
+  inbox,
+  supervision,
 }

@@ -1,0 +1,53 @@
+// Notifications (docs/api.md "Notifications"): each kind in words; a kind this client does not know reads as `other`.
+export default {
+  page: {
+    title: 'Inbox',
+    all: 'All',
+    unread: 'Unread',
+    unreadCount: 'Unread {n}',
+    readAll: 'Mark all read',
+    unreadMark: 'Unread',
+    empty: 'No notifications',
+    noUnread: 'No unread notifications',
+  },
+  bell: {
+    unread: 'Inbox: {n} unread',
+    none: 'Inbox: nothing unread',
+  },
+  untitled: '(untitled)',
+  kinds: {
+    factor_raised: { label: 'Factor request', text: 'New factor request on “{title}”: please accept it' },
+    factor_passed_on: { label: 'Passed on', text: 'A factor request on “{title}” was passed on to your department' },
+    factor_unresolvable: { label: 'Unresolvable', text: 'A factor request on “{title}” was declared unresolvable: please coordinate' },
+    factor_resolved: { label: 'Resolved', text: 'Your factor request on “{title}” was resolved' },
+    supervision_issued: { label: 'Supervision', text: 'New supervision item “{title}”: reply by the deadline' },
+    supervision_replied: { label: 'Reply', text: 'Supervision item “{title}” has a reply to review' },
+    supervision_reopened: { label: 'Reopened', text: 'Supervision item “{title}” was reopened: reply by the new deadline' },
+    overdue: { label: 'Overdue', text: '“{title}” is past its deadline: please handle it now' },
+    escalated: { label: 'Escalated', text: '“{title}” is overdue and has been raised up the line' },
+    lead_on_agenda: { label: 'On the agenda', text: 'The lead “{title}”, left unjudged, is on a pre-review round’s agenda' },
+    digest: { label: 'Digest', text: 'Your daily digest of to-dos' },
+    other: { label: 'Notice', text: 'New notification: {title}' },
+  },
+  detail: {
+    overdueSince: 'Due {deadline}; {days} working days overdue',
+    deadline: 'Due {deadline}',
+    raisedTo: 'Raised to {tier}',
+    digest: '{overdue} overdue, {due_soon} due soon',
+  },
+  tiers: {
+    responsible: 'the responsible person',
+    unit_head: 'the unit head',
+    coordinator: 'the investment bureau',
+    leader: 'the leader in charge',
+  },
+  open: {
+    project: 'Open the project',
+    factor_request: 'Open the factor request',
+    supervision: 'Open the supervision item',
+    routing: 'Open the routing',
+    review_round: 'Open the review round',
+    workbench: 'Go to the workbench',
+    markRead: 'Mark read',
+  },
+}

@@ -1,0 +1,53 @@
+// 站内通知 (docs/api.md "Notifications"): each kind in words; a kind this client does not know reads as `other`.
+export default {
+  page: {
+    title: '站内通知',
+    all: '全部',
+    unread: '未读',
+    unreadCount: '未读 {n}',
+    readAll: '全部已读',
+    unreadMark: '未读',
+    empty: '暂无通知',
+    noUnread: '没有未读通知',
+  },
+  bell: {
+    unread: '站内通知：{n} 条未读',
+    none: '站内通知：没有未读',
+  },
+  untitled: '（无标题）',
+  kinds: {
+    factor_raised: { label: '要素需求', text: '「{title}」提出了新的要素保障需求，请及时受理' },
+    factor_passed_on: { label: '要素转办', text: '「{title}」的要素需求已转办到本单位，请及时受理' },
+    factor_unresolvable: { label: '无法解决', text: '「{title}」的要素需求被申报无法解决，请协调处理' },
+    factor_resolved: { label: '要素办结', text: '您为「{title}」提出的要素需求已办结' },
+    supervision_issued: { label: '督办', text: '收到督办事项「{title}」，请按期反馈办理情况' },
+    supervision_replied: { label: '督办反馈', text: '督办事项「{title}」已收到反馈，请审核' },
+    supervision_reopened: { label: '重新督办', text: '督办事项「{title}」被重新督办，请按新的期限反馈' },
+    overdue: { label: '已超期', text: '「{title}」已超过办理期限，请尽快办理' },
+    escalated: { label: '超期上报', text: '「{title}」超期未办，已逐级上报' },
+    lead_on_agenda: { label: '列入预审', text: '超期未研判的线索「{title}」已列入预审会议程' },
+    digest: { label: '每日摘要', text: '每日待办摘要' },
+    other: { label: '通知', text: '您有一条新通知：{title}' },
+  },
+  detail: {
+    overdueSince: '期限 {deadline}，已超期 {days} 个工作日',
+    deadline: '期限 {deadline}',
+    raisedTo: '已上报至{tier}',
+    digest: '{overdue} 项已超期，{due_soon} 项即将到期',
+  },
+  tiers: {
+    responsible: '责任人',
+    unit_head: '单位负责人',
+    coordinator: '投促局',
+    leader: '分管领导',
+  },
+  open: {
+    project: '查看项目',
+    factor_request: '查看要素需求',
+    supervision: '查看督办事项',
+    routing: '查看分派',
+    review_round: '查看预审会',
+    workbench: '去工作台',
+    markRead: '标为已读',
+  },
+}
