@@ -59,6 +59,7 @@ describe('permission → menu filter', () => {
   it('shows 撞单确认 to whoever adjudicates the first report (the coordinator) only', () => {
     expect(paths(['workbench.view', 'project.read', 'project.create', 'project.adjudicate'])).toEqual([
       '/workbench',
+      '/notifications',
       '/projects',
       '/projects/board',
       '/projects/new',
