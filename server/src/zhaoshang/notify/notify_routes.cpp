@@ -9,6 +9,7 @@
 #include "zhaoshang/app/render.hpp"
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/notify/notify_service.hpp"
+#include "zhaoshang/notify/robot_message.hpp"
 
 namespace zhaoshang {
 namespace json = boost::json;
@@ -104,7 +105,7 @@ http::Response SavePreferences(const Deps& d, RequestContext& ctx) {
 json::object RobotJson(const notify::Robot& r) {
   // The secret never leaves the server; the URL carries the robot's token, so only its host
   // and path are shown.
-  const std::string shown = r.url.substr(0, r.url.find('?'));
+  const std::string shown = notify::ShownRobotUrl(r.url);
   return {{"id", r.id},
           {"unit_id", r.unit_id},
           {"unit_name", r.unit_name},

@@ -151,13 +151,12 @@ Result<Robot> Apply(db::Connection& c, Robot r, const RobotInput& in) {
 
 // The audit record of a robot: never its secret, only whether it has one.
 std::string RobotAudit(const Robot& r) {
-  return boost::json::serialize(
-      boost::json::object{{"unit_id", r.unit_id},
-                          {"kind", r.kind},
-                          {"name", r.name},
-                          {"url_host_only", r.url.substr(0, r.url.find('?'))},
-                          {"has_secret", !r.secret.empty()},
-                          {"enabled", r.enabled}});
+  return boost::json::serialize(boost::json::object{{"unit_id", r.unit_id},
+                                                    {"kind", r.kind},
+                                                    {"name", r.name},
+                                                    {"url", ShownRobotUrl(r.url)},
+                                                    {"has_secret", !r.secret.empty()},
+                                                    {"enabled", r.enabled}});
 }
 }  // namespace
 

@@ -22,6 +22,8 @@ bool IsRobotUrl(const std::string& url) {
   return u->has_authority() && !u->host().empty() && !u->has_userinfo();
 }
 
+std::string ShownRobotUrl(const std::string& url) { return url.substr(0, url.find('?')); }
+
 std::string RobotBody(std::string_view kind, const std::string& title, const std::string& text) {
   json::object md;
   if (kind == kDingTalk) {

@@ -16,6 +16,8 @@ const std::vector<std::string_view>& RobotKinds();
 
 // An http(s) URL with a host and no credentials; anything else is refused (field "url").
 bool IsRobotUrl(const std::string& url);
+// The URL as it may be shown or audited: without its query, which carries the robot's token.
+std::string ShownRobotUrl(const std::string& url);
 
 // The request body: WeCom {"msgtype":"markdown","markdown":{"content"}}, DingTalk
 // {"msgtype":"markdown","markdown":{"title","text"}}.
