@@ -1,4 +1,5 @@
 #include "zhaoshang/app/app.hpp"
+#include "zhaoshang/attachments/attachments_routes.hpp"
 
 #include <algorithm>
 
@@ -94,6 +95,7 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
       parks_(*db_, clock_),
       review_(*db_, clock_, workflow_, parks_),
       factors_(*db_, clock_, clocks_, projects_),
+      attachments_(*db_, clock_, cfg_.attachment_limit),
       notify_(*db_, clock_),
       supervision_(*db_, clock_, clocks_, projects_, factors_),
       escalation_(*db_, clock_, clocks_, workflow_),
@@ -113,6 +115,21 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
   RegisterRoutingRoutes(router_, routing_, projects_, parks_, clocks_);
   RegisterReviewRoutes(router_, review_);
   RegisterFactorRoutes(router_, factors_, clocks_);
+  // Who may read, attach and remove is the owning module's answer.
+  attachments::RegisterAttachmentRoutes(
+      router_, attachments_,
+      {[this](const auth::Principal& who, int64_t id) -> Result<attachments::Access> {
+         auto v = projects_.Get(who, id);
+         if (!v) return Fail(v.error());
+         return attachments::Access{v->capabilities.attach, v->capabilities.manage_files,
+                                    v->project.stage};
+       },
+       [this](const auth::Principal& who, int64_t id) -> Result<attachments::Access> {
+         auto r = factors_.Get(who, id);
+         if (!r) return Fail(r.error());
+         const auto& k = r->request.capabilities;
+         return attachments::Access{k.attach, k.manage_files, ""};
+       }});
   RegisterNotifyRoutes(router_, notify_);
   RegisterSupervisionRoutes(router_, supervision_, clocks_);
   RegisterEscalationRoutes(router_, escalation_);

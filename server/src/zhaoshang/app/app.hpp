@@ -8,6 +8,7 @@
 
 #include "zhaoshang/app/config.hpp"
 #include "zhaoshang/app/request_context.hpp"
+#include "zhaoshang/attachments/attachment_service.hpp"
 #include "zhaoshang/audit/audit_service.hpp"
 #include "zhaoshang/auth/auth_service.hpp"
 #include "zhaoshang/catalog/catalog_service.hpp"
@@ -80,6 +81,7 @@ class App {
   matching::ParkService parks_;
   review::ReviewService review_;
   factors::FactorService factors_;
+  attachments::AttachmentService attachments_;
   notify::NotifyService notify_;
   supervision::SupervisionService supervision_;
   escalation::EscalationService escalation_;

@@ -53,6 +53,7 @@ Config LoadConfig(const std::string& path) {
     c.static_dir = t["static_dir"].value_or(c.static_dir);
     c.body_limit = t["body_limit"].value_or(c.body_limit);
     c.upload_limit = t["upload_limit"].value_or(c.upload_limit);
+    c.attachment_limit = t["attachment_limit"].value_or(c.attachment_limit);
     c.io_threads = t["io_threads"].value_or(c.io_threads);
     c.workers = t["workers"].value_or(c.workers);
     c.max_queue = t["max_queue"].value_or(c.max_queue);
@@ -86,6 +87,7 @@ Config LoadConfig(const std::string& path) {
   Env("ZS_STATIC_DIR", c.static_dir);
   EnvNum("ZS_BODY_LIMIT", c.body_limit);
   EnvNum("ZS_UPLOAD_LIMIT", c.upload_limit);
+  EnvNum("ZS_ATTACHMENT_LIMIT", c.attachment_limit);
   EnvNum("ZS_IO_THREADS", c.io_threads);
   EnvNum("ZS_WORKERS", c.workers);
   EnvNum("ZS_DB_POOL", c.db_pool);

@@ -9,8 +9,9 @@ struct Config {
   std::string db = "sqlite:var/zhaoshang.db";
   std::string listen = "127.0.0.1:8080";
   std::string static_dir = "web/dist";
-  int64_t body_limit = 1 << 20;    // bytes; larger bodies get 413
-  int64_t upload_limit = 5 << 20;  // file uploads (…/import/…)
+  int64_t body_limit = 1 << 20;         // bytes; larger bodies get 413
+  int64_t upload_limit = 5 << 20;       // file uploads (…/import/…)
+  int64_t attachment_limit = 20 << 20;  // one attachment (POST …/attachments)
   int io_threads = 1;
   int workers = 4;       // bounded pool for database work
   int max_queue = 2048;  // requests waiting for a worker before 503

@@ -12,6 +12,7 @@ http::ServerOptions ServerOptionsOf(const Config& cfg) {
   o.static_dir = cfg.static_dir;
   o.body_limit = cfg.body_limit;
   o.upload_limit = cfg.upload_limit;
+  o.attachment_limit = cfg.attachment_limit;
   o.io_threads = cfg.io_threads;
   o.workers = cfg.workers;
   o.max_queue = cfg.max_queue;

@@ -19,7 +19,11 @@ namespace zhaoshang::db {
 
 enum class Dialect { kSqlite, kPostgres };
 
-using Param = std::variant<std::nullptr_t, int64_t, double, std::string>;
+// Bytes stored as a BLOB (SQLite) / BYTEA (PostgreSQL); read back as a string cell.
+struct Blob {
+  std::string bytes;
+};
+using Param = std::variant<std::nullptr_t, int64_t, double, std::string, Blob>;
 using Params = std::vector<Param>;
 // A nullable column's value: NULL when absent.
 inline Param Nullable(const std::optional<int64_t>& v) { return v ? Param(*v) : Param(nullptr); }

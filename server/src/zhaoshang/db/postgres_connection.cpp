@@ -9,6 +9,16 @@ namespace zhaoshang::db {
 namespace {
 
 // `?` → `$n`, skipping quoted literals.
+std::string FromByteaHex(const char* v, int n) {
+  std::string out;
+  if (n < 2 || v[0] != '\\' || v[1] != 'x') return std::string(v, static_cast<size_t>(n));
+  auto nibble = [](char ch) { return ch <= '9' ? ch - '0' : (ch | 0x20) - 'a' + 10; };
+  out.reserve(static_cast<size_t>(n - 2) / 2);
+  for (int k = 2; k + 1 < n; k += 2)
+    out.push_back(static_cast<char>(nibble(v[k]) << 4 | nibble(v[k + 1])));
+  return out;
+}
+
 std::string ToDollarParams(std::string_view sql) {
   std::string out;
   out.reserve(sql.size() + 16);
@@ -67,6 +77,9 @@ class PgConnection final : public Connection {
           case 16:  // bool
             row[j] = static_cast<int64_t>(v[0] == 't' ? 1 : 0);
             break;
+          case 17:  // bytea, in the text format's hex form: \x0a1b…
+            row[j] = FromByteaHex(v, PQgetlength(r, i, j));
+            break;
           case 700:
           case 701:
           case 1700:
@@ -109,9 +122,17 @@ class PgConnection final : public Connection {
     }
     std::vector<std::string> text(params.size());
     std::vector<const char*> values(params.size(), nullptr);
+    // Blobs go in binary format (no escaping); everything else as text.
+    std::vector<int> lengths(params.size(), 0), formats(params.size(), 0);
     for (size_t i = 0; i < params.size(); ++i) {
       const Param& p = params[i];
       if (std::holds_alternative<std::nullptr_t>(p)) continue;
+      if (auto b = std::get_if<Blob>(&p)) {
+        values[i] = b->bytes.data();
+        lengths[i] = static_cast<int>(b->bytes.size());
+        formats[i] = 1;
+        continue;
+      }
       if (auto v = std::get_if<int64_t>(&p))
         text[i] = std::to_string(*v);
       else if (auto d = std::get_if<double>(&p))
@@ -121,7 +142,7 @@ class PgConnection final : public Connection {
       values[i] = text[i].c_str();
     }
     PGresult* r = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()),
-                                 values.data(), nullptr, nullptr, 0);
+                                 values.data(), lengths.data(), formats.data(), 0);
     Check(r);
     return r;
   }

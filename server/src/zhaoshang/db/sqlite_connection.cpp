@@ -61,6 +61,12 @@ class SqliteConnection final : public Connection {
             break;
           case SQLITE_NULL:
             break;
+          case SQLITE_BLOB: {
+            auto p = static_cast<const char*>(sqlite3_column_blob(st, i));
+            const int n = sqlite3_column_bytes(st, i);
+            row[i] = n > 0 ? std::string(p, static_cast<size_t>(n)) : std::string();
+            break;
+          }
           default: {
             auto p = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
             row[i] = std::string(p, sqlite3_column_bytes(st, i));
@@ -113,6 +119,8 @@ class SqliteConnection final : public Connection {
         sqlite3_bind_int64(st, idx, *v);
       } else if (auto d = std::get_if<double>(&p)) {
         sqlite3_bind_double(st, idx, *d);
+      } else if (auto b = std::get_if<Blob>(&p)) {
+        sqlite3_bind_blob64(st, idx, b->bytes.data(), b->bytes.size(), SQLITE_TRANSIENT);
       } else {
         const auto& s = std::get<std::string>(p);
         sqlite3_bind_text(st, idx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);

@@ -88,9 +88,13 @@ const FactorRule* RuleFor(FactorAction a, std::string_view status, const Party& 
 
 FactorCapabilities CapabilitiesOf(std::string_view status, const Party& p) {
   using enum FactorAction;
-  return {RuleFor(kAccept, status, p) != nullptr,       RuleFor(kPassOn, status, p) != nullptr,
-          RuleFor(kProgress, status, p) != nullptr,     RuleFor(kResolve, status, p) != nullptr,
-          RuleFor(kUnresolvable, status, p) != nullptr, RuleFor(kWithdraw, status, p) != nullptr};
+  FactorCapabilities k{
+      RuleFor(kAccept, status, p) != nullptr,       RuleFor(kPassOn, status, p) != nullptr,
+      RuleFor(kProgress, status, p) != nullptr,     RuleFor(kResolve, status, p) != nullptr,
+      RuleFor(kUnresolvable, status, p) != nullptr, RuleFor(kWithdraw, status, p) != nullptr};
+  k.attach = p.handler || p.requester || p.coordinator;
+  k.manage_files = p.coordinator;
+  return k;
 }
 
 std::optional<double> Median(std::vector<int> v) {

@@ -68,7 +68,9 @@ json::object RequestJson(const factors::FactorRequest& r, const clocks::ClockDay
                                         {"progress", k.progress},
                                         {"resolve", k.resolve},
                                         {"unresolvable", k.unresolvable},
-                                        {"withdraw", k.withdraw}}}};
+                                        {"withdraw", k.withdraw},
+                                        {"attach", k.attach},
+                                        {"manage_files", k.manage_files}}}};
 }
 
 http::Response DetailResponse(const Deps& d, const Result<factors::FactorDetail>& r, int status) {

@@ -11,6 +11,8 @@ namespace zhaoshang::factors {
 struct FactorCapabilities {
   bool accept = false, pass_on = false, progress = false, resolve = false, unresolvable = false,
        withdraw = false;
+  bool attach = false;        // add attachments (and remove one's own): the parties to it
+  bool manage_files = false;  // remove anyone's attachment: the coordinator
 };
 
 struct FactorRequest {

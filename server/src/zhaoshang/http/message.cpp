@@ -106,6 +106,33 @@ Response JsonResponse(int status, const json::value& v) {
   return r;
 }
 
+namespace {
+std::string PercentEncode(const std::string& s) {
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+}  // namespace
+
+Response FileResponse(std::string bytes, std::string content_type, const std::string& ascii_name,
+                      const std::string& name) {
+  Response r;
+  r.content_type = std::move(content_type);
+  r.body = std::move(bytes);
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + ascii_name +
+                                                    "\"; filename*=UTF-8''" + PercentEncode(name));
+  return r;
+}
+
 Response NoContent() {
   Response r;
   r.status = 204;

@@ -60,6 +60,10 @@ bool ParseTarget(Request& req);
 
 Response JsonResponse(int status, const boost::json::value& v);
 Response NoContent();
+// A file the browser saves (Content-Disposition: attachment) under `name` (UTF-8, RFC 5987),
+// with `ascii_name` for clients that cannot read that; the content type is never sniffed.
+Response FileResponse(std::string bytes, std::string content_type, const std::string& ascii_name,
+                      const std::string& name);
 Response ErrorResponse(const Error& e);
 int StatusOf(const Error& e);
 

@@ -1,4 +1,5 @@
 #include "zhaoshang/http/router.hpp"
+#include "zhaoshang/http/server.hpp"
 
 #include <gtest/gtest.h>
 
@@ -52,6 +53,28 @@ TEST(Message, ClientAddressTrustsOnlyTheConfiguredProxies) {
   EXPECT_EQ(ClientAddress("127.0.0.1", "203.0.113.7, 10.1.1.1", "127.0.0.1,10.1.1.1"),
             "203.0.113.7");  // two proxies in a row
   EXPECT_EQ(ClientAddress("127.0.0.1", "not an address", "127.0.0.1"), "127.0.0.1");
+}
+
+}  // namespace
+}  // namespace zhaoshang::http
+
+namespace zhaoshang::http {
+namespace {
+
+TEST(BodyLimits, FilesGetTheirOwnLimits) {
+  ServerOptions o;
+  o.body_limit = 1;
+  o.upload_limit = 2;
+  o.attachment_limit = 3;
+  EXPECT_EQ(BodyLimitFor(o, "POST", "/api/v1/projects"), 1);
+  EXPECT_EQ(BodyLimitFor(o, "POST", "/api/v1/projects/import/preview"), 2);
+  EXPECT_EQ(BodyLimitFor(o, "POST", "/api/v1/projects/7/attachments?kind=other&name=a.pdf"), 3);
+  EXPECT_EQ(BodyLimitFor(o, "POST", "/api/v1/factor-requests/7/attachments"), 3);
+  // Only an upload's path: not a query naming it, not another method, not a longer path.
+  EXPECT_EQ(BodyLimitFor(o, "POST", "/api/v1/projects?x=/attachments"), 1);
+  EXPECT_EQ(BodyLimitFor(o, "PATCH", "/api/v1/projects/7/attachments"), 1);
+  EXPECT_EQ(BodyLimitFor(o, "POST", "/api/v1/attachments/7"), 1);
+  EXPECT_EQ(BodyLimitFor(o, "POST", "/attachments"), 1);
 }
 
 }  // namespace

@@ -18,6 +18,17 @@
 #include "zhaoshang/http/static_files.hpp"
 
 namespace zhaoshang::http {
+
+int64_t BodyLimitFor(const ServerOptions& o, std::string_view method, std::string_view target) {
+  const std::string_view path = target.substr(0, target.find('?'));
+  if (path.find("/import/") != std::string_view::npos) return o.upload_limit;
+  constexpr std::string_view kAttachments = "/attachments";
+  if (method == "POST" && path.size() > kAttachments.size() &&
+      path.substr(path.size() - kAttachments.size()) == kAttachments)
+    return o.attachment_limit;
+  return o.body_limit;
+}
+
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
@@ -184,7 +195,8 @@ struct Server::Impl {
       if (stopping) break;
       bhttp::request_parser<bhttp::string_body> parser;
       // The header is read under the larger limit; the path then picks the real one.
-      parser.body_limit(static_cast<uint64_t>(std::max(cfg.body_limit, cfg.upload_limit)));
+      parser.body_limit(static_cast<uint64_t>(
+          std::max({cfg.body_limit, cfg.upload_limit, cfg.attachment_limit})));
       parser.header_limit(16 * 1024);
       // The first request must arrive within the header timeout; later ones within the idle one.
       stream.expires_after(std::chrono::seconds(first ? cfg.header_timeout_s : cfg.idle_timeout_s));
@@ -228,8 +240,8 @@ struct Server::Impl {
       Response resp;
       close_after = false;
       const std::string_view target(parser.get().target());
-      const bool upload = target.find("/import/") != std::string_view::npos;
-      const uint64_t limit = static_cast<uint64_t>(upload ? cfg.upload_limit : cfg.body_limit);
+      const uint64_t limit =
+          static_cast<uint64_t>(BodyLimitFor(cfg, parser.get().method_string(), target));
       if (!too_large && parser.content_length() && *parser.content_length() > limit)
         too_large = true;
       parser.body_limit(limit);

@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "zhaoshang/http/message.hpp"
 
@@ -13,7 +14,7 @@ namespace zhaoshang::http {
 struct ServerOptions {
   std::string listen = "127.0.0.1:8080";
   std::string static_dir;  // the web app; empty or missing: API only
-  int64_t body_limit = 1 << 20, upload_limit = 5 << 20;
+  int64_t body_limit = 1 << 20, upload_limit = 5 << 20, attachment_limit = 20 << 20;
   int io_threads = 1, workers = 4, max_queue = 2048;
   int header_timeout_s = 10, idle_timeout_s = 60, body_timeout_s = 30;
   bool https = false;  // served over HTTPS (HSTS)
@@ -21,6 +22,10 @@ struct ServerOptions {
   bool access_log = true;
   int checkpoint_interval_s = 60;  // 0: the checkpoint runs only at start and shutdown
 };
+
+// The largest body a request may carry: Excel imports (…/import/…) and attachments (POST
+// …/attachments) are files; everything else is JSON.
+int64_t BodyLimitFor(const ServerOptions& o, std::string_view method, std::string_view target);
 
 // What the server serves, handed in by the application: the server knows nothing of it.
 // Each runs on the worker pool, never on an I/O thread.

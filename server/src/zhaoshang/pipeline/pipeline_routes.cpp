@@ -144,12 +144,15 @@ json::object CapabilitiesJson(const ProjectCapabilities& k) {
     transitions.push_back(json::object{{"to", t.to},
                                        {"ask", Strings(t.ask)},
                                        {"reason_codes", Strings(t.reason_codes)},
-                                       {"reason", t.reason}});
+                                       {"reason", t.reason},
+                                       {"evidence", Strings(t.evidence)}});
   return {{"edit", k.edit},
           {"add_activity", k.add_activity},
           {"adjudicate", k.adjudicate},
           {"route", k.route},
           {"confirm_capital", k.confirm_capital},
+          {"attach", k.attach},
+          {"manage_files", k.manage_files},
           {"transitions", std::move(transitions)}};
 }
 
@@ -571,8 +574,18 @@ http::Response Adjudicate(const Deps& d, RequestContext& ctx) {
 http::Response GetSettings(const Deps& d, RequestContext& ctx) {
   json::object days;
   for (const auto& [k, v] : d.workflow.DeadlineDays()) days[k] = v;
+  json::object evidence;
+  const auto required = d.workflow.EvidenceKinds();
+  for (Stage s : kEvidenceStages) {
+    json::array kinds;
+    auto it = required.find(std::string(StageName(s)));
+    if (it != required.end())
+      for (const auto& k : it->second) kinds.emplace_back(k);
+    evidence[StageName(s)] = std::move(kinds);
+  }
   return JsonResponse(200, json::object{{"stage_deadline_days", std::move(days)},
-                                        {"routing_days", d.workflow.RoutingDays()}});
+                                        {"routing_days", d.workflow.RoutingDays()},
+                                        {"stage_evidence", std::move(evidence)}});
 }
 
 // A day count as an int; values no int holds become -1 (the service's range check refuses them).
@@ -584,7 +597,10 @@ http::Response PutSettings(const Deps& d, RequestContext& ctx) {
   in->Mark("stage_deadline_days");
   std::map<std::string, int> days;
   const auto* body = in->raw().if_contains("stage_deadline_days");
-  if (!body || !body->is_object()) {
+  const bool other = in->raw().contains("routing_days") || in->raw().contains("stage_evidence");
+  if (!body && other) {
+    // Only the routing days or the evidence change.
+  } else if (!body || !body->is_object()) {
     in->AddError("stage_deadline_days", body ? "wrong_type" : "required");
   } else {
     for (const auto& kv : body->as_object()) {
@@ -596,10 +612,37 @@ http::Response PutSettings(const Deps& d, RequestContext& ctx) {
     }
   }
   auto routing_days = in->Int("routing_days", false);
+  // "stage_evidence": {"signed": ["investment_agreement"], …}; which stages and kinds is the
+  // service's rule.
+  in->Mark("stage_evidence");
+  std::optional<std::map<std::string, std::vector<std::string>>> evidence;
+  if (const auto* ev = in->raw().if_contains("stage_evidence"); ev && !ev->is_null()) {
+    if (!ev->is_object()) {
+      in->AddError("stage_evidence", "wrong_type");
+    } else {
+      evidence.emplace();
+      for (const auto& kv : ev->as_object()) {
+        const std::string field = "stage_evidence." + std::string(kv.key());
+        auto& kinds = (*evidence)[std::string(kv.key())];
+        if (!kv.value().is_array() || kv.value().as_array().size() > 20) {
+          in->AddError(field, "wrong_type");
+          continue;
+        }
+        for (const auto& k : kv.value().as_array()) {
+          if (!k.is_string() || k.as_string().size() > 40) {
+            in->AddError(field, "invalid_value");
+            break;
+          }
+          kinds.emplace_back(k.as_string());
+        }
+      }
+    }
+  }
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   // The ranges are the service's rule.
-  auto st = d.workflow.SaveDeadlineDays(
-      days, routing_days ? std::optional<int>(DayCount(*routing_days)) : std::nullopt, ctx.Actor());
+  auto st = d.workflow.SaveSettings(
+      days, routing_days ? std::optional<int>(DayCount(*routing_days)) : std::nullopt,
+      evidence ? &*evidence : nullptr, ctx.Actor());
   return st ? GetSettings(d, ctx) : ErrorResponse(st.error());
 }
 }  // namespace

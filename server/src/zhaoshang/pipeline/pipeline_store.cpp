@@ -878,6 +878,35 @@ void SaveRoutingDays(db::Connection& c, int days) {
       {std::to_string(days)});
 }
 
+std::map<std::string, std::vector<std::string>> EvidenceKinds(db::Connection& c) {
+  std::map<std::string, std::vector<std::string>> out;
+  auto rs = c.Query("SELECT key, value FROM settings WHERE key LIKE 'stage_evidence.%'");
+  for (size_t i = 0; i < rs.size(); ++i) {
+    std::vector<std::string> kinds;
+    const std::string v = rs[i].Text(1);
+    for (size_t at = 0; at < v.size();) {
+      size_t comma = v.find(',', at);
+      if (comma == std::string::npos) comma = v.size();
+      if (comma > at) kinds.push_back(v.substr(at, comma - at));
+      at = comma + 1;
+    }
+    if (!kinds.empty()) out[rs[i].Text(0).substr(15)] = std::move(kinds);
+  }
+  return out;
+}
+
+void SaveEvidenceKinds(db::Connection& c,
+                       const std::map<std::string, std::vector<std::string>>& kinds) {
+  for (const auto& [stage, list] : kinds) {
+    std::string v;
+    for (const auto& k : list) v += (v.empty() ? "" : ",") + k;
+    c.Execute(
+        "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+        "excluded.value",
+        {"stage_evidence." + stage, v});
+  }
+}
+
 void SaveDeadlineDays(db::Connection& c, const std::map<std::string, int>& days) {
   for (const auto& [stage, n] : days)
     c.Execute(

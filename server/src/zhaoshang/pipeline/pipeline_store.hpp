@@ -116,6 +116,12 @@ std::map<std::string, int> DeadlineDays(db::Connection& c);
 void SaveDeadlineDays(db::Connection& c, const std::map<std::string, int>& days);
 int RoutingDays(db::Connection& c);  // default kDefaultRoutingDays
 void SaveRoutingDays(db::Connection& c, int days);
+// The attachment kinds entering a stage requires (`stage_evidence.<stage>`); stages without
+// a requirement are absent.
+std::map<std::string, std::vector<std::string>> EvidenceKinds(db::Connection& c);
+// Replaces the requirement of each stage given (an empty list removes it).
+void SaveEvidenceKinds(db::Connection& c,
+                       const std::map<std::string, std::vector<std::string>>& kinds);
 
 // The escalation sweep's sources: deadlines before `today`.
 std::vector<OverdueProject> OverdueProjects(db::Connection& c, const std::string& today);

@@ -210,12 +210,15 @@ struct TransitionOption {
   std::vector<std::string> ask;           // transition inputs not yet set on the project
   std::vector<std::string> reason_codes;  // empty: no code is asked
   std::string reason = "none";            // free text: "required" | "optional" | "none"
+  std::vector<std::string> evidence;      // attachment kinds still missing for this stage
 };
 
 // What the caller may do with a project, computed by the checks that enforce it.
 struct ProjectCapabilities {
   bool edit = false, add_activity = false, adjudicate = false, route = false,
        confirm_capital = false;
+  bool attach = false;                        // add attachments (and remove one's own)
+  bool manage_files = false;                  // remove anyone's attachment (the coordinator)
   std::vector<TransitionOption> transitions;  // without the routing edge (that is `route`)
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "zhaoshang/attachments/attachments_store.hpp"
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/org/roles.hpp"
 #include "zhaoshang/pipeline/pipeline_permissions.hpp"
@@ -126,8 +127,26 @@ Result<Project> LoadForWrite(db::Connection& c, const auth::Principal& who, int6
   return std::move(*p);
 }
 
+std::vector<std::string> Evidence::MissingFor(Stage to) const {
+  std::vector<std::string> missing;
+  auto it = required.find(std::string(StageName(to)));
+  if (it == required.end()) return missing;
+  for (const auto& k : it->second)
+    if (!held.count(k)) missing.push_back(k);
+  return missing;
+}
+
+Evidence EvidenceOf(db::Connection& c, int64_t id) {
+  Evidence e;
+  e.required = store::EvidenceKinds(c);
+  if (!e.required.empty())
+    e.held = attachments::store::KindsOf(c, {std::string(attachments::kProject), id});
+  return e;
+}
+
 ProjectCapabilities CapabilitiesOf(const auth::Principal& who, const Project& p,
-                                   const Relation& rel, const std::vector<Stage>& targets) {
+                                   const Relation& rel, const std::vector<Stage>& targets,
+                                   const Evidence* evidence) {
   ProjectCapabilities k;
   const bool write = Can(who, perm::kProjectWrite);
   k.edit = write && MayEdit(who, p, rel);
@@ -136,6 +155,8 @@ ProjectCapabilities CapabilitiesOf(const auth::Principal& who, const Project& p,
   k.confirm_capital = Can(who, perm::kProjectConfirmCapital);
   const Stage stage = ParseStage(p.stage).value_or(Stage::kLead);
   k.route = Can(who, perm::kRoutingWrite) && IsRoutable(stage, p.pending_routing_id.has_value());
+  k.attach = write && (rel.promoter || rel.coordinator || rel.receiver || rel.responsible);
+  k.manage_files = write && rel.coordinator;
   if (!write) return k;
   const std::optional<Stage> before = p.stage_before ? ParseStage(*p.stage_before) : std::nullopt;
   const GuardFacts facts = FactsOf(p);
@@ -149,6 +170,7 @@ ProjectCapabilities CapabilitiesOf(const auth::Principal& who, const Project& p,
     if (needs.reason_codes)
       o.reason_codes.assign(needs.reason_codes->begin(), needs.reason_codes->end());
     o.reason = std::string(ReasonTextName(needs.reason));
+    if (evidence) o.evidence = evidence->MissingFor(to);
     k.transitions.push_back(std::move(o));
   }
   return k;
@@ -162,7 +184,8 @@ ProjectView ViewOf(db::Connection& c, const auth::Principal& who, Project p,
   const std::optional<Stage> before = p.stage_before ? ParseStage(*p.stage_before) : std::nullopt;
   const std::vector<Stage> targets = AllowedTargets(stage, before, rel);
   for (Stage s : targets) v.allowed_transitions.emplace_back(StageName(s));
-  v.capabilities = CapabilitiesOf(who, p, rel, targets);
+  const Evidence evidence = EvidenceOf(c, p.id);
+  v.capabilities = CapabilitiesOf(who, p, rel, targets, &evidence);
   v.overdue = p.step_deadline && *p.step_deadline < today;
   v.project = std::move(p);
   return v;

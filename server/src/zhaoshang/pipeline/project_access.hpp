@@ -3,9 +3,11 @@
 // load–check–lock opening of every write, and the capabilities the web client shows — computed
 // by the same functions the services enforce. Shared by the project, workflow and routing
 // services; no SQL text (pipeline_store and org_store have it).
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "zhaoshang/auth/principal.hpp"
 #include "zhaoshang/core/error.hpp"
@@ -45,9 +47,21 @@ GuardFacts FactsOf(const Project& p);
 Result<Project> LoadForWrite(db::Connection& c, const auth::Principal& who, int64_t id,
                              bool lock_row = false);
 
-// `targets` are AllowedTargets for this relation (the view lists them as allowed_transitions).
+// The attachments a project holds against what each stage requires (佐证材料).
+struct Evidence {
+  std::map<std::string, std::vector<std::string>> required;  // stage → kinds
+  std::set<std::string> held;
+  // The required kinds for entering `to` the project does not hold.
+  std::vector<std::string> MissingFor(Stage to) const;
+};
+// The requirements, and the kinds project `id` holds (read only when something is required).
+Evidence EvidenceOf(db::Connection& c, int64_t id);
+
+// `targets` are AllowedTargets for this relation (the view lists them as allowed_transitions);
+// `evidence`, when given, names the attachments each target still lacks.
 ProjectCapabilities CapabilitiesOf(const auth::Principal& who, const Project& p,
-                                   const Relation& rel, const std::vector<Stage>& targets);
+                                   const Relation& rel, const std::vector<Stage>& targets,
+                                   const Evidence* evidence = nullptr);
 // The project as the caller sees it on the detail page; `today` decides "overdue".
 ProjectView ViewOf(db::Connection& c, const auth::Principal& who, Project p,
                    const std::string& today);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <tuple>
 
+#include "zhaoshang/attachments/attachments_store.hpp"
 #include "zhaoshang/audit/audit_log.hpp"
 #include "zhaoshang/audit/diff.hpp"
 #include "zhaoshang/catalog/industries.hpp"
@@ -420,11 +421,18 @@ Result<std::vector<BoardColumn>> ProjectService::Board(const auth::Principal& wh
       std::vector<int64_t> page_ids;
       for (const auto& p : col.items) page_ids.push_back(p.id);
       const std::set<int64_t> promoted = store::PromotedAmong(*lease, who.user_id, page_ids);
+      Evidence evidence;
+      evidence.required = store::EvidenceKinds(*lease);
+      std::map<int64_t, std::set<std::string>> held;
+      if (!evidence.required.empty())
+        held = attachments::store::KindsAmong(*lease, std::string(attachments::kProject), page_ids);
       for (const auto& p : col.items) {
         const Relation rel = RelationOf(*units, who, p, promoted.count(p.id) > 0);
         const std::optional<Stage> before =
             p.stage_before ? ParseStage(*p.stage_before) : std::nullopt;
-        col.capabilities.push_back(CapabilitiesOf(who, p, rel, AllowedTargets(s, before, rel)));
+        evidence.held = held[p.id];
+        col.capabilities.push_back(
+            CapabilitiesOf(who, p, rel, AllowedTargets(s, before, rel), &evidence));
       }
     }
     cols.push_back(std::move(col));

@@ -208,6 +208,7 @@ Result<const Rule*> CheckTransition(Stage from, Stage to, std::optional<Stage> s
   std::map<std::string, std::string> missing;
   for (auto f : rule->required)
     if (!FieldPresent(f, g)) missing.emplace(std::string(f), "required");
+  if (!g.missing_evidence.empty()) missing.emplace("attachments", "required");
   if (rule->needs_reason_code) {
     const bool returning = from == Stage::kInReview && to == Stage::kLead;
     const auto& codes = ReasonCodes(to, returning);

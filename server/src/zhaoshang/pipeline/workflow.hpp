@@ -68,6 +68,8 @@ struct GuardFacts {
   std::optional<std::string> signing_date, construction_date, production_date;
   std::optional<int64_t> contracted_investment;
   std::string reason_code, reason;
+  // Attachment kinds the target stage requires that the project does not hold (佐证材料).
+  std::vector<std::string> missing_evidence;
 };
 
 // What a transition request proposes besides the target stage.
@@ -139,6 +141,12 @@ inline constexpr int kMinDeadlineDays = 1;  // the shortest deadline or routing 
 inline constexpr int kDefaultRoutingDays = 5;
 inline constexpr int kMaxRoutingDays = 60;
 inline constexpr int kMaxDeadlineDays = 3650;
+
+// The milestones whose entry may require attachments (settings `stage_evidence.<stage>`): what
+// happened is proven by a document — the agreement, the permit, the photos.
+inline constexpr Stage kEvidenceStages[] = {Stage::kSigned, Stage::kConstruction,
+                                            Stage::kProduction};
+inline constexpr size_t kMaxEvidenceKinds = 5;  // kinds one stage may require
 
 // The date helpers live in core/date.hpp (one date validator for every module).
 using zhaoshang::AddDays;

@@ -1,4 +1,5 @@
 #include "zhaoshang/pipeline/workflow_service.hpp"
+#include "zhaoshang/attachments/attachment_rules.hpp"
 
 #include "zhaoshang/audit/audit_log.hpp"
 #include "zhaoshang/audit/diff.hpp"
@@ -99,6 +100,7 @@ Status WorkflowService::TransitionIn(db::Connection& c, const auth::Principal& w
   GuardFacts facts = FactsOf(*after);
   facts.reason_code = in.reason_code;
   facts.reason = in.reason;
+  facts.missing_evidence = EvidenceOf(c, before.id).MissingFor(*to);
   const int64_t now = clock_.NowMs();
   const std::string today = LocalDateOfMs(now);
   const Proposal proposed{in.receiving_unit_id, in.signing_date, in.construction_date,
@@ -205,8 +207,40 @@ int WorkflowService::RoutingDays() {
   return store::RoutingDays(*lease);
 }
 
-Status WorkflowService::SaveDeadlineDays(const std::map<std::string, int>& days,
-                                         std::optional<int> routing_days, const Actor& actor) {
+std::map<std::string, std::vector<std::string>> WorkflowService::EvidenceKinds() {
+  auto lease = db_.Acquire();
+  return store::EvidenceKinds(*lease);
+}
+
+namespace {
+// Field errors of an evidence requirement ("stage_evidence.<stage>").
+void CheckEvidence(const std::map<std::string, std::vector<std::string>>& evidence,
+                   std::map<std::string, std::string>& bad) {
+  for (const auto& [stage, kinds] : evidence) {
+    const std::string field = "stage_evidence." + stage;
+    auto s = ParseStage(stage);
+    if (!s || std::find(std::begin(kEvidenceStages), std::end(kEvidenceStages), *s) ==
+                  std::end(kEvidenceStages)) {
+      bad[field] = "unknown_field";
+      continue;
+    }
+    std::set<std::string> seen;
+    for (const auto& k : kinds)
+      if (!attachments::FindKind(k) || !seen.insert(k).second) bad[field] = "invalid_value";
+    if (kinds.size() > kMaxEvidenceKinds) bad[field] = "too_many";
+  }
+}
+
+std::string Joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+  return out;
+}
+}  // namespace
+
+Status WorkflowService::SaveSettings(
+    const std::map<std::string, int>& days, std::optional<int> routing_days,
+    const std::map<std::string, std::vector<std::string>>* evidence, const Actor& actor) {
   auto defaults = DefaultDeadlineDays();
   std::map<std::string, std::string> bad;
   for (const auto& [k, v] : days) {
@@ -217,6 +251,7 @@ Status WorkflowService::SaveDeadlineDays(const std::map<std::string, int>& days,
   }
   if (routing_days && (*routing_days < kMinDeadlineDays || *routing_days > kMaxRoutingDays))
     bad["routing_days"] = "invalid_value";
+  if (evidence) CheckEvidence(*evidence, bad);
   if (!bad.empty()) return Fail(InvalidArgument(bad));
   auto lease = db_.Acquire();
   db::Transaction tx(*lease, true);
@@ -228,6 +263,12 @@ Status WorkflowService::SaveDeadlineDays(const std::map<std::string, int>& days,
     d.Change("routing_days", std::to_string(store::RoutingDays(*lease)),
              std::to_string(*routing_days));
     store::SaveRoutingDays(*lease, *routing_days);
+  }
+  if (evidence) {
+    auto was = store::EvidenceKinds(*lease);
+    for (const auto& [stage, kinds] : *evidence)
+      d.Change("stage_evidence." + stage, Joined(was[stage]), Joined(kinds));
+    store::SaveEvidenceKinds(*lease, *evidence);
   }
   audit::Append(*lease, clock_.NowMs(), actor,
                 {"pipeline.settings", "settings", "stage_deadline", d.Json()});

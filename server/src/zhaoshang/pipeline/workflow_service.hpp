@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "zhaoshang/auth/principal.hpp"
 #include "zhaoshang/clocks/clock_service.hpp"
@@ -34,8 +35,14 @@ class WorkflowService {
   std::map<std::string, int> DeadlineDays();
   // Days a park has to answer a routing.
   int RoutingDays();
-  Status SaveDeadlineDays(const std::map<std::string, int>& days, std::optional<int> routing_days,
-                          const Actor& actor);
+  // The attachment kinds entering each evidence stage requires (none: stage absent).
+  std::map<std::string, std::vector<std::string>> EvidenceKinds();
+  // One audited write of the pipeline settings; `evidence` (when given) replaces the
+  // requirement of each stage it names (kEvidenceStages only, known kinds, at most
+  // kMaxEvidenceKinds, no repeats).
+  Status SaveSettings(const std::map<std::string, int>& days, std::optional<int> routing_days,
+                      const std::map<std::string, std::vector<std::string>>* evidence,
+                      const Actor& actor);
 
  private:
   // The steps of TransitionIn.
