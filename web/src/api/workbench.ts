@@ -16,21 +16,21 @@ export namespace WorkbenchApi {
     todos?: Todos
   }
 
-  export type TodoKind = 'project' | 'routing' | 'factor_request' | 'supervision'
+  export type TodoKind = 'project' | 'routing' | 'factor_request' | 'supervision' | 'follow_up'
   export interface Todo {
     kind: TodoKind
     /** the project, routing or factor request */
     id: number
     project_id: number
     title: string
-    /** project: the next step code; routing: the park; factor request: the type code; supervision: the priority, or `replied` (to close) */
+    /** project: the next step code; routing: the park; factor request: the type code; supervision: the priority, or `replied` (to close); follow_up: the clock (`lead_response` | `progress_report`) */
     detail: string
     deadline: string | null
     clock: ClocksApi.ClockState | null
   }
   /** Sorted by deadline; at most 20 of each kind, `counts` are the totals (keyed by the kind's plural). */
   export interface Todos {
-    counts: { projects: number; routings: number; factor_requests: number; supervision?: number }
+    counts: { projects: number; routings: number; factor_requests: number; supervision?: number; follow_ups?: number }
     items: Todo[]
   }
 }
@@ -43,4 +43,5 @@ export const TODO_COUNT_KEY: Record<WorkbenchApi.TodoKind, keyof WorkbenchApi.To
   routing: 'routings',
   factor_request: 'factor_requests',
   supervision: 'supervision',
+  follow_up: 'follow_ups',
 }

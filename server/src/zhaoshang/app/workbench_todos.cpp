@@ -38,7 +38,7 @@ bool Has(const auth::Principal& who, std::string_view permission) {
 json::object TodosJson(const TodoSources& s, const auth::Principal& who) {
   const clocks::ClockDay day = s.clocks.Now();
   std::vector<Todo> todos;
-  int64_t n_projects = 0, n_routings = 0, n_factors = 0, n_supervision = 0;
+  int64_t n_projects = 0, n_routings = 0, n_factors = 0, n_supervision = 0, n_follow_ups = 0;
   if (Has(who, "project.read")) {
     pipeline::ProjectFilter f;
     f.deadline_to = day.due_soon_through;  // overdue or due soon
@@ -52,6 +52,13 @@ json::object TodosJson(const TodoSources& s, const auth::Principal& who) {
                              pipeline::ParseStage(p.stage).value_or(pipeline::Stage::kLead),
                              p.pending_routing_id.has_value())),
                          p.step_deadline.value_or("")});
+  }
+  if (Has(who, "project.write")) {  // 跟进: a first activity on a new lead, progress reports
+    const auto due = s.projects.FollowUpsDue(who, day);
+    n_follow_ups = static_cast<int64_t>(due.size());
+    for (size_t i = 0; i < due.size() && i < static_cast<size_t>(kTodoItems); ++i)
+      todos.push_back(
+          {"follow_up", due[i].id, due[i].id, due[i].name, due[i].clock, due[i].deadline});
   }
   if (Has(who, "routing.respond")) {
     pipeline::RoutingQuery q;
@@ -128,7 +135,8 @@ json::object TodosJson(const TodoSources& s, const auth::Principal& who) {
   return {{"counts", json::object{{"projects", n_projects},
                                   {"routings", n_routings},
                                   {"factor_requests", n_factors},
-                                  {"supervision", n_supervision}}},
+                                  {"supervision", n_supervision},
+                                  {"follow_ups", n_follow_ups}}},
           {"items", std::move(items)}};
 }
 

@@ -11,6 +11,9 @@ class Clock {
  public:
   virtual ~Clock() = default;
   virtual int64_t NowMs() const = 0;  // UTC epoch milliseconds
+  // Clock milliseconds that pass in one real millisecond (a simulated day runs faster): what a
+  // lease measured on this clock multiplies a real-time bound by.
+  virtual int64_t Rate() const { return 1; }
 };
 
 class SystemClock final : public Clock {
@@ -36,6 +39,7 @@ class ScaledClock final : public Clock {
   ScaledClock(int64_t start_ms, int64_t anchor_ms, int64_t rate)
       : start_(start_ms), anchor_(anchor_ms), rate_(rate) {}
   int64_t NowMs() const override;
+  int64_t Rate() const override { return rate_; }
 
  private:
   SystemClock real_;

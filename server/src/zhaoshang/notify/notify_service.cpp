@@ -28,6 +28,7 @@ std::vector<std::string> RolesGranting(std::string_view permission, bool everywh
 constexpr size_t kMaxRobotName = 100, kMaxSecret = 200;
 // A claimed delivery left unfinished (the process died) is claimable again after this.
 constexpr int64_t kLeaseMs = int64_t{5} * 60'000;
+constexpr int64_t kClaimBatch = 20;  // deliveries one claim takes
 
 Error RobotNotFound() { return NotFound("robot not found"); }
 }  // namespace
@@ -224,7 +225,10 @@ DeliveryRun NotifyService::DeliverDue(int64_t now, const std::string& owner,
     {
       auto c = db_.Acquire();
       db::Transaction tx(*c, true);
-      ids = store::ClaimDue(*c, owner, now, now + kLeaseMs, 20);
+      // The lease outlasts the batch's requests even at their timeouts, measured on this clock
+      // (a simulated day runs faster than real time): no other process sends them meanwhile.
+      const int64_t batch_ms = kClaimBatch * (timeout.count() + 1000) * clock_.Rate();
+      ids = store::ClaimDue(*c, owner, now, now + std::max(kLeaseMs, 2 * batch_ms), kClaimBatch);
       tx.Commit();
     }
     if (ids.empty()) break;

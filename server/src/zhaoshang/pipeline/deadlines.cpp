@@ -17,6 +17,20 @@ std::optional<std::string> StageDeadlineOf(const clocks::WorkCalendar& cal,
   return cal.AddWorkingDays(today, it->second);
 }
 
+std::optional<FollowUp> FollowUpOf(const clocks::WorkCalendar& cal, Stage stage,
+                                   const std::string& reported_on, const std::string& stage_since,
+                                   const std::optional<std::string>& last_activity, int lead_days,
+                                   int report_days) {
+  if (stage == Stage::kLead) {
+    if (last_activity) return std::nullopt;
+    return FollowUp{clocks::kLeadResponse, cal.AddWorkingDays(reported_on, lead_days)};
+  }
+  if (stage != Stage::kNegotiating && stage != Stage::kConstruction) return std::nullopt;
+  const std::string& from =
+      last_activity && *last_activity > stage_since ? *last_activity : stage_since;
+  return FollowUp{clocks::kProgressReport, cal.AddWorkingDays(from, report_days)};
+}
+
 std::optional<std::string> StageDeadline(db::Connection& c, clocks::ClockService& clocks,
                                          const Project& p, const std::string& today) {
   return StageDeadlineOf(*clocks.Calendar(c), store::DeadlineDays(c),

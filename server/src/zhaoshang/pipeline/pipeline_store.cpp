@@ -915,6 +915,24 @@ void SaveDeadlineDays(db::Connection& c, const std::map<std::string, int>& days)
         {"stage_deadline." + stage, std::to_string(n)});
 }
 
+std::vector<FollowUpCandidate> FollowUpCandidates(db::Connection& c, int64_t user_id,
+                                                  int64_t unit_id, int64_t limit) {
+  auto rs = c.Query(
+      "SELECT p.id, p.name, p.stage, p.created_at, p.stage_since, (SELECT MAX(a.activity_date) "
+      "FROM activities a WHERE a.project_id = p.id) FROM projects p WHERE p.stage IN (?, ?, ?) "
+      "AND (p.responsible_user_id = ? OR (p.responsible_user_id IS NULL AND "
+      "p.responsible_unit_id = ?)) ORDER BY p.id LIMIT ?",
+      {std::string(StageName(Stage::kLead)), std::string(StageName(Stage::kNegotiating)),
+       std::string(StageName(Stage::kConstruction)), user_id, unit_id, limit});
+  std::vector<FollowUpCandidate> out;
+  out.reserve(rs.size());
+  for (size_t i = 0; i < rs.size(); ++i) {
+    auto r = rs[i];
+    out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Int(3), r.Int(4), r.OptText(5)});
+  }
+  return out;
+}
+
 std::vector<OverdueProject> OverdueProjects(db::Connection& c, const std::string& today) {
   std::string stages;
   db::Params p{today};

@@ -125,6 +125,10 @@ void SaveEvidenceKinds(db::Connection& c,
 
 // The escalation sweep's sources: deadlines before `today`.
 std::vector<OverdueProject> OverdueProjects(db::Connection& c, const std::string& today);
+// Leads, projects in negotiation and in construction the user is responsible for (or their unit,
+// where no person is), with their latest activity date; at most `limit`, oldest first.
+std::vector<FollowUpCandidate> FollowUpCandidates(db::Connection& c, int64_t user_id,
+                                                  int64_t unit_id, int64_t limit);
 std::vector<OverdueRouting> OverdueRoutings(db::Connection& c, const std::string& today);
 
 }  // namespace zhaoshang::pipeline::store

@@ -247,6 +247,18 @@ struct RoutingQuery {
 
 // Open clocks past their deadline, for the escalation sweep: a project in an active stage past
 // its stage deadline, a routing the park has not answered in time.
+// A project whose follow-up clock runs for someone (the workbench's 跟进 to-dos).
+struct FollowUpCandidate {
+  int64_t id = 0;
+  std::string name, stage;
+  int64_t created_at = 0, stage_since = 0;
+  std::optional<std::string> last_activity;  // the latest activity_date
+};
+struct FollowUpDue {
+  int64_t id = 0;
+  std::string name, clock, deadline;
+};
+
 struct OverdueProject {
   int64_t id = 0;
   std::string name, stage, deadline;

@@ -8,6 +8,7 @@
 #include "zhaoshang/audit/audit_log.hpp"
 #include "zhaoshang/audit/diff.hpp"
 #include "zhaoshang/catalog/industries.hpp"
+#include "zhaoshang/clocks/clock_kinds.hpp"
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/db/change_feed.hpp"
 #include "zhaoshang/org/org_store.hpp"
@@ -366,6 +367,30 @@ void ProjectService::WarmLedger() {
   ProjectScope none;
   none.kind = ProjectScope::Kind::kSelf;
   ledger_->Page(*lease, none, ProjectFilter{}, nullptr);
+}
+
+std::vector<FollowUpDue> ProjectService::FollowUpsDue(const auth::Principal& who,
+                                                      const clocks::ClockDay& day) {
+  // A person is responsible for a few hundred projects at most; the bound keeps a
+  // misconfigured account from scanning the province.
+  constexpr int64_t kMaxCandidates = 5000;
+  auto c = db_.Acquire();
+  const auto cal = clocks_.Calendar(*c);
+  const int lead_days = clocks::ClockService::DaysFor(*c, clocks::kLeadResponse);
+  const int report_days = clocks::ClockService::DaysFor(*c, clocks::kProgressReport);
+  std::vector<FollowUpDue> out;
+  for (const auto& p : store::FollowUpCandidates(*c, who.user_id, who.unit_id, kMaxCandidates)) {
+    auto stage = ParseStage(p.stage);
+    if (!stage) continue;
+    auto f = FollowUpOf(*cal, *stage, LocalDateOfMs(p.created_at), LocalDateOfMs(p.stage_since),
+                        p.last_activity, lead_days, report_days);
+    if (f && f->deadline <= day.due_soon_through)
+      out.push_back({p.id, p.name, std::string(f->clock), f->deadline});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const FollowUpDue& a, const FollowUpDue& b) {
+    return a.deadline < b.deadline;
+  });
+  return out;
 }
 
 Result<std::vector<Project>> ProjectService::List(const auth::Principal& who, ProjectFilter f,

@@ -55,6 +55,9 @@ class ProjectService {
   // 撞单确认: the projects reported after their reporter confirmed a collision (coordinator).
   std::vector<ConfirmedCollision> ListCollisions(int64_t offset, int64_t limit, int64_t* total);
   Result<std::vector<Project>> List(const auth::Principal& who, ProjectFilter f, int64_t* total);
+  // The follow-ups the caller owes that are due soon or overdue on `day` (first activity on a
+  // lead, progress reports), by deadline.
+  std::vector<FollowUpDue> FollowUpsDue(const auth::Principal& who, const clocks::ClockDay& day);
   // The same page, each row rendered by `render` (cached per project while `render_key`,
   // e.g. today's date, is unchanged): the ledger's hot path.
   Result<std::vector<std::string>> ListRendered(

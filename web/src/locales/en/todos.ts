@@ -7,12 +7,18 @@ export default {
     routing: 'Routings to answer',
     factor_request: 'Factor requests',
     supervision: 'Supervision items',
+    follow_up: 'Follow-ups',
   },
   tags: {
     project: 'Project',
     routing: 'Routing',
     factor_request: 'Factor',
     supervision: 'Supervision',
+    follow_up: 'Follow-up',
+  },
+  followUps: {
+    lead_response: 'First contact on a new lead',
+    progress_report: 'Regular progress report',
   },
   supervisionReplied: 'Replied: to review',
   priorities: {

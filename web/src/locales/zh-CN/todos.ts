@@ -7,12 +7,18 @@ export default {
     routing: '待接收的分派',
     factor_request: '要素需求',
     supervision: '督办事项',
+    follow_up: '跟进汇报',
   },
   tags: {
     project: '项目',
     routing: '分派',
     factor_request: '要素',
     supervision: '督办',
+    follow_up: '跟进',
+  },
+  followUps: {
+    lead_response: '新线索首次跟进',
+    progress_report: '定期进展汇报',
   },
   supervisionReplied: '已反馈，待审核',
   priorities: {

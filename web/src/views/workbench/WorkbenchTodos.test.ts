@@ -65,6 +65,33 @@ describe('我的待办', () => {
     expect(w.find('[data-testid="todo-all-project"]').exists()).toBe(true)
   })
 
+  it('shows a follow-up as its clock in words, linked to the project', async () => {
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [
+        { path: '/p/:id', name: 'project-detail', component: { template: '<div/>' } },
+        { path: '/projects', name: 'projects', component: { template: '<div/>' } },
+      ],
+    })
+    const todos: WorkbenchApi.Todos = {
+      counts: { projects: 0, routings: 0, factor_requests: 0, follow_ups: 2 },
+      items: [
+        { kind: 'follow_up', id: 7, project_id: 7, title: '新线索', detail: 'lead_response', deadline: '2026-11-19', clock: 'due_soon' },
+        { kind: 'follow_up', id: 8, project_id: 8, title: '洽谈项目', detail: 'progress_report', deadline: '2026-12-02', clock: 'on_time' },
+      ],
+    }
+    const w = mount(WorkbenchTodos, { props: { todos }, global: { plugins: [ElementPlus, i18n, router] } })
+    await flushPromises()
+    expect(w.find('[data-testid="todo-count-follow_up"]').text()).toContain('跟进汇报')
+    const items = w.findAll('[data-testid="todo-item"]')
+    expect(items[0].text()).toContain('新线索首次跟进')
+    expect(items[1].text()).toContain('定期进展汇报')
+    expect(items.map((i) => i.find('a').attributes('href'))).toEqual(['/p/7', '/p/8'])
+    setLocale('en')
+    await flushPromises()
+    expect(w.findAll('[data-testid="todo-item"]')[0].text()).toContain('First contact on a new lead')
+  })
+
   it('narrows the list to a kind when its count is clicked', async () => {
     const w = await setup()
     await w.find('[data-testid="todo-count-factor_request"]').trigger('click')
