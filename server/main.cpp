@@ -317,7 +317,9 @@ int main(int argc, char** argv) {
         std::cerr << "passwords differ\n";
         return 1;
       }
-      auto r = app->org().CreateUser(cli_actor, {u_login, u_name, pw, u_unit, roles});
+      // An account made for someone else: they choose their own password at the first login.
+      // The first administrator is the operator typing their own.
+      auto r = app->org().CreateUser(cli_actor, {u_login, u_name, pw, u_unit, roles, !u_admin});
       if (!r) {
         std::cerr << "error: " << r.error().code << ": " << r.error().message;
         for (const auto& [k, v] : r.error().fields) std::cerr << " (" << k << ": " << v << ")";

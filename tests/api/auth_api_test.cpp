@@ -73,6 +73,23 @@ TEST(AuthApi, MetaServesTheSessionLimitsForTheIdleWarning) {
   EXPECT_EQ(meta.json.at("session").at("absolute_hours").as_int64(), 5);
 }
 
+// The unread-count poll of an open tab is no sign of the person: marked as a background request
+// it reads as usual but does not restart the 30-minute idle clock.
+TEST(AuthApi, ABackgroundPollDoesNotKeepAnIdleSessionAlive) {
+  TestApp t;
+  Client person(*t.app), tab(*t.app);
+  ASSERT_EQ(person.Login("promoter").status, 200);
+  ASSERT_EQ(tab.Login("promoter").status, 200);
+  tab.set_header("x-background", "1");
+  constexpr int64_t kMinute = 60'000;
+  t.clock.Advance(20 * kMinute);
+  EXPECT_EQ(person.Get("/api/v1/notifications/unread-count").status, 200);  // activity
+  EXPECT_EQ(tab.Get("/api/v1/notifications/unread-count").status, 200);     // a poll
+  t.clock.Advance(11 * kMinute);  // 31 minutes after logging in
+  EXPECT_EQ(person.Get("/api/v1/auth/me").status, 200);
+  EXPECT_EQ(tab.Get("/api/v1/notifications/unread-count").status, 401);
+}
+
 TEST(AuthApi, WrongPasswordAndUnknownLoginLookTheSame) {
   TestApp t;
   Client c(*t.app);

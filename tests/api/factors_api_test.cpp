@@ -304,5 +304,36 @@ TEST(FactorsApi, TheDepartmentIsToldAndTheRequesterHearsOfTheResolution) {
   EXPECT_EQ(c.power.Get("/api/v1/notifications?unread=maybe").Field("unread"), "invalid_value");
 }
 
+// The audit log names a request by its project and type, a supervision item by its title.
+TEST(FactorsApi, TheAuditLogNamesRequestsAndSupervisionItems) {
+  TestApp t;
+  Cast c(t);
+  const int64_t project = FirstProject(c.receiver, "signed");
+  Reply raised = c.receiver.Post(
+      "/api/v1/projects/" + std::to_string(project) + "/factor-requests",
+      json::object{{"type", "power"}, {"need", "新增 2000 kVA 专变"}, {"quantity", 2000}});
+  ASSERT_EQ(raised.status, 201) << raised.body;
+  Client aud(*t.app);
+  ASSERT_EQ(aud.Login("auditadmin").status, 200);
+  Reply r = aud.Get("/api/v1/audit?object_type=factor_request&object_id=" +
+                    std::to_string(raised.json.at("id").as_int64()));
+  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_EQ(r.json.at("total").as_int64(), 1);
+  EXPECT_EQ(r.json.at("items").at(0).at("object_name").as_string(),
+            std::string(raised.json.at("project_name").as_string()) + " · 用电");
+  Reply issued =
+      c.coordinator.Post("/api/v1/supervision", json::object{{"subject_type", "project"},
+                                                             {"subject_id", project},
+                                                             {"title", "加快落实供电"},
+                                                             {"instruction", "请一周内反馈"},
+                                                             {"priority", "urgent"}});
+  ASSERT_EQ(issued.status, 201) << issued.body;
+  r = aud.Get("/api/v1/audit?object_type=supervision_item&object_id=" +
+              std::to_string(issued.json.at("id").as_int64()));
+  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_GE(r.json.at("total").as_int64(), 1);
+  EXPECT_EQ(r.json.at("items").at(0).at("object_name").as_string(), "加快落实供电");
+}
+
 }  // namespace
 }  // namespace zhaoshang::testing

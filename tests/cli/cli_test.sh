@@ -29,6 +29,10 @@ expect_rc() { local want="$1"; shift; "$@"; [ $? -eq "$want" ]; }
 check "migrate creates the database" "$BIN" --db "$DB" migrate
 check "a weak admin password is refused" bash -c "! echo short | '$BIN' --db '$DB' user create --admin --login root --name 管理员"
 check "user create --admin asks for the password (stdin)" bash -c "echo 'Strong#Pass1' | '$BIN' --db '$DB' user create --admin --login admin --name 管理员 | grep -q 'created user admin'"
+check "an account the command line makes for someone else must choose its own password; the administrator need not" bash -c "
+  echo 'Strong#Pass3' | '$BIN' --db '$DB' user create --login clerk --name 办事员 --role promoter | grep -q 'created user clerk' &&
+  sqlite3 '$DIR/z.db' \"SELECT must_change_password FROM users WHERE login='clerk'\" | grep -qx 1 &&
+  sqlite3 '$DIR/z.db' \"SELECT must_change_password FROM users WHERE login='admin'\" | grep -qx 0"
 check "the admin holds exactly the sysadmin role" bash -c "sqlite3 '$DIR/z.db' \"SELECT group_concat(role) FROM user_roles JOIN users ON users.id = user_id WHERE login = 'admin'\" | grep -qx sysadmin"
 check "no plaintext password is stored" bash -c "! sqlite3 '$DIR/z.db' 'SELECT password_hash FROM users' | grep -q 'Strong#Pass1'"
 check "demo refuses a database that already has accounts" expect_rc 1 "$BIN" --db "$DB" demo

@@ -148,6 +148,7 @@ Reply Client::Call(const std::string& method, const std::string& target, const s
   if (!body.empty() && !content_type.empty()) req.headers["content-type"] = content_type;
   if (!cookie_.empty()) req.headers["cookie"] = cookie_name_ + "=" + cookie_;
   if (!csrf_.empty()) req.headers["x-csrf-token"] = csrf_;
+  for (const auto& [k, v] : extra_) req.headers[k] = v;
   http::Response r = app_.Handle(req);
   Reply out;
   out.status = r.status;

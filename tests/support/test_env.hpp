@@ -3,6 +3,7 @@
 //   unset or "sqlite"  → a fresh SQLite file per test
 //   "postgresql"       → a fresh schema per test on the server in ZS_TEST_PG_URL;
 //                        if that variable is missing the tests FAIL (never skip).
+#include <map>
 #include <memory>
 #include <string>
 
@@ -98,12 +99,15 @@ class Client {
     return Call("PUT", t, boost::json::serialize(v));
   }
   void set_csrf(std::string c) { csrf_ = std::move(c); }
+  // Sent with every later request (lower-case name), e.g. the web's background-poll mark.
+  void set_header(const std::string& name, std::string value) { extra_[name] = std::move(value); }
   const std::string& cookie() const { return cookie_; }
   void set_cookie(std::string c) { cookie_ = std::move(c); }
 
  private:
   App& app_;
   std::string remote_, cookie_, csrf_;
+  std::map<std::string, std::string> extra_;
   std::string cookie_name_ = "zs_session";
 };
 

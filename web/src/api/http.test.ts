@@ -184,6 +184,20 @@ describe('http error interceptor', () => {
     expect(h2['Content-Type']).toBeUndefined()
   })
 
+  it('marks a background poll for the server and does not count it as the person’s activity', async () => {
+    const onActivity = vi.fn()
+    configureHttp({ csrfToken: () => 'tok-1', onUnauthorized, onActivity })
+    const fetchMock = reply(200, { unread: 3 })
+    vi.stubGlobal('fetch', fetchMock)
+    await http.get('/notifications/unread-count', { background: true })
+    const calls = fetchMock.mock.calls as unknown as [string, RequestInit][]
+    expect((calls[0][1].headers as Record<string, string>)['X-Background']).toBe('1')
+    expect(onActivity).not.toHaveBeenCalled()
+    await http.get('/notifications/unread-count')
+    expect((calls[1][1].headers as Record<string, string>)['X-Background']).toBeUndefined()
+    expect(onActivity).toHaveBeenCalledTimes(1)
+  })
+
   it('returns undefined for 204', async () => {
     vi.stubGlobal(
       'fetch',

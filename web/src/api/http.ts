@@ -51,6 +51,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | null | undefined>
   /** Content-Type of a raw body (Blob, File, ArrayBuffer), e.g. `text/csv`; JSON bodies ignore it. */
   contentType?: string
+  /** A background poll (the unread count): not the person's doing, so neither the server's nor this tab's idle clock restarts. */
+  background?: boolean
 }
 
 /** A binary answer (an .xlsx download) with the file name the server suggested. */
@@ -195,6 +197,7 @@ async function send(
   extra: { headers?: Record<string, string>; alsoOk?: number[] } = {},
 ): Promise<Response> {
   const headers: Record<string, string> = { Accept: accept, ...extra.headers }
+  if (opts.background) headers['X-Background'] = '1'
   let payload: BodyInit | undefined
   if (isRawBody(body)) {
     // A file upload: its bytes as they are, not multipart, not JSON.
@@ -216,7 +219,7 @@ async function send(
     onError(err, opts)
     throw err
   }
-  if (res.status !== 401 && !PUBLIC_PATHS.has(path)) hooks.onActivity()
+  if (res.status !== 401 && !PUBLIC_PATHS.has(path) && !opts.background) hooks.onActivity()
   if (!res.ok && !extra.alsoOk?.includes(res.status)) {
     const err = await parseError(res, path)
     onError(err, opts)

@@ -15,7 +15,7 @@ export const useInboxStore = defineStore('inbox', () => {
   async function refresh(): Promise<void> {
     const mine = ++seq
     try {
-      const r = await getUnreadCount({ silent: true })
+      const r = await getUnreadCount({ silent: true, background: true })
       if (mine === seq) unread.value = r.unread
     } catch {
       // keep what we had: the next poll or read tries again

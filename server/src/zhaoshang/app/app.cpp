@@ -195,7 +195,10 @@ http::Response App::Dispatch(const http::Request& req) {
                                      "request body must be application/json"});
   RequestContext ctx{req, std::nullopt, std::move(m.params), {}};
   if (route.permission != http::kPublic) {
-    ctx.principal = auth_.Authenticate(req.Cookie(auth::SessionCookieName(cfg_.secure_cookie)));
+    // A request the client marks as a background poll (`X-Background: 1`) does not restart the
+    // idle clock: the mark can only shorten the caller's own session.
+    ctx.principal = auth_.Authenticate(req.Cookie(auth::SessionCookieName(cfg_.secure_cookie)),
+                                       req.Header("x-background") != "1");
     if (!ctx.principal)
       return http::ErrorResponse(
           Error{ErrorCode::kUnauthenticated, "unauthenticated", "please log in"});

@@ -1,10 +1,12 @@
 #include "zhaoshang/app/audit_names.hpp"
 
 #include "zhaoshang/catalog/catalog_store.hpp"
+#include "zhaoshang/factors/factors_store.hpp"
 #include "zhaoshang/matching/park_store.hpp"
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/pipeline/pipeline_store.hpp"
 #include "zhaoshang/review/review_store.hpp"
+#include "zhaoshang/supervision/supervision_store.hpp"
 
 namespace zhaoshang {
 
@@ -18,7 +20,8 @@ void RegisterAuditNames(audit::AuditService& audit) {
   audit.AddNamer("review_round", review::store::RoundTitles);
   audit.AddNamer("leading_industry", catalog::store::LeadingNames);
   audit.AddNamer("chain_node", catalog::store::NodeNames);
-  // factor_request and supervision_item rows show their number until their modules name them.
+  audit.AddNamer("factor_request", factors::store::RequestNames);
+  audit.AddNamer("supervision_item", supervision::store::ItemTitles);
 }
 
 }  // namespace zhaoshang

@@ -145,7 +145,7 @@ Result<LoginResult> AuthService::Login(const std::string& login_in, const std::s
   return out;
 }
 
-std::optional<Principal> AuthService::Authenticate(const std::string& token) {
+std::optional<Principal> AuthService::Authenticate(const std::string& token, bool activity) {
   if (token.size() != 64) return std::nullopt;
   const int64_t now = clock_.NowMs();
   const std::string hash = Sha256Hex(token);
@@ -159,7 +159,7 @@ std::optional<Principal> AuthService::Authenticate(const std::string& token) {
     return std::nullopt;
   }
   // Sliding idle timeout; written at most once a minute to keep reads cheap.
-  if (now - s->last_seen_at > int64_t{60} * 1000) store::TouchSession(c, hash, now);
+  if (activity && now - s->last_seen_at > int64_t{60} * 1000) store::TouchSession(c, hash, now);
   Principal p;
   p.user_id = s->user_id;
   p.csrf_token = s->csrf_token;

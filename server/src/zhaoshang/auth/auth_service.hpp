@@ -37,8 +37,10 @@ class AuthService {
   Result<LoginResult> Login(const std::string& login, const std::string& password,
                             const std::string& source, const std::string& request_id,
                             const std::string& presented_token = "");
-  // nullopt when the token is unknown, expired, or the account is disabled.
-  std::optional<Principal> Authenticate(const std::string& token);
+  // nullopt when the token is unknown, expired, or the account is disabled. `activity`: the
+  // request is the person's doing and restarts the idle clock; a background poll (the unread
+  // count) is not, or an open tab would keep its session alive for ever.
+  std::optional<Principal> Authenticate(const std::string& token, bool activity = true);
   void Logout(const Principal& p, const std::string& source, const std::string& request_id);
   Status ChangePassword(const Principal& p, const std::string& old_password,
                         const std::string& new_password, const std::string& source,

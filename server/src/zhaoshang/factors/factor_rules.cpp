@@ -6,19 +6,19 @@ namespace zhaoshang::factors {
 
 const std::vector<FactorType>& FactorTypes() {
   static const std::vector<FactorType> k = {
-      {"land", "mu_x100"},          // 用地
-      {"planning_permit", ""},      // 规划许可
-      {"power", "kva"},             // 用电
-      {"water", "t_per_day"},       // 用水
-      {"gas", "m3_per_day"},        // 用气
-      {"environment", ""},          // 环评
-      {"energy_review", ""},        // 能评（节能审查）
-      {"construction_permit", ""},  // 施工许可
-      {"labour", "people"},         // 用工招聘
-      {"talent", "people"},         // 人才
-      {"finance", "yuan"},          // 融资
-      {"policy", ""},               // 政策兑现
-      {"other", ""},
+      {"land", "mu_x100", "用地"},
+      {"planning_permit", "", "规划许可"},
+      {"power", "kva", "用电"},
+      {"water", "t_per_day", "用水"},
+      {"gas", "m3_per_day", "用气"},
+      {"environment", "", "环境影响评价"},
+      {"energy_review", "", "节能审查"},
+      {"construction_permit", "", "施工许可"},
+      {"labour", "people", "用工"},
+      {"talent", "people", "人才"},
+      {"finance", "yuan", "融资"},
+      {"policy", "", "政策兑现"},
+      {"other", "", "其他"},
   };
   return k;
 }

@@ -13,7 +13,8 @@ namespace zhaoshang::factors {
 struct FactorType {
   std::string_view code;
   std::string_view
-      quantity_unit;  // "" (no quantity), mu_x100, kva, t_per_day, m3_per_day, people, yuan
+      quantity_unit;    // "" (no quantity), mu_x100, kva, t_per_day, m3_per_day, people, yuan
+  std::string_view zh;  // the type's name where the server writes Chinese (audit names, export)
 };
 const std::vector<FactorType>& FactorTypes();
 const FactorType* FindFactorType(std::string_view code);

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "zhaoshang/factors/factor_rules.hpp"
+
 namespace zhaoshang::factors::store {
 namespace {
 constexpr const char* kSelect =
@@ -205,6 +207,23 @@ std::vector<OverdueRequest> Overdue(db::Connection& c, const std::string& today)
   std::vector<OverdueRequest> out;
   for (size_t i = 0; i < rs.size(); ++i)
     out.push_back({rs[i].Int(0), rs[i].Int(1), rs[i].Text(2), rs[i].Text(3), rs[i].Int(4)});
+  return out;
+}
+
+std::map<int64_t, std::string> RequestNames(db::Connection& c, const std::set<int64_t>& ids) {
+  std::map<int64_t, std::string> out;
+  if (ids.empty()) return out;
+  db::Params p;
+  const std::string in = db::InList(ids, p);
+  auto rs = c.Query(
+      "SELECT r.id, p.name, r.type FROM factor_requests r JOIN projects p ON p.id = r.project_id "
+      "WHERE r.id IN (" +
+          in + ")",
+      p);
+  for (size_t i = 0; i < rs.size(); ++i) {
+    const FactorType* t = FindFactorType(rs[i].Text(2));
+    out[rs[i].Int(0)] = rs[i].Text(1) + " · " + (t ? std::string(t->zh) : rs[i].Text(2));
+  }
   return out;
 }
 

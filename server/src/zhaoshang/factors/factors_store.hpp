@@ -1,6 +1,8 @@
 #pragma once
 // All SQL of the factors module: factor_type_units, factor_requests, factor_events.
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,5 +32,7 @@ void AddEvent(db::Connection& c, const FactorEvent& e);
 std::vector<FactorEvent> Events(db::Connection& c, int64_t request_id);
 
 std::vector<OverdueRequest> Overdue(db::Connection& c, const std::string& today);
+// "<project name> · <type>" by request id (the audit log's object names).
+std::map<int64_t, std::string> RequestNames(db::Connection& c, const std::set<int64_t>& ids);
 
 }  // namespace zhaoshang::factors::store

@@ -26,8 +26,9 @@ struct NewUser {
   int64_t unit_id = 0;
   std::vector<std::string> roles;  // only the CLI and demo loader set roles at creation
   // The password was chosen by someone else (an administrator in the web): the person must
-  // choose their own at the first login, as after a reset. The demo accounts and the command
-  // line (the operator types the person's first password on the server) leave it off.
+  // choose their own at the first login, as after a reset (also for accounts the command line
+  // creates, except the administrator its operator creates for themselves). The demo accounts
+  // leave it off.
   bool must_change_password = false;
 };
 struct UserPatch {

@@ -1,6 +1,9 @@
 #pragma once
 // All SQL of the supervision module: supervision_items, supervision_events.
+#include <map>
 #include <optional>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "zhaoshang/db/database.hpp"
@@ -25,5 +28,8 @@ struct UnitCount {
   int64_t open = 0, replied = 0, overdue = 0, closed = 0;
 };
 std::vector<UnitCount> CountByUnit(db::Connection& c, const ItemScope& s, const std::string& today);
+
+// Titles by item id (the audit log's object names).
+std::map<int64_t, std::string> ItemTitles(db::Connection& c, const std::set<int64_t>& ids);
 
 }  // namespace zhaoshang::supervision::store
