@@ -76,6 +76,25 @@ TEST(SupervisionApi, IssuedRepliedClosedAndReopened) {
   EXPECT_EQ(reopened.json.at("deadline").as_string(), "2026-11-25");  // Mon, Tue, Wed
   EXPECT_EQ(reopened.json.at("events").as_array().size(), 4u);  // issued, replied, closed, reopened
   EXPECT_TRUE(park.Get(path).json.at("capabilities").at("reply").as_bool());
+  // Reopened again with the deadline the leader chooses; a past date or a deadline on another
+  // step is refused and changes nothing.
+  Reply replied2 = Step(park, reopened, "reply", {{"note", "设备已到货"}});
+  ASSERT_EQ(replied2.status, 200) << replied2.body;
+  ASSERT_EQ(coordinator.Login("coordinator").status, 200);  // idle since Wednesday
+  Reply closed2 = Step(coordinator, replied2, "close", {{"note", "ok"}});
+  ASSERT_EQ(closed2.status, 200) << closed2.body;
+  EXPECT_EQ(Step(leader, closed2, "reopen", {{"note", "再跟进"}, {"deadline", "2026-11-19"}})
+                .Field("deadline"),
+            "invalid_value");
+  EXPECT_EQ(Step(leader, closed2, "reopen", {{"note", "再跟进"}, {"deadline", "2026-13-01"}})
+                .Field("deadline"),
+            "invalid_value");
+  EXPECT_EQ(Step(coordinator, closed2, "close", {{"deadline", "2026-12-31"}}).Field("deadline"),
+            "unknown_field");
+  Reply chosen =
+      Step(leader, closed2, "reopen", {{"note", "年底前落实"}, {"deadline", "2026-12-31"}});
+  ASSERT_EQ(chosen.status, 200) << chosen.body;
+  EXPECT_EQ(chosen.json.at("deadline").as_string(), "2026-12-31");
 }
 
 TEST(SupervisionApi, OnAFactorRequestTheDepartmentReplies) {
@@ -96,6 +115,10 @@ TEST(SupervisionApi, OnAFactorRequestTheDepartmentReplies) {
   EXPECT_EQ(item.json.at("unit_id"), request.at("department_id"));
   EXPECT_EQ(item.json.at("project_id"), request.at("project_id"));
   EXPECT_EQ(item.json.at("deadline").as_string(), "2026-12-04");
+  // Named by what it is about: the request's project and its type in words.
+  EXPECT_EQ(item.json.at("project_name"), request.at("project_name"));
+  EXPECT_EQ(item.json.at("subject_name").as_string(),
+            std::string(request.at("project_name").as_string()) + " · 用地");
   Reply listed = land.Get("/api/v1/supervision?status=open");
   ASSERT_EQ(listed.status, 200) << listed.body;
   EXPECT_FALSE(listed.json.at("items").as_array().empty());

@@ -27,6 +27,11 @@ export namespace SupervisionApi {
     id: number
     subject_type: SubjectType | string
     subject_id: number
+    /** the project, "project · 要素类型", or the unit (Chinese; the web words a request's type itself) */
+    subject_name: string
+    project_name: string
+    /** a factor request's type code; null for other subjects */
+    factor_type: string | null
     project_id: number | null
     /** the unit that must reply */
     unit_id: number
@@ -109,5 +114,21 @@ export const getSupervision = (id: number, opts?: RequestOptions) => http.get<Su
 export const getSupervisionUnits = (opts?: RequestOptions) => http.get<{ items: SupervisionApi.UnitSummary[] }>('/supervision/units', opts)
 
 /** reply and reopen need a note; close may carry one. 409 `version_conflict` / `invalid_status` when the item moved on. */
-export const supervisionStep = (id: number, action: SupervisionApi.Action, version: number, note: string, opts?: RequestOptions) =>
-  http.post<SupervisionApi.Item>(`/supervision/${id}/${action}`, note || action !== 'close' ? { version, note } : { version }, opts)
+/** `deadline` (YYYY-MM-DD): reopening only, the new deadline the issuer chooses. */
+export const supervisionStep = (
+  id: number,
+  action: SupervisionApi.Action,
+  version: number,
+  note: string,
+  opts?: RequestOptions,
+  deadline?: string,
+) =>
+  http.post<SupervisionApi.Item>(
+    `/supervision/${id}/${action}`,
+    {
+      version,
+      ...(note || action !== 'close' ? { note } : {}),
+      ...(action === 'reopen' && deadline ? { deadline } : {}),
+    },
+    opts,
+  )

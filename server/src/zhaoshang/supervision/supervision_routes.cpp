@@ -27,7 +27,10 @@ json::object ItemJson(const supervision::Item& i, const clocks::ClockDay& day) {
       {"id", i.id},
       {"subject_type", i.subject_type},
       {"subject_id", i.subject_id},
+      {"subject_name", i.subject_name},
       {"project_id", OptInt(i.project_id)},
+      {"project_name", i.project_name},
+      {"factor_type", i.factor_type.empty() ? json::value(nullptr) : json::value(i.factor_type)},
       {"unit_id", i.unit_id},
       {"unit_name", i.unit_name},
       {"title", i.title},
@@ -135,9 +138,12 @@ http::Response Act(const Deps& d, RequestContext& ctx) {
   if (!in) return ErrorResponse(in.error());
   auto version = in->Int("version", true);
   auto note = in->Text("note", S != supervision::Step::kClose, supervision::kMaxNoteChars);
+  auto deadline = in->String("deadline", false, 10);  // reopening: the service checks it
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   return Detail(
-      d, d.supervision.Act(*ctx.principal, *id, S, *version, note.value_or(""), ctx.Actor()), 200);
+      d,
+      d.supervision.Act(*ctx.principal, *id, S, *version, note.value_or(""), ctx.Actor(), deadline),
+      200);
 }
 }  // namespace
 

@@ -156,9 +156,14 @@ Result<std::vector<Item>> SupervisionService::List(const auth::Principal& who, c
 }
 
 Result<ItemDetail> SupervisionService::Act(const auth::Principal& who, int64_t id, Step step,
-                                           int64_t version, const std::string& note,
-                                           const Actor& a) {
+                                           int64_t version, const std::string& note, const Actor& a,
+                                           const std::optional<std::string>& deadline) {
   const int64_t now = clock_.NowMs();
+  if (deadline && step != Step::kReopen)
+    return Fail(InvalidArgument({{"deadline", "unknown_field"}}));
+  if (deadline && (!IsIsoDate(*deadline) || *deadline < LocalDateOfMs(now)))
+    return Fail(InvalidArgument({{"deadline", "invalid_value"}},
+                                "the new deadline is a date from today on"));
   auto c = db_.Acquire();
   {
     db::Transaction tx(*c, true);
@@ -184,10 +189,13 @@ Result<ItemDetail> SupervisionService::Act(const auth::Principal& who, int64_t i
     if (step == Step::kClose) i.closed_at = now;
     if (step == Step::kReopen) {
       i.closed_at.reset();
-      const std::string deadline = clocks_.Calendar(*c)->AddWorkingDays(
-          LocalDateOfMs(now), clocks::ClockService::DaysFor(*c, clocks::kSupervisionReply));
-      d.Change("deadline", i.deadline, deadline);
-      i.deadline = deadline;
+      const std::string next =
+          deadline ? *deadline
+                   : clocks_.Calendar(*c)->AddWorkingDays(
+                         LocalDateOfMs(now),
+                         clocks::ClockService::DaysFor(*c, clocks::kSupervisionReply));
+      d.Change("deadline", i.deadline, next);
+      i.deadline = next;
     }
     if (!store::Update(*c, i)) return Fail(VersionConflict());
     store::AddEvent(*c, {0, id, now, who.user_id, "", std::string(StepEvent(step)), note});

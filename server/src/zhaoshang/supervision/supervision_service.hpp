@@ -50,8 +50,11 @@ class SupervisionService {
   Result<std::vector<Item>> List(const auth::Principal& who, const ItemQuery& q, int64_t* total);
   // The items in the caller's scope counted per unit (the list of open items by unit).
   Result<std::vector<store::UnitCount>> ByUnit(const auth::Principal& who);
+  // `deadline`: reopening only — the new deadline the issuer chooses (today or later); without
+  // it the supervision_reply clock from today.
   Result<ItemDetail> Act(const auth::Principal& who, int64_t id, Step step, int64_t version,
-                         const std::string& note, const Actor& a);
+                         const std::string& note, const Actor& a,
+                         const std::optional<std::string>& deadline = std::nullopt);
 
  private:
   Result<ItemScope> ScopeOf(db::Connection& c, const auth::Principal& who);

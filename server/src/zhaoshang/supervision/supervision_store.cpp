@@ -2,13 +2,18 @@
 
 #include <set>
 
+#include "zhaoshang/factors/factor_rules.hpp"
+
 namespace zhaoshang::supervision::store {
 namespace {
 constexpr const char* kSelect =
     "SELECT s.id, s.subject_type, s.subject_id, s.project_id, s.unit_id, o.name, s.title, "
     "s.instruction, s.leader_instruction, s.priority, s.deadline, s.status, s.issued_by, u.name, "
-    "s.issued_at, s.closed_at, s.version FROM supervision_items s JOIN org_units o ON o.id = "
-    "s.unit_id JOIN users u ON u.id = s.issued_by ";
+    "s.issued_at, s.closed_at, s.version, COALESCE(p.name, ''), COALESCE(f.type, ''), "
+    "COALESCE(su.name, '') FROM supervision_items s JOIN org_units o ON o.id = s.unit_id JOIN "
+    "users u ON u.id = s.issued_by LEFT JOIN projects p ON p.id = s.project_id LEFT JOIN "
+    "factor_requests f ON s.subject_type = 'factor_request' AND f.id = s.subject_id LEFT JOIN "
+    "org_units su ON s.subject_type = 'unit' AND su.id = s.subject_id ";
 
 std::vector<Item> Rows(const db::ResultSet& rs) {
   std::vector<Item> out;
@@ -34,6 +39,18 @@ std::vector<Item> Rows(const db::ResultSet& rs) {
     i.issued_at = row.Int(k++);
     i.closed_at = row.OptInt(k++);
     i.version = row.Int(k++);
+    i.project_name = row.Text(k++);
+    i.factor_type = row.Text(k++);
+    const std::string subject_unit = row.Text(k++);
+    // What the item is about, by name: the project, the request (its project and type), the unit.
+    if (i.subject_type == "factor_request") {
+      const factors::FactorType* t = factors::FindFactorType(i.factor_type);
+      i.subject_name = i.project_name + " · " + (t ? std::string(t->zh) : i.factor_type);
+    } else if (i.subject_type == "unit") {
+      i.subject_name = subject_unit;
+    } else {
+      i.subject_name = i.project_name;
+    }
     out.push_back(std::move(i));
   }
   return out;

@@ -15,6 +15,8 @@ struct Item {
   int64_t id = 0;
   std::string subject_type;  // project | factor_request | unit
   int64_t subject_id = 0;
+  std::string subject_name, project_name;  // by name: the project, "project · type", the unit
+  std::string factor_type;                 // a factor request's type code ("" otherwise)
   std::optional<int64_t> project_id;
   int64_t unit_id = 0;
   std::string unit_name;

@@ -68,7 +68,7 @@ export default {
     },
     noteRequired: 'Please write a note',
     reopenHint:
-      'Reopened, the reply deadline is counted again from today by the supervision reply clock (working days), and the unit is notified.',
+      'The unit is notified; left empty, the reply deadline is counted again from today by the supervision reply clock (working days).',
     done: { reply: 'Reply sent', close: 'Closed', reopen: 'Reopened' },
   },
   detail: {

@@ -63,7 +63,7 @@ export default {
     note: { reply: '办理情况', close: '办结意见', reopen: '重新督办的理由和要求' },
     placeholder: { reply: '写明已办理的情况和下一步安排', close: '选填', reopen: '写明哪里不满意、还要做什么' },
     noteRequired: '请填写说明',
-    reopenHint: '重新督办后，反馈期限从今天起按督办反馈时限（工作日）重新计算，并通知承办单位。',
+    reopenHint: '重新督办后通知承办单位；反馈期限不填写时，从今天起按督办反馈时限（工作日）重新计算。',
     done: { reply: '已反馈', close: '已办结', reopen: '已重新督办' },
   },
   detail: {

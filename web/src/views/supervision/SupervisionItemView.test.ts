@@ -27,6 +27,9 @@ function item(capabilities: Partial<SupervisionApi.Capabilities>, over: Partial<
     id: 7,
     subject_type: 'unit',
     subject_id: 20,
+    subject_name: '宜秀区',
+    project_name: '',
+    factor_type: null,
     project_id: null,
     unit_id: 20,
     unit_name: '宜秀区',
@@ -130,7 +133,7 @@ describe('supervision item page', () => {
     expect(step).not.toHaveBeenCalled()
     await vi.waitFor(() => expect(dialog().querySelector('.el-form-item__error')?.textContent).toContain('请填写说明'))
     await submitNote('已安排专人跟进')
-    expect(step).toHaveBeenCalledWith(7, 'reply', 3, '已安排专人跟进', { silent: true })
+    expect(step).toHaveBeenCalledWith(7, 'reply', 3, '已安排专人跟进', { silent: true }, undefined)
     await vi.waitFor(() => expect(w.find('[data-testid="supervision-status"]').text()).toBe('已反馈'))
   })
 
@@ -145,9 +148,27 @@ describe('supervision item page', () => {
     await flushPromises()
     ;(dialog().querySelector('[data-testid="supervision-action-submit"]') as HTMLElement).click()
     await flushPromises()
-    expect(step).toHaveBeenCalledWith(7, 'close', 3, '', { silent: true })
+    expect(step).toHaveBeenCalledWith(7, 'close', 3, '', { silent: true }, undefined)
     expect(get).toHaveBeenCalledTimes(2)
     expect(w.find('[data-testid="supervision-notice"]').text()).toContain('状态已变化')
     expect(buttons(w)).toEqual(['reopen'])
+  })
+
+  it('offers a new deadline when reopening and words the server refusing it', async () => {
+    get.mockResolvedValue(item({ reopen: true }, { status: 'closed', clock: null }))
+    step.mockImplementation(async () => {
+      throw new ApiError(400, { code: 'invalid_argument', message: 'x', fields: { deadline: 'invalid_value' } }, '/supervision/7/reopen')
+    })
+    const w = await setup()
+    await w.find('[data-testid="supervision-action-reopen"]').trigger('click')
+    await flushPromises()
+    expect(dialog().querySelector('[data-testid="supervision-reopen-deadline-field"]')).not.toBeNull()
+    await submitNote('设备到货延迟，请继续跟踪')
+    expect(step).toHaveBeenCalledWith(7, 'reopen', 3, '设备到货延迟，请继续跟踪', { silent: true }, undefined)
+    await vi.waitFor(() =>
+      expect(dialog().querySelector('[data-testid="supervision-reopen-deadline-field"] .el-form-item__error')?.textContent).toContain(
+        '反馈期限须为今天或以后的日期',
+      ),
+    )
   })
 })
