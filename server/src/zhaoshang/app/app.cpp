@@ -17,11 +17,13 @@
 #include "zhaoshang/clocks/clocks_routes.hpp"
 #include "zhaoshang/db/settings.hpp"
 #include "zhaoshang/escalation/escalation_routes.hpp"
+#include "zhaoshang/factors/factor_permissions.hpp"
 #include "zhaoshang/factors/factors_routes.hpp"
 #include "zhaoshang/matching/park_routes.hpp"
 #include "zhaoshang/notify/notify_routes.hpp"
 #include "zhaoshang/org/org_routes.hpp"
 #include "zhaoshang/org/roles.hpp"
+#include "zhaoshang/pipeline/pipeline_permissions.hpp"
 #include "zhaoshang/pipeline/pipeline_routes.hpp"
 #include "zhaoshang/reports/audit_excel_routes.hpp"
 #include "zhaoshang/reports/project_excel_routes.hpp"
@@ -118,18 +120,21 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
   // Who may read, attach and remove is the owning module's answer.
   attachments::RegisterAttachmentRoutes(
       router_, attachments_,
-      {[this](const auth::Principal& who, int64_t id) -> Result<attachments::Access> {
-         auto v = projects_.Get(who, id);
-         if (!v) return Fail(v.error());
-         return attachments::Access{v->capabilities.attach, v->capabilities.manage_files,
-                                    v->project.stage};
-       },
-       [this](const auth::Principal& who, int64_t id) -> Result<attachments::Access> {
-         auto r = factors_.Get(who, id);
-         if (!r) return Fail(r.error());
-         const auto& k = r->request.capabilities;
-         return attachments::Access{k.attach, k.manage_files, ""};
-       }});
+      {{[this](const auth::Principal& who, int64_t id) -> Result<attachments::Access> {
+          auto v = projects_.Get(who, id);
+          if (!v) return Fail(v.error());
+          return attachments::Access{v->capabilities.attach, v->capabilities.manage_files,
+                                     v->project.stage};
+        },
+        pipeline::perm::kProjectRead, pipeline::perm::kProjectWrite},
+       {[this](const auth::Principal& who, int64_t id) -> Result<attachments::Access> {
+          auto r = factors_.Get(who, id);
+          if (!r) return Fail(r.error());
+          const auto& k = r->request.capabilities;
+          return attachments::Access{k.attach, k.manage_files, ""};
+        },
+        // The parties to a request attach: the requester, the department, the coordinator.
+        factors::perm::kFactorRead, factors::perm::kFactorRead}});
   RegisterNotifyRoutes(router_, notify_);
   RegisterSupervisionRoutes(router_, supervision_, clocks_);
   RegisterEscalationRoutes(router_, escalation_);

@@ -5,11 +5,14 @@
 #include <algorithm>
 
 #include "zhaoshang/clocks/clock_service.hpp"
+#include "zhaoshang/factors/factor_permissions.hpp"
 #include "zhaoshang/factors/factor_service.hpp"
 #include "zhaoshang/org/roles.hpp"
+#include "zhaoshang/pipeline/pipeline_permissions.hpp"
 #include "zhaoshang/pipeline/project_service.hpp"
 #include "zhaoshang/pipeline/routing_service.hpp"
 #include "zhaoshang/pipeline/workflow.hpp"
+#include "zhaoshang/supervision/supervision_permissions.hpp"
 #include "zhaoshang/supervision/supervision_service.hpp"
 
 namespace zhaoshang {
@@ -39,7 +42,7 @@ json::object TodosJson(const TodoSources& s, const auth::Principal& who) {
   const clocks::ClockDay day = s.clocks.Now();
   std::vector<Todo> todos;
   int64_t n_projects = 0, n_routings = 0, n_factors = 0, n_supervision = 0, n_follow_ups = 0;
-  if (Has(who, "project.read")) {
+  if (Has(who, pipeline::perm::kProjectRead)) {
     pipeline::ProjectFilter f;
     f.deadline_to = day.due_soon_through;  // overdue or due soon
     f.sort = "step_deadline";
@@ -53,7 +56,8 @@ json::object TodosJson(const TodoSources& s, const auth::Principal& who) {
                              p.pending_routing_id.has_value())),
                          p.step_deadline.value_or("")});
   }
-  if (Has(who, "project.write")) {  // 跟进: a first activity on a new lead, progress reports
+  if (Has(who, pipeline::perm::kProjectWrite)) {  // 跟进: a first activity on a new lead, progress
+                                                  // reports
     const auto due = s.projects.FollowUpsDue(who, day);
     n_follow_ups = static_cast<int64_t>(due.size());
     for (size_t i = 0; i < due.size() && i < static_cast<size_t>(kTodoItems); ++i)
@@ -69,9 +73,10 @@ json::object TodosJson(const TodoSources& s, const auth::Principal& who) {
         if (r.capabilities.respond)
           todos.push_back({"routing", r.id, r.project_id, r.project_name, r.park_name, r.deadline});
   }
-  if (Has(who, "factor.handle")) {
+  if (Has(who, factors::perm::kFactorHandle)) {
     factors::FactorQuery q;
-    const bool everyone = org::ResolveScope(who.roles, "factor.handle") == org::Scope::kAll;
+    const bool everyone =
+        org::ResolveScope(who.roles, factors::perm::kFactorHandle) == org::Scope::kAll;
     if (everyone) {
       q.statuses = {"unresolvable"};  // escalated to the coordinator
     } else {
@@ -95,7 +100,8 @@ json::object TodosJson(const TodoSources& s, const auth::Principal& who) {
       n_factors += n_late;
     }
   }
-  if (Has(who, "supervision.reply")) {  // items addressed to the caller's unit, to answer
+  if (Has(who, supervision::perm::kSupervisionReply)) {  // items addressed to the caller's unit, to
+                                                         // answer
     supervision::ItemQuery q;
     q.statuses = {"open"};
     q.limit = kTodoItems;
@@ -106,7 +112,8 @@ json::object TodosJson(const TodoSources& s, const auth::Principal& who) {
             {"supervision", i.id, i.project_id.value_or(0), i.title, i.priority, i.deadline});
     n_supervision += n;
   }
-  if (Has(who, "supervision.issue")) {  // replies waiting for the issuer side to close or reopen
+  if (Has(who, supervision::perm::kSupervisionIssue)) {  // replies waiting for the issuer side to
+                                                         // close or reopen
     supervision::ItemQuery q;
     q.statuses = {"replied"};
     q.limit = kTodoItems;

@@ -22,8 +22,8 @@ struct Deps {
 };
 
 const AccessFn* OwnerOf(const Deps& d, std::string_view type) {
-  if (type == kProject) return &d.owners.project;
-  if (type == kFactorRequest) return &d.owners.factor_request;
+  if (type == kProject) return &d.owners.project.access;
+  if (type == kFactorRequest) return &d.owners.factor_request.access;
   return nullptr;
 }
 
@@ -141,16 +141,17 @@ http::Response Kinds(const Deps& d, RequestContext&) {
 }  // namespace
 
 void RegisterAttachmentRoutes(AppRouter& r, AttachmentService& service, Owners owners) {
+  const Owner project = owners.project, request = owners.factor_request;
   auto with = BindTo(Deps{service, std::move(owners)});
   r.Add("GET", "/api/v1/attachments/kinds", kAnyBusinessRole, with(Kinds));  // before {id}
   r.Add("GET", "/api/v1/attachments/{id}/content", kAnyBusinessRole, with(Content));
   r.Add("DELETE", "/api/v1/attachments/{id}", kAnyBusinessRole, with(Remove));
-  r.Add("GET", "/api/v1/projects/{id}/attachments", "project.read", with(List<kProject>));
-  r.Add("POST", "/api/v1/projects/{id}/attachments", "project.write", with(UploadFile<kProject>),
-        true);
-  r.Add("GET", "/api/v1/factor-requests/{id}/attachments", "factor.read",
+  r.Add("GET", "/api/v1/projects/{id}/attachments", project.read_permission, with(List<kProject>));
+  r.Add("POST", "/api/v1/projects/{id}/attachments", project.attach_permission,
+        with(UploadFile<kProject>), true);
+  r.Add("GET", "/api/v1/factor-requests/{id}/attachments", request.read_permission,
         with(List<kFactorRequest>));
-  r.Add("POST", "/api/v1/factor-requests/{id}/attachments", "factor.read",
+  r.Add("POST", "/api/v1/factor-requests/{id}/attachments", request.attach_permission,
         with(UploadFile<kFactorRequest>), true);
 }
 

@@ -18,9 +18,16 @@ struct Access {
 };
 using AccessFn = std::function<Result<Access>(const auth::Principal&, int64_t object_id)>;
 
+// An owning module: its answer, and the permissions of its routes that list and add files
+// (org/roles.cpp grants them; the route × role matrix lists them).
+struct Owner {
+  AccessFn access;
+  const char* read_permission;
+  const char* attach_permission;
+};
 struct Owners {
-  AccessFn project;
-  AccessFn factor_request;
+  Owner project;
+  Owner factor_request;
 };
 
 void RegisterAttachmentRoutes(AppRouter& r, AttachmentService& service, Owners owners);

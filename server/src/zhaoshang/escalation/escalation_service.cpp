@@ -10,6 +10,7 @@
 #include "zhaoshang/clocks/clock_kinds.hpp"
 #include "zhaoshang/core/date.hpp"
 #include "zhaoshang/escalation/escalation_store.hpp"
+#include "zhaoshang/factors/factor_permissions.hpp"
 #include "zhaoshang/factors/factors_store.hpp"
 #include "zhaoshang/notify/notify_kinds.hpp"
 #include "zhaoshang/notify/notify_service.hpp"
@@ -21,6 +22,7 @@
 #include "zhaoshang/pipeline/workflow_service.hpp"
 #include "zhaoshang/review/review_store.hpp"
 #include "zhaoshang/review/review_types.hpp"
+#include "zhaoshang/supervision/supervision_permissions.hpp"
 #include "zhaoshang/supervision/supervision_store.hpp"
 
 namespace zhaoshang::escalation {
@@ -117,7 +119,7 @@ std::vector<OverdueItem> EscalationService::Gather(db::Connection& c, const std:
                    r.deadline,
                    r.department_id,
                    {},
-                   "factor.handle",
+                   factors::perm::kFactorHandle,
                    false});
   for (const auto& s : supervision::store::Overdue(c, today))
     out.push_back({"supervision_item",
@@ -127,7 +129,7 @@ std::vector<OverdueItem> EscalationService::Gather(db::Connection& c, const std:
                    s.deadline,
                    s.unit_id,
                    {},
-                   "supervision.reply",
+                   supervision::perm::kSupervisionReply,
                    true});
   return out;
 }
@@ -241,7 +243,7 @@ Result<std::vector<Step>> EscalationService::List(const auth::Principal& who, in
                                                   int64_t limit, int64_t* total) {
   // Over everything (coordinator, leader): from the coordinator's tier; over a subtree (a unit
   // head): from the unit head's tier in it; anyone else: their own unit's steps.
-  const auto scope = org::ResolveScope(who.roles, "project.read");
+  const auto scope = org::ResolveScope(who.roles, pipeline::perm::kProjectRead);
   StepQuery q;
   q.offset = offset;
   q.limit = limit;

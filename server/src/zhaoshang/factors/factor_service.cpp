@@ -7,6 +7,7 @@
 #include "zhaoshang/audit/diff.hpp"
 #include "zhaoshang/clocks/clock_kinds.hpp"
 #include "zhaoshang/core/date.hpp"
+#include "zhaoshang/factors/factor_permissions.hpp"
 #include "zhaoshang/factors/factors_store.hpp"
 #include "zhaoshang/notify/notify_kinds.hpp"
 #include "zhaoshang/notify/notify_service.hpp"
@@ -16,8 +17,8 @@
 
 namespace zhaoshang::factors {
 namespace {
-constexpr const char* kRead = "factor.read";
-constexpr const char* kHandle = "factor.handle";
+constexpr const char* kRead = perm::kFactorRead;
+constexpr const char* kHandle = perm::kFactorHandle;
 
 Error RequestNotFound() { return NotFound("factor request not found"); }
 

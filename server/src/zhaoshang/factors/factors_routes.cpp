@@ -7,8 +7,10 @@
 #include "zhaoshang/app/render.hpp"
 #include "zhaoshang/clocks/clock_service.hpp"
 #include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/factors/factor_permissions.hpp"
 #include "zhaoshang/factors/factor_service.hpp"
 #include "zhaoshang/org/roles.hpp"
+#include "zhaoshang/pipeline/pipeline_permissions.hpp"
 
 namespace zhaoshang {
 namespace json = boost::json;
@@ -16,9 +18,9 @@ using http::ErrorResponse;
 using http::JsonResponse;
 
 namespace {
-constexpr const char* kRead = "factor.read";
-constexpr const char* kHandle = "factor.handle";
-constexpr const char* kSettings = "factor.settings";
+constexpr const char* kRead = factors::perm::kFactorRead;
+constexpr const char* kHandle = factors::perm::kFactorHandle;
+constexpr const char* kSettings = factors::perm::kFactorSettings;
 
 struct Deps {
   factors::FactorService& factors;
@@ -240,8 +242,10 @@ void RegisterFactorRoutes(AppRouter& r, factors::FactorService& factors,
   r.Add("POST", "/api/v1/factor-requests/{id}/resolve", kHandle, with(Act<kResolve>));
   r.Add("POST", "/api/v1/factor-requests/{id}/unresolvable", kHandle, with(Act<kUnresolvable>));
   r.Add("POST", "/api/v1/factor-requests/{id}/withdraw", kRead, with(Act<kWithdraw>));
-  r.Add("GET", "/api/v1/projects/{id}/factor-requests", "project.read", with(OfProject));
-  r.Add("POST", "/api/v1/projects/{id}/factor-requests", "project.write", with(Raise));
+  r.Add("GET", "/api/v1/projects/{id}/factor-requests", pipeline::perm::kProjectRead,
+        with(OfProject));
+  r.Add("POST", "/api/v1/projects/{id}/factor-requests", pipeline::perm::kProjectWrite,
+        with(Raise));
 }
 
 }  // namespace zhaoshang

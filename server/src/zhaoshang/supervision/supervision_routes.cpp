@@ -9,6 +9,7 @@
 #include "zhaoshang/app/render.hpp"
 #include "zhaoshang/clocks/clock_service.hpp"
 #include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/supervision/supervision_permissions.hpp"
 #include "zhaoshang/supervision/supervision_service.hpp"
 
 namespace zhaoshang {
@@ -151,13 +152,16 @@ void RegisterSupervisionRoutes(AppRouter& r, supervision::SupervisionService& su
                                clocks::ClockService& clocks) {
   using enum supervision::Step;
   auto with = BindTo(Deps{supervision, clocks});
-  r.Add("POST", "/api/v1/supervision", "supervision.issue", with(Issue));
-  r.Add("GET", "/api/v1/supervision", "supervision.read", with(List));
-  r.Add("GET", "/api/v1/supervision/units", "supervision.read", with(ByUnit));
-  r.Add("GET", "/api/v1/supervision/{id}", "supervision.read", with(Get));
-  r.Add("POST", "/api/v1/supervision/{id}/reply", "supervision.reply", with(Act<kReply>));
-  r.Add("POST", "/api/v1/supervision/{id}/close", "supervision.issue", with(Act<kClose>));
-  r.Add("POST", "/api/v1/supervision/{id}/reopen", "supervision.issue", with(Act<kReopen>));
+  r.Add("POST", "/api/v1/supervision", supervision::perm::kSupervisionIssue, with(Issue));
+  r.Add("GET", "/api/v1/supervision", supervision::perm::kSupervisionRead, with(List));
+  r.Add("GET", "/api/v1/supervision/units", supervision::perm::kSupervisionRead, with(ByUnit));
+  r.Add("GET", "/api/v1/supervision/{id}", supervision::perm::kSupervisionRead, with(Get));
+  r.Add("POST", "/api/v1/supervision/{id}/reply", supervision::perm::kSupervisionReply,
+        with(Act<kReply>));
+  r.Add("POST", "/api/v1/supervision/{id}/close", supervision::perm::kSupervisionIssue,
+        with(Act<kClose>));
+  r.Add("POST", "/api/v1/supervision/{id}/reopen", supervision::perm::kSupervisionIssue,
+        with(Act<kReopen>));
 }
 
 }  // namespace zhaoshang

@@ -13,13 +13,14 @@
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/org/roles.hpp"
 #include "zhaoshang/pipeline/project_service.hpp"
+#include "zhaoshang/supervision/supervision_permissions.hpp"
 #include "zhaoshang/supervision/supervision_store.hpp"
 
 namespace zhaoshang::supervision {
 namespace {
-constexpr const char* kRead = "supervision.read";
-constexpr const char* kReply = "supervision.reply";
-constexpr const char* kIssue = "supervision.issue";
+constexpr const char* kRead = perm::kSupervisionRead;
+constexpr const char* kReply = perm::kSupervisionReply;
+constexpr const char* kIssue = perm::kSupervisionIssue;
 
 Error ItemNotFound() { return NotFound("supervision item not found"); }
 
