@@ -79,6 +79,42 @@ TEST(RobotsApi, DeliveredInEachRobotsFormatWithTheDingTalkSignature) {
   EXPECT_EQ(robot.Hits("/ok").size(), 1U);
 }
 
+// A routing's message links to the park's routing list of that project (the path is fixed when
+// the message is queued: the delivery alone does not know the project).
+TEST(RobotsApi, ARoutingMessageLinksToWhereTheParkAnswers) {
+  TestApp t;
+  MockRobot robot(kSecret);
+  RobotCast s(t);
+  const int64_t park = UnitIdByCode(*t.app, "AQ-JKQ");
+  ASSERT_EQ(s.admin
+                .Post("/api/v1/robots", json::object{{"unit_id", park},
+                                                     {"kind", "wecom"},
+                                                     {"name", "经开区招商群"},
+                                                     {"url", robot.Url("/park?key=k")}})
+                .status,
+            201);
+  Reply pool = s.coordinator.Get("/api/v1/projects?stage=approved&page_size=50");
+  ASSERT_EQ(pool.status, 200);
+  int64_t id = 0, version = 0;
+  for (const auto& p : pool.json.at("items").as_array())
+    if (p.at("pending_routing_id").is_null()) {
+      id = p.at("id").as_int64();
+      version = p.at("version").as_int64();
+      break;
+    }
+  ASSERT_NE(id, 0) << pool.body;
+  Reply routed = s.coordinator.Post("/api/v1/projects/" + std::to_string(id) + "/routings",
+                                    json::object{{"park_id", park}, {"version", version}});
+  ASSERT_EQ(routed.status, 201) << routed.body;
+  t.app->notify().DeliverDue(t.clock.NowMs(), "test:1", "https://zs.example", milliseconds(2000));
+  auto hits = robot.Hits("/park");
+  ASSERT_FALSE(hits.empty());
+  const std::string content(json::parse(hits.back().body).at("markdown").at("content").as_string());
+  EXPECT_NE(content.find("https://zs.example/routings?project_id=" + std::to_string(id)),
+            std::string::npos)
+      << content;
+}
+
 TEST(RobotsApi, RetriedWithBackoffThenGivenUp) {
   TestApp t;
   MockRobot robot;

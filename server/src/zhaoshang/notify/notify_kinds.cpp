@@ -14,6 +14,7 @@ const std::vector<KindInfo>& Kinds() {
       {kOverdue, "事项已超期", true},
       {kEscalated, "超期事项逐级上报", true},
       {kLeadOnAgenda, "超期未研判线索已列入预审议程", true},
+      {kRoutingReceived, "新的分派项目待接收", true},
       {kDigest, "每日待办摘要", false},
   };
   return k;

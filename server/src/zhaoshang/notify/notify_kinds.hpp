@@ -19,7 +19,8 @@ inline constexpr std::string_view kSupervisionReplied = "supervision_replied";  
 inline constexpr std::string_view kSupervisionReopened = "supervision_reopened";  // to the unit
 inline constexpr std::string_view kOverdue = "overdue";      // to the responsible party
 inline constexpr std::string_view kEscalated = "escalated";  // unit head, coordinator, leader
-inline constexpr std::string_view kLeadOnAgenda = "lead_on_agenda";  // to the lead's promoter
+inline constexpr std::string_view kLeadOnAgenda = "lead_on_agenda";       // to the lead's promoter
+inline constexpr std::string_view kRoutingReceived = "routing_received";  // to the park's receivers
 inline constexpr std::string_view kDigest = "digest";  // the daily digest, to each person
 
 struct KindInfo {

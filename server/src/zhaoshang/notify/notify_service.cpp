@@ -55,6 +55,7 @@ void Send(db::Connection& c, std::vector<int64_t> users, std::string_view kind, 
     d.object_id = s.object_id;
     d.title = s.title;
     d.body = RobotMarkdown(info->label_zh, s.title, "");
+    d.link = LinkPath(s.object_type, s.object_id, s.project_id);
     d.next_at = now;
     d.created_at = now;
     store::Enqueue(c, d);
@@ -243,7 +244,7 @@ DeliveryRun NotifyService::DeliverDue(int64_t now, const std::string& owner,
       if (!d || !r) continue;
       std::string text = d->body;
       if (!public_url.empty() && d->kind != "test") {
-        const std::string path = LinkPath(d->object_type, d->object_id, std::nullopt);
+        const std::string path = d->link;
         if (!path.empty())
           text.append("\n\n[前往处理](").append(public_url).append(path).append(")");
       }

@@ -143,8 +143,9 @@ std::vector<Robot> EnabledRobotsOfUsers(db::Connection& c, const std::vector<int
 void Enqueue(db::Connection& c, const Delivery& d) {
   c.Execute(
       "INSERT INTO deliveries(robot_id, kind, object_type, object_id, title, body, status, "
-      "next_at, created_at) VALUES (?,?,?,?,?,?,'pending',?,?)",
-      {d.robot_id, d.kind, d.object_type, d.object_id, d.title, d.body, d.next_at, d.created_at});
+      "next_at, created_at, link) VALUES (?,?,?,?,?,?,'pending',?,?,?)",
+      {d.robot_id, d.kind, d.object_type, d.object_id, d.title, d.body, d.next_at, d.created_at,
+       d.link});
 }
 
 std::vector<int64_t> ClaimDue(db::Connection& c, const std::string& owner, int64_t now,
@@ -166,7 +167,8 @@ std::vector<int64_t> ClaimDue(db::Connection& c, const std::string& owner, int64
 namespace {
 constexpr const char* kDeliveryColumns =
     "d.id, d.robot_id, r.name, u.name, d.kind, d.object_type, d.object_id, d.title, d.body, "
-    "d.status, d.attempts, d.next_at, d.last_error, d.created_at, d.delivered_at FROM deliveries "
+    "d.status, d.attempts, d.next_at, d.last_error, d.created_at, d.delivered_at, d.link FROM "
+    "deliveries "
     "d JOIN robots r ON r.id = d.robot_id JOIN org_units u ON u.id = r.unit_id";
 
 std::vector<Delivery> Deliveries(const db::ResultSet& rs) {
@@ -175,7 +177,7 @@ std::vector<Delivery> Deliveries(const db::ResultSet& rs) {
     out.push_back({rs[i].Int(0), rs[i].Int(1), rs[i].Text(2), rs[i].Text(3), rs[i].Text(4),
                    rs[i].Text(5), rs[i].Int(6), rs[i].Text(7), rs[i].Text(8), rs[i].Text(9),
                    static_cast<int>(rs[i].Int(10)), rs[i].Int(11), rs[i].Text(12), rs[i].Int(13),
-                   rs[i].OptInt(14)});
+                   rs[i].OptInt(14), rs[i].Text(15)});
   return out;
 }
 }  // namespace

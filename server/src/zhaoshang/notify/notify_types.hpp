@@ -43,6 +43,7 @@ struct Delivery {
   std::string last_error;
   int64_t created_at = 0;
   std::optional<int64_t> delivered_at;
+  std::string link;  // the web path the message links to ("" none), set when queued
 };
 
 struct DeliveryQuery {

@@ -7,6 +7,8 @@
 #include "zhaoshang/audit/audit_log.hpp"
 #include "zhaoshang/audit/diff.hpp"
 #include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/notify/notify_kinds.hpp"
+#include "zhaoshang/notify/notify_service.hpp"
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/org/roles.hpp"
 #include "zhaoshang/pipeline/deadlines.hpp"
@@ -112,6 +114,9 @@ Result<Routing> RoutingService::Route(const auth::Principal& who, int64_t projec
   store::AddEvent(c, {0, project_id, now, "routed", who.user_id, "", p->stage, std::nullopt,
                       std::nullopt, NonEmpty(note), d.Json()});
   audit::Append(c, now, actor, {"project.route", "project", std::to_string(project_id), d.Json()});
+  // The park's receivers are told where to answer (their inbox, their group robot).
+  notify::Send(c, notify::HoldersIn(c, perm::kRoutingRespond, park_id), notify::kRoutingReceived,
+               {"routing", rid, project_id, p->name, ""}, now, who.user_id);
   tx.Commit();
   return Load(c, who, rid);
 }

@@ -26,6 +26,7 @@ export default {
     overdue: { label: 'Overdue', text: '“{title}” is past its deadline: please handle it now' },
     escalated: { label: 'Escalated', text: '“{title}” is overdue and has been raised up the line' },
     lead_on_agenda: { label: 'On the agenda', text: 'The lead “{title}”, left unjudged, is on a pre-review round’s agenda' },
+    routing_received: { label: 'New routing', text: 'The project “{title}” was routed to your park: accept or decline it in time' },
     digest: { label: 'Digest', text: 'Your daily digest of to-dos' },
     other: { label: 'Notice', text: 'New notification: {title}' },
   },

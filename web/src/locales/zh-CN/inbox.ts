@@ -26,6 +26,7 @@ export default {
     overdue: { label: '已超期', text: '「{title}」已超过办理期限，请尽快办理' },
     escalated: { label: '超期上报', text: '「{title}」超期未办，已逐级上报' },
     lead_on_agenda: { label: '列入预审', text: '超期未研判的线索「{title}」已列入预审会议程' },
+    routing_received: { label: '新分派', text: '项目「{title}」已分派到本园区，请在期限内接收或退回' },
     digest: { label: '每日摘要', text: '每日待办摘要' },
     other: { label: '通知', text: '您有一条新通知：{title}' },
   },

@@ -17,6 +17,7 @@ export const KNOWN_KINDS = [
   'overdue',
   'escalated',
   'lead_on_agenda',
+  'routing_received',
   'digest',
 ] as const
 
