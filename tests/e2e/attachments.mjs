@@ -103,6 +103,14 @@ export function register(h) {
         await fitsWidth(coord.page, card, 'the evidence card at 390 px')
         await card.scrollIntoViewIfNeeded()
         await shot(coord.page, 'att-03-settings-phone')
+        await coord.page.evaluate(() => localStorage.setItem('zs.locale', 'en'))
+        await coord.page.reload()
+        await expectText(coord.page, '[data-testid="stage-evidence"]', 'Evidence required by stage')
+        await expectText(coord.page, '[data-testid="evidence-signed"]', 'Investment agreement')
+        await fitsWidth(coord.page, card, 'the evidence card in English at 390 px')
+        await card.scrollIntoViewIfNeeded()
+        await shot(coord.page, 'att-04-settings-phone-en')
+        await coord.page.evaluate(() => localStorage.setItem('zs.locale', 'zh-CN'))
 
         // ------------------------------------------------ receiver signs from the dialog
         const s = await newSession()
@@ -217,6 +225,16 @@ export function register(h) {
         await tid(s.page, 'factor-attachments').scrollIntoViewIfNeeded()
         await settled(s.page)
         await shot(s.page, 'att-30-factor-request')
+
+        // The dialog in English at 1440 px (another project; closed without a move).
+        await s.page.evaluate(() => localStorage.setItem('zs.locale', 'en'))
+        await s.page.goto(`${base()}/projects/${candidates[1].id}`)
+        await tid(s.page, 'transition-signed').click()
+        await expectText(s.page, '[data-testid="transition-evidence-missing"]', 'To move to “Signed”, upload: Investment agreement')
+        await settled(s.page)
+        await shot(s.page, 'att-13-dialog-missing-en')
+        await s.page.keyboard.press('Escape')
+        await s.page.evaluate(() => localStorage.setItem('zs.locale', 'zh-CN'))
         assertNoProblems(s.problems)
 
         // ------------------------------------------------ 390 × 844

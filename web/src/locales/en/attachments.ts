@@ -71,7 +71,7 @@ export default {
   },
   transition: {
     missing: 'To move to “{stage}”, upload: {kinds}',
-    uploadHint: 'Upload them here; then confirm',
+    uploadHint: 'Upload here, then confirm',
     cannotAttach: 'You may not upload evidence files: ask the project’s responsible person or promoter',
     uploaded: '{kind} uploaded: {name}',
     stillMissing: 'Evidence files are still missing: upload them to confirm',
