@@ -3844,6 +3844,31 @@ registerInboxSupervision({
   },
 });
 
+// ---------------------------------------------------------------- 佐证材料 (attachments.mjs)
+// Last: it requires 投资协议 for 已签约 while it runs (and clears it at the end).
+const { register: registerAttachments } = await import("./attachments.mjs");
+registerAttachments({
+  ...{
+    scenario,
+    newSession,
+    phoneSession,
+    loginAs,
+    tid,
+    shot,
+    expectText,
+    assertNoProblems,
+  },
+  ...{
+    fitsWidth,
+    apiGet,
+    apiSend,
+    isApi,
+    settled,
+    saveDownload,
+    base: () => baseUrl,
+  },
+});
+
 // ---------------------------------------------------------------- main
 let passed = 0;
 let failed = 0;

@@ -139,6 +139,8 @@ export namespace ProjectApi {
     reason_codes: string[]
     /** free-text reason; when the chosen code is `other` the server requires text as well */
     reason: 'required' | 'optional' | 'none'
+    /** 佐证材料: the kinds the target stage requires that the project does not hold yet (the server's list; empty: none missing) */
+    evidence?: string[]
   }
 
   export interface Capabilities {
@@ -150,6 +152,10 @@ export namespace ProjectApi {
     route: boolean
     /** confirm 到位资金 past the investment */
     confirm_capital: boolean
+    /** upload 佐证材料 (promoters, the responsible party, the receiving park, the coordinator) */
+    attach?: boolean
+    /** remove anyone's 佐证材料 (the coordinator) */
+    manage_files?: boolean
     /** excludes the routing edge approved → negotiating */
     transitions: TransitionCapability[]
   }
@@ -307,6 +313,8 @@ export namespace ProjectApi {
     stage_deadline_days: Partial<Record<DeadlineStage, number>>
     /** days a park has to accept or decline a routing (1–60, default 5) */
     routing_days?: number
+    /** 佐证材料 kinds a project must hold to enter the stage (signed, construction, production: the stages the server lists) */
+    stage_evidence?: Partial<Record<Stage, string[]>>
   }
 
   /** The filters and sort of the ledger, without paging (what an export takes). */
@@ -388,6 +396,8 @@ export const NO_CAPABILITIES: ProjectApi.Capabilities = {
   adjudicate: false,
   route: false,
   confirm_capital: false,
+  attach: false,
+  manage_files: false,
   transitions: [],
 }
 export const capabilitiesOf = (p: Pick<ProjectApi.Project, 'capabilities'> | null | undefined): ProjectApi.Capabilities =>
@@ -470,7 +480,7 @@ export const DEADLINE_STAGES: readonly ProjectApi.DeadlineStage[] = [
 /** Permission `project.read`. */
 export const getPipelineSettings = (opts?: RequestOptions) => http.get<ProjectApi.Settings>('/pipeline/settings', opts)
 /** Permission `pipeline.settings` (coordinator); answers the saved settings. */
-export const putPipelineSettings = (s: ProjectApi.Settings, opts?: RequestOptions) =>
+export const putPipelineSettings = (s: Partial<ProjectApi.Settings>, opts?: RequestOptions) =>
   http.put<ProjectApi.Settings>('/pipeline/settings', s, opts)
 
 // ---------------------------------------------------------------- Excel export and import (台账导出 / 导入)

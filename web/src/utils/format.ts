@@ -13,6 +13,14 @@ export function formatTime(ms: number | null | undefined): string {
   return `${ymd(d)} ${hm(d)}:${p2(d.getSeconds())}`
 }
 
+/** Epoch milliseconds → "YYYY-MM-DD HH:mm" (lists where seconds say nothing: an upload's time). */
+export function formatMinute(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return ''
+  const d = new Date(ms)
+  if (Number.isNaN(d.getTime())) return ''
+  return `${ymd(d)} ${hm(d)}`
+}
+
 /** Epoch ms → "HH:mm" when it falls on today (local), else "YYYY-MM-DD HH:mm" (a lockout end, a retry time). */
 export function formatClock(ms: number, now: number = Date.now()): string {
   const d = new Date(ms)

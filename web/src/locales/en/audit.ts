@@ -128,6 +128,11 @@ export default {
       update: 'Group robot changed',
       test: 'Robot test message sent',
     },
+    attachment: {
+      upload: 'Evidence file uploaded',
+      download: 'Evidence file downloaded',
+      remove: 'Evidence file removed',
+    },
   },
   objectTypes: {
     user: 'User',

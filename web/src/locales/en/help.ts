@@ -18,7 +18,7 @@ export default {
     project_import:
       'Import: download the template, fill it in and choose the file. The system checks every row first and lists the problems; “Import” then imports only the rows that passed.',
     project_detail:
-      'The top of a project shows its stage, who is responsible, the next step and its deadline; the buttons under “Next step” are what you may do now. “Log activity” records a call, visit, meeting or capital in place; “Timeline” lists everything that happened.',
+      'The top of a project shows its stage, who is responsible, the next step and its deadline; the buttons under “Next step” are what you may do now. “Log activity” records a call, visit, meeting or capital in place; “Timeline” lists everything that happened. “Evidence files” holds the agreement, permits, production photos and other documents (PDF, pictures, OFD, Office); when a stage requires a kind not yet uploaded, the page and the stage-change dialog say which, and the dialog takes the upload.',
     project_edit:
       'Edit the project and press “Save”. Only the responsible party, the first promoter or the investment bureau may edit; stage changes are made on the project page.',
     routings:
@@ -38,13 +38,13 @@ export default {
     catalog:
       'The industry catalog keeps the leading industries and their chain nodes; each node maps to codes of the national industry classification (GB/T 4754-2017), used to classify leads and filter the ledger.',
     pipeline_settings:
-      'Stage deadlines: the days a project has for its next step after entering each stage, and the days a park has to answer a routing. A change applies to projects that enter the stage afterwards. Below, “Clocks” sets the working days of each kind of item; its “Escalation” group sets how many working days past a deadline an item rises to the unit head, the investment bureau and the leader in charge.',
+      'Stage deadlines: the days a project has for its next step after entering each stage, and the days a park has to answer a routing. A change applies to projects that enter the stage afterwards. Below, “Clocks” sets the working days of each kind of item; its “Escalation” group sets how many working days past a deadline an item rises to the unit head, the investment bureau and the leader in charge. “Evidence required by stage” sets the kinds of documents a project must hold before it enters signed, construction or production.',
     calendar:
       'Working calendar: every deadline counts working days. A red “H” is a holiday, a blue “W” a make-up working day, the blue frame today; tap a day to see its name. The investment promotion bureau can make a day worked or off, or import a schedule (.csv/.xlsx with date, kind, name); a file with errors names its lines and imports nothing.',
     factor_requests:
       'Factor guarantees: the factor requests you can see (land, power, water, labour …), by default those waiting or in progress; “Overdue only” keeps the late ones. Open a row to act on it. “Statistics” sums up per department and factor; the investment promotion bureau sets under “Departments” where each factor’s requests go.',
     factor_request:
-      'A factor request: the need, the department and the deadlines on top, every step under “History”. The buttons are what you may do now: accept, record progress, resolve, pass on to another department, declare it unresolvable (the bureau then coordinates) or withdraw.',
+      'A factor request: the need, the department and the deadlines on top, every step under “History”. The buttons are what you may do now: accept, record progress, resolve, pass on to another department, declare it unresolvable (the bureau then coordinates) or withdraw. Under “Evidence files” the parties upload and download the drawings and lists the request needs.',
     notifications:
       'Inbox: what you need to know or do — factor requests, supervision items — arrives here, newest first. The number on the bell at the top right counts the unread ones. Clicking a notification marks it read and opens the project, factor request or supervision item where it is done; “Mark all read” reads them all; “Unread” shows only those you have not opened.',
     supervision:

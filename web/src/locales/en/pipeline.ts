@@ -350,6 +350,7 @@ export default {
     industry_code: 'Set the industry on the project first',
     total_investment_yuan: 'Set a total investment above 0 on the project first',
     generic: 'Enter {field}',
+    attachments: 'Upload the evidence files this stage requires first',
   },
   timeline: {
     empty: 'Nothing yet',

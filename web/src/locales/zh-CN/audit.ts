@@ -128,6 +128,11 @@ export default {
       update: '修改群机器人',
       test: '发送机器人测试消息',
     },
+    attachment: {
+      upload: '上传佐证材料',
+      download: '下载佐证材料',
+      remove: '删除佐证材料',
+    },
   },
   objectTypes: {
     user: '用户',

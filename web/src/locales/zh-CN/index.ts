@@ -25,6 +25,7 @@ import factors from './factors'
 import todos from './todos'
 import inbox from './inbox'
 import supervision from './supervision'
+import attachments from './attachments'
 
 export default {
   common,
@@ -54,4 +55,5 @@ export default {
   todos,
   inbox,
   supervision,
+  attachments,
 }

@@ -350,6 +350,7 @@ export default {
     industry_code: '请先在项目中填写所属行业',
     total_investment_yuan: '请先在项目中填写总投资（须大于 0）',
     generic: '请填写{field}',
+    attachments: '请先上传该阶段要求的佐证材料',
   },
   timeline: {
     empty: '暂无动态',

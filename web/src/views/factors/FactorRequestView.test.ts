@@ -68,7 +68,7 @@ async function setup() {
   })
   const w = mount(FactorRequestView, {
     props: { id: 5 },
-    global: { plugins: [ElementPlus, i18n, router, createPinia()], stubs: { FactorActionDialog: true } },
+    global: { plugins: [ElementPlus, i18n, router, createPinia()], stubs: { FactorActionDialog: true, AttachmentsPanel: true } },
     attachTo: document.body,
   })
   await flushPromises()

@@ -71,6 +71,7 @@ async function setup(p: ProjectApi.Project) {
         RouteDialog: true,
         PendingRouting: true,
         ProjectFactors: true,
+        AttachmentsPanel: { props: ['missing'], template: '<div data-testid="files" :data-missing="JSON.stringify(missing)" />' },
         TransitionDialog: {
           props: ['transition'],
           template: '<div data-testid="dialog" :data-to="transition?.to" :data-ask="transition?.ask.join()" />',
@@ -123,6 +124,22 @@ describe('project detail follows the capabilities it is given', () => {
     ])
     await w.find('[data-testid="transition-signed"]').trigger('click')
     expect(w.find('[data-testid="dialog"]').attributes()).toMatchObject({ 'data-to': 'signed', 'data-ask': 'signing_date' })
+  })
+
+  it("hands the files panel each move's missing evidence as the server lists it", async () => {
+    const w = await setup(
+      project({
+        attach: true,
+        transitions: [
+          { to: 'signed', ask: [], reason_codes: [], reason: 'none', evidence: ['investment_agreement'] },
+          { to: 'lost', ask: [], reason_codes: ['other'], reason: 'optional', evidence: [] },
+        ],
+      }),
+    )
+    expect(JSON.parse(w.find('[data-testid="files"]').attributes('data-missing')!)).toEqual([
+      { to: 'signed', kinds: ['investment_agreement'] },
+      { to: 'lost', kinds: [] },
+    ])
   })
 
   it('shows 分派 only when the server says route', async () => {

@@ -7,17 +7,38 @@ import { createPinia, setActivePinia } from 'pinia'
 import { i18n, setLocale } from '@/locales'
 import type { ProjectApi } from '@/api/projects'
 
-vi.mock('@/api/projects', async (orig) => ({ ...(await orig<typeof import('@/api/projects')>()), transitionProject: vi.fn() }))
+vi.mock('@/api/projects', async (orig) => ({
+  ...(await orig<typeof import('@/api/projects')>()),
+  transitionProject: vi.fn(),
+  getProject: vi.fn(),
+}))
+vi.mock('@/api/attachments', async (orig) => ({
+  ...(await orig<typeof import('@/api/attachments')>()),
+  getAttachmentKinds: vi.fn(async () => ({
+    kinds: [{ code: 'investment_agreement', name: '投资协议', stages: ['negotiating', 'signed'] }],
+    formats: [{ code: 'pdf', extensions: ['pdf'] }],
+    max_bytes: 20 * 1024 * 1024,
+    max_files: 200,
+  })),
+  uploadAttachment: vi.fn(),
+}))
 
-import { transitionProject } from '@/api/projects'
+import { getProject, NO_CAPABILITIES, transitionProject } from '@/api/projects'
+import { uploadAttachment } from '@/api/attachments'
+import { ApiError } from '@/api/http'
 import TransitionDialog from './TransitionDialog.vue'
 
 const post = transitionProject as unknown as ReturnType<typeof vi.fn>
+const get = getProject as unknown as ReturnType<typeof vi.fn>
+const upload = uploadAttachment as unknown as ReturnType<typeof vi.fn>
 const project = { id: 7, name: '新能源汽车电机项目', stage: 'negotiating' as const, version: 3 }
 
-async function setup(transition: ProjectApi.TransitionCapability) {
+async function setup(
+  transition: ProjectApi.TransitionCapability,
+  p: typeof project & { capabilities?: ProjectApi.Capabilities } = project,
+) {
   const w = mount(TransitionDialog, {
-    props: { open: false, project, transition, units: [] },
+    props: { open: false, project: p, transition, units: [] },
     global: { plugins: [ElementPlus, i18n, createPinia()] },
     attachTo: document.body,
   })
@@ -70,5 +91,85 @@ describe('transition dialog follows the capability entry', () => {
     await flushPromises()
     expect(post).toHaveBeenCalledWith(7, { to: 'negotiating', version: 3, fields: {}, reason: '投资方重新联系' }, { silent: true })
     expect(w.emitted('done')).toHaveLength(1)
+  })
+})
+
+describe('transition dialog and the 佐证材料 the server says are missing', () => {
+  const sign = (evidence: string[]): ProjectApi.TransitionCapability => ({
+    to: 'signed',
+    ask: [],
+    reason_codes: [],
+    reason: 'none',
+    evidence,
+  })
+  const withFiles = (version: number, evidence: string[], attach = true) => ({
+    ...project,
+    version,
+    capabilities: { ...NO_CAPABILITIES, attach, transitions: [sign(evidence)] },
+  })
+  const confirmButton = () => document.querySelector('[data-testid="transition-confirm"]') as HTMLButtonElement
+  const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''
+
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    setLocale('zh-CN')
+    post.mockReset().mockResolvedValue({ ...project, stage: 'signed' })
+    get.mockReset()
+    upload.mockReset()
+  })
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('names what is missing, offers an upload for each kind and keeps 确定 off until the server says it is there', async () => {
+    get.mockResolvedValueOnce(withFiles(3, ['investment_agreement']))
+    const w = await setup(sign(['investment_agreement']), withFiles(3, ['investment_agreement']))
+    // Read again on open: files may have come since the page read the project.
+    expect(get).toHaveBeenCalledWith(7, { silent: true })
+    expect(text('transition-evidence-missing')).toContain('进入“已签约”需上传：投资协议')
+    expect(shown('attachment-upload-investment_agreement')).toBe(true)
+    expect(confirmButton().disabled).toBe(true)
+
+    // The upload: the dialog asks the server for the project again and follows its answer.
+    const uploaded = { id: 9, kind: 'investment_agreement', name: '投资协议.pdf' }
+    upload.mockResolvedValue(uploaded)
+    get.mockResolvedValueOnce(withFiles(4, []))
+    const input = w.find('[data-testid="attachment-file-investment_agreement"]')
+    Object.defineProperty(input.element, 'files', { value: [new File(['%PDF-1.7'], '投资协议.pdf')], configurable: true })
+    await input.trigger('change')
+    await flushPromises()
+    expect(upload).toHaveBeenCalledWith('project', 7, 'investment_agreement', expect.any(File), '投资协议.pdf', { silent: true })
+    expect(get).toHaveBeenCalledTimes(2)
+    expect(w.emitted('attached')).toHaveLength(1)
+    expect(shown('transition-evidence-missing')).toBe(false)
+    expect(text('transition-evidence-done')).toContain('已上传 投资协议：投资协议.pdf')
+    expect(confirmButton().disabled).toBe(false)
+
+    confirmButton().click()
+    await flushPromises()
+    // The version the server answered after the upload, not the one the page had.
+    expect(post).toHaveBeenCalledWith(7, { to: 'signed', version: 4, fields: {} }, { silent: true })
+  })
+
+  it('says who may upload when this user may not', async () => {
+    get.mockResolvedValueOnce(withFiles(3, ['investment_agreement'], false))
+    await setup(sign(['investment_agreement']), withFiles(3, ['investment_agreement'], false))
+    expect(text('transition-evidence-missing')).toContain('您不能上传佐证材料')
+    expect(shown('attachment-upload-investment_agreement')).toBe(false)
+    expect(confirmButton().disabled).toBe(true)
+  })
+
+  it("shows the guard's refusal in words and the list the server now has", async () => {
+    post.mockRejectedValueOnce(
+      new ApiError(400, { code: 'guard_failed', message: 'x', fields: { attachments: 'required' } }, '/projects/7/transitions'),
+    )
+    get.mockResolvedValueOnce(withFiles(3, ['investment_agreement']))
+    await setup(sign([]), withFiles(3, []))
+    expect(get).not.toHaveBeenCalled()
+    confirmButton().click()
+    await flushPromises()
+    expect(text('transition-error')).toContain('请先上传该阶段要求的佐证材料')
+    expect(get).toHaveBeenCalledTimes(1)
+    expect(text('transition-evidence-missing')).toContain('进入“已签约”需上传：投资协议')
   })
 })

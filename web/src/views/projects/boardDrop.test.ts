@@ -26,6 +26,13 @@ describe('board drops follow the card’s capabilities', () => {
     expect(dropKind(lead, 'shelved')).toBe('dialog')
   })
 
+  it('opens the dialog for a move whose stage still misses 佐证材料 (the server’s evidence list)', () => {
+    const signed = { stage: 'signed' as const, capabilities: caps([move('construction', { evidence: ['construction_permit'] })]) }
+    expect(dropKind(signed, 'construction')).toBe('dialog')
+    const ready = { stage: 'signed' as const, capabilities: caps([move('construction', { evidence: [] })]) }
+    expect(dropKind(ready, 'construction')).toBe('direct')
+  })
+
   it('refuses every column the server gave no transition to, before any dialog', () => {
     for (const to of ['approved', 'negotiating', 'signed', 'production', 'lost'] as const) expect(dropKind(lead, to)).toBe('refused')
     expect(columnState(lead, 'signed')).toBe('refused')

@@ -20,6 +20,11 @@ describe('whether a transition needs the dialog (from the server capability)', (
     expect(needsInput(cap({ to: 'shelved', reason_codes: ['other'], reason: 'optional' }))).toBe(true)
     expect(needsInput(cap({ to: 'negotiating', reason: 'required' }))).toBe(true)
   })
+
+  it('opens the dialog when the server lists missing evidence, and only then', () => {
+    expect(needsInput(cap({ to: 'construction', evidence: ['construction_permit'] }))).toBe(true)
+    expect(needsInput(cap({ to: 'construction', evidence: [] }))).toBe(false)
+  })
 })
 
 describe('transition verbs and order', () => {
