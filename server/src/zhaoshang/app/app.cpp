@@ -25,6 +25,7 @@
 #include "zhaoshang/org/roles.hpp"
 #include "zhaoshang/pipeline/pipeline_permissions.hpp"
 #include "zhaoshang/pipeline/pipeline_routes.hpp"
+#include "zhaoshang/policies/policies_routes.hpp"
 #include "zhaoshang/reports/audit_excel_routes.hpp"
 #include "zhaoshang/reports/project_excel_routes.hpp"
 #include "zhaoshang/review/review_routes.hpp"
@@ -98,6 +99,7 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
       review_(*db_, clock_, workflow_, parks_),
       factors_(*db_, clock_, clocks_, projects_),
       attachments_(*db_, clock_, cfg_.attachment_limit),
+      policies_(*db_, clock_, projects_),
       notify_(*db_, clock_),
       supervision_(*db_, clock_, clocks_, projects_, factors_),
       escalation_(*db_, clock_, clocks_, workflow_),
@@ -136,6 +138,7 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
         // The parties to a request attach: the requester, the department, the coordinator.
         factors::perm::kFactorRead, factors::perm::kFactorRead}});
   RegisterNotifyRoutes(router_, notify_);
+  policies::RegisterPolicyRoutes(router_, policies_);
   RegisterSupervisionRoutes(router_, supervision_, clocks_);
   RegisterEscalationRoutes(router_, escalation_);
   RegisterWorkbenchRoutes(router_, org_, review_,

@@ -23,6 +23,7 @@
 #include "zhaoshang/pipeline/project_service.hpp"
 #include "zhaoshang/pipeline/routing_service.hpp"
 #include "zhaoshang/pipeline/workflow_service.hpp"
+#include "zhaoshang/policies/policy_service.hpp"
 #include "zhaoshang/review/review_service.hpp"
 #include "zhaoshang/supervision/supervision_service.hpp"
 
@@ -52,6 +53,7 @@ class App {
   matching::ParkService& parks() { return parks_; }
   review::ReviewService& review() { return review_; }
   factors::FactorService& factors() { return factors_; }
+  policies::PolicyService& policies() { return policies_; }
   notify::NotifyService& notify() { return notify_; }
   supervision::SupervisionService& supervision() { return supervision_; }
   escalation::EscalationService& escalation() { return escalation_; }
@@ -82,6 +84,7 @@ class App {
   review::ReviewService review_;
   factors::FactorService factors_;
   attachments::AttachmentService attachments_;
+  policies::PolicyService policies_;
   notify::NotifyService notify_;
   supervision::SupervisionService supervision_;
   escalation::EscalationService escalation_;

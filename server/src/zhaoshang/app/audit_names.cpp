@@ -5,6 +5,7 @@
 #include "zhaoshang/matching/park_store.hpp"
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/pipeline/pipeline_store.hpp"
+#include "zhaoshang/policies/policies_store.hpp"
 #include "zhaoshang/review/review_store.hpp"
 #include "zhaoshang/supervision/supervision_store.hpp"
 
@@ -22,6 +23,7 @@ void RegisterAuditNames(audit::AuditService& audit) {
   audit.AddNamer("chain_node", catalog::store::NodeNames);
   audit.AddNamer("factor_request", factors::store::RequestNames);
   audit.AddNamer("supervision_item", supervision::store::ItemTitles);
+  audit.AddNamer("policy", policies::store::Titles);
 }
 
 }  // namespace zhaoshang

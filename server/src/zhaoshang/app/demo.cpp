@@ -109,6 +109,7 @@ bool LoadDemo(App& app) {
   LoadDemoMatching(app);
   LoadDemoFactors(app);
   LoadDemoSupervision(app);
+  LoadDemoPolicies(app);
   auto c = app.db().Acquire();
   db::PutSetting(*c, kDemoSetting, "1");
   app.RefreshDemoFlag();

@@ -62,6 +62,9 @@ void RegisterJobs(jobs::Scheduler& s, App& app, const std::string& owner) {
     return fmt::format("{} overdue items, {} escalation steps, {} leads on the agenda, {} ms",
                        r.items, r.steps, r.agenda, r.ms);
   });
+  s.Register(jobs::kPolicyExpiry, [&app](int64_t) {
+    return fmt::format("{} policies told", app.policies().TellExpiring());
+  });
   s.Register(jobs::kDigest,
              [&app](int64_t now) { return fmt::format("{} digests", SendDigests(app, now)); });
   s.Register(jobs::kDeliver, [&app, owner](int64_t now) {

@@ -18,8 +18,10 @@ const std::vector<Kind>& Kinds() {
       {"investment_agreement", "投资协议", {"negotiating", "signed"}},
       {"project_filing", "备案/核准文件", {"signed", "construction"}},
       {"land_certificate", "用地手续", {"signed", "construction"}},
-      {"construction_permit", "施工许可证", {"construction"}},
-      {"production_photo", "投产照片", {"production"}},
+      // A kind is suggested from the stage before the one it proves: the permit is uploaded
+      // to enter 已开工, the photos to enter 已投产.
+      {"construction_permit", "施工许可证", {"signed", "construction"}},
+      {"production_photo", "投产照片", {"construction", "production"}},
       {"other", "其他材料", {}},
   };
   return kinds;

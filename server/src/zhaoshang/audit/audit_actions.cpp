@@ -75,6 +75,8 @@ const std::vector<ActionInfo>& Actions() {
       {"escalation.raise", "project", G::kBusiness, "超期上报"},
       {"review.auto_agenda", "project", G::kBusiness, "超期线索列入预审议程"},
       {"notification.preferences", "user", G::kAccount, "修改通知设置"},
+      {"policy.create", "policy", G::kBusiness, "新增政策"},
+      {"policy.update", "policy", G::kBusiness, "修改政策"},
       {"robot.create", "robot", G::kAccount, "新增群机器人"},
       {"robot.update", "robot", G::kAccount, "修改群机器人"},
       {"robot.test", "robot", G::kAccount, "发送机器人测试消息"},

@@ -9,8 +9,9 @@ namespace zhaoshang::jobs {
 const std::vector<JobSpec>& JobTable() {
   static const std::vector<JobSpec> k = {
       {kClockSweep, 15, -1},
-      {kDigest, 0, 8 * 60 + 30},  // 08:30, before the working day starts
-      {kDeliver, 1, -1},          // retries wait longer than this (backoff in robot_message)
+      {kDigest, 0, 8 * 60 + 30},   // 08:30, before the working day starts
+      {kDeliver, 1, -1},           // retries wait longer than this (backoff in robot_message)
+      {kPolicyExpiry, 0, 8 * 60},  // 08:00: the owner units hear of a policy 90 days before its end
   };
   return k;
 }

@@ -18,9 +18,10 @@ struct JobSpec {
   int daily_at_minute = -1;  // ≥ 0: once a day from this minute of the day (China time)
 };
 
-inline constexpr std::string_view kClockSweep = "clock_sweep";  // escalation, lead agendas
-inline constexpr std::string_view kDigest = "digest";           // the daily digest per person
-inline constexpr std::string_view kDeliver = "deliver";         // robot webhook deliveries
+inline constexpr std::string_view kClockSweep = "clock_sweep";      // escalation, lead agendas
+inline constexpr std::string_view kDigest = "digest";               // the daily digest per person
+inline constexpr std::string_view kDeliver = "deliver";             // robot webhook deliveries
+inline constexpr std::string_view kPolicyExpiry = "policy_expiry";  // policies nearing their end
 
 const std::vector<JobSpec>& JobTable();
 const JobSpec* FindJob(std::string_view name);
