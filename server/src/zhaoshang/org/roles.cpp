@@ -91,7 +91,9 @@ const std::vector<RoleDef>& AllRoles() {
       {"expert",
        false,
        {{"workbench.view", kSelf},
-        {"policy.read", kAll}, {"review.participate", kSelf}, {"review.view", kSelf}}},
+        {"policy.read", kAll},
+        {"review.participate", kSelf},
+        {"review.view", kSelf}}},
       // 投促局: sees and routes everything, adjudicates first-report disputes.
       {"coordinator",
        false,
