@@ -131,10 +131,39 @@ export function register(h) {
       await s.page.locator('[data-testid="board-column-in_review"] [data-testid="board-card"]').filter({ hasText: name }).first().waitFor()
       await expectText(s.page, '.el-message', '已变更为“预审中”')
 
+      // A phone cannot drag: each card offers its allowed moves as a menu (the server's list).
       await s.page.setViewportSize(PHONE)
-      await expectText(s.page, '[data-testid="page-board"]', '在手机上请打开项目办理阶段变更')
+      await expectText(s.page, '[data-testid="page-board"]', '点「移动到」选择阶段办理')
+      const phoneName = `E2E看板手机${stamp}`
+      const made2 = await apiSend(s.page, 'POST', '/projects', {
+        name: phoneName,
+        investor_name: `看板手机测试${stamp}新材料有限公司`,
+        industry_code: '3812',
+        total_investment_yuan: 200_000_000,
+        source_channel: 'exhibition',
+      })
+      if (made2.status !== 201) throw new Error(`arrange phone lead → HTTP ${made2.status} ${JSON.stringify(made2.body)}`)
+      await s.page.locator('input[data-testid="board-q"]').fill(phoneName)
+      await Promise.all([
+        s.page.waitForResponse((r) => isApi(r, 'GET', /\/api\/v1\/projects\/board$/) && new URL(r.url()).searchParams.get('q') === phoneName),
+        tid(s.page, 'board-search').click(),
+      ])
+      const phoneCard = s.page.locator('[data-testid="board-column-lead"] [data-testid="board-card"]').filter({ hasText: phoneName }).first()
+      await phoneCard.waitFor()
+      await phoneCard.locator('[data-testid="board-move"]').click()
+      // Only the moves the server allows: 预审中 is offered, 已签约 is not.
+      await s.page.locator('[data-testid="board-move-in_review"]:visible').waitFor()
+      if (await s.page.locator('[data-testid="board-move-signed"]:visible').count()) throw new Error('the phone menu offers 已签约 to a lead')
       await settled(s.page)
       await shot(s.page, 'fr2-03-board-390')
+      const [phoneMove] = await Promise.all([
+        s.page.waitForResponse((r) => isApi(r, 'POST', /\/api\/v1\/projects\/\d+\/transitions$/)),
+        s.page.locator('[data-testid="board-move-in_review"]:visible').click(),
+      ])
+      if (phoneMove.status() !== 200) throw new Error(`phone move to 预审中 → HTTP ${phoneMove.status()} ${await phoneMove.text()}`)
+      await s.page.locator('[data-testid="board-column-in_review"] [data-testid="board-card"]').filter({ hasText: phoneName }).first().waitFor()
+      if (await s.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1))
+        throw new Error('the board page overflows the phone sideways')
       assertNoProblems(s.problems)
     },
   )

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ProjectApi } from '@/api/projects'
-import { appendPage, columnState, dropKind, refusal } from './boardDrop'
+import { STAGES } from '@/api/projects'
+import { appendPage, columnState, dropKind, moveTargets, refusal } from './boardDrop'
 
 const move = (to: ProjectApi.Stage, extra: Partial<ProjectApi.TransitionCapability> = {}): ProjectApi.TransitionCapability => ({
   to,
@@ -39,6 +40,11 @@ describe('board drops follow the card’s capabilities', () => {
     expect(columnState(lead, 'in_review')).toBe('allowed')
     expect(columnState(lead, 'lead')).toBe('source')
     expect(dropKind(lead, 'lead')).toBe('same')
+  })
+
+  it('offers a phone the same moves as a menu, in the board’s order, never its own stage', () => {
+    expect(moveTargets(lead, STAGES)).toEqual(['in_review', 'shelved'])
+    expect(moveTargets({ stage: 'lead' }, STAGES)).toEqual([])
   })
 
   it('refuses everything for a card without capabilities (a reader, or a row of an old server)', () => {

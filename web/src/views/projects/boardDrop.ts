@@ -37,6 +37,11 @@ export function refusal(card: Card, to: Stage): 'route' | 'not_allowed' {
   return card.stage === 'approved' && to === 'negotiating' && card.capabilities?.route ? 'route' : 'not_allowed'
 }
 
+/** The stages a card may move to, in the board's order (the phone's 移动到 menu: no dragging there). */
+export function moveTargets(card: Card, stages: readonly Stage[]): Stage[] {
+  return stages.filter((s) => columnState(card, s) === 'allowed')
+}
+
 /** Adds a page of cards to a column, skipping any it holds already (a card moved in meanwhile). */
 export function appendPage<T extends { id: number }>(have: readonly T[], page: readonly T[]): T[] {
   const seen = new Set(have.map((c) => c.id))
