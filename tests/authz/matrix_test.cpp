@@ -98,6 +98,11 @@ TEST(AuthzMatrix, EveryRouteEnforcesItForEveryRole) {
       target.replace(p, 6, "land");
     for (auto p = target.find("{date}"); p != std::string::npos; p = target.find("{date}"))
       target.replace(p, 6, "2026-05-06");
+    for (auto p = target.find("{stage}"); p != std::string::npos; p = target.find("{stage}"))
+      target.replace(p, 7, "lead");
+    // No such checklist item: an allowed tick stops at not_found and changes nothing.
+    for (auto p = target.find("{item}"); p != std::string::npos; p = target.find("{item}"))
+      target.replace(p, 6, "999999");
     for (const auto& [role, cell] : l.cells) {
       SCOPED_TRACE(::testing::Message()
                    << l.method << " " << target << " as " << role << " expecting " << cell);

@@ -19,6 +19,7 @@
 #include "zhaoshang/escalation/escalation_routes.hpp"
 #include "zhaoshang/factors/factor_permissions.hpp"
 #include "zhaoshang/factors/factors_routes.hpp"
+#include "zhaoshang/guide/guide_routes.hpp"
 #include "zhaoshang/matching/park_routes.hpp"
 #include "zhaoshang/notify/notify_routes.hpp"
 #include "zhaoshang/org/org_routes.hpp"
@@ -100,6 +101,7 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
       factors_(*db_, clock_, clocks_, projects_),
       attachments_(*db_, clock_, cfg_.attachment_limit),
       policies_(*db_, clock_, projects_),
+      checklists_(*db_, clock_),
       notify_(*db_, clock_),
       supervision_(*db_, clock_, clocks_, projects_, factors_),
       escalation_(*db_, clock_, clocks_, workflow_),
@@ -139,6 +141,14 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
         factors::perm::kFactorRead, factors::perm::kFactorRead}});
   RegisterNotifyRoutes(router_, notify_);
   policies::RegisterPolicyRoutes(router_, policies_);
+  checklists_.SetProjectAccess(
+      [this](const auth::Principal& who, int64_t id) -> Result<guide::ProjectAccess> {
+        auto v = projects_.Get(who, id);
+        if (!v) return Fail(v.error());
+        // Those who attach its evidence tick its checklist: the project's parties.
+        return guide::ProjectAccess{v->capabilities.attach, v->project.stage};
+      });
+  guide::RegisterGuideRoutes(router_, checklists_);
   RegisterSupervisionRoutes(router_, supervision_, clocks_);
   RegisterEscalationRoutes(router_, escalation_);
   RegisterWorkbenchRoutes(router_, org_, review_,

@@ -17,6 +17,7 @@
 #include "zhaoshang/db/database.hpp"
 #include "zhaoshang/escalation/escalation_service.hpp"
 #include "zhaoshang/factors/factor_service.hpp"
+#include "zhaoshang/guide/checklist_service.hpp"
 #include "zhaoshang/matching/park_service.hpp"
 #include "zhaoshang/notify/notify_service.hpp"
 #include "zhaoshang/org/org_service.hpp"
@@ -54,6 +55,7 @@ class App {
   review::ReviewService& review() { return review_; }
   factors::FactorService& factors() { return factors_; }
   policies::PolicyService& policies() { return policies_; }
+  guide::ChecklistService& checklists() { return checklists_; }
   notify::NotifyService& notify() { return notify_; }
   supervision::SupervisionService& supervision() { return supervision_; }
   escalation::EscalationService& escalation() { return escalation_; }
@@ -85,6 +87,7 @@ class App {
   factors::FactorService factors_;
   attachments::AttachmentService attachments_;
   policies::PolicyService policies_;
+  guide::ChecklistService checklists_;
   notify::NotifyService notify_;
   supervision::SupervisionService supervision_;
   escalation::EscalationService escalation_;

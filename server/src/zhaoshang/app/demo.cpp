@@ -110,6 +110,7 @@ bool LoadDemo(App& app) {
   LoadDemoFactors(app);
   LoadDemoSupervision(app);
   LoadDemoPolicies(app);
+  LoadDemoChecklists(app);
   auto c = app.db().Acquire();
   db::PutSetting(*c, kDemoSetting, "1");
   app.RefreshDemoFlag();

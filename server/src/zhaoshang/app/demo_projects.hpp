@@ -39,5 +39,6 @@ void LoadDemoFactors(App& app);
 // Supervision items (督办) in every state, one of them overdue (demo_supervision.cpp).
 void LoadDemoSupervision(App& app);
 void LoadDemoPolicies(App& app);
+void LoadDemoChecklists(App& app);
 
 }  // namespace zhaoshang

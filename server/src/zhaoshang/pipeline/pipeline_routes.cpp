@@ -145,7 +145,8 @@ json::object CapabilitiesJson(const ProjectCapabilities& k) {
                                        {"ask", Strings(t.ask)},
                                        {"reason_codes", Strings(t.reason_codes)},
                                        {"reason", t.reason},
-                                       {"evidence", Strings(t.evidence)}});
+                                       {"evidence", Strings(t.evidence)},
+                                       {"checklist", Strings(t.checklist)}});
   return {{"edit", k.edit},
           {"add_activity", k.add_activity},
           {"adjudicate", k.adjudicate},

@@ -211,6 +211,7 @@ struct TransitionOption {
   std::vector<std::string> reason_codes;  // empty: no code is asked
   std::string reason = "none";            // free text: "required" | "optional" | "none"
   std::vector<std::string> evidence;      // attachment kinds still missing for this stage
+  std::vector<std::string> checklist;     // required checklist items of the stage left, unticked
 };
 
 // What the caller may do with a project, computed by the checks that enforce it.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "zhaoshang/attachments/attachments_store.hpp"
+#include "zhaoshang/guide/guide_store.hpp"
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/org/roles.hpp"
 #include "zhaoshang/pipeline/pipeline_permissions.hpp"
@@ -136,11 +137,22 @@ std::vector<std::string> Evidence::MissingFor(Stage to) const {
   return missing;
 }
 
-Evidence EvidenceOf(db::Connection& c, int64_t id) {
+std::vector<std::string> Evidence::ChecklistFor(Stage to) const {
+  return IsForward(stage, to) ? unticked : std::vector<std::string>{};
+}
+
+Evidence EvidenceOf(db::Connection& c, const Project& p) {
   Evidence e;
   e.required = store::EvidenceKinds(c);
   if (!e.required.empty())
-    e.held = attachments::store::KindsOf(c, {std::string(attachments::kProject), id});
+    e.held = attachments::store::KindsOf(c, {std::string(attachments::kProject), p.id});
+  e.stage = ParseStage(p.stage).value_or(Stage::kLead);
+  const auto items = guide::store::Items(c, p.stage);
+  if (std::any_of(items.begin(), items.end(), [](const auto& i) { return i.required; })) {
+    const auto ticked = guide::store::TickedIds(c, p.id);
+    for (const auto& i : items)
+      if (i.required && !ticked.count(i.id)) e.unticked.push_back(i.title);
+  }
   return e;
 }
 
@@ -170,7 +182,10 @@ ProjectCapabilities CapabilitiesOf(const auth::Principal& who, const Project& p,
     if (needs.reason_codes)
       o.reason_codes.assign(needs.reason_codes->begin(), needs.reason_codes->end());
     o.reason = std::string(ReasonTextName(needs.reason));
-    if (evidence) o.evidence = evidence->MissingFor(to);
+    if (evidence) {
+      o.evidence = evidence->MissingFor(to);
+      o.checklist = evidence->ChecklistFor(to);
+    }
     k.transitions.push_back(std::move(o));
   }
   return k;
@@ -184,7 +199,7 @@ ProjectView ViewOf(db::Connection& c, const auth::Principal& who, Project p,
   const std::optional<Stage> before = p.stage_before ? ParseStage(*p.stage_before) : std::nullopt;
   const std::vector<Stage> targets = AllowedTargets(stage, before, rel);
   for (Stage s : targets) v.allowed_transitions.emplace_back(StageName(s));
-  const Evidence evidence = EvidenceOf(c, p.id);
+  const Evidence evidence = EvidenceOf(c, p);
   v.capabilities = CapabilitiesOf(who, p, rel, targets, &evidence);
   v.overdue = p.step_deadline && *p.step_deadline < today;
   v.project = std::move(p);

@@ -53,9 +53,15 @@ struct Evidence {
   std::set<std::string> held;
   // The required kinds for entering `to` the project does not hold.
   std::vector<std::string> MissingFor(Stage to) const;
+  // The current stage's required checklist items not ticked (titles), and the stage: what a
+  // move forward out of it still needs (阶段清单).
+  Stage stage = Stage::kLead;
+  std::vector<std::string> unticked;
+  std::vector<std::string> ChecklistFor(Stage to) const;
 };
-// The requirements, and the kinds project `id` holds (read only when something is required).
-Evidence EvidenceOf(db::Connection& c, int64_t id);
+// The requirements, the kinds project `p` holds and its unticked required checklist items
+// (each read only when something is required).
+Evidence EvidenceOf(db::Connection& c, const Project& p);
 
 // `targets` are AllowedTargets for this relation (the view lists them as allowed_transitions);
 // `evidence`, when given, names the attachments each target still lacks.

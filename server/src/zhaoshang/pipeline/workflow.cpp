@@ -209,6 +209,7 @@ Result<const Rule*> CheckTransition(Stage from, Stage to, std::optional<Stage> s
   for (auto f : rule->required)
     if (!FieldPresent(f, g)) missing.emplace(std::string(f), "required");
   if (!g.missing_evidence.empty()) missing.emplace("attachments", "required");
+  if (!g.missing_checklist.empty()) missing.emplace("checklist", "required");
   if (rule->needs_reason_code) {
     const bool returning = from == Stage::kInReview && to == Stage::kLead;
     const auto& codes = ReasonCodes(to, returning);
@@ -248,6 +249,15 @@ std::optional<std::string_view> FutureMilestone(const Proposal& p, const std::st
                               std::pair{"production_date", &p.production_date}})
     if (value->has_value() && **value > today) return field;
   return std::nullopt;
+}
+
+bool IsForward(Stage from, Stage to) {
+  static constexpr Stage kOrder[] = {Stage::kLead,        Stage::kInReview, Stage::kApproved,
+                                     Stage::kNegotiating, Stage::kSigned,   Stage::kConstruction,
+                                     Stage::kProduction};
+  const auto* f = std::find(std::begin(kOrder), std::end(kOrder), from);
+  const auto* t = std::find(std::begin(kOrder), std::end(kOrder), to);
+  return f != std::end(kOrder) && t != std::end(kOrder) && t > f;
 }
 
 bool IsRoutable(Stage s, bool pending_routing) { return s == Stage::kApproved && !pending_routing; }

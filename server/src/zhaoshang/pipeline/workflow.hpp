@@ -70,6 +70,8 @@ struct GuardFacts {
   std::string reason_code, reason;
   // Attachment kinds the target stage requires that the project does not hold (佐证材料).
   std::vector<std::string> missing_evidence;
+  // Required checklist items of the stage being left forward that are not ticked (their titles).
+  std::vector<std::string> missing_checklist;
 };
 
 // What a transition request proposes besides the target stage.
@@ -118,6 +120,10 @@ bool IsRoutable(Stage s, bool pending_routing);
 // Milestones record what happened: none of their dates may lie after `today`. The first
 // proposed date in the future, if any.
 std::optional<std::string_view> FutureMilestone(const Proposal& p, const std::string& today);
+
+// A move forward along the working stages (lead … production), not into a side state or back:
+// what leaving a stage's checklist behind means.
+bool IsForward(Stage from, Stage to);
 
 // Reason codes accepted when entering a side state (or returning a lead).
 const std::vector<std::string_view>& ReasonCodes(Stage to, bool returning);

@@ -100,7 +100,9 @@ Status WorkflowService::TransitionIn(db::Connection& c, const auth::Principal& w
   GuardFacts facts = FactsOf(*after);
   facts.reason_code = in.reason_code;
   facts.reason = in.reason;
-  facts.missing_evidence = EvidenceOf(c, before.id).MissingFor(*to);
+  const Evidence evidence = EvidenceOf(c, before);
+  facts.missing_evidence = evidence.MissingFor(*to);
+  facts.missing_checklist = evidence.ChecklistFor(*to);
   const int64_t now = clock_.NowMs();
   const std::string today = LocalDateOfMs(now);
   const Proposal proposed{in.receiving_unit_id, in.signing_date, in.construction_date,
