@@ -204,9 +204,9 @@ TEST(AttachmentsApi, AStageGuardRequiresTheAgreementBeforeSigning) {
   p = receiver.Get(path);
   for (const auto& o : p.json.at("capabilities").at("transitions").as_array())
     EXPECT_TRUE(o.at("evidence").as_array().empty()) << o;
-  Reply signed_ = sign(p);
-  ASSERT_EQ(signed_.status, 200) << signed_.body;
-  EXPECT_EQ(signed_.json.at("stage").as_string(), "signed");
+  Reply done = sign(p);
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.json.at("stage").as_string(), "signed");
 }
 
 TEST(AttachmentsApi, AFactorRequestsFilesAreItsPartiesOnly) {

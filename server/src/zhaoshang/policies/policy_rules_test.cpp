@@ -30,6 +30,7 @@ Policy Manufacturing() {
 
 std::vector<std::string> Codes(const std::vector<Reason>& rs) {
   std::vector<std::string> out;
+  out.reserve(rs.size());
   for (const auto& r : rs) out.push_back(r.code);
   return out;
 }

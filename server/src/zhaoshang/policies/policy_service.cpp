@@ -103,8 +103,8 @@ std::map<std::string, std::string> PolicyService::CheckRefs(db::Connection& c, c
   return bad;
 }
 
-Result<std::vector<PolicyView>> PolicyService::List(const auth::Principal& who, PolicyQuery q,
-                                                    int64_t* total) {
+Result<std::vector<PolicyView>> PolicyService::List(const auth::Principal& who,
+                                                    const PolicyQuery& q, int64_t* total) {
   const std::string today = Today();
   auto c = db_.Acquire();
   auto rows = store::List(*c, q, today, ExpiringThrough(today), total);

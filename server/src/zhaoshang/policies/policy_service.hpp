@@ -46,7 +46,8 @@ class PolicyService {
   PolicyService(db::Database& db, const Clock& clock, pipeline::ProjectService& projects)
       : db_(db), clock_(clock), projects_(projects) {}
 
-  Result<std::vector<PolicyView>> List(const auth::Principal& who, PolicyQuery q, int64_t* total);
+  Result<std::vector<PolicyView>> List(const auth::Principal& who, const PolicyQuery& q,
+                                       int64_t* total);
   Result<PolicyView> Get(const auth::Principal& who, int64_t id);
   // owner_unit_id 0: the caller's unit. Errors: invalid_argument (CheckPolicy, unknown industry
   // codes, units), forbidden (an owner unit outside the caller's policy.write scope).
