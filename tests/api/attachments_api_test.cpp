@@ -12,14 +12,6 @@ namespace json = boost::json;
 const std::string kPdf = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n";
 const std::string kPng = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
 
-int64_t FirstProject(Client& c, const std::string& stage) {
-  Reply r = c.Get("/api/v1/projects?page_size=1&stage=" + stage);
-  EXPECT_EQ(r.status, 200) << r.body;
-  const auto& items = r.json.at("items").as_array();
-  if (items.empty()) throw std::runtime_error("no " + stage + " project");
-  return items.front().at("id").as_int64();
-}
-
 std::string Base(int64_t project) {
   return "/api/v1/projects/" + std::to_string(project) + "/attachments";
 }

@@ -8,14 +8,6 @@ namespace zhaoshang::testing {
 namespace {
 namespace json = boost::json;
 
-int64_t FirstProject(Client& c, const std::string& stage) {
-  Reply r = c.Get("/api/v1/projects?page_size=1&stage=" + stage);
-  EXPECT_EQ(r.status, 200) << r.body;
-  const auto& items = r.json.at("items").as_array();
-  if (items.empty()) throw std::runtime_error("no " + stage + " project");
-  return items.front().at("id").as_int64();
-}
-
 Reply Step(Client& c, const Reply& req, const std::string& action, json::object body) {
   body["version"] = req.json.at("version").as_int64();
   return c.Post(

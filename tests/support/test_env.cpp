@@ -215,4 +215,12 @@ int64_t UserIdByLogin(App& app, const std::string& login) {
   return u->id;
 }
 
+int64_t FirstProject(Client& c, const std::string& stage) {
+  Reply r = c.Get("/api/v1/projects?page_size=1&stage=" + stage);
+  EXPECT_EQ(r.status, 200) << r.body;
+  const auto& items = r.json.at("items").as_array();
+  if (items.empty()) throw std::runtime_error("no " + stage + " project");
+  return items.front().at("id").as_int64();
+}
+
 }  // namespace zhaoshang::testing

@@ -118,6 +118,8 @@ void FailLogins(TestApp& t, const std::string& login, int n,
 
 int64_t UserIdByLogin(App& app, const std::string& login);
 int64_t ProjectIdByName(App& app, const std::string& name);
+// The newest project at `stage` the client sees (throws when there is none).
+int64_t FirstProject(Client& c, const std::string& stage);
 // A complete lead body (industry 3612, 12 亿元, one contact).
 boost::json::object NewLead(const std::string& name, const std::string& investor);
 

@@ -162,23 +162,11 @@ void DeleteNode(db::Connection& c, int64_t id) {
 }
 
 std::map<int64_t, std::string> LeadingNames(db::Connection& c, const std::set<int64_t>& ids) {
-  std::map<int64_t, std::string> out;
-  if (ids.empty()) return out;
-  db::Params p;
-  const std::string in = db::InList(ids, p);
-  auto rs = c.Query("SELECT id, name FROM leading_industries WHERE id IN (" + in + ")", p);
-  for (size_t i = 0; i < rs.size(); ++i) out[rs[i].Int(0)] = rs[i].Text(1);
-  return out;
+  return db::NamesById(c, "SELECT id, name FROM leading_industries", "id", ids);
 }
 
 std::map<int64_t, std::string> NodeNames(db::Connection& c, const std::set<int64_t>& ids) {
-  std::map<int64_t, std::string> out;
-  if (ids.empty()) return out;
-  db::Params p;
-  const std::string in = db::InList(ids, p);
-  auto rs = c.Query("SELECT id, name FROM chain_nodes WHERE id IN (" + in + ")", p);
-  for (size_t i = 0; i < rs.size(); ++i) out[rs[i].Int(0)] = rs[i].Text(1);
-  return out;
+  return db::NamesById(c, "SELECT id, name FROM chain_nodes", "id", ids);
 }
 
 }  // namespace store

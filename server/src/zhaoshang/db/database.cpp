@@ -145,6 +145,18 @@ std::string ExpandDialect(const std::string& sql, Dialect d) {
   return out;
 }
 
+std::map<int64_t, std::string> NamesById(Connection& c, const std::string& select,
+                                         const std::string& id_column,
+                                         const std::set<int64_t>& ids) {
+  std::map<int64_t, std::string> out;
+  if (ids.empty()) return out;
+  Params p;
+  const std::string in = InList(ids, p);
+  auto rs = c.Query(select + " WHERE " + id_column + " IN (" + in + ")", p);
+  for (size_t i = 0; i < rs.size(); ++i) out[rs[i].Int(0)] = rs[i].Text(1);
+  return out;
+}
+
 std::string InList(const std::set<int64_t>& ids, Params& p) {
   std::string s;
   for (int64_t id : ids) {

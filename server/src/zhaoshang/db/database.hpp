@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <exception>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -169,6 +170,12 @@ std::unique_ptr<Connection> OpenPostgres(const std::string& url);
 // number of parameters. Few round trips for bulk loads on PostgreSQL, few statements on SQLite.
 void InsertRows(Connection& c, const std::string& head, const std::vector<Params>& rows,
                 size_t batch = 100, const std::string& tail = "");
+
+// The second column by the first (an id) of `select` ("SELECT id, name FROM t") for `ids`,
+// `id_column` naming the id in the WHERE clause: the names the audit log shows for its objects.
+std::map<int64_t, std::string> NamesById(Connection& c, const std::string& select,
+                                         const std::string& id_column,
+                                         const std::set<int64_t>& ids);
 
 // "column contains ?" (no LIKE wildcards to escape): instr() on SQLite, strpos() on PostgreSQL.
 std::string Contains(Dialect d, const std::string& column);

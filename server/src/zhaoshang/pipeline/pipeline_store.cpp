@@ -1023,13 +1023,7 @@ std::vector<ConfirmedCollision> ListCollisions(db::Connection& c, int64_t offset
 }
 
 std::map<int64_t, std::string> ProjectNames(db::Connection& c, const std::set<int64_t>& ids) {
-  std::map<int64_t, std::string> out;
-  if (ids.empty()) return out;
-  db::Params p;
-  const std::string in = db::InList(ids, p);
-  auto rs = c.Query("SELECT id, name FROM projects WHERE id IN (" + in + ")", p);
-  for (size_t i = 0; i < rs.size(); ++i) out[rs[i].Int(0)] = rs[i].Text(1);
-  return out;
+  return db::NamesById(c, "SELECT id, name FROM projects", "id", ids);
 }
 
 }  // namespace zhaoshang::pipeline::store

@@ -182,9 +182,8 @@ Result<Policy> ReadPolicy(JsonInput& in, bool update) {
   return p;
 }
 
-http::Response List(const Deps& d, RequestContext& ctx) {
-  auto page = ParsePage(ctx.req);
-  if (!page) return ErrorResponse(page.error());
+// The list's filters (the export takes the same ones).
+Result<PolicyQuery> ReadQuery(RequestContext& ctx) {
   PolicyQuery q;
   std::map<std::string, std::string> bad;
   q.q = ctx.req.Query("q");
@@ -199,11 +198,19 @@ http::Response List(const Deps& d, RequestContext& ctx) {
     q.owner_unit_id = ParseDigits(owner);
     if (!q.owner_unit_id) bad["owner_unit_id"] = "invalid_value";
   }
-  if (!bad.empty()) return ErrorResponse(InvalidArgument(bad));
-  q.offset = page->offset;
-  q.limit = page->page_size;
+  if (!bad.empty()) return Fail(InvalidArgument(bad));
+  return q;
+}
+
+http::Response List(const Deps& d, RequestContext& ctx) {
+  auto page = ParsePage(ctx.req);
+  if (!page) return ErrorResponse(page.error());
+  auto q = ReadQuery(ctx);
+  if (!q) return ErrorResponse(q.error());
+  q->offset = page->offset;
+  q->limit = page->page_size;
   int64_t total = 0;
-  auto rows = d.policies.List(*ctx.principal, q, &total);
+  auto rows = d.policies.List(*ctx.principal, *q, &total);
   if (!rows) return ErrorResponse(rows.error());
   json::array items;
   for (const auto& v : *rows) items.push_back(PolicyJson(v.policy, v.state, v.editable, false));
@@ -265,12 +272,24 @@ http::Response MatchLead(const Deps& d, RequestContext& ctx) {
   return MatchesResponse(d.policies.MatchLead(f));
 }
 
+// 万元 with up to four decimals and no trailing zeros (12345 元 → "1.2345").
+std::string WanText(int64_t yuan) {
+  std::string s = std::to_string(yuan / 10'000);
+  if (int64_t rest = yuan % 10'000; rest != 0) {
+    std::string frac = std::to_string(rest < 0 ? -rest : rest);
+    frac.insert(0, 4 - frac.size(), '0');
+    while (frac.back() == '0') frac.pop_back();
+    s += "." + frac;
+  }
+  return s;
+}
+
 http::Response Export(const Deps& d, RequestContext& ctx) {
-  PolicyQuery q;
-  q.state = ctx.req.Query("state");
-  q.limit = 100'000;
+  auto q = ReadQuery(ctx);
+  if (!q) return ErrorResponse(q.error());
+  q->limit = 100'000;
   int64_t total = 0;
-  auto rows = d.policies.List(*ctx.principal, q, &total);
+  auto rows = d.policies.List(*ctx.principal, *q, &total);
   if (!rows) return ErrorResponse(rows.error());
   reports::Book book;
   auto* ws = book.Sheet("政策库");
@@ -302,7 +321,7 @@ http::Response Export(const Deps& d, RequestContext& ctx) {
     for (const auto& g : p.grants) {
       std::string one = kGrantZh.count(g.kind) ? kGrantZh.at(g.kind) : g.kind;
       if (g.rate_pct) one += " " + std::to_string(*g.rate_pct) + "%";
-      if (g.cap_yuan) one += " 最高" + std::to_string(*g.cap_yuan / 10'000) + "万元";
+      if (g.cap_yuan) one += " 最高" + WanText(*g.cap_yuan) + "万元";
       if (!g.text.empty()) one += "：" + g.text;
       grants += (grants.empty() ? "" : "；") + one;
     }

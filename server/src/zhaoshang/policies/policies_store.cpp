@@ -231,13 +231,7 @@ std::vector<Policy> ExpiringUntold(db::Connection& c, const std::string& today,
 }
 
 std::map<int64_t, std::string> Titles(db::Connection& c, const std::set<int64_t>& ids) {
-  std::map<int64_t, std::string> out;
-  if (ids.empty()) return out;
-  db::Params p;
-  const std::string in = db::InList(ids, p);
-  auto rs = c.Query("SELECT id, title FROM policies WHERE id IN (" + in + ")", p);
-  for (size_t i = 0; i < rs.size(); ++i) out[rs[i].Int(0)] = rs[i].Text(1);
-  return out;
+  return db::NamesById(c, "SELECT id, title FROM policies", "id", ids);
 }
 
 void MarkTold(db::Connection& c, int64_t id, int64_t at) {

@@ -133,7 +133,8 @@ Result<PolicyView> PolicyService::Create(const auth::Principal& who, Policy in, 
   auto c = db_.Acquire();
   if (auto bad = CheckRefs(*c, in); !bad.empty()) return Fail(InvalidArgument(bad));
   if (!MayKeep(*c, who, in.owner_unit_id))
-    return Fail(Forbidden("you keep the policies of your own unit only"));
+    return Fail(ErrorCode::kForbidden, "forbidden", "you keep the policies of your own unit only",
+                {{"owner_unit_id", "out_of_scope"}});
   in.created_by = who.user_id;
   in.created_at = in.updated_at = now;
   in.expiry_notified_at.reset();
@@ -154,11 +155,13 @@ Result<PolicyView> PolicyService::Update(const auth::Principal& who, int64_t id,
   auto before = store::Get(*c, id);
   if (!before) return Fail(PolicyNotFound());
   if (!MayKeep(*c, who, before->owner_unit_id))
-    return Fail(Forbidden("you keep the policies of your own unit only"));
+    return Fail(ErrorCode::kForbidden, "forbidden", "you keep the policies of your own unit only",
+                {{"owner_unit_id", "out_of_scope"}});
   if (in.owner_unit_id == 0) in.owner_unit_id = before->owner_unit_id;
   if (auto bad = CheckRefs(*c, in); !bad.empty()) return Fail(InvalidArgument(bad));
   if (!MayKeep(*c, who, in.owner_unit_id))
-    return Fail(Forbidden("you keep the policies of your own unit only"));
+    return Fail(ErrorCode::kForbidden, "forbidden", "you keep the policies of your own unit only",
+                {{"owner_unit_id", "out_of_scope"}});
   if (in.version != before->version) return Fail(VersionConflict());
   in.id = id;
   in.created_by = before->created_by;

@@ -369,23 +369,11 @@ void AppendItem(db::Connection& c, int64_t round_id, int64_t project_id) {
 }
 
 std::map<int64_t, std::string> PanelNames(db::Connection& c, const std::set<int64_t>& ids) {
-  std::map<int64_t, std::string> out;
-  if (ids.empty()) return out;
-  db::Params p;
-  const std::string in = db::InList(ids, p);
-  auto rs = c.Query("SELECT id, name FROM review_panels WHERE id IN (" + in + ")", p);
-  for (size_t i = 0; i < rs.size(); ++i) out[rs[i].Int(0)] = rs[i].Text(1);
-  return out;
+  return db::NamesById(c, "SELECT id, name FROM review_panels", "id", ids);
 }
 
 std::map<int64_t, std::string> RoundTitles(db::Connection& c, const std::set<int64_t>& ids) {
-  std::map<int64_t, std::string> out;
-  if (ids.empty()) return out;
-  db::Params p;
-  const std::string in = db::InList(ids, p);
-  auto rs = c.Query("SELECT id, title FROM review_rounds WHERE id IN (" + in + ")", p);
-  for (size_t i = 0; i < rs.size(); ++i) out[rs[i].Int(0)] = rs[i].Text(1);
-  return out;
+  return db::NamesById(c, "SELECT id, title FROM review_rounds", "id", ids);
 }
 
 }  // namespace zhaoshang::review::store

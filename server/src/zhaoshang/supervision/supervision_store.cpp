@@ -174,13 +174,7 @@ std::vector<UnitCount> CountByUnit(db::Connection& c, const ItemScope& s,
 }
 
 std::map<int64_t, std::string> ItemTitles(db::Connection& c, const std::set<int64_t>& ids) {
-  std::map<int64_t, std::string> out;
-  if (ids.empty()) return out;
-  db::Params p;
-  const std::string in = db::InList(ids, p);
-  auto rs = c.Query("SELECT id, title FROM supervision_items WHERE id IN (" + in + ")", p);
-  for (size_t i = 0; i < rs.size(); ++i) out[rs[i].Int(0)] = rs[i].Text(1);
-  return out;
+  return db::NamesById(c, "SELECT id, title FROM supervision_items", "id", ids);
 }
 
 }  // namespace zhaoshang::supervision::store
