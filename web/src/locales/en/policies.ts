@@ -123,7 +123,8 @@ export default {
     expiresHint: 'Leave empty for no end date. From 90 days before the end the policy shows as expiring soon and its keepers are reminded.',
     ownerPlaceholder: 'Your unit',
     ownerDefault: 'Your unit ({unit})',
-    ownerHint: 'The unit that keeps this policy: your own unit (a park or district: or one below it).',
+    ownerHint:
+      'The unit that keeps this policy; empty = your unit. A unit keeps its own policies (a park or district: also those of the units below it).',
     repealedHint: 'Turn on when the policy has been repealed; it is then no longer matched.',
     summaryPlaceholder: 'A sentence or two: what it supports, and whom',
     conditionsHint: 'A project must meet every condition below; a condition left empty means any.',

@@ -124,7 +124,7 @@ export default {
     expiresHint: '留空表示长期有效；到期前 90 天起显示“即将到期”，并提醒维护单位做好政策接续。',
     ownerPlaceholder: '默认为本单位',
     ownerDefault: '默认为本单位（{unit}）',
-    ownerHint: '负责维护这项政策的单位；只能选择本单位（园区、区县含下级单位）。',
+    ownerHint: '负责维护这项政策的单位，留空为本单位；各单位只能维护本单位（园区、区县含下级单位）的政策。',
     repealedHint: '政策被明令废止时打开；废止后不再参与项目匹配。',
     summaryPlaceholder: '一两句话说明政策支持什么、支持谁',
     conditionsHint: '项目同时满足以下全部条件才可享受；不填的条件表示不限。',
