@@ -2,11 +2,11 @@
 // missing, the tab's count; and the lead form's preview: nothing asked until the industry or the
 // investment is filled, then 「N 项可享政策」.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { reactive } from 'vue'
+import { reactive, type Component } from 'vue'
 import { i18n } from '@/locales'
 import type { PolicyApi } from '@/api/policies'
 import { emptyProjectForm } from '@/views/projects/projectForm'
@@ -77,12 +77,13 @@ const ANSWER: PolicyApi.MatchResponse = {
   near_misses: 2,
 }
 
-function mountWith(component: unknown, props: Record<string, unknown>) {
+function mountWith(component: unknown, props: Record<string, unknown>): VueWrapper {
   const pinia = createPinia()
   setActivePinia(pinia)
   useAuthStore().user = { permissions: ['policy.read', 'project.read'] } as never
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { template: '<div/>' } }] })
-  return mount(component as never, { props, global: { plugins: [ElementPlus, i18n, router, pinia] }, attachTo: document.body })
+  const options = { props, global: { plugins: [ElementPlus, i18n, router, pinia] }, attachTo: document.body }
+  return mount(component as Component, options as never) as VueWrapper
 }
 
 describe('可享政策 on the project page', () => {
