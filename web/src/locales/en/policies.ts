@@ -10,7 +10,8 @@ export default {
     searchPlaceholder: 'Title, issuer, document number or summary',
     levelFilter: 'Level',
     expiringCount: 'Expiring soon ({n})',
-    expiringBanner: '{n} policies end within {days} days: arrange their successors in time.',
+    expiringBanner:
+      'One policy ends within {days} days: arrange its successor in time. | {n} policies end within {days} days: arrange their successors in time.',
     expiringShow: 'Show only those',
     empty: 'No policy matches',
     until: 'until {date}',
@@ -205,9 +206,9 @@ export default {
     tabCount: 'Policies {n}',
     projectHint:
       'The project’s industry, total investment, land, park and capital against every policy in force; “one condition short” lists those it misses by one condition.',
-    matches: '{n} policies the project can claim',
+    matches: '{n} policy the project can claim | {n} policies the project can claim',
     noMatches: 'No policy whose every condition the project meets',
-    nearMisses: '{n} one condition short',
+    nearMisses: 'One condition short ({n})',
     missingLead: 'Missing:',
     noConditions: 'No conditions',
     none: 'No policy the project can or nearly can claim',
@@ -220,7 +221,7 @@ export default {
     hint: 'The industry, total investment, land, preferred park and capital typed so far against the policy library; for reference only.',
     needFacts: 'Choose the industry or enter the total investment to see the policies',
     failed: 'The policy preview is unavailable; you can still report the lead',
-    matches: '{n} policies apply',
-    nearMisses: '{n} more one condition short',
+    matches: '{n} policy applies | {n} policies apply',
+    nearMisses: 'One condition short ({n} more)',
   },
 }

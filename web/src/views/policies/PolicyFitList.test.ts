@@ -116,7 +116,8 @@ describe('可享政策 on the project page', () => {
       '需在安庆经济技术开发区落地',
       '投资额须达 5,000 万元（本项目 3,000 万元）',
     ])
-    expect(w.find('[data-testid="policy-near-misses"]').text()).toContain('差一项条件 2 项')
+    expect(w.find('[data-testid="policy-matches-title"]').text()).toBe('可享政策 2 项')
+    expect(w.find('[data-testid="policy-near-misses-title"]').text()).toBe('差一项条件 2 项')
   })
 
   it('asks again when the project changes', async () => {
@@ -148,8 +149,8 @@ describe('可享政策预览 on the lead form', () => {
     await new Promise((r) => setTimeout(r, 5))
     await flushPromises()
     expect(match).toHaveBeenLastCalledWith({ foreign: false, industry_code: '3841', total_investment_yuan: 30_000_000 }, { silent: true })
-    expect(w.find('[data-testid="policy-preview-summary"]').text()).toContain('2 项可享政策')
-    expect(w.find('[data-testid="policy-preview-summary"]').text()).toContain('另有 2 项差一项条件')
+    expect(w.find('[data-testid="policy-matches-title"]').text()).toBe('2 项可享政策')
+    expect(w.find('[data-testid="policy-near-misses-title"]').text()).toBe('另有 2 项差一项条件')
     // the lead's form stays: a policy opens in a new browser tab
     expect(w.find('[data-testid="policy-fit-title"]').attributes('target')).toBe('_blank')
     expect(w.findAll('[data-testid="policy-missing"]').map((m) => m.text())).toContain('投资额须达 5,000 万元（本项目 3,000 万元）')
