@@ -65,17 +65,22 @@ async function setup(id?: number) {
     ],
   })
   await router.push(id ? `/policies/${id}/edit` : '/policies/new')
-  const w = mount({ template: '<router-view />' }, { global: { plugins: [ElementPlus, i18n, router, pinia] }, attachTo: document.body })
+  // The pickers (industries, units, dates) have tests of their own; here they only take time: a date is
+  // "typed" by the picker's update:modelValue.
+  const stubs = { IndustryPicker: true, UnitTreeSelect: true, ElTreeSelect: true, ElDatePicker: true }
+  const w = mount(
+    { template: '<router-view />' },
+    { global: { plugins: [ElementPlus, i18n, router, pinia], stubs }, attachTo: document.body },
+  )
   await flushPromises()
   return { w, router }
 }
 
-/** A field's message ('' when the field is not marked): Element Plus shows the text after a transition. */
+/** The message the page hands a field's form item ('' when none; Element Plus shows it under the field). */
 async function errorText(w: VueWrapper, field: string): Promise<string> {
-  const item = w.find(`[data-testid="policy-field-${field}"]`)
-  if (!item.classes().includes('is-error')) return ''
-  await vi.waitFor(() => expect(item.find('.el-form-item__error').exists()).toBe(true))
-  return item.find('.el-form-item__error').text()
+  const item = w.findAllComponents({ name: 'ElFormItem' }).find((c) => c.attributes('data-testid') === `policy-field-${field}`)
+  if (!item) throw new Error(`no form item for ${field}`)
+  return String(item.props('error') ?? '')
 }
 
 async function fillRequired(w: VueWrapper) {
