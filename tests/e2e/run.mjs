@@ -298,6 +298,7 @@ scenario("promoter and sysadmin see different menus", async () => {
       "要素保障",
       "督办事项",
       "园区画像",
+      "政策库",
       "产业目录",
       "工作日历",
     ],
@@ -1016,6 +1017,7 @@ scenario(
         "要素保障",
         "督办事项",
         "园区画像",
+        "政策库",
         "产业目录",
         "工作日历",
       ],
@@ -2231,7 +2233,7 @@ scenario(
     await expectPath(s.page, "/workbench");
     sameSet(
       await menuTexts(s.page),
-      ["工作台", "站内通知", "预审轮次"],
+      ["工作台", "站内通知", "预审轮次", "政策库"],
       "expert menu",
     );
     await expectText(s.page, '[data-testid="workbench-rounds"]', ROUND_TITLE);
@@ -2703,6 +2705,7 @@ scenario(
         "要素保障",
         "督办事项",
         "园区画像",
+        "政策库",
         "产业目录",
         "工作日历",
       ],
@@ -3840,6 +3843,33 @@ registerInboxSupervision({
     apiSend,
     isApi,
     settled,
+    base: () => baseUrl,
+  },
+});
+
+// ---------------------------------------------------------------- 政策库 and 可享政策 (policies.mjs)
+const { register: registerPolicies } = await import("./policies.mjs");
+registerPolicies({
+  ...{
+    scenario,
+    newSession,
+    phoneSession,
+    loginAs,
+    tid,
+    shot,
+    expectText,
+    expectPath,
+    assertNoProblems,
+  },
+  ...{
+    fitsWidth,
+    apiGet,
+    isApi,
+    settled,
+    saveDownload,
+    readXlsx,
+    pickIndustry,
+    pickOption,
     base: () => baseUrl,
   },
 });

@@ -180,6 +180,33 @@ const routes: RouteRecordRaw[] = [
         meta: { perms: menuPerms('/parks'), title: 'layout.menu.parkCard' },
       },
       {
+        path: 'policies',
+        name: 'policies',
+        component: () => import('@/views/policies/PoliciesView.vue'),
+        meta: { perms: menuPerms('/policies'), title: 'policies.page.title' },
+      },
+      {
+        // Who keeps which policy is the server's (capabilities.edit; 403 outside the caller's scope).
+        path: 'policies/new',
+        name: 'policy-new',
+        component: () => import('@/views/policies/PolicyFormView.vue'),
+        meta: { perms: ['policy.write'], title: 'policies.form.createTitleShort' },
+      },
+      {
+        path: 'policies/:id(\\d+)',
+        name: 'policy-detail',
+        component: () => import('@/views/policies/PolicyView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: menuPerms('/policies'), title: 'policies.detail.title' },
+      },
+      {
+        path: 'policies/:id(\\d+)/edit',
+        name: 'policy-edit',
+        component: () => import('@/views/policies/PolicyFormView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: ['policy.write'], title: 'policies.form.editTitleShort' },
+      },
+      {
         path: 'catalog',
         name: 'catalog',
         component: () => import('@/views/catalog/CatalogView.vue'),

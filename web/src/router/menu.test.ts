@@ -218,6 +218,20 @@ describe('menu groups and breadcrumbs', () => {
     expect(groupMenu(visibleMenu(['workbench.view', 'review.participate'])).every((e) => e.kind === 'item')).toBe(true)
   })
 
+  it('lists 政策库 under 园区与产业 for every policy reader, its pages below it', () => {
+    const reader = visibleMenu(['workbench.view', 'park.read', 'catalog.read', 'policy.read'])
+    expect(reader.map((m) => m.path)).toEqual(['/workbench', '/notifications', '/parks', '/policies', '/catalog'])
+    expect(MENU.find((m) => m.path === '/policies')?.group).toBe('parks')
+    expect(activeMenuPath(reader, '/policies/8')).toBe('/policies')
+    expect(activeMenuPath(reader, '/policies/8/edit')).toBe('/policies')
+    expect(breadcrumbs(reader, '/policies/new', 'policies.form.createTitleShort')).toEqual([
+      { title: 'layout.groups.parks' },
+      { title: 'policies.page.title', path: '/policies' },
+      { title: 'policies.form.createTitleShort' },
+    ])
+    expect(visibleMenu(['workbench.view', 'park.read']).map((m) => m.path)).not.toContain('/policies')
+  })
+
   it('names the group, the menu item (a link when the page is below it) and the page', () => {
     const items = visibleMenu(coordinator)
     expect(breadcrumbs(items, '/projects/42', 'layout.menu.projectDetail')).toEqual([

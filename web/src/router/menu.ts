@@ -20,6 +20,7 @@ import {
   Warning,
   Bell,
   Flag,
+  Notebook,
 } from '@element-plus/icons-vue'
 
 /** The side menu's groups (i18n `layout.groups.<key>`), in display order. */
@@ -61,6 +62,8 @@ export const MENU: MenuItem[] = [
   },
   { path: '/review/panels', title: 'layout.menu.reviewPanels', anyOf: ['review.manage'], icon: UserFilled, group: 'review' },
   { path: '/parks', title: 'layout.menu.parks', anyOf: ['park.read'], icon: Location, group: 'parks' },
+  // 政策库: every business role reads it; owner units keep their own (policy.write, checked per policy).
+  { path: '/policies', title: 'policies.page.title', anyOf: ['policy.read'], icon: Notebook, group: 'parks' },
   { path: '/catalog', title: 'layout.menu.catalog', anyOf: ['catalog.read'], icon: Collection, group: 'parks' },
   { path: '/pipeline/settings', title: 'layout.menu.pipelineSettings', anyOf: ['pipeline.settings'], icon: Timer, group: 'system' },
   // 工作日历: every business role reads it (deadlines count its working days); the coordinator edits it.

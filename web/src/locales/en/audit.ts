@@ -133,6 +133,10 @@ export default {
       download: 'Evidence file downloaded',
       remove: 'Evidence file removed',
     },
+    policy: {
+      create: 'Policy added',
+      update: 'Policy changed',
+    },
   },
   objectTypes: {
     user: 'User',
@@ -153,6 +157,7 @@ export default {
     robot: 'Group robot',
     routing: 'Routing',
     supervision_item: 'Supervision item',
+    policy: 'Policy',
   },
   export: {
     button: 'Export Excel',

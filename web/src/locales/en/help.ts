@@ -14,11 +14,11 @@ export default {
     project_board:
       'The board shows projects in one column per stage, 20 at a time (“Load more” shows the next). While you drag a card, the stages it cannot move to turn grey and do not take it; the stages it can move to have a blue dashed frame, and a dialog asks for what the move needs. Hold the card over the arrow strips at either end to scroll the board.',
     project_new:
-      'Report a lead: fields with * are required. Once the investor is typed, the system checks whether another unit reported it already (a duplicate); if it is the same project you can join it as co-promoter. After the industry is chosen, matching parks are shown below for reference.',
+      'Report a lead: fields with * are required. Once the investor is typed, the system checks whether another unit reported it already (a duplicate); if it is the same project you can join it as co-promoter. After the industry is chosen, matching parks are shown below for reference; the policy preview lists the policies the lead would meet, and those it misses by one condition, once the industry or the investment is filled.',
     project_import:
       'Import: download the template, fill it in and choose the file. The system checks every row first and lists the problems; “Import” then imports only the rows that passed.',
     project_detail:
-      'The top of a project shows its stage, who is responsible, the next step and its deadline; the buttons under “Next step” are what you may do now. “Log activity” records a call, visit, meeting or capital in place; “Timeline” lists everything that happened. “Evidence files” holds the agreement, permits, production photos and other documents (PDF, pictures, OFD, Office); when a stage requires a kind not yet uploaded, the page and the stage-change dialog say which, and the dialog takes the upload.',
+      'The top of a project shows its stage, who is responsible, the next step and its deadline; the buttons under “Next step” are what you may do now. “Log activity” records a call, visit, meeting or capital in place; “Timeline” lists everything that happened. “Evidence files” holds the agreement, permits, production photos and other documents (PDF, pictures, OFD, Office); when a stage requires a kind not yet uploaded, the page and the stage-change dialog say which, and the dialog takes the upload. “Policies” lists the policies in force the project can claim, each condition it meets in words, and those one condition short with what is missing.',
     project_edit:
       'Edit the project and press “Save”. Only the responsible party, the first promoter or the investment bureau may edit; stage changes are made on the project page.',
     routings:
@@ -66,6 +66,14 @@ export default {
       'Your account shows who you are and your latest logins. If one was not you, change your password now and tell an administrator. “Notification settings” turns each kind of inbox notification on or off; press “Save settings” when done. A kind turned off no longer reaches your inbox; your unit’s group robots still post it.',
     robots:
       'Group robots: with a WeCom or DingTalk group robot set up for a unit, the notifications sent to its staff are also posted in the group (except the daily digest). “Add robot”: choose the unit and kind, paste the whole webhook URL copied from the group’s settings, and for DingTalk “signing” the secret. Once saved, the URL’s token and the secret are never shown again; leave them empty when editing to keep them. “Send test message” goes out within a minute; the delivery log shows pending, delivered or failed (failures are retried up to 6 times, with the last error). Switch “Enabled” off to pause a robot.',
+    policies:
+      'The policy library gathers national, provincial, city, district and park investment policies. Search by title, issuer, document number or summary, and filter by level and state; orange “Expiring soon” means the policy ends within 90 days and its keepers should arrange a successor (the count is shown at the top). “Export to Excel” exports the policies in the chosen state. Units that keep policies add them with “New policy”, for their own unit (a park or district: or the units below it) only.',
+    policy_detail:
+      'A policy’s issuer, document number, level, period, conditions (industries, minimum investment, land, location, capital) and support (kind, rate, cap), and its full text. Its keepers can “Edit” it.',
+    policy_new:
+      'New policy: fields with * are required. Leave the end date empty for a policy without one. A condition left empty means any; a project must meet every condition. Add as many support items as the policy has; amounts are in 10k CNY. A problem is shown under its field and goes as soon as it is fixed.',
+    policy_edit:
+      'Edit a policy and press “Save changes”. If someone else saved first the page says so and reloads the latest version on request. Turn on “Repealed” when the policy is repealed: it is then no longer matched.',
     account_password:
       'Change password: type the current password and the new one twice; what a new password needs is written under the boxes, and a box that does not meet it says so. Your logins on other devices end.',
   },

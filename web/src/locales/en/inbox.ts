@@ -27,6 +27,7 @@ export default {
     escalated: { label: 'Escalated', text: '“{title}” is overdue and has been raised up the line' },
     lead_on_agenda: { label: 'On the agenda', text: 'The lead “{title}”, left unjudged, is on a pre-review round’s agenda' },
     routing_received: { label: 'New routing', text: 'The project “{title}” was routed to your park: accept or decline it in time' },
+    policy_expiring: { label: 'Policy ending', text: 'The policy “{title}” ends soon: arrange its successor' },
     digest: { label: 'Digest', text: 'Your daily digest of to-dos' },
     other: { label: 'Notice', text: 'New notification: {title}' },
   },
@@ -35,6 +36,7 @@ export default {
     deadline: 'Due {deadline}',
     raisedTo: 'Raised to {tier}',
     digest: '{overdue} overdue, {due_soon} due soon',
+    expiresOn: 'Ends on {date}',
   },
   tiers: {
     responsible: 'the responsible person',
@@ -48,6 +50,7 @@ export default {
     supervision: 'Open the supervision item',
     routing: 'Open the routing',
     review_round: 'Open the review round',
+    policy: 'Open the policy',
     workbench: 'Go to the workbench',
     markRead: 'Mark read',
   },

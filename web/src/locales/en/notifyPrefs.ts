@@ -36,6 +36,7 @@ export default {
     escalated: { label: 'Escalated', hint: 'An overdue item is raised to you (unit head, coordinating bureau, leader in charge)' },
     lead_on_agenda: { label: 'Lead put on the agenda', hint: 'A lead you reported was not judged in time and goes on a pre-review agenda' },
     routing_received: { label: 'Project routed to your park', hint: 'A project is routed to your park and waits for your answer' },
+    policy_expiring: { label: 'Policy ending soon', hint: 'A policy your unit keeps ends within 90 days and needs a successor' },
     digest: { label: 'Daily digest', hint: 'Every morning: your to-dos that are due soon or overdue' },
   },
   otherKind: 'Other notifications ({kind})',

@@ -44,6 +44,7 @@ export default {
     calendar: { read: 'View working calendar', write: 'Maintain working calendar' },
     factor: { read: 'View factor requests', handle: 'Handle factor requests', settings: 'Set factor departments' },
     supervision: { read: 'View supervision', issue: 'Issue supervision', reply: 'Reply to supervision' },
+    policy: { read: 'View policy library', write: 'Maintain policies' },
   },
   page: {
     title: 'Roles',

@@ -133,6 +133,10 @@ export default {
       download: '下载佐证材料',
       remove: '删除佐证材料',
     },
+    policy: {
+      create: '新增政策',
+      update: '修改政策',
+    },
   },
   objectTypes: {
     user: '用户',
@@ -153,6 +157,7 @@ export default {
     robot: '群机器人',
     routing: '分派',
     supervision_item: '督办事项',
+    policy: '政策',
   },
   export: {
     button: '导出Excel',

@@ -27,6 +27,7 @@ export default {
     escalated: { label: '超期上报', text: '「{title}」超期未办，已逐级上报' },
     lead_on_agenda: { label: '列入预审', text: '超期未研判的线索「{title}」已列入预审会议程' },
     routing_received: { label: '新分派', text: '项目「{title}」已分派到本园区，请在期限内接收或退回' },
+    policy_expiring: { label: '政策到期', text: '政策「{title}」即将到期，请做好政策接续' },
     digest: { label: '每日摘要', text: '每日待办摘要' },
     other: { label: '通知', text: '您有一条新通知：{title}' },
   },
@@ -35,6 +36,7 @@ export default {
     deadline: '期限 {deadline}',
     raisedTo: '已上报至{tier}',
     digest: '{overdue} 项已超期，{due_soon} 项即将到期',
+    expiresOn: '{date} 到期',
   },
   tiers: {
     responsible: '责任人',
@@ -48,6 +50,7 @@ export default {
     supervision: '查看督办事项',
     routing: '查看分派',
     review_round: '查看预审会',
+    policy: '查看政策',
     workbench: '去工作台',
     markRead: '标为已读',
   },

@@ -45,6 +45,7 @@ export default {
     calendar: { read: '查看工作日历', write: '维护工作日历' },
     factor: { read: '查看要素需求', handle: '办理要素需求', settings: '设置要素承办部门' },
     supervision: { read: '查看督办', issue: '发起督办', reply: '回复督办' },
+    policy: { read: '查看政策库', write: '维护政策库' },
   },
   page: {
     title: '角色权限',

@@ -17,6 +17,7 @@ describe('notification preferences', () => {
     expect(prefGroup('factor_passed_on')).toBe('factors')
     expect(prefGroup('supervision_reopened')).toBe('supervision')
     expect(prefGroup('escalated')).toBe('clocks')
+    expect(prefGroup('policy_expiring')).toBe('clocks')
     expect(prefGroup('something_new')).toBe('other')
     expect(groupKinds(['digest', 'factor_raised', 'supervision_issued', 'overdue', 'something_new', 'factor_resolved'])).toEqual([
       { group: 'factors', kinds: ['factor_raised', 'factor_resolved'] },

@@ -4,7 +4,7 @@
 export type PrefGroup = 'factors' | 'supervision' | 'clocks' | 'other'
 export const PREF_GROUPS: readonly PrefGroup[] = ['factors', 'supervision', 'clocks', 'other']
 
-const CLOCK_KINDS = ['overdue', 'escalated', 'lead_on_agenda', 'digest']
+const CLOCK_KINDS = ['overdue', 'escalated', 'lead_on_agenda', 'digest', 'policy_expiring']
 
 /** Which heading a kind is listed under; a kind this client does not know yet goes under 其他. */
 export function prefGroup(kind: string): PrefGroup {

@@ -16,6 +16,11 @@ describe('notification → where it is done', () => {
     expect(notificationTarget(n('review_round', 2, 55), coordinator)).toEqual({ path: '/review/rounds/2', what: 'review_round' })
   })
 
+  it('links an expiring policy to its page for whoever reads the policy library', () => {
+    expect(notificationTarget(n('policy', 8), [...coordinator, 'policy.read'])).toEqual({ path: '/policies/8', what: 'policy' })
+    expect(notificationTarget(n('policy', 8), ['workbench.view'])).toBeNull()
+  })
+
   it('falls back to the project for an object type it does not know, else to nothing', () => {
     expect(notificationTarget(n('contract', 3, 55), coordinator)).toEqual({ path: '/projects/55', what: 'project' })
     expect(notificationTarget(n('contract', 3, null), coordinator)).toBeNull()
@@ -71,6 +76,10 @@ describe('notification wording', () => {
       { key: 'inbox.detail.digest', params: { overdue: 2, due_soon: 0 } },
     ])
     expect(detailLines({ kind: 'digest', detail: { overdue: '2' } })).toEqual([])
+    expect(detailLines({ kind: 'policy_expiring', detail: { expires_on: '2027-01-15' } })).toEqual([
+      { key: 'inbox.detail.expiresOn', params: { date: '2027-01-15' } },
+    ])
+    expect(detailLines({ kind: 'policy_expiring', detail: { expires_on: 'soon' } })).toEqual([])
     expect(detailLines({ kind: 'supervision_issued', detail: null })).toEqual([])
     expect(detailLines({ kind: 'overdue' })).toEqual([])
     const { t } = i18n.global
@@ -80,6 +89,10 @@ describe('notification wording', () => {
     }
     i18n.global.locale.value = 'zh-CN'
     expect(t('inbox.detail.digest', { overdue: 2, due_soon: 1 })).toBe('2 项已超期，1 项即将到期')
+    expect(kindKey('policy_expiring')).toBe('policy_expiring')
+    expect(t('inbox.kinds.policy_expiring.text', { title: '新能源汽车产业链招商专项奖励' })).toBe(
+      '政策「新能源汽车产业链招商专项奖励」即将到期，请做好政策接续',
+    )
   })
 
   it('writes the time as YYYY-MM-DD HH:mm', () => {

@@ -18,6 +18,7 @@ export const KNOWN_KINDS = [
   'escalated',
   'lead_on_agenda',
   'routing_received',
+  'policy_expiring',
   'digest',
 ] as const
 
@@ -28,7 +29,7 @@ export function kindKey(kind: string): string {
 /** Where a notification leads: a path and what it is (i18n `inbox.open.<what>`). */
 export interface Target {
   path: string
-  what: 'project' | 'factor_request' | 'supervision' | 'routing' | 'review_round' | 'workbench'
+  what: 'project' | 'factor_request' | 'supervision' | 'routing' | 'review_round' | 'workbench' | 'policy'
 }
 
 /**
@@ -64,6 +65,9 @@ export function notificationTarget(
     case 'workbench':
       t = may('/workbench') ? { path: '/workbench', what: 'workbench' } : null
       break
+    case 'policy':
+      t = may('/policies') ? { path: `/policies/${id}`, what: 'policy' } : null
+      break
   }
   if (t && t.what === 'project' && !may('/projects')) t = null
   if (!t && n.project_id && may('/projects')) t = { path: `/projects/${n.project_id}`, what: 'project' }
@@ -84,7 +88,7 @@ const date = (v: unknown): string | null => (typeof v === 'string' && /^\d{4}-\d
 
 /**
  * The figures the server sends with some kinds, as lines to show: how far past which deadline (and,
- * escalated, to whom), or the digest's counts. Anything missing or malformed is left out, never shown raw.
+ * escalated, to whom), the digest's counts, or when an expiring policy ends. Anything missing or malformed is left out, never shown raw.
  */
 export function detailLines(n: Pick<NotificationApi.Notification, 'kind' | 'detail'>): DetailLine[] {
   const d = n.detail
@@ -97,6 +101,9 @@ export function detailLines(n: Pick<NotificationApi.Notification, 'kind' | 'deta
     else if (deadline) out.push({ key: 'inbox.detail.deadline', params: { deadline } })
     const tier = typeof d.tier === 'string' && (TIERS as readonly string[]).includes(d.tier) ? d.tier : null
     if (n.kind === 'escalated' && tier) out.push({ key: 'inbox.detail.raisedTo', params: { tier } })
+  } else if (n.kind === 'policy_expiring') {
+    const expires = date(d.expires_on)
+    if (expires) out.push({ key: 'inbox.detail.expiresOn', params: { date: expires } })
   } else if (n.kind === 'digest') {
     const overdue = count(d.overdue)
     const dueSoon = count(d.due_soon)

@@ -14,6 +14,10 @@ vi.mock('@/api/projects', async (orig) => ({
   getTimeline: vi.fn(async () => ({ items: [] })),
 }))
 vi.mock('@/api/org', async (orig) => ({ ...(await orig<typeof import('@/api/org')>()), listUnits: vi.fn(async () => ({ items: [] })) }))
+vi.mock('@/api/policies', async (orig) => ({
+  ...(await orig<typeof import('@/api/policies')>()),
+  getProjectPolicies: vi.fn(async () => ({ items: [], matches: 0, near_misses: 0 })),
+}))
 
 import { getProject } from '@/api/projects'
 import ProjectDetailView from './ProjectDetailView.vue'
