@@ -64,6 +64,8 @@ export default {
       routing_accepted: 'Routing accepted',
       routing_declined: 'Routing declined',
       routing_withdrawn: 'Routing withdrawn',
+      checklist_tick: 'Checklist item ticked',
+      checklist_untick: 'Checklist tick removed',
     },
     pipeline: {
       settings: 'Stage deadlines changed',
@@ -136,6 +138,9 @@ export default {
     policy: {
       create: 'Policy added',
       update: 'Policy changed',
+    },
+    guide: {
+      checklist: 'Stage checklist changed',
     },
   },
   objectTypes: {
