@@ -64,9 +64,14 @@ export default {
       routing_accepted: 'Routing accepted',
       routing_declined: 'Routing declined',
       routing_withdrawn: 'Routing withdrawn',
+      checklist_tick: 'Checklist item ticked',
+      checklist_untick: 'Checklist item unticked',
     },
     pipeline: {
       settings: 'Stage deadlines changed',
+    },
+    guide: {
+      checklist: 'Stage checklist changed',
     },
     catalog: {
       industry_create: 'Leading industry created',

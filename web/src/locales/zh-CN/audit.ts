@@ -64,9 +64,14 @@ export default {
       routing_accepted: '园区接收',
       routing_declined: '园区退回',
       routing_withdrawn: '撤回分派',
+      checklist_tick: '勾选阶段清单',
+      checklist_untick: '取消勾选阶段清单',
     },
     pipeline: {
       settings: '修改阶段期限',
+    },
+    guide: {
+      checklist: '修改阶段清单',
     },
     catalog: {
       industry_create: '新建首位产业',

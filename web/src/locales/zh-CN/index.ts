@@ -26,6 +26,7 @@ import todos from './todos'
 import inbox from './inbox'
 import supervision from './supervision'
 import attachments from './attachments'
+import checklists from './checklists'
 
 export default {
   common,
@@ -56,4 +57,5 @@ export default {
   inbox,
   supervision,
   attachments,
+  checklists,
 }
