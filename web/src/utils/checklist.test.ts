@@ -27,3 +27,13 @@ describe("a project's checklist", () => {
     expect(tickProblem(new Error('x'))).toBeNull()
   })
 })
+
+describe('a refusal for an open checklist item elsewhere (a park accepting a routing)', () => {
+  it('reads in words through the one error message', async () => {
+    const { errorMessage } = await import('@/api/http')
+    const { setLocale } = await import('@/locales')
+    setLocale('zh-CN')
+    const err = new ApiError(400, { code: 'guard_failed', message: 'x', fields: { checklist: 'required' } }, '/routings/3/accept')
+    expect(errorMessage(err)).toBe('项目当前阶段的清单还有必做事项未勾选，请在项目页“阶段清单”中勾选后再办理')
+  })
+})
