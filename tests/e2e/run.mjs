@@ -3899,6 +3899,31 @@ registerAttachments({
   },
 });
 
+// ---------------------------------------------------------------- 阶段清单 (checklists.mjs)
+// After attachments.mjs: it makes an item of the lead stage required while it runs (and puts the
+// list back at the end).
+const { register: registerChecklists } = await import("./checklists.mjs");
+registerChecklists({
+  ...{
+    scenario,
+    newSession,
+    phoneSession,
+    loginAs,
+    tid,
+    shot,
+    expectText,
+    assertNoProblems,
+  },
+  ...{
+    fitsWidth,
+    apiGet,
+    apiSend,
+    isApi,
+    settled,
+    base: () => baseUrl,
+  },
+});
+
 // ---------------------------------------------------------------- main
 let passed = 0;
 let failed = 0;

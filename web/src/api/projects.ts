@@ -141,6 +141,8 @@ export namespace ProjectApi {
     reason: 'required' | 'optional' | 'none'
     /** 佐证材料: the kinds the target stage requires that the project does not hold yet (the server's list; empty: none missing) */
     evidence?: string[]
+    /** 阶段清单: the titles of the stage's required items still unticked (forward moves only; empty: none open) */
+    checklist?: string[]
   }
 
   export interface Capabilities {

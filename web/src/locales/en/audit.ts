@@ -65,10 +65,13 @@ export default {
       routing_declined: 'Routing declined',
       routing_withdrawn: 'Routing withdrawn',
       checklist_tick: 'Checklist item ticked',
-      checklist_untick: 'Checklist tick removed',
+      checklist_untick: 'Checklist item unticked',
     },
     pipeline: {
       settings: 'Stage deadlines changed',
+    },
+    guide: {
+      checklist: 'Stage checklist changed',
     },
     catalog: {
       industry_create: 'Leading industry created',
@@ -138,9 +141,6 @@ export default {
     policy: {
       create: 'Policy added',
       update: 'Policy changed',
-    },
-    guide: {
-      checklist: 'Stage checklist changed',
     },
   },
   objectTypes: {

@@ -52,6 +52,10 @@ export default {
     old_password: {
       invalid_value: 'The current password is wrong',
     },
+    checklist: {
+      required:
+        'Required items of the checklist of the project’s current stage are not ticked yet: tick them under “Stage checklist” on the project page first',
+    },
   },
   listSeparator: ', ',
   bad_response: 'The server sent an answer that cannot be read; try again later',

@@ -351,6 +351,7 @@ export default {
     total_investment_yuan: 'Set a total investment above 0 on the project first',
     generic: 'Enter {field}',
     attachments: 'Upload the evidence files this stage requires first',
+    checklist: 'Complete the required items of this stage’s checklist first',
   },
   timeline: {
     empty: 'Nothing yet',

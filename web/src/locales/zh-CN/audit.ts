@@ -70,6 +70,9 @@ export default {
     pipeline: {
       settings: '修改阶段期限',
     },
+    guide: {
+      checklist: '修改阶段清单',
+    },
     catalog: {
       industry_create: '新建首位产业',
       industry_update: '修改首位产业',
@@ -138,9 +141,6 @@ export default {
     policy: {
       create: '新增政策',
       update: '修改政策',
-    },
-    guide: {
-      checklist: '修改阶段清单',
     },
   },
   objectTypes: {

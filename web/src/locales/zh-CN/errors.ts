@@ -53,6 +53,9 @@ export default {
     old_password: {
       invalid_value: '当前密码不正确',
     },
+    checklist: {
+      required: '项目当前阶段的清单还有必做事项未勾选，请在项目页“阶段清单”中勾选后再办理',
+    },
   },
   listSeparator: '、',
   bad_response: '服务器返回了无法识别的内容，请稍后重试',

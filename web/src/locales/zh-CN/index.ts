@@ -27,6 +27,7 @@ import inbox from './inbox'
 import supervision from './supervision'
 import attachments from './attachments'
 import policies from './policies'
+import checklists from './checklists'
 
 export default {
   common,
@@ -58,4 +59,5 @@ export default {
   supervision,
   attachments,
   policies,
+  checklists,
 }

@@ -351,6 +351,7 @@ export default {
     total_investment_yuan: '请先在项目中填写总投资（须大于 0）',
     generic: '请填写{field}',
     attachments: '请先上传该阶段要求的佐证材料',
+    checklist: '请先完成本阶段清单中的必做事项',
   },
   timeline: {
     empty: '暂无动态',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ProjectApi } from '@/api/projects'
 import { STAGES } from '@/api/projects'
-import { appendPage, columnState, dropKind, moveTargets, refusal } from './boardDrop'
+import { ApiError } from '@/api/http'
+import { appendPage, columnState, dropKind, moveTargets, refusal, waitsForDialog } from './boardDrop'
 
 const move = (to: ProjectApi.Stage, extra: Partial<ProjectApi.TransitionCapability> = {}): ProjectApi.TransitionCapability => ({
   to,
@@ -32,6 +33,23 @@ describe('board drops follow the card’s capabilities', () => {
     expect(dropKind(signed, 'construction')).toBe('dialog')
     const ready = { stage: 'signed' as const, capabilities: caps([move('construction', { evidence: [] })]) }
     expect(dropKind(ready, 'construction')).toBe('direct')
+  })
+
+  it('opens the dialog for a drop whose stage being left has required checklist items open', () => {
+    const open = { stage: 'lead' as const, capabilities: caps([move('in_review', { checklist: ['首次接洽并记录跟进'] })]) }
+    expect(dropKind(open, 'in_review')).toBe('dialog')
+    const done = { stage: 'lead' as const, capabilities: caps([move('in_review', { checklist: [] })]) }
+    expect(dropKind(done, 'in_review')).toBe('direct')
+  })
+
+  it('turns a direct move the guard refused for a checklist item or a file into the dialog, and nothing else', () => {
+    const refused = (fields: Record<string, string>, code = 'guard_failed') =>
+      new ApiError(400, { code, message: 'x', fields }, '/projects/7/transitions')
+    expect(waitsForDialog(refused({ checklist: 'required' }))).toBe(true)
+    expect(waitsForDialog(refused({ attachments: 'required' }))).toBe(true)
+    expect(waitsForDialog(refused({ signing_date: 'required' }))).toBe(false)
+    expect(waitsForDialog(refused({}, 'version_conflict'))).toBe(false)
+    expect(waitsForDialog(new Error('x'))).toBe(false)
   })
 
   it('refuses every column the server gave no transition to, before any dialog', () => {

@@ -2,6 +2,7 @@
 // computed for this user (GET /projects/board?with=capabilities). The board keeps no rule of its
 // own: a column the card has no transition to is greyed while dragging and refuses the drop.
 import type { ProjectApi } from '@/api/projects'
+import { ApiError } from '@/api/http'
 import { needsInput } from './workflow'
 
 type Stage = ProjectApi.Stage
@@ -35,6 +36,14 @@ export function columnState(card: Card, to: Stage): ColumnState {
  */
 export function refusal(card: Card, to: Stage): 'route' | 'not_allowed' {
   return card.stage === 'approved' && to === 'negotiating' && card.capabilities?.route ? 'route' : 'not_allowed'
+}
+
+/**
+ * A direct move the server refused for what the dialog takes (a required checklist item still open,
+ * a file missing): the card's moves were older than the server's, so the dialog opens instead.
+ */
+export function waitsForDialog(err: unknown): boolean {
+  return err instanceof ApiError && err.code === 'guard_failed' && !!(err.fields.checklist || err.fields.attachments)
 }
 
 /** The stages a card may move to, in the board's order (the phone's 移动到 menu: no dragging there). */

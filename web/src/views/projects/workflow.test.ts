@@ -25,6 +25,11 @@ describe('whether a transition needs the dialog (from the server capability)', (
     expect(needsInput(cap({ to: 'construction', evidence: ['construction_permit'] }))).toBe(true)
     expect(needsInput(cap({ to: 'construction', evidence: [] }))).toBe(false)
   })
+
+  it('opens the dialog when the server lists required checklist items still open, and only then', () => {
+    expect(needsInput(cap({ to: 'in_review', checklist: ['首次接洽并记录跟进'] }))).toBe(true)
+    expect(needsInput(cap({ to: 'in_review', checklist: [] }))).toBe(false)
+  })
 })
 
 describe('transition verbs and order', () => {

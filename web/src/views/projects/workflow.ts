@@ -47,9 +47,16 @@ export function transitionVerb(from: Stage, to: Stage): TransitionVerb {
 }
 
 /** Whether the dialog has anything to ask (else the move is done at once, e.g. on the board). Missing
- *  佐证材料 (the server's `evidence`) need the dialog too: it says what is missing and takes the uploads. */
+ *  佐证材料 (the server's `evidence`) need the dialog too: it says what is missing and takes the uploads;
+ *  so do required 阶段清单 items still open (`checklist`): it names them and ticks them. */
 export function needsInput(c: ProjectApi.TransitionCapability): boolean {
-  return c.ask.length > 0 || c.reason_codes.length > 0 || c.reason === 'required' || (c.evidence?.length ?? 0) > 0
+  return (
+    c.ask.length > 0 ||
+    c.reason_codes.length > 0 ||
+    c.reason === 'required' ||
+    (c.evidence?.length ?? 0) > 0 ||
+    (c.checklist?.length ?? 0) > 0
+  )
 }
 
 /** Stage buttons in display order: forward moves first, then closing ones. */
