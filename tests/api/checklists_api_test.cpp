@@ -169,6 +169,15 @@ TEST(ChecklistsApi, ARequiredItemHoldsTheProjectInItsStageUntilTicked) {
                      {"version", lead.promoter.Get(lead.path).json.at("version")},
                      {"fields", json::object{}}});
   };
+  // The board's card says the same as the project's page (a drop opens the dialog at once).
+  Reply board = lead.promoter.Get("/api/v1/projects/board?stage=lead&with=capabilities");
+  ASSERT_EQ(board.status, 200) << board.body;
+  const json::value* card = nullptr;
+  for (const auto& col : board.json.at("columns").as_array())
+    for (const auto& c : col.at("items").as_array())
+      if (c.at("id").as_int64() == lead.id) card = &c;
+  ASSERT_NE(card, nullptr);
+  EXPECT_EQ(card->at("capabilities"), lead.promoter.Get(lead.path).json.at("capabilities"));
   Reply refused = move();
   EXPECT_EQ(refused.Code(), "guard_failed");
   EXPECT_EQ(refused.Field("checklist"), "required");

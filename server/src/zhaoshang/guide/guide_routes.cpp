@@ -87,6 +87,10 @@ http::Response SaveStage(const Deps& d, RequestContext& ctx) {
       ChecklistItem it;
       it.id = xi.Int("id", false).value_or(0);
       it.title = xi.String("title", true, kMaxTitleChars + 1).value_or("");
+      // "  a  " and "a" are one title.
+      while (!it.title.empty() && it.title.back() == ' ') it.title.pop_back();
+      while (!it.title.empty() && it.title.front() == ' ') it.title.erase(0, 1);
+      if (it.title.empty()) xi.AddError("title", "required");
       it.detail = xi.Text("detail", false, kMaxDetailChars + 1).value_or("");
       if (xi.IsNull("evidence_kind"))
         xi.Mark("evidence_kind");

@@ -89,6 +89,19 @@ std::set<int64_t> TickedIds(db::Connection& c, int64_t project_id) {
   return out;
 }
 
+std::map<int64_t, std::set<int64_t>> TickedAmong(db::Connection& c,
+                                                 const std::vector<int64_t>& ids) {
+  std::map<int64_t, std::set<int64_t>> out;
+  if (ids.empty()) return out;
+  db::Params p;
+  const std::string in = db::InList(std::set<int64_t>(ids.begin(), ids.end()), p);
+  auto rs = c.Query(
+      "SELECT project_id, item_id FROM project_checklist_ticks WHERE project_id IN (" + in + ")",
+      p);
+  for (size_t i = 0; i < rs.size(); ++i) out[rs[i].Int(0)].insert(rs[i].Int(1));
+  return out;
+}
+
 bool PutTick(db::Connection& c, int64_t project_id, const Tick& t) {
   return c.Execute(
              "INSERT INTO project_checklist_ticks(project_id, item_id, ticked_by, ticked_at, note) "

@@ -20,6 +20,9 @@ void ReplaceStage(db::Connection& c, const std::string& stage,
                   const std::vector<ChecklistItem>& items, int64_t now);
 std::map<int64_t, Tick> Ticks(db::Connection& c, int64_t project_id);
 std::set<int64_t> TickedIds(db::Connection& c, int64_t project_id);
+// The same for several projects at once (a board page).
+std::map<int64_t, std::set<int64_t>> TickedAmong(db::Connection& c,
+                                                 const std::vector<int64_t>& ids);
 // False when it was ticked already (PutTick) or not ticked (DeleteTick).
 bool PutTick(db::Connection& c, int64_t project_id, const Tick& t);
 bool DeleteTick(db::Connection& c, int64_t project_id, int64_t item_id);

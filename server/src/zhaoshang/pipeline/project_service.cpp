@@ -11,6 +11,7 @@
 #include "zhaoshang/clocks/clock_kinds.hpp"
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/db/change_feed.hpp"
+#include "zhaoshang/guide/guide_store.hpp"
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/pipeline/deadlines.hpp"
 #include "zhaoshang/pipeline/investor_name.hpp"
@@ -451,11 +452,21 @@ Result<std::vector<BoardColumn>> ProjectService::Board(const auth::Principal& wh
       std::map<int64_t, std::set<std::string>> held;
       if (!evidence.required.empty())
         held = attachments::store::KindsAmong(*lease, std::string(attachments::kProject), page_ids);
+      // The column's required checklist items, and what each card has ticked of them.
+      evidence.stage = s;
+      std::vector<guide::ChecklistItem> required;
+      for (auto& it : guide::store::Items(*lease, name))
+        if (it.required) required.push_back(std::move(it));
+      std::map<int64_t, std::set<int64_t>> ticked;
+      if (!required.empty()) ticked = guide::store::TickedAmong(*lease, page_ids);
       for (const auto& p : col.items) {
         const Relation rel = RelationOf(*units, who, p, promoted.count(p.id) > 0);
         const std::optional<Stage> before =
             p.stage_before ? ParseStage(*p.stage_before) : std::nullopt;
         evidence.held = held[p.id];
+        evidence.unticked.clear();
+        for (const auto& it : required)
+          if (!ticked[p.id].count(it.id)) evidence.unticked.push_back(it.title);
         col.capabilities.push_back(
             CapabilitiesOf(who, p, rel, AllowedTargets(s, before, rel), &evidence));
       }

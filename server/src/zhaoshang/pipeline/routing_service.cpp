@@ -86,6 +86,11 @@ Result<Routing> RoutingService::Route(const auth::Principal& who, int64_t projec
                 p->pending_routing_id ? "the project waits for a park's answer already"
                                       : "only a project in the pool (approved) can be routed",
                 {{"to", "invalid_value"}});
+  // The pool's required checklist items come before a park is asked (it cannot tick them).
+  if (!EvidenceOf(c, *p).unticked.empty())
+    return Fail(ErrorCode::kInvalidArgument, "guard_failed",
+                "the project's checklist has required items not ticked",
+                {{"checklist", "required"}});
   auto park = org::store::GetUnit(c, park_id);
   if (!park) return Fail(InvalidArgument({{"park_id", "not_found"}}));
   if (!org::ReceivesProjects(park->kind))

@@ -102,7 +102,8 @@ Status WorkflowService::TransitionIn(db::Connection& c, const auth::Principal& w
   facts.reason = in.reason;
   const Evidence evidence = EvidenceOf(c, before);
   facts.missing_evidence = evidence.MissingFor(*to);
-  facts.missing_checklist = evidence.ChecklistFor(*to);
+  // The 已入库 list is checked when the coordinator routes (a park accepting cannot tick it).
+  if (!relation.via_routing) facts.missing_checklist = evidence.ChecklistFor(*to);
   const int64_t now = clock_.NowMs();
   const std::string today = LocalDateOfMs(now);
   const Proposal proposed{in.receiving_unit_id, in.signing_date, in.construction_date,
