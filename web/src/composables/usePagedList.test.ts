@@ -84,4 +84,17 @@ describe('usePagedList', () => {
     expect(list.rows.value[0].id).toBe(2)
     expect(isReactive(list.rows.value[0])).toBe(false)
   })
+
+  it('leaves read-only rows as they are when the answer is the same (a page shown again)', async () => {
+    let n = 0
+    const list = usePagedList(async () => page([{ id: 1, name: n ? 'b' : 'a' }], 1), { readonly: true })
+    await list.load()
+    const before = list.rows.value
+    await list.load()
+    expect(list.rows.value).toBe(before)
+    n = 1
+    await list.load()
+    expect(list.rows.value).not.toBe(before)
+    expect(list.rows.value[0].name).toBe('b')
+  })
 })

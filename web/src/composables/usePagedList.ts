@@ -21,7 +21,8 @@ export interface PagedListOptions {
   initial?: ListResponse<unknown>
   /**
    * Rows the view only reads (a table of the server's answer): kept as the plain answer, not made
-   * deeply reactive, so neither the view nor a deep watcher (el-table's `data`) walks every field.
+   * deeply reactive, so neither the view nor a deep watcher (el-table's `data`) walks every field;
+   * an answer equal to the rows on screen (a page shown again, refreshed) leaves them as they are.
    */
   readonly?: boolean
 }
@@ -32,6 +33,11 @@ export interface PagedListOptions {
  * error is shown by the request interceptor). Only the newest load may fill the list, so a
  * slow earlier answer cannot overwrite the answer to a later filter.
  */
+/** The same rows, field by field (JSON answers: plain data). */
+function sameRows(a: unknown[], b: unknown[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b)
+}
+
 export function usePagedList<T>(fetch: (p: PageRequest) => Promise<ListResponse<T>>, opts: PagedListOptions = {}) {
   // Deep like the refs it replaces: views edit rows in place (a toggled flag, a saved field) — unless `readonly`.
   const plain = (items: T[]): T[] => (opts.readonly ? markRaw(items) : items)
@@ -49,7 +55,7 @@ export function usePagedList<T>(fetch: (p: PageRequest) => Promise<ListResponse<
     try {
       const res = await fetch({ page: page.value, page_size: pageSize.value })
       if (mine !== seq) return
-      rows.value = plain(res.items)
+      if (!(opts.readonly && sameRows(rows.value, res.items))) rows.value = plain(res.items)
       total.value = res.total ?? res.items.length
     } catch {
       if (mine !== seq) return
