@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { ref } from 'vue'
+import { isReactive, ref, watch } from 'vue'
 import { usePagedList, type PageRequest } from './usePagedList'
 
 const page = <T>(items: T[], total: number) => ({ items, total, page: 1, page_size: 20 })
@@ -61,5 +61,40 @@ describe('usePagedList', () => {
     await first
     expect(list.rows.value).toEqual(['new'])
     expect(list.total.value).toBe(1)
+  })
+
+  it('shows an answer at hand at once, without loading', () => {
+    const fetch = vi.fn(async () => page(['later'], 1))
+    const list = usePagedList(fetch, { initial: page(['a', 'b'], 42) })
+    expect(list.rows.value).toEqual(['a', 'b'])
+    expect(list.total.value).toBe(42)
+    expect(list.loading.value).toBe(false)
+    expect(fetch).not.toHaveBeenCalled()
+  })
+
+  it('keeps read-only rows as the plain answer: a deep watcher does not walk them, a new page still counts', async () => {
+    const rows = [{ id: 1, nested: { name: 'x' } }]
+    const list = usePagedList(async () => page([{ id: 2, nested: { name: 'y' } }], 1), { readonly: true, initial: page(rows, 1) })
+    expect(list.rows.value[0]).toBe(rows[0])
+    expect(isReactive(list.rows.value[0])).toBe(false)
+    const seen = vi.fn()
+    watch(list.rows, seen, { deep: true, flush: 'sync' })
+    await list.load()
+    expect(seen).toHaveBeenCalledTimes(1)
+    expect(list.rows.value[0].id).toBe(2)
+    expect(isReactive(list.rows.value[0])).toBe(false)
+  })
+
+  it('leaves read-only rows as they are when the answer is the same (a page shown again)', async () => {
+    let n = 0
+    const list = usePagedList(async () => page([{ id: 1, name: n ? 'b' : 'a' }], 1), { readonly: true })
+    await list.load()
+    const before = list.rows.value
+    await list.load()
+    expect(list.rows.value).toBe(before)
+    n = 1
+    await list.load()
+    expect(list.rows.value).not.toBe(before)
+    expect(list.rows.value[0].name).toBe('b')
   })
 })

@@ -1,4 +1,4 @@
-import { ref, type Ref } from 'vue'
+import { markRaw, ref, shallowRef, type Ref } from 'vue'
 
 export interface PageRequest {
   page: number
@@ -17,6 +17,14 @@ export interface PagedListOptions {
   pageSize?: Ref<number>
   /** Page size when `pageSize` is not given. */
   defaultPageSize?: number
+  /** An answer already at hand (asked for before the page was built): the rows show at once, without a load. */
+  initial?: ListResponse<unknown>
+  /**
+   * Rows the view only reads (a table of the server's answer): kept as the plain answer, not made
+   * deeply reactive, so neither the view nor a deep watcher (el-table's `data`) walks every field;
+   * an answer equal to the rows on screen (a page shown again, refreshed) leaves them as they are.
+   */
+  readonly?: boolean
 }
 
 /**
@@ -25,10 +33,17 @@ export interface PagedListOptions {
  * error is shown by the request interceptor). Only the newest load may fill the list, so a
  * slow earlier answer cannot overwrite the answer to a later filter.
  */
+/** The same rows, field by field (JSON answers: plain data). */
+function sameRows(a: unknown[], b: unknown[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b)
+}
+
 export function usePagedList<T>(fetch: (p: PageRequest) => Promise<ListResponse<T>>, opts: PagedListOptions = {}) {
-  // Deep like the refs it replaces: views edit rows in place (a toggled flag, a saved field).
-  const rows = ref([]) as Ref<T[]>
-  const total = ref(0)
+  // Deep like the refs it replaces: views edit rows in place (a toggled flag, a saved field) — unless `readonly`.
+  const plain = (items: T[]): T[] => (opts.readonly ? markRaw(items) : items)
+  const first = opts.initial as ListResponse<T> | undefined
+  const rows = (opts.readonly ? shallowRef(plain(first?.items ?? [])) : ref(first?.items ?? [])) as Ref<T[]>
+  const total = ref(first ? (first.total ?? first.items.length) : 0)
   const loading = ref(false)
   const page = opts.page ?? ref(1)
   const pageSize = opts.pageSize ?? ref(opts.defaultPageSize ?? 20)
@@ -40,11 +55,11 @@ export function usePagedList<T>(fetch: (p: PageRequest) => Promise<ListResponse<
     try {
       const res = await fetch({ page: page.value, page_size: pageSize.value })
       if (mine !== seq) return
-      rows.value = res.items
+      if (!(opts.readonly && sameRows(rows.value, res.items))) rows.value = plain(res.items)
       total.value = res.total ?? res.items.length
     } catch {
       if (mine !== seq) return
-      rows.value = []
+      rows.value = plain([])
       total.value = 0
     } finally {
       if (mine === seq) loading.value = false

@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordNormalized, type RouteR
 import { useAuthStore } from '@/stores/auth'
 import { menuPerms, type Crumb } from './menu'
 import { guardDecision, PASSWORD_ROUTE } from './guard'
+import { askAhead } from '@/views/projects/ledgerAhead'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -45,6 +46,11 @@ const routes: RouteRecordRaw[] = [
         path: 'projects',
         name: 'projects',
         component: () => import('@/views/projects/ProjectLedgerView.vue'),
+        // The rows are asked for now, with the page's code, and the page waits a moment for them.
+        beforeEnter: (to) => {
+          prefetch(to.matched)
+          return askAhead(to.query)
+        },
         meta: { perms: menuPerms('/projects'), title: 'layout.menu.projects' },
       },
       {

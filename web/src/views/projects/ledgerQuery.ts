@@ -103,3 +103,14 @@ export function toRouteQuery(s: LedgerState): LocationQueryRaw {
   if (s.order !== d.order) out.order = s.order
   return out
 }
+
+/** The filters and sort the server gets (and 导出Excel exports): copies, not the live state. */
+export function toLedgerQuery(s: LedgerState): ProjectApi.LedgerQuery {
+  const f = s.filters
+  return { ...f, stage: [...f.stage], band: [...f.band], sort: s.sort, order: s.order }
+}
+
+/** GET /projects for this state: its filters, sort and page. */
+export function toListRequest(s: LedgerState): ProjectApi.Query {
+  return { ...toLedgerQuery(s), page: s.page, page_size: s.page_size }
+}
