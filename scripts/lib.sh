@@ -11,7 +11,7 @@ die() { printf '\033[1;31mxx\033[0m %s\n' "$*" >&2; exit 1; }
 BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config ccache libboost1.81-dev
   libboost-json1.81-dev libboost-url1.81-dev libsqlite3-dev sqlite3 libpq-dev libsodium-dev
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev libexpected-dev libssl-dev
-  libxlsxwriter-dev libzip-dev libpugixml-dev libgtest-dev libgmock-dev libbenchmark-dev brotli)
+  libxlsxwriter-dev libzip-dev libpugixml-dev libmd4c-dev libgtest-dev libgmock-dev libbenchmark-dev brotli)
 TEST_PACKAGES=(postgresql chromium fonts-wqy-zenhei wrk curl)
 # scripts/test's C++ lint suites (scripts/lint-cxx): LLVM 14's clang-format and clang-tidy.
 LINT_PACKAGES=(clang-format clang-tidy)

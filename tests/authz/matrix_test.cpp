@@ -100,6 +100,8 @@ TEST(AuthzMatrix, EveryRouteEnforcesItForEveryRole) {
       target.replace(p, 6, "2026-05-06");
     for (auto p = target.find("{stage}"); p != std::string::npos; p = target.find("{stage}"))
       target.replace(p, 7, "lead");
+    for (auto p = target.find("{version}"); p != std::string::npos; p = target.find("{version}"))
+      target.replace(p, 9, "1");
     // No such checklist item: an allowed tick stops at not_found and changes nothing.
     for (auto p = target.find("{item}"); p != std::string::npos; p = target.find("{item}"))
       target.replace(p, 6, "999999");

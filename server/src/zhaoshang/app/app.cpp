@@ -19,7 +19,9 @@
 #include "zhaoshang/escalation/escalation_routes.hpp"
 #include "zhaoshang/factors/factor_permissions.hpp"
 #include "zhaoshang/factors/factors_routes.hpp"
+#include "zhaoshang/guide/guide_permissions.hpp"
 #include "zhaoshang/guide/guide_routes.hpp"
+#include "zhaoshang/matching/matching_permissions.hpp"
 #include "zhaoshang/matching/park_routes.hpp"
 #include "zhaoshang/notify/notify_routes.hpp"
 #include "zhaoshang/org/org_routes.hpp"
@@ -27,9 +29,11 @@
 #include "zhaoshang/pipeline/pipeline_permissions.hpp"
 #include "zhaoshang/pipeline/pipeline_routes.hpp"
 #include "zhaoshang/policies/policies_routes.hpp"
+#include "zhaoshang/policies/policy_permissions.hpp"
 #include "zhaoshang/reports/audit_excel_routes.hpp"
 #include "zhaoshang/reports/project_excel_routes.hpp"
 #include "zhaoshang/review/review_routes.hpp"
+#include "zhaoshang/search/search_routes.hpp"
 #include "zhaoshang/supervision/supervision_routes.hpp"
 
 namespace zhaoshang {
@@ -102,6 +106,8 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
       attachments_(*db_, clock_, cfg_.attachment_limit),
       policies_(*db_, clock_, projects_),
       checklists_(*db_, clock_),
+      articles_(*db_, clock_),
+      search_(*db_),
       notify_(*db_, clock_),
       supervision_(*db_, clock_, clocks_, projects_, factors_),
       escalation_(*db_, clock_, clocks_, workflow_),
@@ -148,7 +154,15 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
         // Those who attach its evidence tick its checklist: the project's parties.
         return guide::ProjectAccess{v->capabilities.attach, v->project.stage};
       });
-  guide::RegisterGuideRoutes(router_, checklists_);
+  guide::RegisterGuideRoutes(router_, checklists_, articles_);
+  // What the guide's one search box finds, and who may read each kind.
+  search_.AddKind(
+      {guide::kArticleSearchKind, guide::perm::kGuideRead, guide::ArticleService::SearchDocs});
+  search_.AddKind({policies::kPolicySearchKind, policies::perm::kPolicyRead,
+                   policies::PolicyService::SearchDocs});
+  search_.AddKind(
+      {matching::kParkSearchKind, matching::perm::kParkRead, matching::ParkService::SearchDocs});
+  search::RegisterSearchRoutes(router_, search_, guide::perm::kGuideRead);
   RegisterSupervisionRoutes(router_, supervision_, clocks_);
   RegisterEscalationRoutes(router_, escalation_);
   RegisterWorkbenchRoutes(router_, org_, review_,
@@ -159,6 +173,7 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
     clocks::ClockService::SeedOfficial(*c, clock_.NowMs());
     may_anchor_first_ = !audit::store::EverWritten(*c);
   }
+  search_.FillEmptyKinds();  // an index added after the things it finds
   RefreshDemoFlag();
 }
 

@@ -17,6 +17,7 @@
 #include "zhaoshang/db/database.hpp"
 #include "zhaoshang/escalation/escalation_service.hpp"
 #include "zhaoshang/factors/factor_service.hpp"
+#include "zhaoshang/guide/article_service.hpp"
 #include "zhaoshang/guide/checklist_service.hpp"
 #include "zhaoshang/matching/park_service.hpp"
 #include "zhaoshang/notify/notify_service.hpp"
@@ -26,6 +27,7 @@
 #include "zhaoshang/pipeline/workflow_service.hpp"
 #include "zhaoshang/policies/policy_service.hpp"
 #include "zhaoshang/review/review_service.hpp"
+#include "zhaoshang/search/search_service.hpp"
 #include "zhaoshang/supervision/supervision_service.hpp"
 
 namespace zhaoshang {
@@ -56,6 +58,8 @@ class App {
   factors::FactorService& factors() { return factors_; }
   policies::PolicyService& policies() { return policies_; }
   guide::ChecklistService& checklists() { return checklists_; }
+  guide::ArticleService& articles() { return articles_; }
+  search::SearchService& search() { return search_; }
   notify::NotifyService& notify() { return notify_; }
   supervision::SupervisionService& supervision() { return supervision_; }
   escalation::EscalationService& escalation() { return escalation_; }
@@ -88,6 +92,8 @@ class App {
   attachments::AttachmentService attachments_;
   policies::PolicyService policies_;
   guide::ChecklistService checklists_;
+  guide::ArticleService articles_;
+  search::SearchService search_;
   notify::NotifyService notify_;
   supervision::SupervisionService supervision_;
   escalation::EscalationService escalation_;

@@ -2,6 +2,7 @@
 
 #include "zhaoshang/catalog/catalog_store.hpp"
 #include "zhaoshang/factors/factors_store.hpp"
+#include "zhaoshang/guide/guide_store.hpp"
 #include "zhaoshang/matching/park_store.hpp"
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/pipeline/pipeline_store.hpp"
@@ -24,6 +25,7 @@ void RegisterAuditNames(audit::AuditService& audit) {
   audit.AddNamer("factor_request", factors::store::RequestNames);
   audit.AddNamer("supervision_item", supervision::store::ItemTitles);
   audit.AddNamer("policy", policies::store::Titles);
+  audit.AddNamer("guide_article", guide::store::ArticleTitles);
 }
 
 }  // namespace zhaoshang

@@ -111,6 +111,7 @@ bool LoadDemo(App& app) {
   LoadDemoSupervision(app);
   LoadDemoPolicies(app);
   LoadDemoChecklists(app);
+  LoadDemoArticles(app);
   auto c = app.db().Acquire();
   db::PutSetting(*c, kDemoSetting, "1");
   app.RefreshDemoFlag();

@@ -40,5 +40,6 @@ void LoadDemoFactors(App& app);
 void LoadDemoSupervision(App& app);
 void LoadDemoPolicies(App& app);
 void LoadDemoChecklists(App& app);
+void LoadDemoArticles(App& app);
 
 }  // namespace zhaoshang

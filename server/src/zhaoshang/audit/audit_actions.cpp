@@ -40,6 +40,8 @@ const std::vector<ActionInfo>& Actions() {
       {"attachment.upload", "project", G::kBusiness, "上传佐证材料"},
       {"project.checklist_tick", "project", G::kBusiness, "勾选阶段清单"},
       {"project.checklist_untick", "project", G::kBusiness, "取消勾选阶段清单"},
+      {"guide.article_create", "guide_article", G::kBusiness, "新增指南文章"},
+      {"guide.article_update", "guide_article", G::kBusiness, "修改指南文章"},
       {"guide.checklist", "settings", G::kBusiness, "修改阶段清单"},
       {"attachment.download", "project", G::kBusiness, "下载佐证材料"},
       {"attachment.remove", "project", G::kBusiness, "删除佐证材料"},

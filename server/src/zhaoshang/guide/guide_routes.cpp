@@ -1,13 +1,20 @@
-// Routes: the stage checklists (read, keep) and a project's checklist (read, tick, untick).
+// Routes: the guide's articles (list, read, write, versions, diff, preview, booklet), the stage
+// checklists (read, keep) and a project's checklist (read, tick, untick).
 #include "zhaoshang/guide/guide_routes.hpp"
+
+#include <algorithm>
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
 #include "zhaoshang/app/render.hpp"
 #include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/core/text.hpp"
+#include "zhaoshang/guide/article_service.hpp"
 #include "zhaoshang/guide/checklist_rules.hpp"
 #include "zhaoshang/guide/checklist_service.hpp"
+#include "zhaoshang/guide/guide_permissions.hpp"
+#include "zhaoshang/org/roles.hpp"
 #include "zhaoshang/pipeline/pipeline_permissions.hpp"
 
 namespace zhaoshang::guide {
@@ -18,6 +25,7 @@ using http::JsonResponse;
 namespace {
 struct Deps {
   ChecklistService& checklists;
+  ArticleService& articles;
 };
 
 json::object ItemJson(const ChecklistItem& it) {
@@ -134,10 +142,246 @@ http::Response UntickItem(const Deps& d, RequestContext& ctx) {
   if (!id || !item) return ErrorResponse(NotFound("not found"));
   return ProjectJson(d.checklists.Untick(*ctx.principal, *id, *item, ctx.Actor()));
 }
+
+// --- Articles ---------------------------------------------------------------------------------
+
+json::array HeadingsJson(const std::vector<Heading>& hs) {
+  json::array a;
+  for (const auto& h : hs)
+    a.push_back(json::object{{"level", h.level}, {"id", h.id}, {"text", h.text}});
+  return a;
+}
+
+json::array ProblemsJson(const std::vector<std::string>& ps) {
+  json::array a;
+  for (const auto& p : ps) a.emplace_back(p);
+  return a;
+}
+
+json::object ArticleJson(const ArticleView& v, bool full) {
+  const Article& a = v.article;
+  json::array codes;
+  for (const auto& c : a.industry_codes) codes.emplace_back(c);
+  json::object o{{"id", a.id},
+                 {"category", a.category},
+                 {"title", a.title},
+                 {"owner_unit_id", a.owner_unit_id},
+                 {"owner_unit_name", a.owner_unit_name},
+                 {"industry_codes", std::move(codes)},
+                 {"review_on", a.review_on ? json::value(*a.review_on) : json::value(nullptr)},
+                 {"review_due", v.review_due},
+                 {"version", a.version},
+                 {"reads", a.reads},
+                 {"readers", a.readers},
+                 {"updated_by_name", a.updated_by_name},
+                 {"updated_at", a.updated_at},
+                 {"capabilities", json::object{{"edit", v.editable}}}};
+  if (full) {
+    o["body"] = a.body;
+    o["html"] = v.rendered.html;
+    o["headings"] = HeadingsJson(v.rendered.headings);
+  } else if (!v.rendered.html.empty()) {
+    o["html"] = v.rendered.html;
+    o["headings"] = HeadingsJson(v.rendered.headings);
+  }
+  return o;
+}
+
+json::array Categories() {
+  json::array a;
+  for (auto c : kArticleCategories) a.emplace_back(c);
+  return a;
+}
+
+http::Response ListArticles(const Deps& d, RequestContext& ctx) {
+  auto page = ParsePage(ctx.req);
+  if (!page) return ErrorResponse(page.error());
+  ArticleQuery q;
+  std::map<std::string, std::string> bad;
+  q.category = ctx.req.Query("category");
+  if (!q.category.empty() && !IsArticleCategory(q.category)) bad["category"] = "invalid_value";
+  q.q = ctx.req.Query("q");
+  if (!SanitizeText(q.q, TextKind::kLine) || Utf8Length(q.q) > 100) bad["q"] = "invalid_value";
+  if (const std::string owner = ctx.req.Query("owner_unit_id"); !owner.empty()) {
+    auto id = ParseDigits(owner);
+    if (!id) bad["owner_unit_id"] = "invalid_value";
+    q.owner_unit_id = id.value_or(0);
+  }
+  const std::string due = ctx.req.Query("review_due");
+  if (!due.empty() && due != "1" && due != "0") bad["review_due"] = "invalid_value";
+  q.review_due = due == "1";
+  if (!bad.empty()) return ErrorResponse(InvalidArgument(bad));
+  q.offset = static_cast<int>(page->offset);
+  q.limit = static_cast<int>(page->page_size);
+  int64_t total = 0;
+  auto rows = d.articles.List(*ctx.principal, q, &total);
+  if (!rows) return ErrorResponse(rows.error());
+  json::array items;
+  for (const auto& v : *rows) items.push_back(ArticleJson(v, false));
+  return JsonResponse(
+      200, json::object{
+               {"items", std::move(items)},
+               {"total", total},
+               {"page", page->page},
+               {"page_size", page->page_size},
+               {"categories", Categories()},
+               {"capabilities",
+                json::object{
+                    {"create",
+                     org::ResolveScope(ctx.principal->roles, perm::kGuideWrite).has_value()}}}});
+}
+
+http::Response GetArticle(const Deps& d, RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("article not found"));
+  // The editor and background refreshes (?edit=1) are not reads.
+  const bool count = ctx.req.Query("edit") != "1";
+  auto v = d.articles.Get(*ctx.principal, *id, count);
+  if (!v) return ErrorResponse(v.error());
+  return JsonResponse(200, ArticleJson(*v, true));
+}
+
+// {category, title, body, owner_unit_id?, industry_codes?, review_on?, note?, version (PUT)}
+Result<Article> ReadArticle(JsonInput& in, bool update, std::string* note) {
+  Article a;
+  a.category = in.String("category", true, 20).value_or("");
+  a.title = in.String("title", true, kMaxArticleTitleChars + 1).value_or("");
+  a.body = in.Text("body", true, kMaxArticleBodyChars + 1).value_or("");
+  a.owner_unit_id = in.Int("owner_unit_id", false).value_or(0);
+  if (in.IsNull("industry_codes"))
+    in.Mark("industry_codes");
+  else
+    a.industry_codes = in.StringArray("industry_codes", false).value_or(std::vector<std::string>{});
+  if (in.IsNull("review_on"))
+    in.Mark("review_on");
+  else
+    a.review_on = in.String("review_on", false, 10);
+  *note = in.String("note", false, kMaxVersionNoteChars).value_or("");
+  if (update) a.version = static_cast<int>(in.Int("version", true).value_or(0));
+  if (auto st = in.Finish(); !st) return Fail(st.error());
+  std::sort(a.industry_codes.begin(), a.industry_codes.end());
+  a.industry_codes.erase(std::unique(a.industry_codes.begin(), a.industry_codes.end()),
+                         a.industry_codes.end());
+  return a;
+}
+
+http::Response CreateArticle(const Deps& d, RequestContext& ctx) {
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  std::string note;
+  auto a = ReadArticle(*in, false, &note);
+  if (!a) return ErrorResponse(a.error());
+  auto v = d.articles.Create(*ctx.principal, std::move(*a), note, ctx.Actor());
+  if (!v) return ErrorResponse(v.error());
+  return JsonResponse(201, ArticleJson(*v, true));
+}
+
+http::Response UpdateArticle(const Deps& d, RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("article not found"));
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  std::string note;
+  auto a = ReadArticle(*in, true, &note);
+  if (!a) return ErrorResponse(a.error());
+  auto v = d.articles.Update(*ctx.principal, *id, std::move(*a), note, ctx.Actor());
+  if (!v) return ErrorResponse(v.error());
+  return JsonResponse(200, ArticleJson(*v, true));
+}
+
+json::object VersionJson(const ArticleVersion& v) {
+  return {{"version", v.version},
+          {"title", v.title},
+          {"note", v.note},
+          {"by_name", v.by_name},
+          {"at", v.at}};
+}
+
+http::Response ListVersions(const Deps& d, RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("article not found"));
+  auto vs = d.articles.Versions(*id);
+  if (!vs) return ErrorResponse(vs.error());
+  json::array items;
+  for (const auto& v : *vs) items.push_back(VersionJson(v));
+  return JsonResponse(200, json::object{{"items", std::move(items)}});
+}
+
+http::Response GetVersion(const Deps& d, RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  auto n = ParseDigits(ctx.params.at(1));
+  if (!id || !n || *n > 1'000'000) return ErrorResponse(NotFound("version not found"));
+  auto v = d.articles.Version(*id, static_cast<int>(*n));
+  if (!v) return ErrorResponse(v.error());
+  json::object o = VersionJson(*v);
+  o["body"] = v->body;
+  o["html"] = RenderMarkdown(v->body).html;
+  return JsonResponse(200, o);
+}
+
+// ?from=1&to=3
+http::Response DiffVersions(const Deps& d, RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("article not found"));
+  std::map<std::string, std::string> bad;
+  auto read = [&](const char* key) {
+    auto n = ParseDigits(ctx.req.Query(key));
+    if (!n || *n < 1 || *n > 1'000'000)
+      bad[key] = ctx.req.Query(key).empty() ? "required" : "invalid_value";
+    return static_cast<int>(n.value_or(0));
+  };
+  const int from = read("from"), to = read("to");
+  if (!bad.empty()) return ErrorResponse(InvalidArgument(bad));
+  auto r = d.articles.Diff(*id, from, to);
+  if (!r) return ErrorResponse(r.error());
+  json::array lines;
+  for (const auto& l : r->lines)
+    lines.push_back(json::object{{"op", l.op == '+'   ? "add"
+                                        : l.op == '-' ? "del"
+                                                      : "same"},
+                                 {"text", l.text},
+                                 {"old_no", l.old_no},
+                                 {"new_no", l.new_no}});
+  int added = 0, removed = 0;
+  for (const auto& l : r->lines) added += l.op == '+', removed += l.op == '-';
+  return JsonResponse(200, json::object{{"from", VersionJson(r->from)},
+                                        {"to", VersionJson(r->to)},
+                                        {"added", added},
+                                        {"removed", removed},
+                                        {"lines", std::move(lines)}});
+}
+
+// {body}: the rendering and the problems a save would refuse.
+http::Response Preview(const Deps& d, RequestContext& ctx) {
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  const std::string body = in->Text("body", false, kMaxArticleBodyChars + 1).value_or("");
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  const Rendered r = d.articles.Preview(body);
+  return JsonResponse(200, json::object{{"html", r.html},
+                                        {"headings", HeadingsJson(r.headings)},
+                                        {"problems", ProblemsJson(r.problems)}});
+}
+
+http::Response Booklet(const Deps& d, RequestContext& ctx) {
+  json::array items;
+  for (const auto& v : d.articles.Booklet(*ctx.principal)) items.push_back(ArticleJson(v, false));
+  return JsonResponse(200, json::object{{"items", std::move(items)}, {"categories", Categories()}});
+}
 }  // namespace
 
-void RegisterGuideRoutes(AppRouter& r, ChecklistService& checklists) {
-  auto with = BindTo(Deps{checklists});
+void RegisterGuideRoutes(AppRouter& r, ChecklistService& checklists, ArticleService& articles) {
+  auto with = BindTo(Deps{checklists, articles});
+  r.Add("GET", "/api/v1/guide/articles", perm::kGuideRead, with(ListArticles));
+  r.Add("POST", "/api/v1/guide/articles", perm::kGuideWrite, with(CreateArticle));
+  r.Add("GET", "/api/v1/guide/articles/{id}", perm::kGuideRead, with(GetArticle));
+  r.Add("PUT", "/api/v1/guide/articles/{id}", perm::kGuideWrite, with(UpdateArticle));
+  r.Add("GET", "/api/v1/guide/articles/{id}/versions", perm::kGuideRead, with(ListVersions));
+  r.Add("GET", "/api/v1/guide/articles/{id}/versions/{version}", perm::kGuideRead,
+        with(GetVersion));
+  r.Add("GET", "/api/v1/guide/articles/{id}/diff", perm::kGuideRead, with(DiffVersions));
+  r.Add("POST", "/api/v1/guide/preview", perm::kGuideWrite, with(Preview));
+  r.Add("GET", "/api/v1/guide/booklet", perm::kGuideRead, with(Booklet));
   r.Add("GET", "/api/v1/checklists", pipeline::perm::kProjectRead, with(All));
   r.Add("PUT", "/api/v1/checklists/{stage}", pipeline::perm::kPipelineSettings, with(SaveStage));
   r.Add("GET", "/api/v1/projects/{id}/checklist", pipeline::perm::kProjectRead, with(OfProject));

@@ -3,6 +3,7 @@
 
 namespace zhaoshang::guide {
 class ChecklistService;
-// /api/v1/checklists*, /api/v1/projects/{id}/checklist*.
-void RegisterGuideRoutes(AppRouter& r, ChecklistService& checklists);
+class ArticleService;
+// /api/v1/guide/*, /api/v1/checklists*, /api/v1/projects/{id}/checklist*.
+void RegisterGuideRoutes(AppRouter& r, ChecklistService& checklists, ArticleService& articles);
 }  // namespace zhaoshang::guide

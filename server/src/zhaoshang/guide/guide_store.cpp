@@ -114,4 +114,174 @@ bool DeleteTick(db::Connection& c, int64_t project_id, int64_t item_id) {
                    {project_id, item_id}) == 1;
 }
 
+namespace {
+constexpr const char* kArticleSelect =
+    "SELECT a.id, a.category, a.title, a.body, a.owner_unit_id, ou.name, a.industry_codes, "
+    "a.review_on, a.version, a.reads, (SELECT COUNT(*) FROM guide_article_readers r WHERE "
+    "r.article_id = a.id), a.created_by, a.updated_by, uu.name, a.created_at, a.updated_at "
+    "FROM guide_articles a JOIN org_units ou ON ou.id = a.owner_unit_id "
+    "LEFT JOIN users uu ON uu.id = a.updated_by ";
+
+std::string JoinCodes(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : ",") + x;
+  return s;
+}
+
+std::vector<std::string> SplitCodes(const std::string& s) {
+  std::vector<std::string> out;
+  for (size_t pos = 0; pos < s.size();) {
+    size_t comma = s.find(',', pos);
+    if (comma == std::string::npos) comma = s.size();
+    if (comma > pos) out.push_back(s.substr(pos, comma - pos));
+    pos = comma + 1;
+  }
+  return out;
+}
+
+std::vector<Article> ArticleRows(const db::ResultSet& rs) {
+  std::vector<Article> out;
+  out.reserve(rs.size());
+  for (size_t i = 0; i < rs.size(); ++i) {
+    const db::Row r = rs[i];
+    Article a;
+    a.id = r.Int(0);
+    a.category = r.Text(1);
+    a.title = r.Text(2);
+    a.body = r.Text(3);
+    a.owner_unit_id = r.Int(4);
+    a.owner_unit_name = r.Text(5);
+    a.industry_codes = SplitCodes(r.Text(6));
+    a.review_on = r.OptText(7);
+    a.version = static_cast<int>(r.Int(8));
+    a.reads = r.Int(9);
+    a.readers = r.Int(10);
+    a.created_by = r.OptInt(11).value_or(0);
+    a.updated_by = r.OptInt(12).value_or(0);
+    a.updated_by_name = r.IsNull(13) ? "" : r.Text(13);
+    a.created_at = r.Int(14);
+    a.updated_at = r.Int(15);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+db::Param UserOrNull(int64_t id) { return id ? db::Param(id) : db::Param(nullptr); }
+
+void InsertVersion(db::Connection& c, const Article& a, const std::string& note) {
+  c.Execute(
+      "INSERT INTO guide_article_versions(article_id, version, title, body, note, created_by, "
+      "created_at) VALUES (?,?,?,?,?,?,?)",
+      {a.id, int64_t{a.version}, a.title, a.body, note, UserOrNull(a.updated_by), a.updated_at});
+}
+}  // namespace
+
+int64_t InsertArticle(db::Connection& c, const Article& in, const std::string& note) {
+  auto rs = c.Query(
+      "INSERT INTO guide_articles(category, title, body, owner_unit_id, industry_codes, review_on, "
+      "version, created_by, updated_by, created_at, updated_at) VALUES (?,?,?,?,?,?,1,?,?,?,?) "
+      "RETURNING id",
+      {in.category, in.title, in.body, in.owner_unit_id, JoinCodes(in.industry_codes),
+       OptText(in.review_on), UserOrNull(in.created_by), UserOrNull(in.updated_by), in.created_at,
+       in.updated_at});
+  Article a = in;
+  a.id = rs[0].Int(0);
+  a.version = 1;
+  InsertVersion(c, a, note);
+  return a.id;
+}
+
+bool UpdateArticle(db::Connection& c, const Article& a, const std::string& note) {
+  const int64_t changed = c.Execute(
+      "UPDATE guide_articles SET category = ?, title = ?, body = ?, owner_unit_id = ?, "
+      "industry_codes = ?, review_on = ?, version = ?, updated_by = ?, updated_at = ? "
+      "WHERE id = ? AND version = ?",
+      {a.category, a.title, a.body, a.owner_unit_id, JoinCodes(a.industry_codes),
+       OptText(a.review_on), int64_t{a.version}, UserOrNull(a.updated_by), a.updated_at, a.id,
+       int64_t{a.version - 1}});
+  if (changed != 1) return false;
+  InsertVersion(c, a, note);
+  return true;
+}
+
+std::optional<Article> GetArticle(db::Connection& c, int64_t id) {
+  auto rows = ArticleRows(c.Query(std::string(kArticleSelect) + "WHERE a.id = ?", {id}));
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+std::vector<Article> ListArticles(db::Connection& c, const ArticleQuery& q, int64_t* total) {
+  std::string where = "WHERE 1 = 1";
+  db::Params p;
+  if (!q.category.empty()) {
+    where += " AND a.category = ?";
+    p.emplace_back(q.category);
+  }
+  if (!q.q.empty()) {
+    where += " AND " + db::Contains(c.dialect(), "a.title");
+    p.emplace_back(q.q);
+  }
+  if (q.owner_unit_id) {
+    where += " AND a.owner_unit_id = ?";
+    p.emplace_back(q.owner_unit_id);
+  }
+  if (q.review_due) {
+    where += " AND a.review_on IS NOT NULL AND a.review_on <= ?";
+    p.emplace_back(q.today);
+  }
+  if (total) *total = c.QueryInt("SELECT COUNT(*) FROM guide_articles a " + where, p).value_or(0);
+  p.emplace_back(int64_t{q.limit});
+  p.emplace_back(int64_t{q.offset});
+  return ArticleRows(
+      c.Query(std::string(kArticleSelect) + where +
+                  " ORDER BY a.category, a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?",
+              p));
+}
+
+std::vector<Article> AllArticles(db::Connection& c) {
+  return ArticleRows(c.Query(std::string(kArticleSelect) + "ORDER BY a.category, a.title, a.id"));
+}
+
+std::vector<ArticleVersion> Versions(db::Connection& c, int64_t article_id, bool with_body) {
+  auto rs =
+      c.Query(std::string("SELECT v.version, v.title, ") + (with_body ? "v.body" : "''") +
+                  ", v.note, v.created_by, u.name, v.created_at FROM guide_article_versions v "
+                  "LEFT JOIN users u ON u.id = v.created_by WHERE v.article_id = ? "
+                  "ORDER BY v.version DESC",
+              {article_id});
+  std::vector<ArticleVersion> out;
+  for (size_t i = 0; i < rs.size(); ++i) {
+    const db::Row r = rs[i];
+    out.push_back({static_cast<int>(r.Int(0)), r.Text(1), r.Text(2), r.Text(3),
+                   r.OptInt(4).value_or(0), r.IsNull(5) ? "" : r.Text(5), r.Int(6)});
+  }
+  return out;
+}
+
+std::optional<ArticleVersion> Version(db::Connection& c, int64_t article_id, int version) {
+  auto rs = c.Query(
+      "SELECT v.version, v.title, v.body, v.note, v.created_by, u.name, v.created_at "
+      "FROM guide_article_versions v LEFT JOIN users u ON u.id = v.created_by "
+      "WHERE v.article_id = ? AND v.version = ?",
+      {article_id, int64_t{version}});
+  if (rs.empty()) return std::nullopt;
+  const db::Row r = rs[0];
+  return ArticleVersion{
+      static_cast<int>(r.Int(0)),   r.Text(1), r.Text(2), r.Text(3), r.OptInt(4).value_or(0),
+      r.IsNull(5) ? "" : r.Text(5), r.Int(6)};
+}
+
+void RecordRead(db::Connection& c, int64_t article_id, int64_t user_id, int64_t now) {
+  c.Execute("UPDATE guide_articles SET reads = reads + 1 WHERE id = ?", {article_id});
+  c.Execute(
+      "INSERT INTO guide_article_readers(article_id, user_id, reads, last_read_at) "
+      "VALUES (?, ?, 1, ?) ON CONFLICT (article_id, user_id) DO UPDATE SET "
+      "reads = guide_article_readers.reads + 1, last_read_at = excluded.last_read_at",
+      {article_id, user_id, now});
+}
+
+std::map<int64_t, std::string> ArticleTitles(db::Connection& c, const std::set<int64_t>& ids) {
+  return db::NamesById(c, "SELECT id, title FROM guide_articles", "id", ids);
+}
+
 }  // namespace zhaoshang::guide::store

@@ -1,5 +1,6 @@
 #pragma once
-// All SQL of the guide module: checklist_items, project_checklist_ticks.
+// All SQL of the guide module: guide_articles, guide_article_versions, guide_article_readers,
+// checklist_items, project_checklist_ticks.
 #include <map>
 #include <optional>
 #include <set>
@@ -26,5 +27,20 @@ std::map<int64_t, std::set<int64_t>> TickedAmong(db::Connection& c,
 // False when it was ticked already (PutTick) or not ticked (DeleteTick).
 bool PutTick(db::Connection& c, int64_t project_id, const Tick& t);
 bool DeleteTick(db::Connection& c, int64_t project_id, int64_t item_id);
+
+// Articles. Insert and Update write the version row too; Update is false when the row's version
+// is no longer `a.version - 1` (someone saved in between).
+int64_t InsertArticle(db::Connection& c, const Article& a, const std::string& note);
+bool UpdateArticle(db::Connection& c, const Article& a, const std::string& note);
+std::optional<Article> GetArticle(db::Connection& c, int64_t id);
+std::vector<Article> ListArticles(db::Connection& c, const ArticleQuery& q, int64_t* total);
+// Every article with its body, by category and title (the booklet, the search index).
+std::vector<Article> AllArticles(db::Connection& c);
+// The versions newest first (bodies left out when `with_body` is false).
+std::vector<ArticleVersion> Versions(db::Connection& c, int64_t article_id, bool with_body);
+std::optional<ArticleVersion> Version(db::Connection& c, int64_t article_id, int version);
+void RecordRead(db::Connection& c, int64_t article_id, int64_t user_id, int64_t now);
+// Titles by id (the audit log's object names).
+std::map<int64_t, std::string> ArticleTitles(db::Connection& c, const std::set<int64_t>& ids);
 
 }  // namespace zhaoshang::guide::store

@@ -1,6 +1,7 @@
 #pragma once
-// The operating guide (招商指南): stage checklists — what to do in each stage and which evidence
-// to collect — with the ticks recorded per project.
+// The operating guide (招商指南): articles (industry profiles, policies explained, techniques …)
+// kept in versions, and stage checklists — what to do in each stage and which evidence to
+// collect — with the ticks recorded per project.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -30,6 +31,41 @@ struct ProjectItem {
   ChecklistItem item;
   std::optional<Tick> tick;
   bool evidence_held = false;  // the project holds a file of the item's evidence kind
+};
+
+// An article of the guide (Markdown), at its current version.
+struct Article {
+  int64_t id = 0;
+  std::string category;  // kArticleCategories
+  std::string title;
+  std::string body;  // Markdown
+  int64_t owner_unit_id = 0;
+  std::string owner_unit_name;
+  std::vector<std::string> industry_codes;  // GB/T 4754 codes the article is about
+  std::optional<std::string> review_on;     // looked at again by this date
+  int version = 1;
+  int64_t reads = 0, readers = 0;
+  int64_t created_by = 0, updated_by = 0;
+  std::string updated_by_name;
+  int64_t created_at = 0, updated_at = 0;
+};
+
+// One kept version: the whole text as it was, who wrote it and why.
+struct ArticleVersion {
+  int version = 0;
+  std::string title, body, note;
+  int64_t by = 0;
+  std::string by_name;
+  int64_t at = 0;
+};
+
+struct ArticleQuery {
+  std::string category;  // empty: all
+  std::string q;         // in the title
+  int64_t owner_unit_id = 0;
+  bool review_due = false;  // review_on on or before today
+  std::string today;
+  int offset = 0, limit = 20;
 };
 
 }  // namespace zhaoshang::guide

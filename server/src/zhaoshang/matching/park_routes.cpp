@@ -6,6 +6,7 @@
 #include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/core/date.hpp"
 #include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/matching/matching_permissions.hpp"
 #include "zhaoshang/matching/matching_render.hpp"
 #include "zhaoshang/matching/park_routes.hpp"
 #include "zhaoshang/matching/park_service.hpp"
@@ -342,13 +343,15 @@ http::Response Preview(const Deps& d, RequestContext& ctx) {
 void RegisterMatchingRoutes(AppRouter& r, matching::ParkService& parks,
                             pipeline::ProjectService& projects) {
   auto with = BindTo(Deps{parks, projects});
-  r.Add("GET", "/api/v1/parks", "park.read", with(ListParks));
-  r.Add("GET", "/api/v1/parks/{id}", "park.read", with(GetPark));
-  r.Add("PUT", "/api/v1/parks/{id}", "park.write", with(SavePark));
-  r.Add("POST", "/api/v1/parks/{id}/carriers", "park.write", with(AddCarrier));
-  r.Add("PATCH", "/api/v1/parks/{id}/carriers/{id}", "park.write", with(UpdateCarrier));
-  r.Add("DELETE", "/api/v1/parks/{id}/carriers/{id}", "park.write", with(DeleteCarrier));
-  r.Add("GET", "/api/v1/matching/weights", "park.read", with(GetWeights));
+  r.Add("GET", "/api/v1/parks", matching::perm::kParkRead, with(ListParks));
+  r.Add("GET", "/api/v1/parks/{id}", matching::perm::kParkRead, with(GetPark));
+  r.Add("PUT", "/api/v1/parks/{id}", matching::perm::kParkWrite, with(SavePark));
+  r.Add("POST", "/api/v1/parks/{id}/carriers", matching::perm::kParkWrite, with(AddCarrier));
+  r.Add("PATCH", "/api/v1/parks/{id}/carriers/{id}", matching::perm::kParkWrite,
+        with(UpdateCarrier));
+  r.Add("DELETE", "/api/v1/parks/{id}/carriers/{id}", matching::perm::kParkWrite,
+        with(DeleteCarrier));
+  r.Add("GET", "/api/v1/matching/weights", matching::perm::kParkRead, with(GetWeights));
   r.Add("PUT", "/api/v1/matching/weights", "pipeline.settings", with(PutWeights));
   r.Add("POST", "/api/v1/matching/preview", "project.create", with(Preview));
   r.Add("GET", "/api/v1/projects/{id}/matches", "project.read", with(ProjectMatches));

@@ -14,12 +14,20 @@
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/org/roles.hpp"
 #include "zhaoshang/pipeline/pipeline_types.hpp"
+#include "zhaoshang/search/search_store.hpp"
 
 namespace zhaoshang::matching {
 namespace json = boost::json;
 namespace {
 
 bool IsPark(const org::Unit& u) { return org::ReceivesProjects(u.kind); }
+
+// A park card as the search index holds it: the name; what it is for, what it offers.
+search::Doc DocOf(const ParkProfile& p) {
+  return {kParkSearchKind, p.unit_id, p.unit_name,
+          p.positioning + "\n" + p.facilities + "\n" + p.policies + "\n" + p.redline_note,
+          p.updated_at};
+}
 
 // Profiles and carriers of the given parks (all when ids is empty), keyed by unit.
 std::vector<ParkProfile> LoadProfiles(db::Connection& c, std::optional<int64_t> only) {
@@ -179,8 +187,10 @@ Result<ParkProfile> ParkService::Save(const auth::Principal& who, ParkProfile p,
       .Change("policies", old.policies, p.policies)
       .Change("contacts", store::ContactsJson(old.contacts), store::ContactsJson(p.contacts));
   audit::Append(*c, now, actor, {"park.profile", "park", Str(p.unit_id), d.Json()});
+  ParkProfile saved = LoadProfiles(*c, p.unit_id).front();
+  search::store::Put(*c, DocOf(saved));
   tx.Commit();
-  return LoadProfiles(*c, p.unit_id).front();
+  return saved;
 }
 
 Status ParkService::ValidateCarrier(const Carrier& k) {
@@ -330,6 +340,13 @@ std::vector<Fit> ParkService::Match(db::Connection& c, const Needs& needs) {
   std::vector<Fit> out;
   for (const auto& p : LoadProfiles(c, std::nullopt)) out.push_back(Score(p, needs, w, chains));
   Rank(out);
+  return out;
+}
+
+std::vector<search::Doc> ParkService::SearchDocs(db::Connection& c) {
+  std::vector<search::Doc> out;
+  for (const auto& p : LoadProfiles(c, std::nullopt))
+    if (p.version > 0) out.push_back(DocOf(p));
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include "zhaoshang/core/error.hpp"
 #include "zhaoshang/db/database.hpp"
 #include "zhaoshang/matching/fit.hpp"
+#include "zhaoshang/search/search_types.hpp"
 
 namespace zhaoshang::pipeline {
 struct Project;
@@ -19,6 +20,9 @@ struct Project;
 namespace zhaoshang::matching {
 
 Needs NeedsOf(const pipeline::Project& p);
+
+// The search index's name for a park card.
+inline constexpr const char* kParkSearchKind = "park";
 Weights ReadWeights(db::Connection& c, int64_t* version);
 
 class ParkService {
@@ -38,6 +42,8 @@ class ParkService {
   Status DeleteCarrier(const auth::Principal& who, int64_t unit_id, int64_t id, int64_t version,
                        const Actor& actor);
   bool CanEdit(const auth::Principal& who, int64_t unit_id);
+  // The search index's view of the saved park cards.
+  static std::vector<search::Doc> SearchDocs(db::Connection& c);
 
   Weights GetWeights(int64_t* version = nullptr);
   Status SaveWeights(const Weights& w, int64_t version, const Actor& actor);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "zhaoshang/db/change_feed.hpp"
+#include "zhaoshang/org/roles.hpp"
 
 namespace zhaoshang::org::store {
 namespace {
@@ -104,6 +105,20 @@ std::set<int64_t> Subtree(db::Connection& c, int64_t unit_id) {
   std::set<int64_t> out;
   for (size_t i = 0; i < rs.size(); ++i) out.insert(rs[i].Int(0));
   return out;
+}
+
+bool UnitInScope(db::Connection& c, const std::vector<std::string>& roles, int64_t caller_unit,
+                 std::string_view permission, int64_t unit) {
+  auto scope = ResolveScope(roles, permission);
+  if (!scope) return false;
+  switch (*scope) {
+    case Scope::kAll:
+      return true;
+    case Scope::kSubtree:
+      return Subtree(c, caller_unit).count(unit) > 0;
+    default:
+      return unit == caller_unit;
+  }
 }
 
 std::set<int64_t> Ancestors(db::Connection& c, int64_t unit_id) {

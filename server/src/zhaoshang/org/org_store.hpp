@@ -18,6 +18,10 @@ int64_t InsertUnit(db::Connection& c, const Unit& u, int64_t now);
 bool UpdateUnit(db::Connection& c, const Unit& u, int64_t now);
 // The unit and all its descendants.
 std::set<int64_t> Subtree(db::Connection& c, int64_t unit_id);
+// Whether a thing owned by `unit` is within the caller's scope of `permission` (all: any unit;
+// subtree: the caller's unit and below; unit or self: the caller's unit). False without it.
+bool UnitInScope(db::Connection& c, const std::vector<std::string>& roles, int64_t caller_unit,
+                 std::string_view permission, int64_t unit);
 // The unit and all units above it.
 std::set<int64_t> Ancestors(db::Connection& c, int64_t unit_id);
 // id → name of these units / users (the audit log names its objects and actors).

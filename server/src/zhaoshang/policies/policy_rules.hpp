@@ -23,6 +23,8 @@ inline constexpr std::string_view kLandConditions[] = {"any", "needs_land", "no_
 inline constexpr std::string_view kForeignConditions[] = {"any", "foreign_only", "domestic_only"};
 // A policy ending within this many days is flagged and its owner unit told (政策接续).
 inline constexpr int kExpiringDays = 90;
+// The search index's name for a policy.
+inline constexpr const char* kPolicySearchKind = "policy";
 inline constexpr size_t kMaxIndustryCodes = 50, kMaxLocations = 50, kMaxGrants = 20;
 inline constexpr size_t kMaxTitleChars = 200, kMaxSourceChars = 50'000;
 

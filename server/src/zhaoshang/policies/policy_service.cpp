@@ -14,11 +14,17 @@
 #include "zhaoshang/pipeline/project_service.hpp"
 #include "zhaoshang/policies/policies_store.hpp"
 #include "zhaoshang/policies/policy_permissions.hpp"
+#include "zhaoshang/search/search_store.hpp"
 
 namespace zhaoshang::policies {
 
 namespace {
 Error PolicyNotFound() { return NotFound("policy not found"); }
+
+search::Doc DocOf(const Policy& p) {
+  return {kPolicySearchKind, p.id, p.title,
+          p.issuer + " " + p.doc_number + "\n" + p.summary + "\n" + p.source_text, p.updated_at};
+}
 
 // The code and every level above it (3612, 361, 36, C); empty for an unknown code.
 std::vector<std::string> IndustryPath(const std::string& code) {
@@ -81,16 +87,7 @@ std::map<std::string, std::string> AuditFields(const Policy& p) {
 std::string PolicyService::Today() const { return LocalDateOfMs(clock_.NowMs()); }
 
 bool PolicyService::MayKeep(db::Connection& c, const auth::Principal& who, int64_t owner) {
-  auto scope = org::ResolveScope(who.roles, perm::kPolicyWrite);
-  if (!scope) return false;
-  switch (*scope) {
-    case org::Scope::kAll:
-      return true;
-    case org::Scope::kSubtree:
-      return org::store::Subtree(c, who.unit_id).count(owner) > 0;
-    default:
-      return owner == who.unit_id;
-  }
+  return org::store::UnitInScope(c, who.roles, who.unit_id, perm::kPolicyWrite, owner);
 }
 
 std::map<std::string, std::string> PolicyService::CheckRefs(db::Connection& c, const Policy& p) {
@@ -140,6 +137,7 @@ Result<PolicyView> PolicyService::Create(const auth::Principal& who, Policy in, 
   in.expiry_notified_at.reset();
   db::Transaction tx(*c, true);
   in.id = store::Insert(*c, in);
+  search::store::Put(*c, DocOf(in));
   audit::Diff d;
   for (const auto& [k, v] : AuditFields(in)) d.Created(k, v);
   audit::Append(*c, now, a, {"policy.create", "policy", std::to_string(in.id), d.Json()});
@@ -171,6 +169,7 @@ Result<PolicyView> PolicyService::Update(const auth::Principal& who, int64_t id,
   in.expiry_notified_at =
       in.expires_on == before->expires_on ? before->expiry_notified_at : std::nullopt;
   if (!store::Update(*c, in)) return Fail(VersionConflict());
+  search::store::Put(*c, DocOf(in));
   audit::Diff d;
   const auto was = AuditFields(*before);
   for (const auto& [k, v] : AuditFields(in)) d.Change(k, was.at(k), v);
@@ -267,6 +266,14 @@ int PolicyService::TellExpiring() {
   }
   tx.Commit();
   return told;
+}
+
+std::vector<search::Doc> PolicyService::SearchDocs(db::Connection& c) {
+  std::vector<search::Doc> out;
+  PolicyQuery q;
+  q.limit = 1'000'000;
+  for (const auto& p : store::List(c, q, "", "", nullptr)) out.push_back(DocOf(p));
+  return out;
 }
 
 }  // namespace zhaoshang::policies

@@ -14,6 +14,7 @@
 #include "zhaoshang/db/database.hpp"
 #include "zhaoshang/policies/policies_types.hpp"
 #include "zhaoshang/policies/policy_rules.hpp"
+#include "zhaoshang/search/search_types.hpp"
 
 namespace zhaoshang::pipeline {
 class ProjectService;
@@ -63,6 +64,9 @@ class PolicyService {
   // The scheduler's daily step: every policy in force that ends within kExpiringDays and whose
   // owner was not told yet is told now (policy_expiring). Returns how many.
   int TellExpiring();
+
+  // The search index's view of the policies (title; issuer, number, summary, source text).
+  static std::vector<search::Doc> SearchDocs(db::Connection& c);
 
  private:
   std::vector<MatchedPolicy> Match(db::Connection& c, const ProjectFacts& f);

@@ -1,0 +1,11 @@
+#pragma once
+// The permissions of the guide's routes (org/roles.cpp grants them to roles).
+namespace zhaoshang::guide::perm {
+
+// Reading the guide (articles, the booklet) and searching it: every business role.
+inline constexpr const char* kGuideRead = "guide.read";
+// Writing articles: the coordinator any, a department or the party school its own unit's, a
+// park or district its subtree's.
+inline constexpr const char* kGuideWrite = "guide.write";
+
+}  // namespace zhaoshang::guide::perm
