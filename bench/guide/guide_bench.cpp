@@ -98,6 +98,8 @@ int main(int argc, char** argv) {
   }
   std::printf("# %s: indexed 110 000 documents in %.1f s\n", argv[1],
               Ms(Clock_::now() - t0) / 1000);
+  // The statistics a running installation's autovacuum keeps (the planner's estimates).
+  if (app.db().dialect() == db::Dialect::kPostgres) app.db().Acquire()->ExecScript("ANALYZE");
   // The bench reads every kind: the Q&A kind as the guide's.
   app.search().AddKind({"qa", "guide.read", nullptr});
   auth::Principal reader;
@@ -138,7 +140,7 @@ int main(int argc, char** argv) {
   run(
       "a phrase of two words (电池用地)", [&] { return two() + two(); }, 2000);
   run(
-      "one character (scan)", [&] { return two().substr(0, 3); }, 200);
+      "one character (prefix of its pairs)", [&] { return two().substr(0, 3); }, 200);
 
   // --- The matcher: 10 000 policies. ---------------------------------------------------------
   {
@@ -179,7 +181,7 @@ int main(int argc, char** argv) {
     for (const auto& u : org::store::ListUnits(*c)) units.push_back(u.id);
   }
   std::uniform_int_distribution<size_t> unit(0, units.size() - 1);
-  const char* const leads[] = {"3612", "3670", "3841", "2614", "2651", "6510"};
+  const char* const leads[] = {"3612", "3670", "3841", "2614", "2651", "6511"};
   std::vector<double> ms;
   double first = 0;
   for (int i = 0; i < 1000; ++i) {

@@ -44,7 +44,10 @@ CREATE TABLE search_docs (
   UNIQUE (kind, ref_id)
 );
 -- @sqlite
-CREATE VIRTUAL TABLE search_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0');
+-- kind is kept in the index (unindexed) so a reader's kinds filter without a join; a prefix
+-- index of one character serves one-character queries.
+CREATE VIRTUAL TABLE search_fts USING fts5(title, body, kind UNINDEXED, prefix = '1',
+  tokenize = 'unicode61 remove_diacritics 0');
 -- @postgres
 ALTER TABLE search_docs ADD COLUMN tsv tsvector NOT NULL DEFAULT ''::tsvector;
 CREATE INDEX search_docs_tsv ON search_docs USING GIN (tsv);

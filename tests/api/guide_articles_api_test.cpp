@@ -190,9 +190,26 @@ TEST(GuideArticlesApi, BadInputGetsAFieldErrorAndStoresNothing) {
       "not_found");
   EXPECT_EQ(Count(*t.app, "SELECT COUNT(*) FROM guide_articles"), articles);
   EXPECT_EQ(Count(*t.app, "SELECT COUNT(*) FROM guide_article_versions"), versions);
+  // A review date that has passed may stay as it was (a typo fixed in an overdue article).
+  {
+    auto c = t.app->db().Acquire();
+    c->Execute("UPDATE guide_articles SET review_on = '2026-01-01' WHERE id = ?",
+               {ok.json.at("id").as_int64()});
+  }
+  Reply overdue = co.Get(path + "?edit=1");
+  json::object keep = Edit(overdue, "先联系园区。", "不改");
+  keep["review_on"] = "2026-01-01";
+  keep["title"] = "园区对接流程（修订）";
+  Reply kept = co.Put(path, keep);
+  ASSERT_EQ(kept.status, 200) << kept.body;
+  EXPECT_EQ(kept.json.at("review_on").as_string(), "2026-01-01");
+  json::object moved = Edit(kept, "先联系园区。", "改到另一个过去的日期");
+  moved["review_on"] = "2026-02-01";
+  EXPECT_EQ(co.Put(path, moved).json.at("error").at("fields").at("review_on").as_string(),
+            "in_past");
   Reply after = co.Get(path + "?edit=1");
   EXPECT_EQ(after.json.at("body").as_string(), "先联系园区。");
-  EXPECT_EQ(after.json.at("version").as_int64(), 1);
+  EXPECT_EQ(after.json.at("version").as_int64(), 2);  // the bad edits stored nothing
   // A link to an article that exists is fine.
   Reply linked =
       co.Post("/api/v1/guide/articles", NewArticle("链接", "见 [流程](" + path.substr(7) + ")"));
@@ -332,6 +349,11 @@ TEST(GuideArticlesApi, ThePreviewNamesWhatASaveWouldRefuse) {
   for (const auto& x : p.json.at("problems").as_array()) problems.emplace_back(x.as_string());
   EXPECT_EQ(problems, (std::vector<std::string>{"html_not_allowed", "unsafe_link"}));
   ASSERT_EQ(p.json.at("headings").as_array().size(), 1u);
+  // What only the server knows: a link to a missing article.
+  Reply broken = co.Post("/api/v1/guide/preview",
+                         json::object{{"body", "见 [另一篇](/guide/articles/99999)"}});
+  ASSERT_EQ(broken.status, 200);
+  EXPECT_EQ(broken.json.at("problems").as_array().front().as_string(), "broken_link");
   Reply booklet = co.Get("/api/v1/guide/booklet");
   ASSERT_EQ(booklet.status, 200);
   EXPECT_EQ(booklet.json.at("categories").as_array().size(), 5u);

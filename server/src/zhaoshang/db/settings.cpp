@@ -17,6 +17,13 @@ void PutSetting(Connection& c, const std::string& key, const std::string& value)
       {key, value});
 }
 
+void BumpSetting(Connection& c, const std::string& key) {
+  c.Execute(
+      "INSERT INTO settings(key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = "
+      "CAST(CAST(settings.value AS BIGINT) + 1 AS TEXT)",
+      {key});
+}
+
 void Ping(Connection& c) { c.Query("SELECT 1"); }
 
 }  // namespace zhaoshang::db

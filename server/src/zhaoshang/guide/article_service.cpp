@@ -6,6 +6,7 @@
 #include "zhaoshang/audit/diff.hpp"
 #include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/core/date.hpp"
+#include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/guide/guide_permissions.hpp"
 #include "zhaoshang/guide/guide_store.hpp"
 #include "zhaoshang/org/org_store.hpp"
@@ -74,6 +75,22 @@ std::map<std::string, std::string> ArticleService::CheckRefs(db::Connection& c, 
   return bad;
 }
 
+Rendered ArticleService::Preview(const std::string& body) {
+  Rendered r = RenderMarkdown(body);
+  auto add = [&](const char* p) {
+    if (std::find(r.problems.begin(), r.problems.end(), p) == r.problems.end())
+      r.problems.emplace_back(p);
+  };
+  if (Utf8Length(body) > kMaxArticleBodyChars) add("too_long");
+  auto c = db_.Acquire();
+  for (const auto& href : r.links)
+    if (auto id = ArticleLink(href); id && !store::GetArticle(*c, *id)) {
+      add("broken_link");
+      break;
+    }
+  return r;
+}
+
 Result<std::vector<ArticleView>> ArticleService::List(const auth::Principal& who, ArticleQuery q,
                                                       int64_t* total) {
   q.today = Today();
@@ -140,7 +157,12 @@ Result<ArticleView> ArticleService::Update(const auth::Principal& who, int64_t i
   if (!MayKeep(*c, who, before->owner_unit_id)) return Fail(OutOfScope());
   if (in.owner_unit_id == 0) in.owner_unit_id = before->owner_unit_id;
   in.id = id;
-  if (auto bad = CheckRefs(*c, in); !bad.empty()) return Fail(InvalidArgument(bad));
+  auto bad = CheckRefs(*c, in);
+  // A review date already past may stay as it was (a typo fixed in an overdue article).
+  if (auto it = bad.find("review_on");
+      it != bad.end() && it->second == "in_past" && in.review_on == before->review_on)
+    bad.erase(it);
+  if (!bad.empty()) return Fail(InvalidArgument(bad));
   if (!MayKeep(*c, who, in.owner_unit_id)) return Fail(OutOfScope());
   if (in.version != before->version) return Fail(VersionConflict());
   if (in.title == before->title && in.body == before->body && in.category == before->category &&

@@ -49,8 +49,9 @@ class ArticleService {
   Result<std::vector<ArticleVersion>> Versions(int64_t id);
   Result<ArticleVersion> Version(int64_t id, int version);
   Result<ArticleDiff> Diff(int64_t id, int from, int to);
-  // What the editor shows beside the text: the rendering and what would be refused.
-  Rendered Preview(const std::string& body) const { return RenderMarkdown(body); }
+  // What the editor shows beside the text: the rendering and what a save would refuse in it
+  // (the renderer's problems, too_long, broken_link).
+  Rendered Preview(const std::string& body);
   // Every article rendered, by category (the printable booklet).
   std::vector<ArticleView> Booklet(const auth::Principal& who);
 

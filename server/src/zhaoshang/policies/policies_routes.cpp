@@ -86,7 +86,7 @@ http::Response MatchesResponse(const Result<std::vector<MatchedPolicy>>& r) {
   json::array items;
   int64_t matches = 0, near = 0;
   for (const auto& m : *r) {
-    json::object o = PolicyJson(m.policy, m.state, false, false);
+    json::object o = PolicyJson(*m.policy, m.state, false, false);
     o.erase("capabilities");
     o["fit"] = FitName(m.match.fit);
     o["met"] = ReasonsJson(m.match.met);

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "zhaoshang/db/settings.hpp"
+
 namespace zhaoshang::policies::store {
 namespace json = boost::json;
 
@@ -148,9 +150,12 @@ std::string StateSql(const std::string& state, db::Params& params, const std::st
   if (state == "repealed") return "p.repealed = 1";
   return "1 = 1";
 }
+// Bumped by every insert and update: the matcher's cache key, one row to read.
+constexpr const char* kRevisionKey = "policies.revision";
 }  // namespace
 
 int64_t Insert(db::Connection& c, const Policy& p) {
+  db::BumpSetting(c, kRevisionKey);
   db::Params params = Fields(p);
   params.insert(params.end(), {p.created_by ? db::Param(p.created_by) : db::Param(nullptr),
                                p.created_at, p.updated_at});
@@ -171,6 +176,7 @@ std::optional<Policy> Get(db::Connection& c, int64_t id) {
 }
 
 bool Update(db::Connection& c, const Policy& p) {
+  db::BumpSetting(c, kRevisionKey);  // a stale update is refused and its transaction rolled back
   db::Params params = Fields(p);
   params.insert(params.end(), {db::Nullable(p.expiry_notified_at), p.updated_at, p.id, p.version});
   return c.Execute(
@@ -213,13 +219,7 @@ std::vector<Policy> InForce(db::Connection& c, const std::string& today) {
   return Rows(c.Query(std::string(kSelect) + "WHERE " + where + " ORDER BY p.id", params));
 }
 
-std::string Fingerprint(db::Connection& c) {
-  auto rs = c.Query(
-      "SELECT COUNT(*), COALESCE(MAX(updated_at), 0), COALESCE(SUM(version), 0) "
-      "FROM policies");
-  return std::to_string(rs[0].Int(0)) + ":" + std::to_string(rs[0].Int(1)) + ":" +
-         std::to_string(rs[0].Int(2));
-}
+std::string Fingerprint(db::Connection& c) { return db::GetSetting(c, kRevisionKey).value_or("0"); }
 
 std::vector<Policy> ExpiringUntold(db::Connection& c, const std::string& today,
                                    const std::string& through) {

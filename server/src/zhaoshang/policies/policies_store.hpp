@@ -21,7 +21,7 @@ std::vector<Policy> List(db::Connection& c, const PolicyQuery& q, const std::str
                          const std::string& through, int64_t* total);
 // Every policy in force on `today` (the matcher's candidates).
 std::vector<Policy> InForce(db::Connection& c, const std::string& today);
-// A cheap fingerprint of the table (count and last change): the matcher's cache key.
+// The table's revision (bumped by every insert and update): the matcher's cache key.
 std::string Fingerprint(db::Connection& c);
 // In force, ending by `through`, and nobody told yet.
 std::vector<Policy> ExpiringUntold(db::Connection& c, const std::string& today,

@@ -85,6 +85,28 @@ std::string Joined(const std::vector<std::string>& v) {
 }
 }  // namespace
 
+int MissingCount(const Policy& p, const ProjectFacts& f) {
+  const Conditions& c = p.conditions;
+  int n = 0;
+  if (!c.industry_codes.empty() &&
+      std::none_of(c.industry_codes.begin(), c.industry_codes.end(), [&](const auto& code) {
+        return std::find(f.industry_path.begin(), f.industry_path.end(), code) !=
+               f.industry_path.end();
+      }))
+    ++n;
+  if (c.min_investment_yuan && f.total_investment < *c.min_investment_yuan) ++n;
+  if ((c.land == "needs_land" && f.land_mu_x100 <= 0) ||
+      (c.land == "no_new_land" && f.land_mu_x100 != 0))
+    ++n;
+  if (!c.location_unit_ids.empty() &&
+      std::none_of(c.location_unit_ids.begin(), c.location_unit_ids.end(),
+                   [&](int64_t u) { return f.location_units.count(u) > 0; }))
+    ++n;
+  if ((c.foreign == "foreign_only" && !f.foreign) || (c.foreign == "domestic_only" && f.foreign))
+    ++n;
+  return n;
+}
+
 PolicyMatch MatchPolicy(const Policy& p, PolicyState state, const ProjectFacts& f) {
   PolicyMatch m;
   if (state != PolicyState::kCurrent && state != PolicyState::kExpiring) {

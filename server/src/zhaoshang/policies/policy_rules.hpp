@@ -77,5 +77,8 @@ struct PolicyMatch {
 // Checks every condition; a policy not in force (`state` not current/expiring) never matches.
 // A near miss fails exactly one condition.
 PolicyMatch MatchPolicy(const Policy& p, PolicyState state, const ProjectFacts& f);
+// How many of the policy's conditions the project fails: MatchPolicy's `missing` counted without
+// building its reasons (the matcher's first pass over every policy in force).
+int MissingCount(const Policy& p, const ProjectFacts& f);
 
 }  // namespace zhaoshang::policies

@@ -113,6 +113,39 @@ TEST(PolicyMatcher, APolicyWithoutConditionsMatchesEveryoneButOnlyWhileInForce) 
   }
 }
 
+// The matcher's first pass counts what MatchPolicy would list, for every combination of the
+// conditions against projects that meet and miss each.
+TEST(PolicyMatcher, MissingCountAgreesWithTheReasons) {
+  const std::vector<std::vector<std::string>> codes = {{}, {"C"}, {"26"}, {"3612", "27"}};
+  const std::vector<std::optional<int64_t>> mins = {std::nullopt, 500'000'000, 5'000'000'000};
+  const char* lands[] = {"any", "needs_land", "no_new_land"};
+  const std::vector<std::vector<int64_t>> places = {{}, {7}, {9}};
+  const char* foreigns[] = {"any", "foreign_only", "domestic_only"};
+  int checked = 0;
+  for (const auto& code : codes)
+    for (const auto& min : mins)
+      for (const char* land : lands)
+        for (const auto& place : places)
+          for (const char* foreign : foreigns)
+            for (int variant = 0; variant < 4; ++variant) {
+              Policy p = Manufacturing();
+              p.conditions.industry_codes = code;
+              p.conditions.min_investment_yuan = min;
+              p.conditions.land = land;
+              p.conditions.location_unit_ids = place;
+              p.conditions.foreign = foreign;
+              ProjectFacts f = Vehicle();
+              f.land_mu_x100 = variant & 1 ? 0 : 30'000;
+              f.foreign = variant & 2;
+              if (variant == 3) f.location_known = false, f.location_units.clear();
+              const PolicyMatch m = MatchPolicy(p, PolicyState::kCurrent, f);
+              ASSERT_EQ(MissingCount(p, f), static_cast<int>(m.missing.size()))
+                  << code.size() << " " << land << " " << foreign << " " << variant;
+              ++checked;
+            }
+  EXPECT_EQ(checked, 4 * 3 * 3 * 3 * 3 * 4);
+}
+
 TEST(PolicyState, NinetyDaysBeforeTheEndAPolicyIsExpiring) {
   Policy p = Manufacturing();  // 2026-01-01 … 2027-12-31
   EXPECT_EQ(StateOf(p, "2025-12-31"), PolicyState::kUpcoming);

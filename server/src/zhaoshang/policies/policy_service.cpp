@@ -193,20 +193,31 @@ std::vector<MatchedPolicy> PolicyService::Match(db::Connection& c, const Project
   std::vector<MatchedPolicy> out;
   for (const auto& p : *policies) {
     const PolicyState s = StateOf(p, today);
+    if (s != PolicyState::kCurrent && s != PolicyState::kExpiring) continue;
+    if (MissingCount(p, f) > 1) continue;  // neither a match nor a near miss: no reasons built
     PolicyMatch m = MatchPolicy(p, s, f);
-    if (m.fit != Fit::kNone) out.push_back({p, s, std::move(m)});
+    // The cached policy itself, kept alive by the snapshot it belongs to (no copy).
+    if (m.fit != Fit::kNone)
+      out.push_back({std::shared_ptr<const Policy>(policies, &p), s, std::move(m)});
   }
   // Matches first, then near misses; within each the higher level (national first), then newest.
-  auto rank = [](const std::string& level) {
-    return static_cast<int>(std::find(std::begin(kLevels), std::end(kLevels), level) -
-                            std::begin(kLevels));
-  };
-  std::stable_sort(out.begin(), out.end(), [&](const MatchedPolicy& a, const MatchedPolicy& b) {
-    if (a.match.fit != b.match.fit) return a.match.fit == Fit::kMatch;
-    if (rank(a.policy.level) != rank(b.policy.level))
-      return rank(a.policy.level) < rank(b.policy.level);
-    return a.policy.effective_from > b.policy.effective_from;
+  // The level's rank is looked up once per policy, not in every comparison.
+  std::vector<std::pair<int, size_t>> keys;
+  keys.reserve(out.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    const auto& level = out[i].policy->level;
+    const int rank = static_cast<int>(std::find(std::begin(kLevels), std::end(kLevels), level) -
+                                      std::begin(kLevels));
+    keys.emplace_back((out[i].match.fit == Fit::kMatch ? 0 : 100) + rank, i);
+  }
+  std::stable_sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    return out[a.second].policy->effective_from > out[b.second].policy->effective_from;
   });
+  std::vector<MatchedPolicy> sorted;
+  sorted.reserve(out.size());
+  for (const auto& k : keys) sorted.push_back(std::move(out[k.second]));
+  out = std::move(sorted);
   return out;
 }
 

@@ -2,6 +2,7 @@
 // The policy library (政策库): policies kept by their owner units, their state on a day (in
 // force, expiring within 90 days, expired …), the owner told when one nears its end, and the
 // matcher over a project or over a lead's facts. Audited. No SQL text, no HTTP.
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -31,7 +32,7 @@ struct LeadFacts {
 };
 
 struct MatchedPolicy {
-  Policy policy;
+  std::shared_ptr<const Policy> policy;  // from the matcher's snapshot of the policies in force
   PolicyState state = PolicyState::kCurrent;
   PolicyMatch match;
 };

@@ -50,25 +50,33 @@ std::string Folded(std::string_view s) {
 
 constexpr size_t kMaxWordBytes = 40;
 
-// The tokens of a text in order; `single` marks one-character ideograph runs.
-void Tokens(std::string_view text, std::vector<std::string>* out, std::vector<bool>* single) {
+// The tokens of a text in order. A run of ideographs gives its overlapping pairs and then its
+// last character alone, so one character is found at the end of a run as well as (by prefix) at
+// the start of a pair. A query term's last run is followed by more text in the document, so it
+// gives no such last character (`query`). `single_last` tells whether the last token is one
+// ideograph from a run of one.
+void Tokens(std::string_view text, bool query, std::vector<std::string>* out,
+            bool* single_last = nullptr) {
   std::vector<std::string_view> run;  // the ideographs of the current run
   std::string word;
-  auto flush_run = [&] {
+  bool last_single = false;
+  auto flush_run = [&](bool at_end) {
+    if (run.empty()) return;
     if (run.size() == 1) {
       out->emplace_back(run[0]);
-      if (single) single->push_back(true);
-    }
-    for (size_t k = 0; k + 1 < run.size(); ++k) {
-      out->push_back(std::string(run[k]) + std::string(run[k + 1]));
-      if (single) single->push_back(false);
+      last_single = true;
+    } else {
+      for (size_t k = 0; k + 1 < run.size(); ++k)
+        out->push_back(std::string(run[k]) + std::string(run[k + 1]));
+      if (!(query && at_end)) out->emplace_back(run.back());
+      last_single = false;
     }
     run.clear();
   };
   auto flush_word = [&] {
     if (!word.empty()) {
       out->push_back(word.substr(0, kMaxWordBytes));
-      if (single) single->push_back(false);
+      last_single = false;
     }
     word.clear();
   };
@@ -76,19 +84,20 @@ void Tokens(std::string_view text, std::vector<std::string>* out, std::vector<bo
     size_t len = 1;
     const char32_t c = Decode(text, i, &len);
     if (IsLatin(c)) {
-      flush_run();
+      flush_run(false);
       word += Fold(static_cast<char>(c));
     } else if (IsIdeograph(c)) {
       flush_word();
       run.push_back(text.substr(i, len));
     } else {
-      flush_run();
+      flush_run(false);
       flush_word();
     }
     i += len;
   }
-  flush_run();
+  flush_run(true);
   flush_word();
+  if (single_last) *single_last = last_single;
 }
 
 size_t Chars(std::string_view s) {
@@ -119,7 +128,7 @@ size_t Forward(std::string_view s, size_t pos, size_t chars) {
 
 std::string Grams(std::string_view text) {
   std::vector<std::string> tokens;
-  Tokens(text, &tokens, nullptr);
+  Tokens(text, false, &tokens);
   std::string out;
   for (const auto& t : tokens) {
     if (!out.empty()) out += ' ';
@@ -139,12 +148,11 @@ std::vector<Term> ParseQuery(std::string_view q) {
     if (j > i) {
       Term t;
       t.text = Folded(q.substr(i, j - i));
-      std::vector<bool> single;
-      Tokens(t.text, &t.tokens, &single);
+      bool single_last = false;
+      Tokens(t.text, true, &t.tokens, &single_last);
       if (!t.tokens.empty()) {
-        t.short_term = std::find(single.begin(), single.end(), true) != single.end();
         const unsigned char last = static_cast<unsigned char>(t.tokens.back().back());
-        t.prefix = last < 0x80;
+        t.prefix = last < 0x80 || single_last;
         out.push_back(std::move(t));
       }
     }

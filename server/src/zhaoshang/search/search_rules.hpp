@@ -2,12 +2,13 @@
 // Chinese full-text search, pure: the text an index holds and the query it is asked.
 //
 // Chinese has no spaces between words, and the words that matter are often two characters
-// (招商, 土地, 电价). Text is indexed as overlapping character pairs (新能源汽车 → 新能 能源 源汽
-// 汽车) and Latin or digit runs as lower-case words; a query term becomes the phrase of its pairs,
-// so any term of two characters or more is found through the index on both engines (SQLite FTS5,
-// PostgreSQL tsvector with GIN) — trigram indexes cannot find a two-character word. A one-
-// character term is looked for by scanning (the fallback). Candidates are checked against the
-// text itself, which also gives the highlighted snippet. No SQL, no HTTP.
+// (招商, 土地, 电价). Text is indexed as overlapping character pairs and each run's last character
+// (新能源汽车 → 新能 能源 源汽 汽车 车), Latin or digit runs as lower-case words; a query term
+// becomes the phrase of its pairs, so any term of two characters or more is found through the index
+// on both engines (SQLite FTS5, PostgreSQL tsvector with GIN) — trigram indexes cannot find a
+// two-character word. One character is the prefix of the pairs it starts, or a run's last
+// character (still through the index). Candidates are checked against the text itself, which
+// also gives the highlighted snippet. No SQL, no HTTP.
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -21,8 +22,8 @@ std::string Grams(std::string_view text);
 struct Term {
   std::string text;                 // as the reader typed it (Latin lower-cased)
   std::vector<std::string> tokens;  // the term's index tokens, in order (a phrase)
-  bool short_term = false;          // one CJK character: not in the index, scanned for
-  bool prefix = false;              // ends in a Latin word: its last token matches as a prefix
+  // The last token matches as a prefix: a Latin word (ev → evtol), or one ideograph (园 → 园区).
+  bool prefix = false;
 };
 
 inline constexpr size_t kMaxQueryChars = 50, kMaxTerms = 5;

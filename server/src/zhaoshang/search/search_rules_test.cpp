@@ -12,10 +12,10 @@ std::string Show(const std::vector<Segment>& segs) {
 }
 
 TEST(Grams, PairsForIdeographsWordsForLatin) {
-  EXPECT_EQ(Grams("新能源汽车"), "新能 能源 源汽 汽车");
-  EXPECT_EQ(Grams("招商，5G基站 EV-Battery"), "招商 5g 基站 ev battery");
+  EXPECT_EQ(Grams("新能源汽车"), "新能 能源 源汽 汽车 车");
+  EXPECT_EQ(Grams("招商，5G基站 EV-Battery"), "招商 商 5g 基站 站 ev battery");
   EXPECT_EQ(Grams("园"), "园");
-  EXPECT_EQ(Grams("土地、电"), "土地 电");
+  EXPECT_EQ(Grams("土地、电"), "土地 地 电");
   EXPECT_EQ(Grams(""), "");
   EXPECT_EQ(Grams("！？……"), "");
 }
@@ -24,15 +24,35 @@ TEST(ParseQuery, TermsAsPhrasesOfTheirTokens) {
   auto t = ParseQuery("  新能源　电池 EV ");
   ASSERT_EQ(t.size(), 3u);
   EXPECT_EQ(t[0].tokens, (std::vector<std::string>{"新能", "能源"}));
-  EXPECT_FALSE(t[0].short_term);
   EXPECT_FALSE(t[0].prefix);
   EXPECT_EQ(t[1].tokens, (std::vector<std::string>{"电池"}));
   EXPECT_EQ(t[2].text, "ev");
   EXPECT_TRUE(t[2].prefix);
-  // A single character is scanned for.
+  // One character: the prefix of its pairs.
   auto one = ParseQuery("园");
   ASSERT_EQ(one.size(), 1u);
-  EXPECT_TRUE(one[0].short_term);
+  EXPECT_EQ(one[0].tokens, (std::vector<std::string>{"园"}));
+  EXPECT_TRUE(one[0].prefix);
+  // Inside a term, a run that ends before a Latin word keeps its last character (as the text
+  // does); the term's last run does not (the text may go on).
+  auto mixed = ParseQuery("电池PACK生产");
+  ASSERT_EQ(mixed.size(), 1u);
+  EXPECT_EQ(mixed[0].tokens, (std::vector<std::string>{"电池", "池", "pack", "生产"}));
+  EXPECT_FALSE(mixed[0].prefix);
+  // Every term's tokens are a phrase of the text's tokens wherever the term occurs in the text.
+  const std::string text = "动力电池PACK生产线，新能源汽车";
+  std::string grams(1, ' ');
+  grams += Grams(text);
+  grams += ' ';
+  for (const char* q : {"电池PACK生产", "力电", "新能源", "源汽车", "池PACK"}) {
+    auto terms = ParseQuery(q);
+    ASSERT_EQ(terms.size(), 1u) << q;
+    std::string phrase(1, ' ');
+    for (const auto& token : terms[0].tokens) phrase += token + " ";
+    if (!terms[0].prefix) {
+      EXPECT_NE(grams.find(phrase), std::string::npos) << q;
+    }
+  }
   // Nothing searchable, and at most kMaxTerms terms.
   EXPECT_TRUE(ParseQuery("，。！ ").empty());
   EXPECT_EQ(ParseQuery("一二 三四 五六 七八 九十 甲乙 丙丁").size(), kMaxTerms);

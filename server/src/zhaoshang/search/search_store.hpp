@@ -16,8 +16,12 @@ void Put(db::Connection& c, const Doc& d);
 void Remove(db::Connection& c, const std::string& kind, int64_t ref_id);
 int64_t Count(db::Connection& c, const std::string& kind);
 
-// The candidates for the terms among `kinds`, best ranked first (at most `limit`): the terms of
-// two characters and more through the index, the one-character ones by scanning.
+// Up to this many matches are all ranked (bm25 / ts_rank, titles weighing more); beyond it the
+// newest kNewest matches are taken, those with every term in the title first (ranking reads
+// every match: a common word in a city's whole guide would read most of it).
+inline constexpr int kRankAll = 1000, kNewest = 2000;
+
+// The candidates for the terms among `kinds`, best first (at most `limit`).
 std::vector<Doc> Find(db::Connection& c, const std::vector<Term>& terms,
                       const std::set<std::string>& kinds, int limit);
 
