@@ -299,6 +299,7 @@ scenario("promoter and sysadmin see different menus", async () => {
       "督办事项",
       "园区画像",
       "政策库",
+      "招商指南",
       "产业目录",
       "工作日历",
     ],
@@ -1018,6 +1019,7 @@ scenario(
         "督办事项",
         "园区画像",
         "政策库",
+        "招商指南",
         "产业目录",
         "工作日历",
       ],
@@ -2233,7 +2235,7 @@ scenario(
     await expectPath(s.page, "/workbench");
     sameSet(
       await menuTexts(s.page),
-      ["工作台", "站内通知", "预审轮次", "政策库"],
+      ["工作台", "站内通知", "预审轮次", "政策库", "招商指南"],
       "expert menu",
     );
     await expectText(s.page, '[data-testid="workbench-rounds"]', ROUND_TITLE);
@@ -2706,6 +2708,7 @@ scenario(
         "督办事项",
         "园区画像",
         "政策库",
+        "招商指南",
         "产业目录",
         "工作日历",
       ],
@@ -3870,6 +3873,32 @@ registerPolicies({
     readXlsx,
     pickIndustry,
     pickOption,
+    base: () => baseUrl,
+  },
+});
+
+// ---------------------------------------------------------------- 招商指南 and 全文搜索 (guide.mjs)
+const { register: registerGuide } = await import("./guide.mjs");
+registerGuide({
+  ...{
+    scenario,
+    newSession,
+    phoneSession,
+    loginAs,
+    tid,
+    shot,
+    expectText,
+    expectPath,
+    assertNoProblems,
+  },
+  ...{
+    fitsWidth,
+    apiGet,
+    apiSend,
+    isApi,
+    settled,
+    pickOption,
+    openDrawer,
     base: () => baseUrl,
   },
 });

@@ -213,6 +213,54 @@ const routes: RouteRecordRaw[] = [
         meta: { perms: ['policy.write'], title: 'policies.form.editTitleShort' },
       },
       {
+        path: 'guide',
+        name: 'guide',
+        component: () => import('@/views/guide/GuideView.vue'),
+        meta: { perms: menuPerms('/guide'), title: 'guide.page.title' },
+      },
+      {
+        // 全文搜索: the guide's articles, policies and park cards (?q=&kind=).
+        path: 'guide/search',
+        name: 'guide-search',
+        component: () => import('@/views/guide/GuideSearchView.vue'),
+        meta: { perms: menuPerms('/guide'), title: 'guide.search.title' },
+      },
+      {
+        // 打印手册: a print page (the app chrome is hidden when printing).
+        path: 'guide/booklet',
+        name: 'guide-booklet',
+        component: () => import('@/views/guide/BookletView.vue'),
+        meta: { perms: menuPerms('/guide'), title: 'guide.booklet.pageTitle' },
+      },
+      {
+        // Who keeps which article is the server's (capabilities; 403 out_of_scope for another unit).
+        path: 'guide/articles/new',
+        name: 'guide-article-new',
+        component: () => import('@/views/guide/ArticleFormView.vue'),
+        meta: { perms: ['guide.write'], title: 'guide.form.createTitleShort' },
+      },
+      {
+        path: 'guide/articles/:id(\\d+)',
+        name: 'guide-article',
+        component: () => import('@/views/guide/ArticleView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: menuPerms('/guide'), title: 'guide.article.title' },
+      },
+      {
+        path: 'guide/articles/:id(\\d+)/edit',
+        name: 'guide-article-edit',
+        component: () => import('@/views/guide/ArticleFormView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: ['guide.write'], title: 'guide.form.editTitleShort' },
+      },
+      {
+        path: 'guide/articles/:id(\\d+)/versions',
+        name: 'guide-article-versions',
+        component: () => import('@/views/guide/ArticleVersionsView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: menuPerms('/guide'), title: 'guide.versions.pageTitle' },
+      },
+      {
         path: 'catalog',
         name: 'catalog',
         component: () => import('@/views/catalog/CatalogView.vue'),

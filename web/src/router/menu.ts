@@ -21,6 +21,7 @@ import {
   Bell,
   Flag,
   Notebook,
+  Reading,
 } from '@element-plus/icons-vue'
 
 /** The side menu's groups (i18n `layout.groups.<key>`), in display order. */
@@ -64,6 +65,8 @@ export const MENU: MenuItem[] = [
   { path: '/parks', title: 'layout.menu.parks', anyOf: ['park.read'], icon: Location, group: 'parks' },
   // 政策库: every business role reads it; owner units keep their own (policy.write, checked per policy).
   { path: '/policies', title: 'policies.page.title', anyOf: ['policy.read'], icon: Notebook, group: 'parks' },
+  // 招商指南: every business role reads it; coordinator, receivers, collaborators and trainers write (capabilities).
+  { path: '/guide', title: 'guide.page.title', anyOf: ['guide.read'], icon: Reading, group: 'parks' },
   { path: '/catalog', title: 'layout.menu.catalog', anyOf: ['catalog.read'], icon: Collection, group: 'parks' },
   { path: '/pipeline/settings', title: 'layout.menu.pipelineSettings', anyOf: ['pipeline.settings'], icon: Timer, group: 'system' },
   // 工作日历: every business role reads it (deadlines count its working days); the coordinator edits it.

@@ -72,6 +72,8 @@ export default {
     },
     guide: {
       checklist: 'Stage checklist changed',
+      article_create: 'Guide article created',
+      article_update: 'Guide article edited',
     },
     catalog: {
       industry_create: 'Leading industry created',
@@ -163,6 +165,7 @@ export default {
     routing: 'Routing',
     supervision_item: 'Supervision item',
     policy: 'Policy',
+    guide_article: 'Guide article',
   },
   export: {
     button: 'Export Excel',

@@ -74,6 +74,20 @@ export default {
       'New policy: fields with * are required. Leave the end date empty for a policy without one. A condition left empty means any; a project must meet every condition. Add as many support items as the policy has; amounts are in 10k CNY. A problem is shown under its field and goes as soon as it is fixed.',
     policy_edit:
       'Edit a policy and press “Save changes”. If someone else saved first the page says so and reloads the latest version on request. Turn on “Repealed” when the policy is repealed: it is then no longer matched.',
+    guide:
+      'The investment guide collects industry profiles, policies explained, techniques, stage checklists and park cards. Filter by category and title; “Due for review only” lists the articles whose review date has come. The search box at the top searches the guide’s articles, the policy library and the park cards; “Print booklet” lays out every article as one printable handbook. Units that maintain articles can click “New article”.',
+    guide_article:
+      'An article shows its category, maintaining unit, version, who updated it and when, how often it was read and by how many people, and its review date. The contents on the left (on a phone, tap “Contents”) jump to each section. “Version history” shows every change; the maintaining unit can click “Edit”.',
+    guide_article_new:
+      'New article: choose a category and a title and write the text in Markdown (# heading, - list, **bold**, tables, - [ ] to-do …); the preview on the right (on a phone, tap “Preview”) shows the layout as you type. The text cannot contain HTML or scripts, links must be http(s), mailto or addresses of this system and images only attachments of this system; anything else is listed under the text. On the review date the article is marked “Review due”.',
+    guide_article_edit:
+      'Edit article: make your changes, write a change note and save; every save makes a new version that “Version history” can compare. If someone else saved first, the page says so and can reload the latest version. For an article due for review, set the next review date before saving.',
+    guide_article_versions:
+      'Version history lists every version with its change note, author and time. By default the previous version is compared with the current one: added lines are green, removed lines red, with the counts “+added −removed”; choose any two versions above to compare them, and “View” shows a version as it read then.',
+    guide_search:
+      'Search looks for a word in the guide’s articles, the policy library and the park cards, or in one of them; the matches are highlighted and a title opens the page. With many results, use a more specific word.',
+    guide_booklet:
+      'The guide booklet lays out every article by category: a cover, the contents, and each category starting on a new page. Click “Print” or press Ctrl+P; every page has its number at the foot, and the print dialog can also save a PDF. The switch at the top prints it in English or Chinese.',
     account_password:
       'Change password: type the current password and the new one twice; what a new password needs is written under the boxes, and a box that does not meet it says so. Your logins on other devices end.',
   },

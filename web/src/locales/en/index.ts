@@ -28,6 +28,7 @@ import supervision from './supervision'
 import attachments from './attachments'
 import policies from './policies'
 import checklists from './checklists'
+import guide from './guide'
 
 export default {
   common,
@@ -60,4 +61,5 @@ export default {
   attachments,
   policies,
   checklists,
+  guide,
 }

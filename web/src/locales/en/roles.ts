@@ -45,6 +45,7 @@ export default {
     factor: { read: 'View factor requests', handle: 'Handle factor requests', settings: 'Set factor departments' },
     supervision: { read: 'View supervision', issue: 'Issue supervision', reply: 'Reply to supervision' },
     policy: { read: 'View policy library', write: 'Maintain policies' },
+    guide: { read: 'View investment guide', write: 'Maintain guide articles' },
   },
   page: {
     title: 'Roles',

@@ -72,6 +72,8 @@ export default {
     },
     guide: {
       checklist: '修改阶段清单',
+      article_create: '新增指南文章',
+      article_update: '修改指南文章',
     },
     catalog: {
       industry_create: '新建首位产业',
@@ -163,6 +165,7 @@ export default {
     routing: '分派',
     supervision_item: '督办事项',
     policy: '政策',
+    guide_article: '指南文章',
   },
   export: {
     button: '导出Excel',

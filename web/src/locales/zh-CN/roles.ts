@@ -46,6 +46,7 @@ export default {
     factor: { read: '查看要素需求', handle: '办理要素需求', settings: '设置要素承办部门' },
     supervision: { read: '查看督办', issue: '发起督办', reply: '回复督办' },
     policy: { read: '查看政策库', write: '维护政策库' },
+    guide: { read: '查看招商指南', write: '维护招商指南' },
   },
   page: {
     title: '角色权限',

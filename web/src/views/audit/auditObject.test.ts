@@ -8,6 +8,7 @@ describe('the audit page opens an object where it lives', () => {
     expect(objectRoute({ object_type: 'review_round', object_id: '3' })).toEqual({ name: 'review-round', params: { id: 3 } })
     expect(objectRoute({ object_type: 'factor_request', object_id: '8' })).toEqual({ name: 'factor-request', params: { id: 8 } })
     expect(objectRoute({ object_type: 'policy', object_id: '11' })).toEqual({ name: 'policy-detail', params: { id: 11 } })
+    expect(objectRoute({ object_type: 'guide_article', object_id: '4' })).toEqual({ name: 'guide-article', params: { id: 4 } })
   })
 
   it('links list pages for objects without a page of their own', () => {

@@ -19,6 +19,8 @@ export function objectRoute(e: Pick<AuditApi.Entry, 'object_type' | 'object_id'>
       return id ? { name: 'factor-request', params: { id } } : null
     case 'policy':
       return id ? { name: 'policy-detail', params: { id } } : null
+    case 'guide_article':
+      return id ? { name: 'guide-article', params: { id } } : null
     case 'review_panel':
       return { name: 'review-panels' }
     case 'org_unit':

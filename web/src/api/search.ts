@@ -1,0 +1,43 @@
+import { http, type RequestOptions } from './http'
+
+// 全文搜索 over the guide's articles, the policy library and the park cards (permission `guide.read`).
+// The server cuts titles and snippets into segments and marks the hits: the page shows them as text
+// with <mark>, never as HTML.
+export namespace SearchApi {
+  export type Kind = 'article' | 'policy' | 'park'
+
+  export interface Segment {
+    text: string
+    hit: boolean
+  }
+
+  export interface Hit {
+    kind: Kind | string
+    /** the article's, policy's or park unit's id */
+    ref_id: number
+    title: string
+    title_segments: Segment[]
+    snippet: Segment[]
+    /** epoch ms */
+    updated_at: number
+  }
+
+  export interface Response {
+    q: string
+    /** the kinds searched */
+    kinds: (Kind | string)[]
+    items: Hit[]
+    /** there were more hits than `limit`: a narrower word finds them */
+    more: boolean
+  }
+}
+
+export const SEARCH_KINDS: SearchApi.Kind[] = ['article', 'policy', 'park']
+export const SEARCH_LIMITS = { q: 50, limit: 50 } as const
+
+/** Permission `guide.read`. `kinds` empty = every kind. */
+export const searchAll = (q: string, kinds: readonly SearchApi.Kind[], limit: number, opts?: RequestOptions) =>
+  http.get<SearchApi.Response>('/search', {
+    ...opts,
+    query: { q, kinds: kinds.length ? kinds.join(',') : undefined, limit },
+  })
