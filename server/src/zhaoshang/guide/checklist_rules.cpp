@@ -4,12 +4,20 @@
 #include <map>
 
 #include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/pipeline/workflow.hpp"
 
 namespace zhaoshang::guide {
 
 bool IsChecklistStage(std::string_view stage) {
-  return std::find(std::begin(kChecklistStages), std::end(kChecklistStages), stage) !=
-         std::end(kChecklistStages);
+  const auto s = pipeline::ParseStage(stage);
+  return s && std::find(std::begin(pipeline::kWorkingStages), std::end(pipeline::kWorkingStages),
+                        *s) != std::end(pipeline::kWorkingStages);
+}
+
+std::vector<std::string> ChecklistStages() {
+  std::vector<std::string> out;
+  for (auto s : pipeline::kWorkingStages) out.emplace_back(pipeline::StageName(s));
+  return out;
 }
 
 std::map<std::string, std::string> CheckItems(const std::vector<ChecklistItem>& items,

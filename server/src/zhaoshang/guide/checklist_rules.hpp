@@ -11,13 +11,14 @@
 
 namespace zhaoshang::guide {
 
-// The stages a project works through (side states — rejected, shelved, lost — have none).
-inline constexpr std::string_view kChecklistStages[] = {
-    "lead", "in_review", "approved", "negotiating", "signed", "construction", "production"};
+// The stages with a checklist are the pipeline's working stages (pipeline::kWorkingStages); side
+// states — rejected, shelved, lost — have none.
 inline constexpr size_t kMaxItemsPerStage = 30;
 inline constexpr size_t kMaxTitleChars = 100, kMaxDetailChars = 1000, kMaxNoteChars = 200;
 
 bool IsChecklistStage(std::string_view stage);
+// Their codes, in order.
+std::vector<std::string> ChecklistStages();
 
 // Field errors of a stage's new list ("items.N.title" …): titles required and unique in the
 // stage, lengths, the evidence kind known (`known_kind`), the list's size.

@@ -40,7 +40,7 @@ json::object ItemJson(const ChecklistItem& it) {
 
 json::object StagesJson(const std::map<std::string, std::vector<ChecklistItem>>& all) {
   json::object stages;
-  for (auto s : kChecklistStages) {
+  for (const auto& s : ChecklistStages()) {
     json::array items;
     if (auto it = all.find(std::string(s)); it != all.end())
       for (const auto& x : it->second) items.push_back(ItemJson(x));

@@ -252,12 +252,9 @@ std::optional<std::string_view> FutureMilestone(const Proposal& p, const std::st
 }
 
 bool IsForward(Stage from, Stage to) {
-  static constexpr Stage kOrder[] = {Stage::kLead,        Stage::kInReview, Stage::kApproved,
-                                     Stage::kNegotiating, Stage::kSigned,   Stage::kConstruction,
-                                     Stage::kProduction};
-  const auto* f = std::find(std::begin(kOrder), std::end(kOrder), from);
-  const auto* t = std::find(std::begin(kOrder), std::end(kOrder), to);
-  return f != std::end(kOrder) && t != std::end(kOrder) && t > f;
+  const auto* f = std::find(std::begin(kWorkingStages), std::end(kWorkingStages), from);
+  const auto* t = std::find(std::begin(kWorkingStages), std::end(kWorkingStages), to);
+  return f != std::end(kWorkingStages) && t != std::end(kWorkingStages) && t > f;
 }
 
 bool IsRoutable(Stage s, bool pending_routing) { return s == Stage::kApproved && !pending_routing; }

@@ -121,6 +121,11 @@ bool IsRoutable(Stage s, bool pending_routing);
 // proposed date in the future, if any.
 std::optional<std::string_view> FutureMilestone(const Proposal& p, const std::string& today);
 
+// The working stages a project moves through, in order (the side states — rejected, shelved,
+// lost — are not among them): each has a checklist, and moving along them is "forward".
+inline constexpr Stage kWorkingStages[] = {
+    Stage::kLead,   Stage::kInReview,     Stage::kApproved,  Stage::kNegotiating,
+    Stage::kSigned, Stage::kConstruction, Stage::kProduction};
 // A move forward along the working stages (lead … production), not into a side state or back:
 // what leaving a stage's checklist behind means.
 bool IsForward(Stage from, Stage to);
