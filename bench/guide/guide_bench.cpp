@@ -15,6 +15,7 @@
 #include "zhaoshang/org/org_store.hpp"
 #include "zhaoshang/policies/policies_store.hpp"
 #include "zhaoshang/search/search_store.hpp"
+#include "zhaoshang/training/training_rules.hpp"
 
 using namespace zhaoshang;
 using Clock_ = std::chrono::steady_clock;
@@ -204,5 +205,41 @@ int main(int argc, char** argv) {
       "|---|---|---|---|---|---|\n");
   Report("a lead's facts (cache warm)", ms);
   std::printf("# first call (reads the policies in force): %.1f ms\n", first);
+
+  // --- Grading (the pure rule only; the quiz routes come with training). ----------------------
+  {
+    using namespace training;
+    std::vector<Question> bank;
+    for (int i = 0; i < 100; ++i) {
+      Question q;
+      q.id = i + 1;
+      q.kind = i % 3 == 0   ? QuestionKind::kMultiple
+               : i % 3 == 1 ? QuestionKind::kSingle
+                            : QuestionKind::kTrueFalse;
+      q.stem = Sentence(rng, 8);
+      const int n = q.kind == QuestionKind::kTrueFalse ? 2 : 4;
+      for (int k = 0; k < n; ++k)
+        q.options.push_back(
+            {k + 1, Sentence(rng, 2), q.kind == QuestionKind::kMultiple ? k < 2 : k == 0});
+      q.points = q.kind == QuestionKind::kMultiple ? 4 : 2;
+      bank.push_back(std::move(q));
+    }
+    constexpr int kAttempts = 100'000;
+    std::uniform_int_distribution<int> pick(1, 4);
+    double total = 0;
+    int passed = 0;
+    for (int a = 0; a < kAttempts; ++a) {
+      const auto paper = DrawPaper(bank, 20, static_cast<uint64_t>(a));
+      std::vector<Answer> answers;
+      for (const auto& q : paper) answers.push_back({q.id, {pick(rng)}});
+      auto s = Clock_::now();
+      passed += GradeAttempt(paper, answers, QuizRules{}).passed;
+      total += Ms(Clock_::now() - s);
+    }
+    std::printf(
+        "\n# grading a 20-question paper (pure GradeAttempt): %.0f attempts/s (%d of %d "
+        "passed)\n",
+        kAttempts / (total / 1000), passed, kAttempts);
+  }
   return 0;
 }

@@ -3970,9 +3970,11 @@ try {
       console.log(`ok - ${sc.name}`);
     } catch (e) {
       failed++;
-      console.log(
-        `not ok - ${sc.name}: ${String(e?.message ?? e).split("\n")[0]}`,
-      );
+      const lines = String(e?.message ?? e).split("\n");
+      console.log(`not ok - ${sc.name}: ${lines[0]}`);
+      // Playwright's call log says which locator it waited for (kept as TAP comments).
+      for (const l of lines.slice(1, 6).filter((x) => x.trim()))
+        console.log(`#   ${l.trim()}`);
       for (const o of openSessions)
         await shot(o.page, `fail-${i + 1}`).catch(() => undefined);
     } finally {
