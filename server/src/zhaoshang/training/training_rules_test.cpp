@@ -108,6 +108,7 @@ TEST(GradeAttempt, WrongUnknownExtraAndMissingAnswersEarnNothing) {
     ten.push_back(q);
   }
   std::vector<Answer> six;
+  six.reserve(10);
   for (int i = 0; i < 10; ++i) six.push_back({100 + i, {i < 6 ? 2 : 1}});
   g = GradeAttempt(ten, six, rules);
   EXPECT_EQ(g.pct, 60);
@@ -158,7 +159,7 @@ TEST(AttemptRefusal, WindowRetakesAndAPass) {
 
 TEST(SignIn, ACodeWorksForItsSessionWhileItRuns) {
   const std::string key = "k-0123456789abcdef";
-  const int64_t start = 1'800'000'000'000, end = start + 2 * 3'600'000;
+  const int64_t start = 1'800'000'000'000, end = start + int64_t{2} * 3'600'000;
   const std::string code = SignInCode(key, 7, start, end);
   EXPECT_EQ(code.size(), 32u);
   EXPECT_EQ(SignInRefusal(key, code, 7, start, end, start + 60'000), "");
