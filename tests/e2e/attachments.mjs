@@ -25,8 +25,14 @@ export function register(h) {
 
   /** Choose options of the Element Plus select inside `scope` whose text contains each of `texts`. */
   async function pick(page, scope, ...texts) {
+    // A drop-down still closing would lend its options to the lookup and then hide them; and a
+    // select near the window's edge makes its drop-down flip while tags wrap. Wait for the others
+    // to close, open this one in the middle of the window, and take options from the open one.
+    await page.locator('.el-select__popper:visible').first().waitFor({ state: 'hidden' })
+    await scope.evaluate((el) => el.scrollIntoView({ block: 'center' }))
     await scope.locator('.el-select__wrapper').first().click()
-    for (const text of texts) await page.locator('.el-select-dropdown__item:visible').filter({ hasText: text }).first().click()
+    const open = page.locator('.el-select__popper:visible')
+    for (const text of texts) await open.locator('.el-select-dropdown__item').filter({ hasText: text }).first().click()
   }
 
   /** Negotiating projects of the park that miss 投资协议 for 已签约 and that the caller may attach to. */
