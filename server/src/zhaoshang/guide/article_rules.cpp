@@ -5,7 +5,6 @@
 
 #include "zhaoshang/core/date.hpp"
 #include "zhaoshang/core/json_input.hpp"
-#include "zhaoshang/guide/markdown.hpp"
 
 namespace zhaoshang::guide {
 
@@ -14,7 +13,8 @@ bool IsArticleCategory(std::string_view c) {
          std::end(kArticleCategories);
 }
 
-std::map<std::string, std::string> CheckArticle(const Article& a, const std::string& today) {
+std::map<std::string, std::string> CheckArticle(const Article& a, const Rendered& rendered,
+                                                const std::string& today) {
   std::map<std::string, std::string> bad;
   if (!IsArticleCategory(a.category))
     bad["category"] = a.category.empty() ? "required" : "invalid_value";
@@ -26,8 +26,8 @@ std::map<std::string, std::string> CheckArticle(const Article& a, const std::str
     bad["body"] = "required";
   } else if (Utf8Length(a.body) > kMaxArticleBodyChars) {
     bad["body"] = "too_long";
-  } else if (auto r = RenderMarkdown(a.body); !r.problems.empty()) {
-    bad["body"] = r.problems.front();
+  } else if (!rendered.problems.empty()) {
+    bad["body"] = rendered.problems.front();
   }
   if (a.industry_codes.size() > kMaxArticleIndustries) bad["industry_codes"] = "too_many";
   if (a.review_on) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "zhaoshang/guide/guide_types.hpp"
+#include "zhaoshang/guide/markdown.hpp"
 
 namespace zhaoshang::guide {
 
@@ -21,9 +22,10 @@ inline constexpr size_t kMaxArticleTitleChars = 100, kMaxArticleBodyChars = 100'
 bool IsArticleCategory(std::string_view c);
 
 // Field errors of an article as written: category, title, body (length and what the Markdown
-// renderer refuses: "html_not_allowed", "unsafe_link", "external_image"), review date. `today`
-// is the reader's date: a review date must not be past.
-std::map<std::string, std::string> CheckArticle(const Article& a, const std::string& today);
+// renderer refuses in `rendered`, the body's rendering: "html_not_allowed", "unsafe_link",
+// "external_image"), review date. `today` is the reader's date: a review date must not be past.
+std::map<std::string, std::string> CheckArticle(const Article& a, const Rendered& rendered,
+                                                const std::string& today);
 
 struct DiffLine {
   char op = '=';  // '=' kept, '-' only in the older text, '+' only in the newer

@@ -48,7 +48,7 @@ TEST(CheckArticle, NamesEachBadField) {
   a.category = "gossip";
   a.body = "<script>alert(1)</script>";
   a.review_on = "2026-01-01";
-  auto bad = CheckArticle(a, "2026-12-01");
+  auto bad = CheckArticle(a, RenderMarkdown(a.body), "2026-12-01");
   EXPECT_EQ(bad["category"], "invalid_value");
   EXPECT_EQ(bad["title"], "required");
   EXPECT_EQ(bad["body"], "html_not_allowed");
@@ -57,13 +57,13 @@ TEST(CheckArticle, NamesEachBadField) {
   a.title = "首次洽谈";
   a.body = "[x](javascript:alert(1))";
   a.review_on = "2027-06-30";
-  bad = CheckArticle(a, "2026-12-01");
+  bad = CheckArticle(a, RenderMarkdown(a.body), "2026-12-01");
   EXPECT_EQ(bad.size(), 1u);
   EXPECT_EQ(bad["body"], "unsafe_link");
   a.body = "## 要点\n\n先问清需求。";
-  EXPECT_TRUE(CheckArticle(a, "2026-12-01").empty());
+  EXPECT_TRUE(CheckArticle(a, RenderMarkdown(a.body), "2026-12-01").empty());
   a.review_on = "2026-02-30";
-  EXPECT_EQ(CheckArticle(a, "2026-12-01")["review_on"], "invalid_value");
+  EXPECT_EQ(CheckArticle(a, RenderMarkdown(a.body), "2026-12-01")["review_on"], "invalid_value");
 }
 
 }  // namespace

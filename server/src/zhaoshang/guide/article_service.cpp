@@ -4,6 +4,7 @@
 
 #include "zhaoshang/audit/audit_log.hpp"
 #include "zhaoshang/audit/diff.hpp"
+#include "zhaoshang/catalog/catalog_types.hpp"
 #include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/core/date.hpp"
 #include "zhaoshang/core/json_input.hpp"
@@ -29,12 +30,10 @@ search::Doc DocOf(const Article& a, const std::string& plain) {
 }
 
 std::map<std::string, std::string> AuditFields(const Article& a) {
-  std::string codes;
-  for (const auto& c : a.industry_codes) codes += (codes.empty() ? "" : ",") + c;
   return {{"category", a.category},
           {"title", a.title},
           {"owner_unit_id", std::to_string(a.owner_unit_id)},
-          {"industry_codes", codes},
+          {"industry_codes", catalog::JoinCodes(a.industry_codes)},
           {"review_on", a.review_on.value_or("")},
           {"version", std::to_string(a.version)}};
 }
@@ -52,6 +51,13 @@ std::optional<int64_t> ArticleLink(const std::string& href) {
   if (n == 0 || (n < h.size() && h[n] != '#' && h[n] != '?' && h[n] != '/')) return std::nullopt;
   return id;
 }
+
+// Whether a link leads to a guide article that does not exist (`self` may link to itself).
+bool HasBrokenLink(db::Connection& c, const std::vector<std::string>& links, int64_t self) {
+  for (const auto& href : links)
+    if (auto id = ArticleLink(href); id && *id != self && !store::GetArticle(c, *id)) return true;
+  return false;
+}
 }  // namespace
 
 std::string ArticleService::Today() const { return LocalDateOfMs(clock_.NowMs()); }
@@ -60,18 +66,13 @@ bool ArticleService::MayKeep(db::Connection& c, const auth::Principal& who, int6
   return org::store::UnitInScope(c, who.roles, who.unit_id, perm::kGuideWrite, owner);
 }
 
-std::map<std::string, std::string> ArticleService::CheckRefs(db::Connection& c, const Article& a) {
-  auto bad = CheckArticle(a, Today());
+std::map<std::string, std::string> ArticleService::CheckRefs(db::Connection& c, const Article& a,
+                                                             const Rendered& rendered) {
+  auto bad = CheckArticle(a, rendered, Today());
   for (const auto& code : a.industry_codes)
     if (!catalog::Industries::Embedded().Find(code)) bad["industry_codes"] = "not_found";
   if (!org::store::GetUnit(c, a.owner_unit_id)) bad["owner_unit_id"] = "not_found";
-  // Links into the guide must lead somewhere.
-  if (!bad.count("body"))
-    for (const auto& href : RenderMarkdown(a.body).links)
-      if (auto id = ArticleLink(href); id && *id != a.id && !store::GetArticle(c, *id)) {
-        bad["body"] = "broken_link";
-        break;
-      }
+  if (!bad.count("body") && HasBrokenLink(c, rendered.links, a.id)) bad["body"] = "broken_link";
   return bad;
 }
 
@@ -83,11 +84,7 @@ Rendered ArticleService::Preview(const std::string& body) {
   };
   if (Utf8Length(body) > kMaxArticleBodyChars) add("too_long");
   auto c = db_.Acquire();
-  for (const auto& href : r.links)
-    if (auto id = ArticleLink(href); id && !store::GetArticle(*c, *id)) {
-      add("broken_link");
-      break;
-    }
+  if (HasBrokenLink(*c, r.links, 0)) add("broken_link");
   return r;
 }
 
@@ -96,10 +93,11 @@ Result<std::vector<ArticleView>> ArticleService::List(const auth::Principal& who
   q.today = Today();
   auto c = db_.Acquire();
   std::vector<ArticleView> out;
+  const auto keeps = org::store::ScopeUnits(*c, who.roles, who.unit_id, perm::kGuideWrite);
   for (auto& a : store::ListArticles(*c, q, total)) {
     a.body.clear();
     ArticleView v;
-    v.editable = MayKeep(*c, who, a.owner_unit_id);
+    v.editable = keeps.Has(a.owner_unit_id);
     v.review_due = a.review_on && *a.review_on <= q.today;
     v.article = std::move(a);
     out.push_back(std::move(v));
@@ -111,8 +109,7 @@ Result<ArticleView> ArticleService::Get(const auth::Principal& who, int64_t id, 
   auto c = db_.Acquire();
   if (count_read) {
     db::Transaction tx(*c, true);
-    if (!store::GetArticle(*c, id)) return Fail(ArticleNotFound());
-    store::RecordRead(*c, id, who.user_id, clock_.NowMs());
+    if (!store::RecordRead(*c, id, who.user_id, clock_.NowMs())) return Fail(ArticleNotFound());
     tx.Commit();
   }
   auto a = store::GetArticle(*c, id);
@@ -130,14 +127,15 @@ Result<ArticleView> ArticleService::Create(const auth::Principal& who, Article i
   const int64_t now = clock_.NowMs();
   if (in.owner_unit_id == 0) in.owner_unit_id = who.unit_id;
   auto c = db_.Acquire();
-  if (auto bad = CheckRefs(*c, in); !bad.empty()) return Fail(InvalidArgument(bad));
+  const Rendered rendered = RenderMarkdown(in.body);
+  if (auto bad = CheckRefs(*c, in, rendered); !bad.empty()) return Fail(InvalidArgument(bad));
   if (!MayKeep(*c, who, in.owner_unit_id)) return Fail(OutOfScope());
   in.created_by = in.updated_by = who.user_id;
   in.created_at = in.updated_at = now;
   in.version = 1;
   db::Transaction tx(*c, true);
   in.id = store::InsertArticle(*c, in, note);
-  search::store::Put(*c, DocOf(in, RenderMarkdown(in.body).plain));
+  search::store::Put(*c, DocOf(in, rendered.plain));
   audit::Diff d;
   for (const auto& [k, v] : AuditFields(in)) d.Created(k, v);
   if (!note.empty()) d.Created("note", note);
@@ -157,7 +155,8 @@ Result<ArticleView> ArticleService::Update(const auth::Principal& who, int64_t i
   if (!MayKeep(*c, who, before->owner_unit_id)) return Fail(OutOfScope());
   if (in.owner_unit_id == 0) in.owner_unit_id = before->owner_unit_id;
   in.id = id;
-  auto bad = CheckRefs(*c, in);
+  const Rendered rendered = RenderMarkdown(in.body);
+  auto bad = CheckRefs(*c, in, rendered);
   // A review date already past may stay as it was (a typo fixed in an overdue article).
   if (auto it = bad.find("review_on");
       it != bad.end() && it->second == "in_past" && in.review_on == before->review_on)
@@ -175,7 +174,7 @@ Result<ArticleView> ArticleService::Update(const auth::Principal& who, int64_t i
   in.updated_by = who.user_id;
   in.updated_at = now;
   if (!store::UpdateArticle(*c, in, note)) return Fail(VersionConflict());
-  search::store::Put(*c, DocOf(in, RenderMarkdown(in.body).plain));
+  search::store::Put(*c, DocOf(in, rendered.plain));
   audit::Diff d;
   const auto was = AuditFields(*before);
   for (const auto& [k, v] : AuditFields(in)) d.Change(k, was.at(k), v);
@@ -219,7 +218,7 @@ Result<ArticleDiff> ArticleService::Diff(int64_t id, int from, int to) {
   return d;
 }
 
-std::vector<ArticleView> ArticleService::Booklet(const auth::Principal& who) {
+std::vector<ArticleView> ArticleService::Booklet() {
   auto c = db_.Acquire();
   std::vector<ArticleView> out;
   const std::string today = Today();
@@ -239,7 +238,6 @@ std::vector<ArticleView> ArticleService::Booklet(const auth::Principal& who) {
   std::stable_sort(out.begin(), out.end(), [&](const ArticleView& x, const ArticleView& y) {
     return rank(x.article.category) < rank(y.article.category);
   });
-  (void)who;
   return out;
 }
 

@@ -53,14 +53,15 @@ class ArticleService {
   // (the renderer's problems, too_long, broken_link).
   Rendered Preview(const std::string& body);
   // Every article rendered, by category (the printable booklet).
-  std::vector<ArticleView> Booklet(const auth::Principal& who);
+  std::vector<ArticleView> Booklet();
 
   // The search index's view of the articles (title, plain text).
   static std::vector<search::Doc> SearchDocs(db::Connection& c);
 
  private:
   bool MayKeep(db::Connection& c, const auth::Principal& who, int64_t owner_unit_id);
-  std::map<std::string, std::string> CheckRefs(db::Connection& c, const Article& a);
+  std::map<std::string, std::string> CheckRefs(db::Connection& c, const Article& a,
+                                               const Rendered& rendered);
   std::string Today() const;
 
   db::Database& db_;

@@ -1,5 +1,7 @@
 #include "zhaoshang/guide/guide_store.hpp"
 
+#include "zhaoshang/catalog/catalog_types.hpp"
+
 namespace zhaoshang::guide::store {
 
 namespace {
@@ -122,23 +124,6 @@ constexpr const char* kArticleSelect =
     "FROM guide_articles a JOIN org_units ou ON ou.id = a.owner_unit_id "
     "LEFT JOIN users uu ON uu.id = a.updated_by ";
 
-std::string JoinCodes(const std::vector<std::string>& v) {
-  std::string s;
-  for (const auto& x : v) s += (s.empty() ? "" : ",") + x;
-  return s;
-}
-
-std::vector<std::string> SplitCodes(const std::string& s) {
-  std::vector<std::string> out;
-  for (size_t pos = 0; pos < s.size();) {
-    size_t comma = s.find(',', pos);
-    if (comma == std::string::npos) comma = s.size();
-    if (comma > pos) out.push_back(s.substr(pos, comma - pos));
-    pos = comma + 1;
-  }
-  return out;
-}
-
 std::vector<Article> ArticleRows(const db::ResultSet& rs) {
   std::vector<Article> out;
   out.reserve(rs.size());
@@ -151,7 +136,7 @@ std::vector<Article> ArticleRows(const db::ResultSet& rs) {
     a.body = r.Text(3);
     a.owner_unit_id = r.Int(4);
     a.owner_unit_name = r.Text(5);
-    a.industry_codes = SplitCodes(r.Text(6));
+    a.industry_codes = catalog::SplitCodes(r.Text(6));
     a.review_on = r.OptText(7);
     a.version = static_cast<int>(r.Int(8));
     a.reads = r.Int(9);
@@ -181,7 +166,7 @@ int64_t InsertArticle(db::Connection& c, const Article& in, const std::string& n
       "INSERT INTO guide_articles(category, title, body, owner_unit_id, industry_codes, review_on, "
       "version, created_by, updated_by, created_at, updated_at) VALUES (?,?,?,?,?,?,1,?,?,?,?) "
       "RETURNING id",
-      {in.category, in.title, in.body, in.owner_unit_id, JoinCodes(in.industry_codes),
+      {in.category, in.title, in.body, in.owner_unit_id, catalog::JoinCodes(in.industry_codes),
        OptText(in.review_on), UserOrNull(in.created_by), UserOrNull(in.updated_by), in.created_at,
        in.updated_at});
   Article a = in;
@@ -196,7 +181,7 @@ bool UpdateArticle(db::Connection& c, const Article& a, const std::string& note)
       "UPDATE guide_articles SET category = ?, title = ?, body = ?, owner_unit_id = ?, "
       "industry_codes = ?, review_on = ?, version = ?, updated_by = ?, updated_at = ? "
       "WHERE id = ? AND version = ?",
-      {a.category, a.title, a.body, a.owner_unit_id, JoinCodes(a.industry_codes),
+      {a.category, a.title, a.body, a.owner_unit_id, catalog::JoinCodes(a.industry_codes),
        OptText(a.review_on), int64_t{a.version}, UserOrNull(a.updated_by), a.updated_at, a.id,
        int64_t{a.version - 1}});
   if (changed != 1) return false;
@@ -271,13 +256,15 @@ std::optional<ArticleVersion> Version(db::Connection& c, int64_t article_id, int
       r.IsNull(5) ? "" : r.Text(5), r.Int(6)};
 }
 
-void RecordRead(db::Connection& c, int64_t article_id, int64_t user_id, int64_t now) {
-  c.Execute("UPDATE guide_articles SET reads = reads + 1 WHERE id = ?", {article_id});
+bool RecordRead(db::Connection& c, int64_t article_id, int64_t user_id, int64_t now) {
+  if (c.Execute("UPDATE guide_articles SET reads = reads + 1 WHERE id = ?", {article_id}) != 1)
+    return false;
   c.Execute(
       "INSERT INTO guide_article_readers(article_id, user_id, reads, last_read_at) "
       "VALUES (?, ?, 1, ?) ON CONFLICT (article_id, user_id) DO UPDATE SET "
       "reads = guide_article_readers.reads + 1, last_read_at = excluded.last_read_at",
       {article_id, user_id, now});
+  return true;
 }
 
 std::map<int64_t, std::string> ArticleTitles(db::Connection& c, const std::set<int64_t>& ids) {

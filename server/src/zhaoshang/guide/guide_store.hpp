@@ -39,7 +39,8 @@ std::vector<Article> AllArticles(db::Connection& c);
 // The versions newest first (bodies left out when `with_body` is false).
 std::vector<ArticleVersion> Versions(db::Connection& c, int64_t article_id, bool with_body);
 std::optional<ArticleVersion> Version(db::Connection& c, int64_t article_id, int version);
-void RecordRead(db::Connection& c, int64_t article_id, int64_t user_id, int64_t now);
+// Counts a read; false when there is no such article.
+bool RecordRead(db::Connection& c, int64_t article_id, int64_t user_id, int64_t now);
 // Titles by id (the audit log's object names).
 std::map<int64_t, std::string> ArticleTitles(db::Connection& c, const std::set<int64_t>& ids);
 

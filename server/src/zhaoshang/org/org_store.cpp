@@ -107,18 +107,23 @@ std::set<int64_t> Subtree(db::Connection& c, int64_t unit_id) {
   return out;
 }
 
+UnitsInScope ScopeUnits(db::Connection& c, const std::vector<std::string>& roles,
+                        int64_t caller_unit, std::string_view permission) {
+  UnitsInScope out;
+  auto scope = ResolveScope(roles, permission);
+  if (!scope) return out;
+  if (*scope == Scope::kAll)
+    out.all = true;
+  else if (*scope == Scope::kSubtree)
+    out.units = Subtree(c, caller_unit);
+  else
+    out.units = {caller_unit};
+  return out;
+}
+
 bool UnitInScope(db::Connection& c, const std::vector<std::string>& roles, int64_t caller_unit,
                  std::string_view permission, int64_t unit) {
-  auto scope = ResolveScope(roles, permission);
-  if (!scope) return false;
-  switch (*scope) {
-    case Scope::kAll:
-      return true;
-    case Scope::kSubtree:
-      return Subtree(c, caller_unit).count(unit) > 0;
-    default:
-      return unit == caller_unit;
-  }
+  return ScopeUnits(c, roles, caller_unit, permission).Has(unit);
 }
 
 std::set<int64_t> Ancestors(db::Connection& c, int64_t unit_id) {

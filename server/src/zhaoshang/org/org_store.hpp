@@ -18,8 +18,17 @@ int64_t InsertUnit(db::Connection& c, const Unit& u, int64_t now);
 bool UpdateUnit(db::Connection& c, const Unit& u, int64_t now);
 // The unit and all its descendants.
 std::set<int64_t> Subtree(db::Connection& c, int64_t unit_id);
-// Whether a thing owned by `unit` is within the caller's scope of `permission` (all: any unit;
-// subtree: the caller's unit and below; unit or self: the caller's unit). False without it.
+// The units whose things are within the caller's scope of `permission` (all: any unit;
+// subtree: the caller's unit and below; unit or self: the caller's unit; none without it),
+// resolved once for a page of rows.
+struct UnitsInScope {
+  bool all = false;
+  std::set<int64_t> units;
+  bool Has(int64_t unit) const { return all || units.count(unit) > 0; }
+};
+UnitsInScope ScopeUnits(db::Connection& c, const std::vector<std::string>& roles,
+                        int64_t caller_unit, std::string_view permission);
+// ScopeUnits(…).Has(unit), for one thing.
 bool UnitInScope(db::Connection& c, const std::vector<std::string>& roles, int64_t caller_unit,
                  std::string_view permission, int64_t unit);
 // The unit and all units above it.

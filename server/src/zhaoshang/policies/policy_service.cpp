@@ -107,9 +107,10 @@ Result<std::vector<PolicyView>> PolicyService::List(const auth::Principal& who,
   auto rows = store::List(*c, q, today, ExpiringThrough(today), total);
   std::vector<PolicyView> out;
   out.reserve(rows.size());
+  const auto keeps = org::store::ScopeUnits(*c, who.roles, who.unit_id, perm::kPolicyWrite);
   for (auto& p : rows) {
     const PolicyState s = StateOf(p, today);
-    const bool edit = MayKeep(*c, who, p.owner_unit_id);
+    const bool edit = keeps.Has(p.owner_unit_id);
     out.push_back({std::move(p), s, edit});
   }
   return out;

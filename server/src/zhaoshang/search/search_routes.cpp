@@ -29,15 +29,9 @@ http::Response Find(const Deps& d, RequestContext& ctx) {
   std::string q = ctx.req.Query("q");
   if (!SanitizeText(q, TextKind::kLine))
     return ErrorResponse(InvalidArgument({{"q", "invalid_value"}}));
-  std::vector<std::string> kinds;
-  if (const std::string k = ctx.req.Query("kinds"); !k.empty()) {
-    for (size_t pos = 0; pos <= k.size();) {
-      size_t comma = k.find(',', pos);
-      if (comma == std::string::npos) comma = k.size();
-      if (comma > pos) kinds.push_back(k.substr(pos, comma - pos));
-      pos = comma + 1;
-    }
-  }
+  std::map<std::string, std::string> bad;
+  std::vector<std::string> kinds = ReadCodeList(ctx.req, "kinds", d.search.KindNames(), &bad);
+  if (!bad.empty()) return ErrorResponse(InvalidArgument(bad));
   int limit = 20;
   if (const std::string l = ctx.req.Query("limit"); !l.empty()) {
     auto n = ParseDigits(l);

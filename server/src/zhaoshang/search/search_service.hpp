@@ -2,6 +2,7 @@
 // Search over every kind the App registered, filtered by the reader's permissions: a kind is
 // searched only for readers who hold its read permission. No SQL text, no HTTP.
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,11 +33,13 @@ class SearchService {
  public:
   explicit SearchService(db::Database& db) : db_(db) {}
   void AddKind(Kind k) { kinds_.push_back(std::move(k)); }
+  std::set<std::string> KindNames() const;
 
   // Indexes every kind that has no document yet from its `all`. Returns how many were added.
   int FillEmptyKinds();
 
-  // Errors: invalid_argument q (empty, too long, nothing searchable), kinds (unknown).
+  // Errors: invalid_argument q (empty, too long, nothing searchable). `only_kinds` are names
+  // of registered kinds (the route checks them against KindNames()).
   Result<Results> Search(const auth::Principal& who, const std::string& q,
                          const std::vector<std::string>& only_kinds, int limit = 20);
 

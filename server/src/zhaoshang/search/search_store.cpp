@@ -39,9 +39,9 @@ std::string KindList(const std::set<std::string>& kinds, db::Params& p) {
   return s;
 }
 
-// Ids of the matching documents among `kinds`, ranked when `order` is "rank", at most `limit`.
+// Ids of the matching documents among `kinds` (ranked best first when `ranked`), at most `limit`.
 std::vector<int64_t> Ids(db::Connection& c, const std::string& match,
-                         const std::set<std::string>& kinds, const std::string& order, int limit) {
+                         const std::set<std::string>& kinds, bool ranked, int limit) {
   db::Params p{match};
   std::string sql;
   if (Lite(c)) {
@@ -51,7 +51,7 @@ std::vector<int64_t> Ids(db::Connection& c, const std::string& match,
     sql = "SELECT d.id FROM search_docs d WHERE d.tsv @@ to_tsquery('simple', ?) AND d.kind IN (" +
           KindList(kinds, p) + ") ";
   }
-  if (order == "rank") {
+  if (ranked) {
     if (Lite(c)) {
       sql += "ORDER BY bm25(search_fts, 10.0, 1.0, 0.0)";
     } else {
@@ -113,9 +113,9 @@ std::vector<Doc> Find(db::Connection& c, const std::vector<Term>& terms,
   const std::string match = Expression(terms, lite);
   // Ranking reads every match: affordable up to kRankAll of them. A term found in more (招商 in a
   // city's whole guide) gives the newest matches, those with the terms in the title first.
-  std::vector<int64_t> ids = Ids(c, match, kinds, "", kRankAll + 1);
+  std::vector<int64_t> ids = Ids(c, match, kinds, false, kRankAll + 1);
   if (static_cast<int>(ids.size()) <= kRankAll && lite) {
-    ids = Ids(c, match, kinds, "rank", limit);
+    ids = Ids(c, match, kinds, true, limit);
   } else if (static_cast<int>(ids.size()) <= kRankAll) {
     // PostgreSQL ranks the matches it already has: asked again, the planner may read the whole
     // table for a combination of common words it cannot estimate.
