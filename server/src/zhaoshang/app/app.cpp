@@ -35,6 +35,7 @@
 #include "zhaoshang/review/review_routes.hpp"
 #include "zhaoshang/search/search_routes.hpp"
 #include "zhaoshang/supervision/supervision_routes.hpp"
+#include "zhaoshang/training/training_routes.hpp"
 
 namespace zhaoshang {
 
@@ -108,6 +109,8 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
       checklists_(*db_, clock_),
       articles_(*db_, clock_),
       search_(*db_),
+      courses_(*db_, clock_),
+      sessions_(*db_, clock_),
       notify_(*db_, clock_),
       supervision_(*db_, clock_, clocks_, projects_, factors_),
       escalation_(*db_, clock_, clocks_, workflow_),
@@ -163,6 +166,7 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
   search_.AddKind(
       {matching::kParkSearchKind, matching::perm::kParkRead, matching::ParkService::SearchDocs});
   search::RegisterSearchRoutes(router_, search_, guide::perm::kGuideRead);
+  training::RegisterTrainingRoutes(router_, courses_, sessions_);
   RegisterSupervisionRoutes(router_, supervision_, clocks_);
   RegisterEscalationRoutes(router_, escalation_);
   RegisterWorkbenchRoutes(router_, org_, review_,

@@ -29,6 +29,8 @@
 #include "zhaoshang/review/review_service.hpp"
 #include "zhaoshang/search/search_service.hpp"
 #include "zhaoshang/supervision/supervision_service.hpp"
+#include "zhaoshang/training/course_service.hpp"
+#include "zhaoshang/training/session_service.hpp"
 
 namespace zhaoshang {
 
@@ -60,6 +62,8 @@ class App {
   guide::ChecklistService& checklists() { return checklists_; }
   guide::ArticleService& articles() { return articles_; }
   search::SearchService& search() { return search_; }
+  training::CourseService& courses() { return courses_; }
+  training::SessionService& sessions() { return sessions_; }
   notify::NotifyService& notify() { return notify_; }
   supervision::SupervisionService& supervision() { return supervision_; }
   escalation::EscalationService& escalation() { return escalation_; }
@@ -94,6 +98,8 @@ class App {
   guide::ChecklistService checklists_;
   guide::ArticleService articles_;
   search::SearchService search_;
+  training::CourseService courses_;
+  training::SessionService sessions_;
   notify::NotifyService notify_;
   supervision::SupervisionService supervision_;
   escalation::EscalationService escalation_;

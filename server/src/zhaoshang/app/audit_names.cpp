@@ -9,6 +9,7 @@
 #include "zhaoshang/policies/policies_store.hpp"
 #include "zhaoshang/review/review_store.hpp"
 #include "zhaoshang/supervision/supervision_store.hpp"
+#include "zhaoshang/training/training_store.hpp"
 
 namespace zhaoshang {
 
@@ -26,6 +27,10 @@ void RegisterAuditNames(audit::AuditService& audit) {
   audit.AddNamer("supervision_item", supervision::store::ItemTitles);
   audit.AddNamer("policy", policies::store::Titles);
   audit.AddNamer("guide_article", guide::store::ArticleTitles);
+  audit.AddNamer("training_course", training::store::CourseTitles);
+  audit.AddNamer("training_question", training::store::QuestionStems);
+  audit.AddNamer("training_session", training::store::SessionNames);
+  audit.AddNamer("training_attempt", training::store::AttemptNames);
 }
 
 }  // namespace zhaoshang

@@ -112,6 +112,7 @@ bool LoadDemo(App& app) {
   LoadDemoPolicies(app);
   LoadDemoChecklists(app);
   LoadDemoArticles(app);
+  LoadDemoTraining(app);
   auto c = app.db().Acquire();
   db::PutSetting(*c, kDemoSetting, "1");
   app.RefreshDemoFlag();

@@ -41,5 +41,8 @@ void LoadDemoSupervision(App& app);
 void LoadDemoPolicies(App& app);
 void LoadDemoChecklists(App& app);
 void LoadDemoArticles(App& app);
+// Two courses with question banks, a past session with attendance, an upcoming one, two passes
+// (demo_training.cpp).
+void LoadDemoTraining(App& app);
 
 }  // namespace zhaoshang

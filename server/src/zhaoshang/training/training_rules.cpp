@@ -4,6 +4,7 @@
 #include <random>
 #include <set>
 
+#include "zhaoshang/core/date.hpp"
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/core/random.hpp"
 
@@ -147,6 +148,108 @@ std::string SignInRefusal(std::string_view key, std::string_view code, int64_t s
   if (now < starts_at - kSignInEarlyMs) return "session_not_started";
   if (now > ends_at) return "session_ended";
   return "";
+}
+
+std::string_view PartialName(PartialRule p) {
+  return p == PartialRule::kStrict ? "strict" : "half";
+}
+
+std::optional<PartialRule> ParsePartial(std::string_view s) {
+  if (s == "half") return PartialRule::kHalfForSubset;
+  if (s == "strict") return PartialRule::kStrict;
+  return std::nullopt;
+}
+
+std::map<std::string, std::string> CheckQuiz(const QuizRules& q,
+                                             const std::optional<std::string>& opens_on,
+                                             const std::optional<std::string>& closes_on) {
+  std::map<std::string, std::string> bad;
+  if (q.pass_pct < 1 || q.pass_pct > 100) bad["quiz.pass_pct"] = "invalid_value";
+  if (q.max_attempts < 1 || q.max_attempts > kMaxAttemptsLimit)
+    bad["quiz.max_attempts"] = "invalid_value";
+  if (q.question_count < 0 || q.question_count > kMaxQuestionCount)
+    bad["quiz.question_count"] = "invalid_value";
+  if (q.time_limit_min < 0 || q.time_limit_min > kMaxTimeLimitMin)
+    bad["quiz.time_limit_min"] = "invalid_value";
+  if (opens_on && !IsIsoDate(*opens_on)) bad["quiz.opens_on"] = "invalid_date";
+  if (closes_on && !IsIsoDate(*closes_on)) bad["quiz.closes_on"] = "invalid_date";
+  if (opens_on && closes_on && !bad.count("quiz.opens_on") && !bad.count("quiz.closes_on") &&
+      *closes_on < *opens_on)
+    bad["quiz.closes_on"] = "before_start";
+  return bad;
+}
+
+std::optional<int64_t> AttemptDeadline(const QuizRules& rules, int64_t started_at) {
+  std::optional<int64_t> d;
+  if (rules.time_limit_min > 0) d = started_at + int64_t{rules.time_limit_min} * 60 * 1000;
+  if (rules.closes_at && (!d || *rules.closes_at < *d)) d = rules.closes_at;
+  return d;
+}
+
+std::string SubmitRefusal(const QuizRules& rules, bool submitted,
+                          const std::optional<int64_t>& deadline_at, int64_t now) {
+  if (submitted) return "attempt_submitted";
+  if (rules.closes_at && now >= *rules.closes_at + kSubmitGraceMs) return "quiz_closed";
+  if (deadline_at && now > *deadline_at + kSubmitGraceMs) return "time_up";
+  return "";
+}
+
+std::map<std::string, std::string> CheckSession(const Session& s, int enrolled) {
+  std::map<std::string, std::string> bad;
+  if (s.starts_at <= 0) bad["starts_at"] = "required";
+  if (s.ends_at <= s.starts_at)
+    bad["ends_at"] = "before_start";
+  else if (s.ends_at - s.starts_at > kMaxSessionMs)
+    bad["ends_at"] = "too_long";
+  if (s.place.empty())
+    bad["place"] = "required";
+  else if (Utf8Length(s.place) > kMaxPlaceChars)
+    bad["place"] = "too_long";
+  if (Utf8Length(s.trainer) > kMaxTrainerChars) bad["trainer"] = "too_long";
+  if (s.capacity < 1 || s.capacity > kMaxCapacity)
+    bad["capacity"] = "invalid_value";
+  else if (s.capacity < enrolled)
+    bad["capacity"] = "below_enrolled";
+  std::set<int64_t> units;
+  int64_t seats = 0;
+  for (size_t i = 0; i < s.quotas.size(); ++i) {
+    const Quota& q = s.quotas[i];
+    const std::string at = "quotas." + std::to_string(i);
+    if (!units.insert(q.unit_id).second) bad[at + ".unit_id"] = "duplicate";
+    if (q.seats < 1 || q.seats > std::max(s.capacity, 1)) bad[at + ".seats"] = "invalid_value";
+    seats += q.seats;
+  }
+  if (!bad.count("capacity") && seats > s.capacity) bad["quotas"] = "over_capacity";
+  return bad;
+}
+
+std::string_view SessionState(int64_t starts_at, int64_t ends_at, int64_t now) {
+  if (now < starts_at) return "upcoming";
+  if (now <= ends_at) return "running";
+  return "ended";
+}
+
+int64_t SeatUnit(const std::vector<Quota>& quotas, const std::vector<int64_t>& chain) {
+  if (quotas.empty()) return chain.empty() ? 0 : chain.front();
+  for (int64_t u : chain)
+    for (const auto& q : quotas)
+      if (q.unit_id == u) return u;
+  return 0;
+}
+
+std::string SeatRefusal(const Session& s, int64_t seat_unit, int enrolled_total,
+                        int enrolled_of_unit) {
+  if (enrolled_total >= s.capacity) return "session_full";
+  if (s.quotas.empty()) return "";
+  for (const auto& q : s.quotas)
+    if (q.unit_id == seat_unit) return enrolled_of_unit >= q.seats ? "quota_full" : "";
+  return "quota_full";
+}
+
+std::string CertificateSerial(int64_t issued_at, int64_t id) {
+  std::string n = std::to_string(id);
+  if (n.size() < 6) n.insert(0, 6 - n.size(), '0');
+  return "ZS-PX-" + LocalDateOfMs(issued_at).substr(0, 4) + "-" + n;
 }
 
 }  // namespace zhaoshang::training

@@ -177,5 +177,93 @@ TEST(SignIn, ACodeWorksForItsSessionWhileItRuns) {
   EXPECT_EQ(SignInRefusal(key, "", 7, start, end, start), "invalid_code");
 }
 
+TEST(CheckQuiz, BoundsAndTheWindowsOrder) {
+  QuizRules q;
+  EXPECT_TRUE(CheckQuiz(q, std::nullopt, std::nullopt).empty());
+  EXPECT_TRUE(CheckQuiz(q, "2026-12-01", "2026-12-01").empty());  // one day
+  q.pass_pct = 0;
+  q.max_attempts = 11;
+  q.question_count = -1;
+  q.time_limit_min = 241;
+  const auto bad = CheckQuiz(q, "2026-12-02", "2026-12-01");
+  EXPECT_EQ(bad.at("quiz.pass_pct"), "invalid_value");
+  EXPECT_EQ(bad.at("quiz.max_attempts"), "invalid_value");
+  EXPECT_EQ(bad.at("quiz.question_count"), "invalid_value");
+  EXPECT_EQ(bad.at("quiz.time_limit_min"), "invalid_value");
+  EXPECT_EQ(bad.at("quiz.closes_on"), "before_start");
+  EXPECT_EQ(CheckQuiz(QuizRules{}, "2026-02-30", std::nullopt).at("quiz.opens_on"), "invalid_date");
+  EXPECT_EQ(ParsePartial("strict"), PartialRule::kStrict);
+  EXPECT_EQ(ParsePartial("half"), PartialRule::kHalfForSubset);
+  EXPECT_FALSE(ParsePartial("some"));
+}
+
+TEST(SubmitRefusal, TheDeadlineIsTheTimeLimitCutAtTheClose) {
+  QuizRules r;
+  EXPECT_FALSE(AttemptDeadline(r, 1000));  // neither limit nor close
+  r.time_limit_min = 30;
+  EXPECT_EQ(AttemptDeadline(r, 1000), 1000 + 30 * 60'000);
+  r.closes_at = 1000 + 10 * 60'000;  // the quiz closes first
+  EXPECT_EQ(AttemptDeadline(r, 1000), r.closes_at);
+  const auto deadline = AttemptDeadline(r, 1000);
+  EXPECT_EQ(SubmitRefusal(r, false, deadline, *deadline + kSubmitGraceMs - 1), "");
+  EXPECT_EQ(SubmitRefusal(r, false, deadline, *deadline + kSubmitGraceMs), "quiz_closed");
+  EXPECT_EQ(SubmitRefusal(r, true, deadline, 1000), "attempt_submitted");
+  QuizRules open;
+  open.time_limit_min = 1;
+  const auto d = AttemptDeadline(open, 0);
+  EXPECT_EQ(SubmitRefusal(open, false, d, *d + kSubmitGraceMs), "");
+  EXPECT_EQ(SubmitRefusal(open, false, d, *d + kSubmitGraceMs + 1), "time_up");
+}
+
+TEST(Sessions, WhatASessionHoldsAndItsState) {
+  Session s;
+  s.starts_at = 1000;
+  s.ends_at = 2000;
+  s.place = "党校";
+  s.capacity = 10;
+  EXPECT_TRUE(CheckSession(s, 0).empty());
+  EXPECT_EQ(CheckSession(s, 11).at("capacity"), "below_enrolled");
+  s.quotas = {{1, "", 6, 0}, {2, "", 5, 0}};
+  EXPECT_EQ(CheckSession(s, 0).at("quotas"), "over_capacity");
+  s.quotas = {{1, "", 5, 0}, {1, "", 5, 0}};
+  EXPECT_EQ(CheckSession(s, 0).at("quotas.1.unit_id"), "duplicate");
+  s.quotas = {{1, "", 0, 0}};
+  EXPECT_EQ(CheckSession(s, 0).at("quotas.0.seats"), "invalid_value");
+  s.quotas.clear();
+  s.ends_at = 1000;
+  EXPECT_EQ(CheckSession(s, 0).at("ends_at"), "before_start");
+  s.ends_at = 1000 + kMaxSessionMs + 1;
+  EXPECT_EQ(CheckSession(s, 0).at("ends_at"), "too_long");
+  s.place.clear();
+  EXPECT_EQ(CheckSession(s, 0).at("place"), "required");
+  EXPECT_EQ(SessionState(1000, 2000, 999), "upcoming");
+  EXPECT_EQ(SessionState(1000, 2000, 1000), "running");
+  EXPECT_EQ(SessionState(1000, 2000, 2000), "running");
+  EXPECT_EQ(SessionState(1000, 2000, 2001), "ended");
+}
+
+TEST(Seats, AQuotaOfTheNearestUnitUpTheTree) {
+  Session s;
+  s.capacity = 3;
+  // Without quotas the seat is the person's own unit and only the capacity counts.
+  EXPECT_EQ(SeatUnit(s.quotas, {7, 3, 1}), 7);
+  EXPECT_EQ(SeatRefusal(s, 7, 2, 0), "");
+  EXPECT_EQ(SeatRefusal(s, 7, 3, 0), "session_full");
+  s.quotas = {{3, "", 1, 0}, {1, "", 2, 0}};
+  EXPECT_EQ(SeatUnit(s.quotas, {7, 3, 1}), 3);  // the district's quota before the city's
+  EXPECT_EQ(SeatUnit(s.quotas, {9, 1}), 1);
+  EXPECT_EQ(SeatUnit(s.quotas, {8}), 0);  // no quota on the way up
+  EXPECT_EQ(SeatRefusal(s, 3, 0, 0), "");
+  EXPECT_EQ(SeatRefusal(s, 3, 1, 1), "quota_full");
+  EXPECT_EQ(SeatRefusal(s, 0, 0, 0), "quota_full");
+  EXPECT_EQ(SeatRefusal(s, 1, 3, 0), "session_full");
+}
+
+TEST(CertificateSerial, TheYearInChinaAndTheId) {
+  // 2026-12-31 17:00 UTC is already 2027-01-01 in China.
+  EXPECT_EQ(CertificateSerial(1'798'736'400'000, 17), "ZS-PX-2027-000017");
+  EXPECT_EQ(CertificateSerial(1'798'700'000'000, 1'234'567), "ZS-PX-2026-1234567");
+}
+
 }  // namespace
 }  // namespace zhaoshang::training

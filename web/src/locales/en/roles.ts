@@ -46,6 +46,11 @@ export default {
     supervision: { read: 'View supervision', issue: 'Issue supervision', reply: 'Reply to supervision' },
     policy: { read: 'View policy library', write: 'Maintain policies' },
     guide: { read: 'View investment guide', write: 'Maintain guide articles' },
+    training: {
+      read: 'Take training',
+      manage: 'Manage training courses and sessions',
+      report: 'View training completion',
+    },
   },
   page: {
     title: 'Roles',
