@@ -288,26 +288,21 @@ Status CourseService::DeleteQuestion(const auth::Principal& who, int64_t id, con
   return {};
 }
 
-Result<AttemptView> CourseService::ViewOfAttempt(db::Connection& c, Attempt a) {
-  auto x = store::GetCourse(c, a.course_id);
-  if (!x) return Fail(CourseNotFound());
+AttemptView CourseService::ViewOfAttempt(const Course& x, Attempt a,
+                                         std::optional<int64_t> certificate_id) {
   AttemptView v;
-  v.course_title = x->title;
-  v.max_attempts = x->quiz.max_attempts;
-  v.pass_pct = x->quiz.pass_pct;
+  v.course_title = x.title;
+  v.max_attempts = x.quiz.max_attempts;
+  v.pass_pct = x.quiz.pass_pct;
   if (a.submitted_at) {
-    QuizRules rules = x->quiz;
-    rules.pass_pct = v.pass_pct;
-    Grade g = GradeAttempt(a.paper, a.answers, rules);
+    Grade g = GradeAttempt(a.paper, a.answers, x.quiz);
     // What was recorded stands (the pass mark may have changed since).
     g.earned = a.earned;
     g.points = a.points;
     g.pct = a.pct;
     g.passed = a.passed;
     v.grade = std::move(g);
-    const auto records = store::QuizRecords(c, a.user_id);
-    if (auto it = records.find(a.course_id); it != records.end())
-      v.certificate_id = it->second.certificate_id;
+    v.certificate_id = certificate_id;
   }
   v.attempt = std::move(a);
   return v;
@@ -328,7 +323,7 @@ Result<AttemptView> CourseService::Start(const auth::Principal& who, int64_t cou
     auto open = store::GetAttempt(*c, *mine.open_attempt_id);
     if (open) {
       *resumed = true;
-      return ViewOfAttempt(*c, std::move(*open));
+      return ViewOfAttempt(*x, std::move(*open), std::nullopt);
     }
   }
   const QuizRules rules = RulesOf(*x);
@@ -351,14 +346,17 @@ Result<AttemptView> CourseService::Start(const auth::Principal& who, int64_t cou
   audit::Append(*c, now, a,
                 {"training.attempt_start", "training_attempt", std::to_string(at.id), d.Json()});
   tx.Commit();
-  return ViewOfAttempt(*c, std::move(at));
+  return ViewOfAttempt(*x, std::move(at), std::nullopt);
 }
 
 Result<AttemptView> CourseService::GetAttempt(const auth::Principal& who, int64_t id) {
   auto c = db_.Acquire();
   auto at = store::GetAttempt(*c, id);
   if (!at || at->user_id != who.user_id) return Fail(NotFound("attempt not found"));
-  return ViewOfAttempt(*c, std::move(*at));
+  auto x = store::GetCourse(*c, at->course_id);
+  if (!x) return Fail(CourseNotFound());
+  const auto cert = store::CertificateOf(*c, at->course_id, at->user_id);
+  return ViewOfAttempt(*x, std::move(*at), cert);
 }
 
 Result<AttemptView> CourseService::Submit(const auth::Principal& who, int64_t id,
@@ -393,19 +391,21 @@ Result<AttemptView> CourseService::Submit(const auth::Principal& who, int64_t id
   audit::Diff d;
   d.Created("score", std::to_string(g.earned) + "/" + std::to_string(g.points));
   d.Created("passed", g.passed ? "true" : "false");
-  if (g.passed && !store::QuizRecords(*c, who.user_id)[at->course_id].certificate_id) {
+  std::optional<int64_t> cert_id = store::CertificateOf(*c, at->course_id, who.user_id);
+  if (g.passed && !cert_id) {
     Certificate cert;
     cert.course_id = at->course_id;
     cert.user_id = who.user_id;
     cert.attempt_id = at->id;
     cert.pct = g.pct;
     cert.issued_at = now;
-    d.Created("certificate_id", std::to_string(store::InsertCertificate(*c, cert)));
+    cert_id = store::InsertCertificate(*c, cert);
+    d.Created("certificate_id", std::to_string(*cert_id));
   }
   audit::Append(*c, now, a,
                 {"training.attempt_submit", "training_attempt", std::to_string(id), d.Json()});
   tx.Commit();
-  return ViewOfAttempt(*c, std::move(*at));
+  return ViewOfAttempt(*x, std::move(*at), cert_id);
 }
 
 Result<Certificate> CourseService::GetCertificate(const auth::Principal& who, int64_t id) {

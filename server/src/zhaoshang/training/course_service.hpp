@@ -90,7 +90,8 @@ class CourseService {
   std::map<std::string, std::string> CheckCourse(db::Connection& c, const Course& x);
   CourseView ViewOf(db::Connection& c, const auth::Principal& who, Course x,
                     const store::QuizRecord& mine, bool full);
-  Result<AttemptView> ViewOfAttempt(db::Connection& c, Attempt a);
+  static AttemptView ViewOfAttempt(const Course& x, Attempt a,
+                                   std::optional<int64_t> certificate_id);
 
   db::Database& db_;
   const Clock& clock_;

@@ -552,6 +552,11 @@ std::optional<Certificate> GetCertificate(db::Connection& c, int64_t id) {
   return rows.front();
 }
 
+std::optional<int64_t> CertificateOf(db::Connection& c, int64_t course_id, int64_t user_id) {
+  return c.QueryInt("SELECT id FROM training_certificates WHERE course_id = ? AND user_id = ?",
+                    {course_id, user_id});
+}
+
 std::vector<Certificate> CertificatesOf(db::Connection& c, int64_t user_id) {
   return Certificates(
       c.Query(std::string(kCertificateSelect) + "WHERE x.user_id = ? ORDER BY x.issued_at DESC",

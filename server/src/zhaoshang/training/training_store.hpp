@@ -63,6 +63,8 @@ std::map<int64_t, QuizRecord> QuizRecords(db::Connection& c, int64_t user_id);
 // Issues the certificate (its serial from its id); the id.
 int64_t InsertCertificate(db::Connection& c, const Certificate& x);
 std::optional<Certificate> GetCertificate(db::Connection& c, int64_t id);
+// The id of a person's certificate of a course, if any.
+std::optional<int64_t> CertificateOf(db::Connection& c, int64_t course_id, int64_t user_id);
 std::vector<Certificate> CertificatesOf(db::Connection& c, int64_t user_id);
 
 // Completion: the people who hold any of `roles` (active accounts, in `units` unless `all`),
