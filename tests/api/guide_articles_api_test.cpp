@@ -305,9 +305,9 @@ TEST(GuideArticlesApi, SearchFindsTwoCharacterWordsHighlightsAndRespectsPermissi
 
   // An expert does not read park cards: they are not searched for them.
   EXPECT_EQ(Kinds(expert.Get("/api/v1/search?q=" + Q("园区"))),
-            (std::vector<std::string>{"article", "policy"}));
+            (std::vector<std::string>{"article", "policy", "qa"}));
   EXPECT_EQ(Kinds(promoter.Get("/api/v1/search?q=" + Q("园区"))),
-            (std::vector<std::string>{"article", "policy", "park"}));
+            (std::vector<std::string>{"article", "policy", "park", "qa"}));
   Reply none = expert.Get("/api/v1/search?q=" + Q("化工") + "&kinds=park");
   ASSERT_EQ(none.status, 200);
   EXPECT_TRUE(none.json.at("items").as_array().empty());

@@ -21,6 +21,7 @@
 #include "zhaoshang/factors/factors_routes.hpp"
 #include "zhaoshang/guide/guide_permissions.hpp"
 #include "zhaoshang/guide/guide_routes.hpp"
+#include "zhaoshang/guide/qa_rules.hpp"
 #include "zhaoshang/matching/matching_permissions.hpp"
 #include "zhaoshang/matching/park_routes.hpp"
 #include "zhaoshang/notify/notify_routes.hpp"
@@ -108,6 +109,7 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
       policies_(*db_, clock_, projects_),
       checklists_(*db_, clock_),
       articles_(*db_, clock_),
+      questions_(*db_, clock_, articles_),
       search_(*db_),
       courses_(*db_, clock_),
       sessions_(*db_, clock_),
@@ -150,14 +152,18 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
         factors::perm::kFactorRead, factors::perm::kFactorRead}});
   RegisterNotifyRoutes(router_, notify_);
   policies::RegisterPolicyRoutes(router_, policies_);
-  checklists_.SetProjectAccess(
-      [this](const auth::Principal& who, int64_t id) -> Result<guide::ProjectAccess> {
-        auto v = projects_.Get(who, id);
-        if (!v) return Fail(v.error());
-        // Those who attach its evidence tick its checklist: the project's parties.
-        return guide::ProjectAccess{v->capabilities.attach, v->project.stage};
-      });
-  guide::RegisterGuideRoutes(router_, checklists_, articles_);
+  // Who reads a project is the pipeline's answer: the checklist ticks and the questions asked
+  // from a project follow it.
+  const guide::ProjectAccessFn project_access = [this](const auth::Principal& who,
+                                                       int64_t id) -> Result<guide::ProjectAccess> {
+    auto v = projects_.Get(who, id);
+    if (!v) return Fail(v.error());
+    // Those who attach its evidence tick its checklist: the project's parties.
+    return guide::ProjectAccess{v->capabilities.attach, v->project.stage};
+  };
+  checklists_.SetProjectAccess(project_access);
+  questions_.SetProjectAccess(project_access);
+  guide::RegisterGuideRoutes(router_, checklists_, articles_, questions_);
   // What the guide's one search box finds, and who may read each kind.
   search_.AddKind(
       {guide::kArticleSearchKind, guide::perm::kGuideRead, guide::ArticleService::SearchDocs});
@@ -165,6 +171,7 @@ App::App(Config cfg, std::unique_ptr<db::Database> db, const Clock& clock)
                    policies::PolicyService::SearchDocs});
   search_.AddKind(
       {matching::kParkSearchKind, matching::perm::kParkRead, matching::ParkService::SearchDocs});
+  search_.AddKind({guide::kQaSearchKind, guide::perm::kGuideRead, guide::QaService::SearchDocs});
   search::RegisterSearchRoutes(router_, search_, guide::perm::kGuideRead);
   training::RegisterTrainingRoutes(router_, courses_, sessions_);
   RegisterSupervisionRoutes(router_, supervision_, clocks_);

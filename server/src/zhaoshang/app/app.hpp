@@ -19,6 +19,7 @@
 #include "zhaoshang/factors/factor_service.hpp"
 #include "zhaoshang/guide/article_service.hpp"
 #include "zhaoshang/guide/checklist_service.hpp"
+#include "zhaoshang/guide/qa_service.hpp"
 #include "zhaoshang/matching/park_service.hpp"
 #include "zhaoshang/notify/notify_service.hpp"
 #include "zhaoshang/org/org_service.hpp"
@@ -61,6 +62,7 @@ class App {
   policies::PolicyService& policies() { return policies_; }
   guide::ChecklistService& checklists() { return checklists_; }
   guide::ArticleService& articles() { return articles_; }
+  guide::QaService& questions() { return questions_; }
   search::SearchService& search() { return search_; }
   training::CourseService& courses() { return courses_; }
   training::SessionService& sessions() { return sessions_; }
@@ -97,6 +99,7 @@ class App {
   policies::PolicyService policies_;
   guide::ChecklistService checklists_;
   guide::ArticleService articles_;
+  guide::QaService questions_;
   search::SearchService search_;
   training::CourseService courses_;
   training::SessionService sessions_;

@@ -27,6 +27,7 @@ void RegisterAuditNames(audit::AuditService& audit) {
   audit.AddNamer("supervision_item", supervision::store::ItemTitles);
   audit.AddNamer("policy", policies::store::Titles);
   audit.AddNamer("guide_article", guide::store::ArticleTitles);
+  audit.AddNamer("guide_question", guide::store::QuestionTitles);
   audit.AddNamer("training_course", training::store::CourseTitles);
   audit.AddNamer("training_question", training::store::QuestionStems);
   audit.AddNamer("training_session", training::store::SessionNames);

@@ -192,6 +192,40 @@ void LoadDemoArticles(App& app) {
   Must(app.articles().Update(DemoPrincipal(app, "coordinator"), v2.id, v2, "补充年度重点目标",
                              actor),
        "新能源汽车产业链招商图谱 v2");
+
+  // Questions from the front line: one answered and taken into the guide, one answered, one
+  // waiting for an answer.
+  auto ask = [&](const char* login, const char* topic, const char* title, const char* body) {
+    guide::QaQuestion q;
+    q.topic = topic;
+    q.title = title;
+    q.body = body;
+    return Must(app.questions().Ask(DemoPrincipal(app, login), std::move(q), actor), title)
+        .question.id;
+  };
+  auto answer = [&](const char* login, int64_t id, const char* body) {
+    return Must(app.questions().Answer(DemoPrincipal(app, login), id, body, actor), "answer")
+        .answers.back()
+        .id;
+  };
+  const int64_t land =
+      ask("promoter", "technique", "投资方要求先给土地指标再注册公司，怎么谈？",
+          "上海一家电池材料企业，意向投资 8 亿元，坚持先落实用地指标再在本地注册。");
+  const int64_t land_answer =
+      answer("trainer", land,
+             "先签**投资框架协议**，把用地规模、出让方式和时间表写进去，同时约定注册时限。\n\n"
+             "1. 用地指标由园区和自然资源部门在要素保障中提出，框架协议写明“在取得用地后 N "
+             "个工作日内注册”；\n"
+             "2. 注册前不承诺具体地块和价格；\n"
+             "3. 重大项目可提请预审专班研判后由投促局统筹。");
+  Must(app.questions().Promote(DemoPrincipal(app, "coordinator"), land, land_answer, actor),
+       "promote");
+  const int64_t subsidy = ask("yxpromoter", "policy", "设备补贴和固定资产投资奖励能同时享受吗？",
+                              "企业问两项政策能否叠加。");
+  answer("coordinator", subsidy,
+         "同一投资行为原则上**不重复享受**，按“就高不重复”执行；政策文件另有规定的从其规定。"
+         "具体以政策库中的适用条件为准。");
+  ask("dgpromoter", "park", "园区名片上的标准厂房面积多久更新一次？", "");
 }
 
 }  // namespace zhaoshang

@@ -122,27 +122,34 @@ Result<ArticleView> ArticleService::Get(const auth::Principal& who, int64_t id, 
   return v;
 }
 
-Result<ArticleView> ArticleService::Create(const auth::Principal& who, Article in,
-                                           const std::string& note, const Actor& a) {
+Result<int64_t> ArticleService::Insert(db::Connection& c, const auth::Principal& who, Article in,
+                                       const std::string& note, const Actor& a) {
   const int64_t now = clock_.NowMs();
   if (in.owner_unit_id == 0) in.owner_unit_id = who.unit_id;
-  auto c = db_.Acquire();
   const Rendered rendered = RenderMarkdown(in.body);
-  if (auto bad = CheckRefs(*c, in, rendered); !bad.empty()) return Fail(InvalidArgument(bad));
-  if (!MayKeep(*c, who, in.owner_unit_id)) return Fail(OutOfScope());
+  if (auto bad = CheckRefs(c, in, rendered); !bad.empty()) return Fail(InvalidArgument(bad));
+  if (!MayKeep(c, who, in.owner_unit_id)) return Fail(OutOfScope());
   in.created_by = in.updated_by = who.user_id;
   in.created_at = in.updated_at = now;
   in.version = 1;
-  db::Transaction tx(*c, true);
-  in.id = store::InsertArticle(*c, in, note);
-  search::store::Put(*c, DocOf(in, rendered.plain));
+  in.id = store::InsertArticle(c, in, note);
+  search::store::Put(c, DocOf(in, rendered.plain));
   audit::Diff d;
   for (const auto& [k, v] : AuditFields(in)) d.Created(k, v);
   if (!note.empty()) d.Created("note", note);
-  audit::Append(*c, now, a,
+  audit::Append(c, now, a,
                 {"guide.article_create", "guide_article", std::to_string(in.id), d.Json()});
+  return in.id;
+}
+
+Result<ArticleView> ArticleService::Create(const auth::Principal& who, Article in,
+                                           const std::string& note, const Actor& a) {
+  auto c = db_.Acquire();
+  db::Transaction tx(*c, true);
+  auto id = Insert(*c, who, std::move(in), note, a);
+  if (!id) return Fail(id.error());
   tx.Commit();
-  return Get(who, in.id, false);
+  return Get(who, *id, false);
 }
 
 Result<ArticleView> ArticleService::Update(const auth::Principal& who, int64_t id, Article in,

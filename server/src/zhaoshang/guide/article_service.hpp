@@ -43,6 +43,10 @@ class ArticleService {
   // forbidden (owner unit out of the caller's guide.write scope).
   Result<ArticleView> Create(const auth::Principal& who, Article in, const std::string& note,
                              const Actor& a);
+  // Create's work inside the caller's write transaction (a promoted answer and its question's
+  // link are one step); the new article's id.
+  Result<int64_t> Insert(db::Connection& c, const auth::Principal& who, Article in,
+                         const std::string& note, const Actor& a);
   // `in.version` is the version the writer read; a save in between is version_conflict.
   Result<ArticleView> Update(const auth::Principal& who, int64_t id, Article in,
                              const std::string& note, const Actor& a);

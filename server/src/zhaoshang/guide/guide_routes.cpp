@@ -14,6 +14,8 @@
 #include "zhaoshang/guide/checklist_rules.hpp"
 #include "zhaoshang/guide/checklist_service.hpp"
 #include "zhaoshang/guide/guide_permissions.hpp"
+#include "zhaoshang/guide/qa_rules.hpp"
+#include "zhaoshang/guide/qa_service.hpp"
 #include "zhaoshang/org/roles.hpp"
 #include "zhaoshang/pipeline/pipeline_permissions.hpp"
 
@@ -26,6 +28,7 @@ namespace {
 struct Deps {
   ChecklistService& checklists;
   ArticleService& articles;
+  QaService& questions;
 };
 
 json::object ItemJson(const ChecklistItem& it) {
@@ -368,10 +371,125 @@ http::Response Booklet(const Deps& d, RequestContext& ctx) {
   for (const auto& v : d.articles.Booklet()) items.push_back(ArticleJson(v, false));
   return JsonResponse(200, json::object{{"items", std::move(items)}, {"categories", Categories()}});
 }
+
+// --- questions from the front line ---------------------------------------------------------
+
+json::object QuestionJson(const QaView& v) {
+  const QaQuestion& q = v.question;
+  return {{"id", q.id},
+          {"topic", q.topic},
+          {"title", q.title},
+          {"body", q.body},
+          {"project_id", q.project_id ? json::value(*q.project_id) : json::value(nullptr)},
+          {"project_name", q.project_name},
+          {"asked_by", q.asked_by},
+          {"asked_by_name", q.asked_by_name},
+          {"unit_name", q.unit_name},
+          {"article_id", q.article_id ? json::value(*q.article_id) : json::value(nullptr)},
+          {"answers_count", q.answers},
+          {"created_at", q.created_at},
+          {"updated_at", q.updated_at},
+          {"capabilities", json::object{{"answer", v.may_answer}, {"promote", v.may_promote}}}};
+}
+
+http::Response QuestionResponse(const Result<QaView>& r, int status) {
+  if (!r) return ErrorResponse(r.error());
+  json::object o = QuestionJson(*r);
+  o["body_html"] = r->body_html;
+  json::array answers;
+  for (size_t i = 0; i < r->answers.size(); ++i) {
+    const QaAnswer& a = r->answers[i];
+    answers.push_back(json::object{{"id", a.id},
+                                   {"body", a.body},
+                                   {"html", i < r->answers_html.size() ? r->answers_html[i] : ""},
+                                   {"by_name", a.by_name},
+                                   {"by_unit_name", a.by_unit_name},
+                                   {"at", a.at}});
+  }
+  o["answers"] = std::move(answers);
+  return JsonResponse(status, o);
+}
+
+// ?topic=&status=open|answered&mine=1&page=
+http::Response ListQuestions(const Deps& d, RequestContext& ctx) {
+  auto page = ParsePage(ctx.req);
+  if (!page) return ErrorResponse(page.error());
+  QaQuery q;
+  std::map<std::string, std::string> bad;
+  q.topic = ctx.req.Query("topic");
+  if (!q.topic.empty() && !IsArticleCategory(q.topic)) bad["topic"] = "invalid_value";
+  q.status = ctx.req.Query("status");
+  if (!q.status.empty() && q.status != "open" && q.status != "answered")
+    bad["status"] = "invalid_value";
+  const std::string mine = ctx.req.Query("mine");
+  if (!mine.empty() && mine != "1" && mine != "0") bad["mine"] = "invalid_value";
+  if (mine == "1") q.asked_by = ctx.principal->user_id;
+  if (!bad.empty()) return ErrorResponse(InvalidArgument(bad));
+  q.offset = static_cast<int>(page->offset);
+  q.limit = static_cast<int>(page->page_size);
+  int64_t total = 0;
+  auto rows = d.questions.List(*ctx.principal, q, &total);
+  if (!rows) return ErrorResponse(rows.error());
+  json::array items;
+  for (const auto& v : *rows) items.push_back(QuestionJson(v));
+  return JsonResponse(200, json::object{{"items", std::move(items)},
+                                        {"total", total},
+                                        {"page", page->page},
+                                        {"page_size", page->page_size},
+                                        {"categories", Categories()}});
+}
+
+http::Response GetQuestion(const Deps& d, RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("question not found"));
+  return QuestionResponse(d.questions.Get(*ctx.principal, *id), 200);
+}
+
+// {"topic","title","body"?,"project_id"?}
+http::Response AskQuestion(const Deps& d, RequestContext& ctx) {
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  QaQuestion q;
+  q.topic = in->String("topic", true, 20).value_or("");
+  q.title = in->String("title", true, kMaxQuestionTitleChars + 1).value_or("");
+  q.body = in->Text("body", false, kMaxQuestionBodyChars + 1).value_or("");
+  if (in->IsNull("project_id"))
+    in->Mark("project_id");
+  else
+    q.project_id = in->Int("project_id", false);
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  auto r = d.questions.Ask(*ctx.principal, std::move(q), ctx.Actor());
+  return QuestionResponse(r, 201);
+}
+
+// {"body"}
+http::Response AnswerQuestion(const Deps& d, RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("question not found"));
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  const std::string body = in->Text("body", true, kMaxAnswerChars + 1).value_or("");
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  return QuestionResponse(d.questions.Answer(*ctx.principal, *id, body, ctx.Actor()), 201);
+}
+
+// {"answer_id"}: the article it became.
+http::Response PromoteAnswer(const Deps& d, RequestContext& ctx) {
+  auto id = ctx.IdParam(0);
+  if (!id) return ErrorResponse(NotFound("question not found"));
+  auto in = JsonInput::Parse(ctx.req.body);
+  if (!in) return ErrorResponse(in.error());
+  const int64_t answer_id = in->Int("answer_id", true).value_or(0);
+  if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
+  auto r = d.questions.Promote(*ctx.principal, *id, answer_id, ctx.Actor());
+  if (!r) return ErrorResponse(r.error());
+  return JsonResponse(201, ArticleJson(*r, true));
+}
 }  // namespace
 
-void RegisterGuideRoutes(AppRouter& r, ChecklistService& checklists, ArticleService& articles) {
-  auto with = BindTo(Deps{checklists, articles});
+void RegisterGuideRoutes(AppRouter& r, ChecklistService& checklists, ArticleService& articles,
+                         QaService& questions) {
+  auto with = BindTo(Deps{checklists, articles, questions});
   r.Add("GET", "/api/v1/guide/articles", perm::kGuideRead, with(ListArticles));
   r.Add("POST", "/api/v1/guide/articles", perm::kGuideWrite, with(CreateArticle));
   r.Add("GET", "/api/v1/guide/articles/{id}", perm::kGuideRead, with(GetArticle));
@@ -382,6 +500,11 @@ void RegisterGuideRoutes(AppRouter& r, ChecklistService& checklists, ArticleServ
   r.Add("GET", "/api/v1/guide/articles/{id}/diff", perm::kGuideRead, with(DiffVersions));
   r.Add("POST", "/api/v1/guide/preview", perm::kGuideWrite, with(Preview));
   r.Add("GET", "/api/v1/guide/booklet", perm::kGuideRead, with(Booklet));
+  r.Add("GET", "/api/v1/guide/questions", perm::kGuideRead, with(ListQuestions));
+  r.Add("POST", "/api/v1/guide/questions", perm::kGuideRead, with(AskQuestion));
+  r.Add("GET", "/api/v1/guide/questions/{id}", perm::kGuideRead, with(GetQuestion));
+  r.Add("POST", "/api/v1/guide/questions/{id}/answers", perm::kQaAnswer, with(AnswerQuestion));
+  r.Add("POST", "/api/v1/guide/questions/{id}/promote", perm::kGuideWrite, with(PromoteAnswer));
   r.Add("GET", "/api/v1/checklists", pipeline::perm::kProjectRead, with(All));
   r.Add("PUT", "/api/v1/checklists/{stage}", pipeline::perm::kPipelineSettings, with(SaveStage));
   r.Add("GET", "/api/v1/projects/{id}/checklist", pipeline::perm::kProjectRead, with(OfProject));

@@ -271,4 +271,122 @@ std::map<int64_t, std::string> ArticleTitles(db::Connection& c, const std::set<i
   return db::NamesById(c, "SELECT id, title FROM guide_articles", "id", ids);
 }
 
+namespace {
+constexpr const char* kQuestionSelect =
+    "SELECT q.id, q.topic, q.title, q.body, q.project_id, COALESCE(p.name, ''), q.asked_by, "
+    "COALESCE(u.name, ''), q.unit_id, COALESCE(o.name, ''), q.article_id, q.answers, q.created_at, "
+    "q.updated_at FROM guide_questions q LEFT JOIN projects p ON p.id = q.project_id "
+    "LEFT JOIN users u ON u.id = q.asked_by LEFT JOIN org_units o ON o.id = q.unit_id ";
+
+std::vector<QaQuestion> QuestionRows(const db::ResultSet& rs) {
+  std::vector<QaQuestion> out;
+  out.reserve(rs.size());
+  for (size_t i = 0; i < rs.size(); ++i) {
+    const db::Row r = rs[i];
+    QaQuestion q;
+    q.id = r.Int(0);
+    q.topic = r.Text(1);
+    q.title = r.Text(2);
+    q.body = r.Text(3);
+    q.project_id = r.OptInt(4);
+    q.project_name = r.Text(5);
+    q.asked_by = r.Int(6);
+    q.asked_by_name = r.Text(7);
+    q.unit_id = r.Int(8);
+    q.unit_name = r.Text(9);
+    q.article_id = r.OptInt(10);
+    q.answers = static_cast<int>(r.Int(11));
+    q.created_at = r.Int(12);
+    q.updated_at = r.Int(13);
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+}  // namespace
+
+int64_t InsertQuestion(db::Connection& c, const QaQuestion& q) {
+  return c
+      .QueryInt(
+          "INSERT INTO guide_questions(topic, title, body, project_id, asked_by, unit_id, "
+          "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+          {q.topic, q.title, q.body, db::Nullable(q.project_id), q.asked_by, q.unit_id,
+           q.created_at, q.updated_at})
+      .value();
+}
+
+std::optional<QaQuestion> GetQuestion(db::Connection& c, int64_t id) {
+  auto rows = QuestionRows(c.Query(std::string(kQuestionSelect) + "WHERE q.id = ?", {id}));
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::vector<QaQuestion> ListQuestions(db::Connection& c, const QaQuery& q, int64_t* total) {
+  std::string where = "WHERE 1 = 1";
+  db::Params p;
+  if (!q.topic.empty()) {
+    where += " AND q.topic = ?";
+    p.emplace_back(q.topic);
+  }
+  if (q.status == "open") where += " AND q.answers = 0";
+  if (q.status == "answered") where += " AND q.answers > 0";
+  if (q.asked_by) {
+    where += " AND q.asked_by = ?";
+    p.emplace_back(q.asked_by);
+  }
+  if (total) *total = c.QueryInt("SELECT COUNT(*) FROM guide_questions q " + where, p).value_or(0);
+  p.emplace_back(int64_t{q.limit});
+  p.emplace_back(int64_t{q.offset});
+  return QuestionRows(c.Query(std::string(kQuestionSelect) + where +
+                                  " ORDER BY q.updated_at DESC, q.id DESC LIMIT ? OFFSET ?",
+                              p));
+}
+
+std::vector<QaAnswer> Answers(db::Connection& c, int64_t question_id) {
+  auto rs = c.Query(
+      "SELECT a.id, a.question_id, a.body, a.answered_by, COALESCE(u.name, ''), "
+      "COALESCE(o.name, ''), a.created_at FROM guide_answers a LEFT JOIN users u ON "
+      "u.id = a.answered_by LEFT JOIN org_units o ON o.id = u.unit_id WHERE a.question_id = ? "
+      "ORDER BY a.created_at, a.id",
+      {question_id});
+  std::vector<QaAnswer> out;
+  for (size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Int(0), rs[i].Int(1), rs[i].Text(2), rs[i].Int(3), rs[i].Text(4),
+                   rs[i].Text(5), rs[i].Int(6)});
+  return out;
+}
+
+int64_t InsertAnswer(db::Connection& c, const QaAnswer& a) {
+  const int64_t id = c.QueryInt(
+                          "INSERT INTO guide_answers(question_id, body, answered_by, created_at) "
+                          "VALUES (?,?,?,?) RETURNING id",
+                          {a.question_id, a.body, a.by, a.at})
+                         .value();
+  c.Execute("UPDATE guide_questions SET answers = answers + 1, updated_at = ? WHERE id = ?",
+            {a.at, a.question_id});
+  return id;
+}
+
+void SetQuestionArticle(db::Connection& c, int64_t question_id, int64_t article_id, int64_t now) {
+  c.Execute("UPDATE guide_questions SET article_id = ?, updated_at = ? WHERE id = ?",
+            {article_id, now, question_id});
+}
+
+std::vector<std::pair<QaQuestion, std::string>> QuestionsWithAnswers(db::Connection& c) {
+  std::vector<std::pair<QaQuestion, std::string>> out;
+  std::map<int64_t, size_t> at;
+  for (auto& q : QuestionRows(c.Query(std::string(kQuestionSelect) + "ORDER BY q.id"))) {
+    at[q.id] = out.size();
+    out.emplace_back(std::move(q), "");
+  }
+  auto rs = c.Query("SELECT question_id, body FROM guide_answers ORDER BY question_id, id");
+  for (size_t i = 0; i < rs.size(); ++i)
+    if (auto it = at.find(rs[i].Int(0)); it != at.end())
+      out[it->second].second += rs[i].Text(1) + "\n";
+  return out;
+}
+
+std::map<int64_t, std::string> QuestionTitles(db::Connection& c, const std::set<int64_t>& ids) {
+  return db::NamesById(c, "SELECT id, title FROM guide_questions", "id", ids);
+}
+
 }  // namespace zhaoshang::guide::store

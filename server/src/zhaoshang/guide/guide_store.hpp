@@ -1,6 +1,6 @@
 #pragma once
 // All SQL of the guide module: guide_articles, guide_article_versions, guide_article_readers,
-// checklist_items, project_checklist_ticks.
+// checklist_items, project_checklist_ticks, guide_questions, guide_answers.
 #include <map>
 #include <optional>
 #include <set>
@@ -43,5 +43,18 @@ std::optional<ArticleVersion> Version(db::Connection& c, int64_t article_id, int
 bool RecordRead(db::Connection& c, int64_t article_id, int64_t user_id, int64_t now);
 // Titles by id (the audit log's object names).
 std::map<int64_t, std::string> ArticleTitles(db::Connection& c, const std::set<int64_t>& ids);
+
+// Questions from the front line, with the asker's and the project's names.
+int64_t InsertQuestion(db::Connection& c, const QaQuestion& q);
+std::optional<QaQuestion> GetQuestion(db::Connection& c, int64_t id);
+std::vector<QaQuestion> ListQuestions(db::Connection& c, const QaQuery& q, int64_t* total);
+// Oldest first, with who answered.
+std::vector<QaAnswer> Answers(db::Connection& c, int64_t question_id);
+// Adds the answer and counts it on its question.
+int64_t InsertAnswer(db::Connection& c, const QaAnswer& a);
+void SetQuestionArticle(db::Connection& c, int64_t question_id, int64_t article_id, int64_t now);
+// Every question with the text of its answers (the search index).
+std::vector<std::pair<QaQuestion, std::string>> QuestionsWithAnswers(db::Connection& c);
+std::map<int64_t, std::string> QuestionTitles(db::Connection& c, const std::set<int64_t>& ids);
 
 }  // namespace zhaoshang::guide::store

@@ -68,4 +68,33 @@ struct ArticleQuery {
   int offset = 0, limit = 20;
 };
 
+// A question from the front line (一线提问) and its answers.
+struct QaAnswer {
+  int64_t id = 0, question_id = 0;
+  std::string body;  // Markdown
+  int64_t by = 0;
+  std::string by_name, by_unit_name;
+  int64_t at = 0;
+};
+
+struct QaQuestion {
+  int64_t id = 0;
+  std::string topic;  // one of kArticleCategories
+  std::string title, body;
+  std::optional<int64_t> project_id;
+  std::string project_name;  // read
+  int64_t asked_by = 0, unit_id = 0;
+  std::string asked_by_name, unit_name;  // read
+  std::optional<int64_t> article_id;     // promoted into this article
+  int answers = 0;
+  int64_t created_at = 0, updated_at = 0;
+};
+
+struct QaQuery {
+  std::string topic;     // empty: all
+  std::string status;    // "open" (no answer), "answered", empty: all
+  int64_t asked_by = 0;  // 0: anyone
+  int offset = 0, limit = 20;
+};
+
 }  // namespace zhaoshang::guide

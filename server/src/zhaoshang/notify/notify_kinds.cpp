@@ -16,6 +16,7 @@ const std::vector<KindInfo>& Kinds() {
       {kLeadOnAgenda, "超期未研判线索已列入预审议程", true},
       {kRoutingReceived, "新的分派项目待接收", true},
       {kPolicyExpiring, "政策即将到期，请做好接续", true},
+      {kQaAnswered, "您的提问有了解答", true},
       {kDigest, "每日待办摘要", false},
   };
   return k;
@@ -38,6 +39,7 @@ std::string LinkPath(std::string_view object_type, int64_t object_id,
     return "/routings?project_id=" + std::to_string(*project_id);
   if (object_type == "workbench") return "/workbench";
   if (object_type == "policy") return "/policies/" + id;
+  if (object_type == "guide_question") return "/guide/questions/" + id;
   return project_id ? "/projects/" + std::to_string(*project_id) : "";
 }
 

@@ -22,6 +22,7 @@ inline constexpr std::string_view kEscalated = "escalated";  // unit head, coord
 inline constexpr std::string_view kLeadOnAgenda = "lead_on_agenda";       // to the lead's promoter
 inline constexpr std::string_view kRoutingReceived = "routing_received";  // to the park's receivers
 inline constexpr std::string_view kPolicyExpiring = "policy_expiring";  // to the owner unit, 投促局
+inline constexpr std::string_view kQaAnswered = "qa_answered";          // to the asker
 inline constexpr std::string_view kDigest = "digest";  // the daily digest, to each person
 
 struct KindInfo {

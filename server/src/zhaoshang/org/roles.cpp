@@ -103,6 +103,7 @@ const std::vector<RoleDef>& AllRoles() {
        {{"workbench.view", kSelf},
         {"policy.read", kAll},
         {"guide.read", kAll},
+        {"qa.answer", kAll},  // questions from the front line
         {"review.participate", kSelf},
         {"review.view", kSelf}}},
       // 投促局: sees and routes everything, adjudicates first-report disputes.
@@ -115,6 +116,7 @@ const std::vector<RoleDef>& AllRoles() {
         {"policy.read", kAll},
         {"guide.read", kAll},
         {"guide.write", kAll},
+        {"qa.answer", kAll},
         {"policy.write", kAll},
         {"org.read", kAll},
         {"user.read", kAll},
@@ -189,6 +191,7 @@ const std::vector<RoleDef>& AllRoles() {
         {"policy.read", kAll},
         {"guide.read", kAll},
         {"guide.write", kUnit},  // the party school writes the techniques
+        {"qa.answer", kAll},
         {"org.read", kAll},
         {"catalog.read", kAll},
         {"calendar.read", kAll},

@@ -74,6 +74,9 @@ export default {
       checklist: 'Stage checklist changed',
       article_create: 'Guide article created',
       article_update: 'Guide article edited',
+      question_ask: 'Question asked',
+      question_answer: 'Question answered',
+      question_promote: 'Answer taken into the guide',
     },
     training: {
       course_create: 'Training course created',
@@ -181,6 +184,7 @@ export default {
     supervision_item: 'Supervision item',
     policy: 'Policy',
     guide_article: 'Guide article',
+    guide_question: 'Question',
     training_course: 'Training course',
     training_question: 'Question',
     training_session: 'Training session',

@@ -43,6 +43,7 @@ export default {
   quota_full: "Your unit's seats are taken (or the session has none for your unit)",
   session_ended: 'The session has ended',
   session_started: 'The session has started: the enrolment cannot be cancelled',
+  already_promoted: 'This question is in the guide already',
   session_not_started: 'The session has not started: sign in from 30 minutes before the start',
   invalid_file_columns: 'The file lacks required columns: {columns}. Use the header row of the import template',
   invalid_file_reasons: {

@@ -28,6 +28,7 @@ export default {
     lead_on_agenda: { label: 'On the agenda', text: 'The lead “{title}”, left unjudged, is on a pre-review round’s agenda' },
     routing_received: { label: 'New routing', text: 'The project “{title}” was routed to your park: accept or decline it in time' },
     policy_expiring: { label: 'Policy ending', text: 'The policy “{title}” ends soon: arrange its successor' },
+    qa_answered: { label: 'Answered', text: 'Your question “{title}” has an answer' },
     digest: { label: 'Digest', text: 'Your daily digest of to-dos' },
     other: { label: 'Notice', text: 'New notification: {title}' },
   },

@@ -37,6 +37,7 @@ export default {
     lead_on_agenda: { label: 'Lead put on the agenda', hint: 'A lead you reported was not judged in time and goes on a pre-review agenda' },
     routing_received: { label: 'Project routed to your park', hint: 'A project is routed to your park and waits for your answer' },
     policy_expiring: { label: 'Policy ending soon', hint: 'A policy your unit keeps ends within 90 days and needs a successor' },
+    qa_answered: { label: 'Your question answered', hint: 'Someone answers a question you asked in the guide' },
     digest: { label: 'Daily digest', hint: 'Every morning: your to-dos that are due soon or overdue' },
   },
   otherKind: 'Other notifications ({kind})',

@@ -74,6 +74,9 @@ export default {
       checklist: '修改阶段清单',
       article_create: '新增指南文章',
       article_update: '修改指南文章',
+      question_ask: '一线提问',
+      question_answer: '解答提问',
+      question_promote: '解答收入指南',
     },
     training: {
       course_create: '新建培训课程',
@@ -181,6 +184,7 @@ export default {
     supervision_item: '督办事项',
     policy: '政策',
     guide_article: '指南文章',
+    guide_question: '一线提问',
     training_course: '培训课程',
     training_question: '试题',
     training_session: '培训班次',

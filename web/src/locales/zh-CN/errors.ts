@@ -44,6 +44,7 @@ export default {
   quota_full: '您所在单位的名额已满（或该班次未给您的单位分配名额）',
   session_ended: '培训已结束',
   session_started: '培训已开始，不能取消报名',
+  already_promoted: '这条提问已收入招商指南',
   session_not_started: '培训尚未开始，请在开始前 30 分钟内签到',
   invalid_file_columns: '文件缺少必需的列：{columns}。请使用导入模板的表头',
   invalid_file_reasons: {

@@ -28,6 +28,7 @@ export default {
     lead_on_agenda: { label: '列入预审', text: '超期未研判的线索「{title}」已列入预审会议程' },
     routing_received: { label: '新分派', text: '项目「{title}」已分派到本园区，请在期限内接收或退回' },
     policy_expiring: { label: '政策到期', text: '政策「{title}」即将到期，请做好政策接续' },
+    qa_answered: { label: '提问已答', text: '您的提问「{title}」有了解答' },
     digest: { label: '每日摘要', text: '每日待办摘要' },
     other: { label: '通知', text: '您有一条新通知：{title}' },
   },

@@ -30,6 +30,7 @@ export default {
     lead_on_agenda: { label: '线索列入预审议程', hint: '您报送的线索超期未研判、被列入预审会议程时' },
     routing_received: { label: '新的分派项目', hint: '有项目分派到本园区、等待接收时' },
     policy_expiring: { label: '政策即将到期', hint: '本单位维护的政策将在 90 天内到期、需要做好政策接续时' },
+    qa_answered: { label: '提问有了解答', hint: '您在招商指南中的提问有人解答时' },
     digest: { label: '每日待办摘要', hint: '每天早上汇总您即将到期和已超期的待办' },
   },
   otherKind: '其他通知（{kind}）',
