@@ -52,11 +52,30 @@ export default {
     old_password: {
       invalid_value: 'The current password is wrong',
     },
+    code: {
+      invalid_code: 'The sign-in code is not valid: scan the code shown in the room again',
+    },
+    user_id: {
+      not_enrolled: 'This person is not enrolled in the session',
+    },
     checklist: {
       required:
         'Required items of the checklist of the project’s current stage are not ticked yet: tick them under “Stage checklist” on the project page first',
     },
   },
+  // Training: refusals of a quiz, an enrolment, a sign-in
+  quiz_not_open: 'The quiz is not open yet',
+  quiz_closed: 'The quiz has closed',
+  retakes_exhausted: 'No tries left',
+  already_passed: 'You have already passed this quiz',
+  no_questions: 'The question bank is empty: no quiz yet',
+  attempt_submitted: 'This paper has already been handed in',
+  time_up: 'The time limit has passed: the paper could not be handed in',
+  session_full: 'The session is full',
+  quota_full: 'Your unit’s seats are all taken',
+  session_ended: 'The training has ended',
+  session_started: 'The training has started: the enrolment cannot be cancelled',
+  session_not_started: 'The training has not started yet: sign in from 30 minutes before the start',
   listSeparator: ', ',
   bad_response: 'The server sent an answer that cannot be read; try again later',
   role_conflict: 'Role conflict: one account may not hold two administrator roles, nor an administrator role with a business role',

@@ -46,6 +46,7 @@ export default {
     supervision: { read: 'View supervision', issue: 'Issue supervision', reply: 'Reply to supervision' },
     policy: { read: 'View policy library', write: 'Maintain policies' },
     guide: { read: 'View investment guide', write: 'Maintain guide articles' },
+    training: { read: 'Take training', manage: 'Manage training courses', report: 'View training completion' },
   },
   page: {
     title: 'Roles',

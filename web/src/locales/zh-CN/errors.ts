@@ -53,10 +53,29 @@ export default {
     old_password: {
       invalid_value: '当前密码不正确',
     },
+    code: {
+      invalid_code: '签到码无效，请重新扫描现场的二维码',
+    },
+    user_id: {
+      not_enrolled: '此人未报名本班次',
+    },
     checklist: {
       required: '项目当前阶段的清单还有必做事项未勾选，请在项目页“阶段清单”中勾选后再办理',
     },
   },
+  // 培训 (training): refusals of a quiz, an enrolment, a sign-in
+  quiz_not_open: '测验尚未开放',
+  quiz_closed: '测验已截止',
+  retakes_exhausted: '测验次数已用完',
+  already_passed: '您已通过本课程测验，无需再考',
+  no_questions: '题库暂无题目，暂不能测验',
+  attempt_submitted: '这份答卷已经交过了',
+  time_up: '已超过测验时限，答卷未能提交',
+  session_full: '名额已满',
+  quota_full: '本单位名额已满',
+  session_ended: '培训已结束',
+  session_started: '培训已开始，不能取消报名',
+  session_not_started: '培训尚未开始，请在开始前 30 分钟内签到',
   listSeparator: '、',
   bad_response: '服务器返回了无法识别的内容，请稍后重试',
   role_conflict: '角色冲突：一个账号不能同时担任两种管理员角色，也不能兼任管理员与业务角色',

@@ -47,6 +47,7 @@ export default {
     supervision: { read: '查看督办', issue: '发起督办', reply: '回复督办' },
     policy: { read: '查看政策库', write: '维护政策库' },
     guide: { read: '查看招商指南', write: '维护招商指南' },
+    training: { read: '参加培训', manage: '管理培训课程', report: '查看培训完成情况' },
   },
   page: {
     title: '角色权限',
