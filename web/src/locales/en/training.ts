@@ -207,7 +207,7 @@ export default {
     seats: 'Seats',
     seatsValue: '{enrolled} / {capacity} enrolled',
     seatsLeft: '{n} left',
-    attendedValue: '{n} signed in',
+    attendedValue: '{n}',
     enrol: 'Enrol',
     cancel: 'Cancel enrolment',
     enrolled: 'Enrolled',

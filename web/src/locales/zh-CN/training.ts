@@ -207,7 +207,7 @@ export default {
     seats: '名额',
     seatsValue: '已报 {enrolled} / {capacity}',
     seatsLeft: '余 {n} 个',
-    attendedValue: '已签到 {n} 人',
+    attendedValue: '{n} 人',
     enrol: '报名',
     cancel: '取消报名',
     enrolled: '已报名',
