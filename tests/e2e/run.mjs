@@ -2237,7 +2237,7 @@ scenario(
     await expectPath(s.page, "/workbench");
     sameSet(
       await menuTexts(s.page),
-      ["工作台", "站内通知", "预审轮次", "政策库", "招商指南", "培训"],
+      ["工作台", "站内通知", "预审轮次", "政策库", "招商指南"],
       "expert menu",
     );
     await expectText(s.page, '[data-testid="workbench-rounds"]', ROUND_TITLE);

@@ -233,11 +233,11 @@ describe('menu groups and breadcrumbs', () => {
   })
 
   it('lists 培训 after 招商指南 for training.read, its pages (completion, sign-in, certificates) below it', () => {
-    const expert = visibleMenu(['workbench.view', 'review.participate', 'guide.read', 'training.read'])
-    expect(expert.map((m) => m.path)).toEqual(['/workbench', '/notifications', '/review/rounds', '/guide', '/training'])
+    const reader = visibleMenu(['workbench.view', 'review.participate', 'guide.read', 'training.read'])
+    expect(reader.map((m) => m.path)).toEqual(['/workbench', '/notifications', '/review/rounds', '/guide', '/training'])
     expect(MENU.find((m) => m.path === '/training')?.group).toBe('parks')
-    expect(activeMenuPath(expert, '/training/sign-in/5')).toBe('/training')
-    expect(breadcrumbs(expert, '/training/completion', 'training.completion.title')).toEqual([
+    expect(activeMenuPath(reader, '/training/sign-in/5')).toBe('/training')
+    expect(breadcrumbs(reader, '/training/completion', 'training.completion.title')).toEqual([
       { title: 'layout.groups.parks' },
       { title: 'training.page.title', path: '/training' },
       { title: 'training.completion.title' },
