@@ -300,6 +300,7 @@ scenario("promoter and sysadmin see different menus", async () => {
       "园区画像",
       "政策库",
       "招商指南",
+      "培训",
       "产业目录",
       "工作日历",
     ],
@@ -1020,6 +1021,7 @@ scenario(
         "园区画像",
         "政策库",
         "招商指南",
+        "培训",
         "产业目录",
         "工作日历",
       ],
@@ -2709,6 +2711,7 @@ scenario(
         "园区画像",
         "政策库",
         "招商指南",
+        "培训",
         "产业目录",
         "工作日历",
       ],
@@ -3899,6 +3902,34 @@ registerGuide({
     settled,
     pickOption,
     openDrawer,
+    base: () => baseUrl,
+  },
+});
+
+// ---------------------------------------------------------------- 培训 (training.mjs)
+const { register: registerTraining } = await import("./training.mjs");
+registerTraining({
+  ...{
+    scenario,
+    newSession,
+    phoneSession,
+    loginAs,
+    submitLogin,
+    tid,
+    shot,
+    expectText,
+    expectPath,
+    assertNoProblems,
+  },
+  ...{
+    fitsWidth,
+    apiGet,
+    apiSend,
+    isApi,
+    settled,
+    openDrawer,
+    saveDownload,
+    password: PASSWORD,
     base: () => baseUrl,
   },
 });

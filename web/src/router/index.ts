@@ -261,6 +261,87 @@ const routes: RouteRecordRaw[] = [
         meta: { perms: menuPerms('/guide'), title: 'guide.versions.pageTitle' },
       },
       {
+        // 培训 (应知应会): courses, my standing, the sessions to come.
+        path: 'training',
+        name: 'training',
+        component: () => import('@/views/training/TrainingView.vue'),
+        meta: { perms: menuPerms('/training'), title: 'training.page.title' },
+      },
+      {
+        // Who keeps which course is the server's (capabilities.edit; 403 out_of_scope for another unit).
+        path: 'training/courses/new',
+        name: 'training-course-new',
+        component: () => import('@/views/training/CourseFormView.vue'),
+        meta: { perms: ['training.manage'], title: 'training.form.createTitle' },
+      },
+      {
+        path: 'training/courses/:id(\\d+)',
+        name: 'training-course',
+        component: () => import('@/views/training/CourseView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: menuPerms('/training'), title: 'training.course.title' },
+      },
+      {
+        path: 'training/courses/:id(\\d+)/edit',
+        name: 'training-course-edit',
+        component: () => import('@/views/training/CourseFormView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: ['training.manage'], title: 'training.form.editTitleShort' },
+      },
+      {
+        // 题库: the course's keepers (the server answers 403 to anyone else).
+        path: 'training/courses/:id(\\d+)/questions',
+        name: 'training-questions',
+        component: () => import('@/views/training/QuestionsView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: ['training.manage'], title: 'training.questions.title' },
+      },
+      {
+        path: 'training/sessions/:id(\\d+)',
+        name: 'training-session',
+        component: () => import('@/views/training/SessionView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: menuPerms('/training'), title: 'training.session.title' },
+      },
+      {
+        // 签到二维码: projected in the training room.
+        path: 'training/sessions/:id(\\d+)/qr',
+        name: 'training-session-qr',
+        component: () => import('@/views/training/SessionQrView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: ['training.manage'], title: 'training.qr.title' },
+      },
+      {
+        // The QR code's address (?code=); signed out, the login page comes back here.
+        path: 'training/sign-in/:id(\\d+)',
+        name: 'training-sign-in',
+        component: () => import('@/views/training/SignInView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: menuPerms('/training'), title: 'training.signIn.title' },
+      },
+      {
+        // One's own attempts only (the server answers 404 for another's).
+        path: 'training/attempts/:id(\\d+)',
+        name: 'training-attempt',
+        component: () => import('@/views/training/AttemptView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: menuPerms('/training'), title: 'training.attempt.title' },
+      },
+      {
+        // 结业证书: a print page (A4 landscape; the app chrome is hidden when printing).
+        path: 'training/certificates/:id(\\d+)',
+        name: 'training-certificate',
+        component: () => import('@/views/training/CertificateView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: menuPerms('/training'), title: 'training.certificate.pageTitle' },
+      },
+      {
+        path: 'training/completion',
+        name: 'training-completion',
+        component: () => import('@/views/training/CompletionView.vue'),
+        meta: { perms: ['training.report'], title: 'training.completion.title' },
+      },
+      {
         path: 'catalog',
         name: 'catalog',
         component: () => import('@/views/catalog/CatalogView.vue'),

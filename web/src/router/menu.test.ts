@@ -232,6 +232,19 @@ describe('menu groups and breadcrumbs', () => {
     expect(visibleMenu(['workbench.view', 'park.read']).map((m) => m.path)).not.toContain('/policies')
   })
 
+  it('lists 培训 after 招商指南 for training.read, its pages (completion, sign-in, certificates) below it', () => {
+    const reader = visibleMenu(['workbench.view', 'review.participate', 'guide.read', 'training.read'])
+    expect(reader.map((m) => m.path)).toEqual(['/workbench', '/notifications', '/review/rounds', '/guide', '/training'])
+    expect(MENU.find((m) => m.path === '/training')?.group).toBe('parks')
+    expect(activeMenuPath(reader, '/training/sign-in/5')).toBe('/training')
+    expect(breadcrumbs(reader, '/training/completion', 'training.completion.title')).toEqual([
+      { title: 'layout.groups.parks' },
+      { title: 'training.page.title', path: '/training' },
+      { title: 'training.completion.title' },
+    ])
+    expect(visibleMenu(['workbench.view', 'guide.read']).map((m) => m.path)).not.toContain('/training')
+  })
+
   it('names the group, the menu item (a link when the page is below it) and the page', () => {
     const items = visibleMenu(coordinator)
     expect(breadcrumbs(items, '/projects/42', 'layout.menu.projectDetail')).toEqual([

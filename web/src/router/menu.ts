@@ -22,6 +22,7 @@ import {
   Flag,
   Notebook,
   Reading,
+  School,
 } from '@element-plus/icons-vue'
 
 /** The side menu's groups (i18n `layout.groups.<key>`), in display order. */
@@ -67,6 +68,8 @@ export const MENU: MenuItem[] = [
   { path: '/policies', title: 'policies.page.title', anyOf: ['policy.read'], icon: Notebook, group: 'parks' },
   // 招商指南: every business role reads it; coordinator, receivers, collaborators and trainers write (capabilities).
   { path: '/guide', title: 'guide.page.title', anyOf: ['guide.read'], icon: Reading, group: 'parks' },
+  // 培训 (应知应会): every business role takes the courses; their keepers and the report roles see more (capabilities).
+  { path: '/training', title: 'training.page.title', anyOf: ['training.read'], icon: School, group: 'parks' },
   { path: '/catalog', title: 'layout.menu.catalog', anyOf: ['catalog.read'], icon: Collection, group: 'parks' },
   { path: '/pipeline/settings', title: 'layout.menu.pipelineSettings', anyOf: ['pipeline.settings'], icon: Timer, group: 'system' },
   // 工作日历: every business role reads it (deadlines count its working days); the coordinator edits it.

@@ -65,6 +65,12 @@ export default {
     old_password: {
       invalid_value: 'The current password is wrong',
     },
+    code: {
+      invalid_code: 'The sign-in code is not valid: scan the code shown in the room again',
+    },
+    user_id: {
+      not_enrolled: 'This person is not enrolled in the session',
+    },
     checklist: {
       required:
         'Required items of the checklist of the project’s current stage are not ticked yet: tick them under “Stage checklist” on the project page first',

@@ -88,6 +88,28 @@ export default {
       'Search looks for a word in the guide’s articles, the policy library and the park cards, or in one of them; the matches are highlighted and a title opens the page. With many results, use a more specific word.',
     guide_booklet:
       'The guide booklet lays out every article by category: a cover, the contents, and each category starting on a new page. Click “Print” or press Ctrl+P; every page has its number at the foot, and the print dialog can also save a PDF. The switch at the top prints it in English or Chinese.',
+    training:
+      'Training lists every course: each card shows whether you have passed, your best score and the tries left, and, once passed, your certificate. Below, the upcoming sessions: enrol, or cancel an enrolment before the start. Course keepers can create courses; the bureau, trainers and leaders open Completion for each unit’s attendance and passes.',
+    training_course:
+      'A course: its summary, outline and guide articles (open them by their titles), and its sessions. The final quiz box lists the pass mark, tries, questions, time limit and when it is open; Start quiz opens a paper (Continue quiz while one is open), or says why not. Once passed, view and print the certificate. Its keepers edit the course, its question bank and create sessions.',
+    training_course_new:
+      'New course: title, summary, the organiser (your own unit by default) and guide articles; the outline in Markdown, as in the guide. Quiz rules: pass mark (of 100), tries, questions per quiz (0 = the whole bank), time limit (0 = none), opening and closing days, and whether a partly right multiple choice earns half its points. Problems show under their field and go as soon as they are fixed.',
+    training_course_edit:
+      'Edit course: change and Save changes. New quiz rules apply to quizzes started afterwards; a paper already started is graded as drawn.',
+    training_questions:
+      'The question bank, the right options in green. New question: choose the kind (one right answer for single choice and true/false, at least two for multiple choice), fill in the options and mark the right ones, then the points and an explanation shown after handing in. Deleting a question leaves the papers that drew it as they are.',
+    training_session:
+      'A session: time, place, trainer, seats and seats per unit; enrol, or cancel before the start. Its managers also edit it, open the sign-in QR code for the room’s screen, and mark people present one by one under Enrolment and attendance.',
+    training_session_qr:
+      'Sign-in QR code: shown on the room’s screen, people scan it with their phones, log in and are signed in; someone not enrolled is enrolled if a seat is free. Sign-in is open from 30 minutes before the start to the end. Full screen shows only the code and the course.',
+    training_sign_in:
+      'Training sign-in: opening this page from the QR code signs you in and shows the time; an invalid code, a session not started or ended, or a full session is said in words. Logged out, you log in first and come back here.',
+    training_attempt:
+      'Quiz: one answer for a single choice or true/false, any number for a multiple choice; the bar shows how many are answered and, with a time limit, the time left (the paper is handed in when it runs out). Hand in asks first while questions are unanswered. Then the score, pass or not, and each question’s right answer and explanation; Try again while tries are left.',
+    training_certificate:
+      'Certificate: Print (or Ctrl+P) prints it on A4 landscape, or saves it as a PDF. The switch at the top changes the language.',
+    training_completion:
+      'Completion per unit: staff, enrolled, attended, passed and the rate (passed ÷ staff); below, each person’s sessions and results per course. Choose a course to see only that one; Export Excel downloads the same as a workbook (By unit, By person). Only units and people in your scope are shown.',
     account_password:
       'Change password: type the current password and the new one twice; what a new password needs is written under the boxes, and a box that does not meet it says so. Your logins on other devices end.',
   },

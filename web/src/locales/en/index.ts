@@ -29,6 +29,7 @@ import attachments from './attachments'
 import policies from './policies'
 import checklists from './checklists'
 import guide from './guide'
+import training from './training'
 
 export default {
   common,
@@ -62,4 +63,5 @@ export default {
   policies,
   checklists,
   guide,
+  training,
 }

@@ -66,6 +66,12 @@ export default {
     old_password: {
       invalid_value: '当前密码不正确',
     },
+    code: {
+      invalid_code: '签到码无效，请重新扫描现场的二维码',
+    },
+    user_id: {
+      not_enrolled: '此人未报名本班次',
+    },
     checklist: {
       required: '项目当前阶段的清单还有必做事项未勾选，请在项目页“阶段清单”中勾选后再办理',
     },

@@ -21,6 +21,10 @@ export function objectRoute(e: Pick<AuditApi.Entry, 'object_type' | 'object_id'>
       return id ? { name: 'policy-detail', params: { id } } : null
     case 'guide_article':
       return id ? { name: 'guide-article', params: { id } } : null
+    case 'training_course':
+      return id ? { name: 'training-course', params: { id } } : null
+    case 'training_session':
+      return id ? { name: 'training-session', params: { id } } : null
     case 'review_panel':
       return { name: 'review-panels' }
     case 'org_unit':
