@@ -359,5 +359,34 @@ TEST(GuideArticlesApi, ThePreviewNamesWhatASaveWouldRefuse) {
   EXPECT_EQ(booklet.json.at("categories").as_array().size(), 5u);
 }
 
+TEST(GuideArticlesApi, AnIndustryArticleNamesItsChainNodes) {
+  TestApp t;
+  Client co(*t.app);
+  ASSERT_EQ(co.Login("coordinator").status, 200);
+  auto c = t.app->db().Acquire();
+  const int64_t node =
+      c->QueryInt("SELECT id FROM chain_nodes WHERE name = '动力电池'", {}).value_or(0);
+  ASSERT_GT(node, 0);
+  json::object a = NewArticle("动力电池招商要点", "## 招什么\n\n电芯与 PACK。\n");
+  a["category"] = "industry";
+  a["chain_node_ids"] = json::array{int64_t{999999}};
+  Reply bad = co.Post("/api/v1/guide/articles", a);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.Field("chain_node_ids"), "not_found");
+  a["chain_node_ids"] = json::array{node, node};
+  Reply made = co.Post("/api/v1/guide/articles", a);
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(json::serialize(made.json.at("chain_node_ids")), "[" + std::to_string(node) + "]");
+  ASSERT_EQ(made.json.at("chain_nodes").as_array().size(), 1u);
+  EXPECT_EQ(made.json.at("chain_nodes").as_array()[0].at("name").as_string(), "动力电池");
+  // The demo's chain map names the chain's nodes.
+  Reply list = co.Get("/api/v1/guide/articles?category=industry");
+  bool linked = false;
+  for (const auto& x : list.json.at("items").as_array())
+    if (x.at("title").as_string() == "新能源汽车产业链招商图谱")
+      linked = !x.at("chain_node_ids").as_array().empty();
+  EXPECT_TRUE(linked);
+}
+
 }  // namespace
 }  // namespace zhaoshang::testing

@@ -6,6 +6,7 @@
 
 #include "zhaoshang/app/app.hpp"
 #include "zhaoshang/app/demo_projects.hpp"
+#include "zhaoshang/catalog/catalog_store.hpp"
 #include "zhaoshang/core/date.hpp"
 #include "zhaoshang/org/org_store.hpp"
 
@@ -176,6 +177,15 @@ void LoadDemoArticles(App& app) {
   };
   auto ev = add("coordinator", "industry", "新能源汽车产业链招商图谱", kEvChain,
                 {"3612", "3670", "3841"}, half_year);
+  {  // the chain map names the leading industry's chain nodes
+    auto c = app.db().Acquire();
+    int64_t leading = 0;
+    const auto nodes = catalog::store::ListNodes(*c);
+    for (const auto& n : nodes)
+      if (n.name == "整车制造") leading = n.leading_industry_id;
+    for (const auto& n : nodes)
+      if (n.leading_industry_id == leading) ev.article.chain_node_ids.push_back(n.id);
+  }
   add("coordinator", "industry", "化工新材料产业链招商图谱", kChemChain, {"2614", "2651"},
       today);  // due for review today
   add("trainer", "technique", "如何判断一条线索值得跟进", kQualify, {}, half_year);

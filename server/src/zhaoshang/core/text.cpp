@@ -87,4 +87,31 @@ bool SanitizeText(std::string& s, TextKind kind) {
   return true;
 }
 
+std::string JoinIds(const std::vector<int64_t>& ids) {
+  std::string out;
+  for (int64_t id : ids) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(id);
+  }
+  return out;
+}
+
+std::vector<int64_t> SplitIds(std::string_view s) {
+  std::vector<int64_t> out;
+  int64_t v = 0;
+  bool any = false;
+  for (char ch : s) {
+    if (ch >= '0' && ch <= '9') {
+      v = v * 10 + (ch - '0');
+      any = true;
+    } else if (any) {
+      out.push_back(v);
+      v = 0;
+      any = false;
+    }
+  }
+  if (any) out.push_back(v);
+  return out;
+}
+
 }  // namespace zhaoshang

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 // Text hygiene at the edge (issue: NUL and control characters). Every string a client sends
 // passes here before required and length checks: control characters are refused (they cut
 // text at a NUL on PostgreSQL and turn "leader\0" into "leader"), and invisible format
@@ -6,6 +7,7 @@
 // different investor than "安庆石化".
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace zhaoshang {
 
@@ -26,5 +28,9 @@ bool IsOneLine(std::string_view s);
 
 // Whether the code point is an invisible format character that SanitizeText removes.
 bool IsStrippedFormatChar(char32_t cp);
+
+// A list of ids kept in one text column: "3,17,42" (SplitIds skips anything not a digit).
+std::string JoinIds(const std::vector<int64_t>& ids);
+std::vector<int64_t> SplitIds(std::string_view s);
 
 }  // namespace zhaoshang

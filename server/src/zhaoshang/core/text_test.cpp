@@ -92,5 +92,13 @@ TEST(Text, Utf8IsTheShortestFormOfAScalarValue) {
     EXPECT_FALSE(IsValidUtf8(bad)) << testing::PrintToString(bad);
 }
 
+TEST(Text, IdsKeptInOneColumn) {
+  EXPECT_EQ(JoinIds({3, 17, 42}), "3,17,42");
+  EXPECT_EQ(JoinIds({}), "");
+  EXPECT_EQ(SplitIds("3,17,42"), (std::vector<int64_t>{3, 17, 42}));
+  EXPECT_EQ(SplitIds(""), (std::vector<int64_t>{}));
+  EXPECT_EQ(SplitIds(" 5 ,x,6,"), (std::vector<int64_t>{5, 6}));
+}
+
 }  // namespace
 }  // namespace zhaoshang

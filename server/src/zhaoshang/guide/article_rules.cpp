@@ -30,6 +30,7 @@ std::map<std::string, std::string> CheckArticle(const Article& a, const Rendered
     bad["body"] = rendered.problems.front();
   }
   if (a.industry_codes.size() > kMaxArticleIndustries) bad["industry_codes"] = "too_many";
+  if (a.chain_node_ids.size() > kMaxArticleIndustries) bad["chain_node_ids"] = "too_many";
   if (a.review_on) {
     if (!IsIsoDate(*a.review_on))
       bad["review_on"] = "invalid_value";

@@ -4,10 +4,12 @@
 
 #include "zhaoshang/audit/audit_log.hpp"
 #include "zhaoshang/audit/diff.hpp"
+#include "zhaoshang/catalog/catalog_store.hpp"
 #include "zhaoshang/catalog/catalog_types.hpp"
 #include "zhaoshang/catalog/industries.hpp"
 #include "zhaoshang/core/date.hpp"
 #include "zhaoshang/core/json_input.hpp"
+#include "zhaoshang/core/text.hpp"
 #include "zhaoshang/guide/guide_permissions.hpp"
 #include "zhaoshang/guide/guide_store.hpp"
 #include "zhaoshang/org/org_store.hpp"
@@ -34,6 +36,7 @@ std::map<std::string, std::string> AuditFields(const Article& a) {
           {"title", a.title},
           {"owner_unit_id", std::to_string(a.owner_unit_id)},
           {"industry_codes", catalog::JoinCodes(a.industry_codes)},
+          {"chain_node_ids", JoinIds(a.chain_node_ids)},
           {"review_on", a.review_on.value_or("")},
           {"version", std::to_string(a.version)}};
 }
@@ -71,6 +74,9 @@ std::map<std::string, std::string> ArticleService::CheckRefs(db::Connection& c, 
   auto bad = CheckArticle(a, rendered, Today());
   for (const auto& code : a.industry_codes)
     if (!catalog::Industries::Embedded().Find(code)) bad["industry_codes"] = "not_found";
+  if (const std::set<int64_t> nodes(a.chain_node_ids.begin(), a.chain_node_ids.end());
+      catalog::store::NodeNames(c, nodes).size() != nodes.size())
+    bad["chain_node_ids"] = "not_found";
   if (!org::store::GetUnit(c, a.owner_unit_id)) bad["owner_unit_id"] = "not_found";
   if (!bad.count("body") && HasBrokenLink(c, rendered.links, a.id)) bad["body"] = "broken_link";
   return bad;
@@ -118,6 +124,10 @@ Result<ArticleView> ArticleService::Get(const auth::Principal& who, int64_t id, 
   v.editable = MayKeep(*c, who, a->owner_unit_id);
   v.review_due = a->review_on && *a->review_on <= Today();
   v.rendered = RenderMarkdown(a->body);
+  const auto names = catalog::store::NodeNames(
+      *c, std::set<int64_t>(a->chain_node_ids.begin(), a->chain_node_ids.end()));
+  for (int64_t id : a->chain_node_ids)
+    if (auto it = names.find(id); it != names.end()) v.chain_nodes.emplace_back(id, it->second);
   v.article = std::move(*a);
   return v;
 }
@@ -173,7 +183,7 @@ Result<ArticleView> ArticleService::Update(const auth::Principal& who, int64_t i
   if (in.version != before->version) return Fail(VersionConflict());
   if (in.title == before->title && in.body == before->body && in.category == before->category &&
       in.owner_unit_id == before->owner_unit_id && in.industry_codes == before->industry_codes &&
-      in.review_on == before->review_on)
+      in.chain_node_ids == before->chain_node_ids && in.review_on == before->review_on)
     return Get(who, id, false);  // nothing changed: no new version
   in.version = before->version + 1;
   in.created_by = before->created_by;

@@ -24,6 +24,7 @@ struct ArticleView {
   Rendered rendered;      // of the current body (empty in lists)
   bool editable = false;  // the caller keeps the article's owner unit
   bool review_due = false;
+  std::vector<std::pair<int64_t, std::string>> chain_nodes;  // id, name (Get)
 };
 
 struct ArticleDiff {

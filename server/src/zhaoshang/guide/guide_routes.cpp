@@ -171,6 +171,7 @@ json::object ArticleJson(const ArticleView& v, bool full) {
                  {"owner_unit_id", a.owner_unit_id},
                  {"owner_unit_name", a.owner_unit_name},
                  {"industry_codes", std::move(codes)},
+                 {"chain_node_ids", json::array(a.chain_node_ids.begin(), a.chain_node_ids.end())},
                  {"review_on", a.review_on ? json::value(*a.review_on) : json::value(nullptr)},
                  {"review_due", v.review_due},
                  {"version", a.version},
@@ -180,6 +181,10 @@ json::object ArticleJson(const ArticleView& v, bool full) {
                  {"updated_at", a.updated_at},
                  {"capabilities", json::object{{"edit", v.editable}}}};
   if (full) {
+    json::array nodes;
+    for (const auto& [id, name] : v.chain_nodes)
+      nodes.push_back(json::object{{"id", id}, {"name", name}});
+    o["chain_nodes"] = std::move(nodes);
     o["body"] = a.body;
     o["html"] = v.rendered.html;
     o["headings"] = HeadingsJson(v.rendered.headings);
@@ -259,12 +264,26 @@ Result<Article> ReadArticle(JsonInput& in, bool update, std::string* note) {
     in.Mark("review_on");
   else
     a.review_on = in.String("review_on", false, 10);
+  in.Mark("chain_node_ids");
+  if (const auto* nodes = in.raw().if_contains("chain_node_ids"); nodes && !nodes->is_null()) {
+    if (!nodes->is_array()) in.AddError("chain_node_ids", "wrong_type");
+    for (const auto& n : nodes->is_array() ? nodes->as_array() : json::array{}) {
+      if (!n.is_int64() || n.as_int64() <= 0) {
+        in.AddError("chain_node_ids", "invalid_value");
+        break;
+      }
+      a.chain_node_ids.push_back(n.as_int64());
+    }
+  }
   *note = in.String("note", false, kMaxVersionNoteChars).value_or("");
   if (update) a.version = static_cast<int>(in.Int("version", true).value_or(0));
   if (auto st = in.Finish(); !st) return Fail(st.error());
   std::sort(a.industry_codes.begin(), a.industry_codes.end());
   a.industry_codes.erase(std::unique(a.industry_codes.begin(), a.industry_codes.end()),
                          a.industry_codes.end());
+  std::sort(a.chain_node_ids.begin(), a.chain_node_ids.end());
+  a.chain_node_ids.erase(std::unique(a.chain_node_ids.begin(), a.chain_node_ids.end()),
+                         a.chain_node_ids.end());
   return a;
 }
 

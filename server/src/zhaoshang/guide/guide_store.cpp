@@ -1,6 +1,7 @@
 #include "zhaoshang/guide/guide_store.hpp"
 
 #include "zhaoshang/catalog/catalog_types.hpp"
+#include "zhaoshang/core/text.hpp"
 
 namespace zhaoshang::guide::store {
 
@@ -120,7 +121,8 @@ namespace {
 constexpr const char* kArticleSelect =
     "SELECT a.id, a.category, a.title, a.body, a.owner_unit_id, ou.name, a.industry_codes, "
     "a.review_on, a.version, a.reads, (SELECT COUNT(*) FROM guide_article_readers r WHERE "
-    "r.article_id = a.id), a.created_by, a.updated_by, uu.name, a.created_at, a.updated_at "
+    "r.article_id = a.id), a.created_by, a.updated_by, uu.name, a.created_at, a.updated_at, "
+    "a.chain_node_ids "
     "FROM guide_articles a JOIN org_units ou ON ou.id = a.owner_unit_id "
     "LEFT JOIN users uu ON uu.id = a.updated_by ";
 
@@ -146,6 +148,7 @@ std::vector<Article> ArticleRows(const db::ResultSet& rs) {
     a.updated_by_name = r.IsNull(13) ? "" : r.Text(13);
     a.created_at = r.Int(14);
     a.updated_at = r.Int(15);
+    a.chain_node_ids = SplitIds(r.Text(16));
     out.push_back(std::move(a));
   }
   return out;
@@ -164,11 +167,11 @@ void InsertVersion(db::Connection& c, const Article& a, const std::string& note)
 int64_t InsertArticle(db::Connection& c, const Article& in, const std::string& note) {
   auto rs = c.Query(
       "INSERT INTO guide_articles(category, title, body, owner_unit_id, industry_codes, review_on, "
-      "version, created_by, updated_by, created_at, updated_at) VALUES (?,?,?,?,?,?,1,?,?,?,?) "
-      "RETURNING id",
+      "version, created_by, updated_by, created_at, updated_at, chain_node_ids) "
+      "VALUES (?,?,?,?,?,?,1,?,?,?,?,?) RETURNING id",
       {in.category, in.title, in.body, in.owner_unit_id, catalog::JoinCodes(in.industry_codes),
        OptText(in.review_on), UserOrNull(in.created_by), UserOrNull(in.updated_by), in.created_at,
-       in.updated_at});
+       in.updated_at, JoinIds(in.chain_node_ids)});
   Article a = in;
   a.id = rs[0].Int(0);
   a.version = 1;
@@ -179,11 +182,11 @@ int64_t InsertArticle(db::Connection& c, const Article& in, const std::string& n
 bool UpdateArticle(db::Connection& c, const Article& a, const std::string& note) {
   const int64_t changed = c.Execute(
       "UPDATE guide_articles SET category = ?, title = ?, body = ?, owner_unit_id = ?, "
-      "industry_codes = ?, review_on = ?, version = ?, updated_by = ?, updated_at = ? "
-      "WHERE id = ? AND version = ?",
+      "industry_codes = ?, review_on = ?, version = ?, updated_by = ?, updated_at = ?, "
+      "chain_node_ids = ? WHERE id = ? AND version = ?",
       {a.category, a.title, a.body, a.owner_unit_id, catalog::JoinCodes(a.industry_codes),
-       OptText(a.review_on), int64_t{a.version}, UserOrNull(a.updated_by), a.updated_at, a.id,
-       int64_t{a.version - 1}});
+       OptText(a.review_on), int64_t{a.version}, UserOrNull(a.updated_by), a.updated_at,
+       JoinIds(a.chain_node_ids), a.id, int64_t{a.version - 1}});
   if (changed != 1) return false;
   InsertVersion(c, a, note);
   return true;

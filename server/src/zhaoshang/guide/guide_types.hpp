@@ -42,6 +42,7 @@ struct Article {
   int64_t owner_unit_id = 0;
   std::string owner_unit_name;
   std::vector<std::string> industry_codes;  // GB/T 4754 codes the article is about
+  std::vector<int64_t> chain_node_ids;      // the city's chain nodes it is about
   std::optional<std::string> review_on;     // looked at again by this date
   int version = 1;
   int64_t reads = 0, readers = 0;

@@ -8,6 +8,7 @@
 #include "zhaoshang/core/date.hpp"
 #include "zhaoshang/core/json_input.hpp"
 #include "zhaoshang/core/random.hpp"
+#include "zhaoshang/core/text.hpp"
 #include "zhaoshang/guide/guide_store.hpp"
 #include "zhaoshang/guide/markdown.hpp"
 #include "zhaoshang/org/org_store.hpp"
@@ -31,17 +32,11 @@ Error Refused(const std::string& code, std::string message) {
   return Error{ErrorCode::kConflict, code, std::move(message), {}};
 }
 
-std::string Ids(const std::vector<int64_t>& ids) {
-  std::string out;
-  for (int64_t id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
-  return out;
-}
-
 std::map<std::string, std::string> AuditFields(const Course& x) {
   return {{"title", x.title},
           {"summary", x.summary},
           {"owner_unit_id", std::to_string(x.owner_unit_id)},
-          {"article_ids", Ids(x.article_ids)},
+          {"article_ids", JoinIds(x.article_ids)},
           {"pass_pct", std::to_string(x.quiz.pass_pct)},
           {"max_attempts", std::to_string(x.quiz.max_attempts)},
           {"question_count", std::to_string(x.quiz.question_count)},

@@ -6,39 +6,13 @@
 #include <boost/json/serialize.hpp>
 
 #include "zhaoshang/core/date.hpp"
+#include "zhaoshang/core/text.hpp"
 #include "zhaoshang/training/training_rules.hpp"
 
 namespace zhaoshang::training::store {
 namespace json = boost::json;
 
 namespace {
-std::string JoinIds(const std::vector<int64_t>& ids) {
-  std::string out;
-  for (int64_t id : ids) {
-    if (!out.empty()) out += ',';
-    out += std::to_string(id);
-  }
-  return out;
-}
-
-std::vector<int64_t> SplitIds(const std::string& s) {
-  std::vector<int64_t> out;
-  int64_t v = 0;
-  bool any = false;
-  for (char ch : s) {
-    if (ch >= '0' && ch <= '9') {
-      v = v * 10 + (ch - '0');
-      any = true;
-    } else if (any) {
-      out.push_back(v);
-      v = 0;
-      any = false;
-    }
-  }
-  if (any) out.push_back(v);
-  return out;
-}
-
 db::Param OptText(const std::optional<std::string>& v) {
   return v ? db::Param(*v) : db::Param(nullptr);
 }
