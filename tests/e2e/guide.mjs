@@ -201,6 +201,24 @@ export function register(h) {
     assertNoProblems(s.problems)
   })
 
+  scenario('招商指南: the chain map names its chain nodes, and the editor of an industry article offers them', async () => {
+    const s = await newSession()
+    await s.page.setViewportSize({ width: 1440, height: 900 })
+    await loginAs(s.page, 'coordinator')
+    const map = (await apiGet(s.page, `/guide/articles?category=industry&q=${encodeURIComponent('新能源汽车产业链招商图谱')}`)).body
+      .items?.[0]
+    if (!map) throw new Error('the demo chain map is missing')
+    if (!map.chain_node_ids?.length) throw new Error('the demo chain map names no chain node')
+    await s.page.goto(`${base()}/guide/articles/${map.id}`)
+    await expectText(s.page, '[data-testid="article-chain-nodes"]', '整车制造')
+    await expectText(s.page, '[data-testid="article-chain-nodes"]', '动力电池')
+    await tid(s.page, 'article-edit').click()
+    await expectPath(s.page, `/guide/articles/${map.id}/edit`)
+    await expectText(s.page, '[data-testid="guide-field-chain_node_ids"]', '整车制造')
+    await settled(s.page)
+    assertNoProblems(s.problems)
+  })
+
   scenario('全文搜索: 用地 is marked in the demo policies, the article is found by its word, and the word stays in the address', async () => {
     const s = await newSession()
     await s.page.setViewportSize({ width: 1440, height: 900 })

@@ -21,6 +21,8 @@ export namespace GuideApi {
     owner_unit_name: string
     /** GB/T 4754 codes at any level */
     industry_codes: string[]
+    /** the city's chain nodes the article is about */
+    chain_node_ids?: number[]
     /** YYYY-MM-DD, or null: no review date */
     review_on: string | null
     /** the review date has come (the server's today) */
@@ -41,6 +43,8 @@ export namespace GuideApi {
     /** the server's own rendering (fixed tags, no script): shown as HTML */
     html: string
     headings: Heading[]
+    /** the chain nodes named, in the order kept */
+    chain_nodes?: { id: number; name: string }[]
   }
 
   /** An article of the booklet: rendered, without its Markdown. */
@@ -71,6 +75,7 @@ export namespace GuideApi {
     /** absent = the caller's unit */
     owner_unit_id?: number
     industry_codes: string[]
+    chain_node_ids: number[]
     review_on: string | null
     /** 修改说明 */
     note: string
@@ -130,6 +135,7 @@ export const GUIDE_LIMITS = {
   body: 100_000,
   note: 200,
   industry_codes: 20,
+  chain_node_ids: 20,
 } as const
 
 /** Permission `guide.read`; newest first. */

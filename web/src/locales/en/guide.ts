@@ -20,6 +20,7 @@ export default {
     reads: 'Reads',
     reviewOn: 'Review date',
     industries: 'Industries',
+    chainNodes: 'Chain nodes',
     body: 'Text',
     note: 'Change note',
   },
@@ -56,6 +57,7 @@ export default {
     ownerPlaceholder: 'Your own unit',
     ownerDefault: 'Your own unit ({unit})',
     industriesPlaceholder: 'Optional, at most 20',
+    chainNodesPlaceholder: "Nodes of the city's leading chains, optional",
     reviewPlaceholder: 'No review date',
     reviewHint: 'On this day the article is marked “Review due” to remind its unit to check it.',
     reviewDueHint:

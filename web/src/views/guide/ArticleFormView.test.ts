@@ -149,7 +149,15 @@ describe('article editor', () => {
     await w.find('form').trigger('submit')
     await flushPromises()
     expect(create).toHaveBeenLastCalledWith(
-      { category: 'technique', title: '首次拜访要点', body: '# 准备', industry_codes: [], review_on: null, note: '初稿' },
+      {
+        category: 'technique',
+        title: '首次拜访要点',
+        body: '# 准备',
+        industry_codes: [],
+        chain_node_ids: [],
+        review_on: null,
+        note: '初稿',
+      },
       { silent: true },
     )
     expect(router.currentRoute.value.fullPath).toBe('/guide/articles/12')

@@ -31,6 +31,7 @@ describe('article form', () => {
       body: '# 准备\n\n- 了解企业\n',
       owner_unit_id: 2,
       industry_codes: ['3612'],
+      chain_node_ids: [],
       review_on: '2027-01-01',
       note: '',
     })
@@ -42,6 +43,7 @@ describe('article form', () => {
       body: '# 准备\n\n- 了解企业\n',
       owner_unit_id: 2,
       industry_codes: ['3612'],
+      chain_node_ids: [],
       review_on: '2027-01-01',
       note: '补充',
     })

@@ -9,17 +9,18 @@ export interface ArticleForm {
   body: string
   owner_unit_id: number | null
   industry_codes: string[]
+  chain_node_ids: number[]
   review_on: string | null
   /** 修改说明: says what this version changed (not kept on the form of a loaded article) */
   note: string
 }
 
 /** Every field the server's `fields` may name. */
-export const FIELDS = ['category', 'title', 'body', 'owner_unit_id', 'industry_codes', 'review_on', 'note'] as const
+export const FIELDS = ['category', 'title', 'body', 'owner_unit_id', 'industry_codes', 'chain_node_ids', 'review_on', 'note'] as const
 export type Field = (typeof FIELDS)[number]
 
 export function emptyArticleForm(category: string | null = null): ArticleForm {
-  return { category, title: '', body: '', owner_unit_id: null, industry_codes: [], review_on: null, note: '' }
+  return { category, title: '', body: '', owner_unit_id: null, industry_codes: [], chain_node_ids: [], review_on: null, note: '' }
 }
 
 /** The form of a loaded article (its owner unit shown as chosen; the note starts empty). */
@@ -30,6 +31,7 @@ export function formOfArticle(a: GuideApi.FullArticle): ArticleForm {
     body: a.body ?? '',
     owner_unit_id: a.owner_unit_id ?? null,
     industry_codes: [...(a.industry_codes ?? [])],
+    chain_node_ids: [...(a.chain_node_ids ?? [])],
     review_on: a.review_on || null,
     note: '',
   }
@@ -42,6 +44,7 @@ export function articleBody(f: ArticleForm): GuideApi.Body {
     title: f.title.trim(),
     body: f.body,
     industry_codes: [...f.industry_codes],
+    chain_node_ids: [...f.chain_node_ids],
     review_on: f.review_on || null,
     note: f.note.trim(),
   }
@@ -62,6 +65,7 @@ export function localProblems(f: ArticleForm, today: string): Partial<Record<Fie
   else if (charCount(f.body) > GUIDE_LIMITS.body) out.body = 'too_long'
   if (charCount(f.note.trim()) > GUIDE_LIMITS.note) out.note = 'too_long'
   if (f.industry_codes.length > GUIDE_LIMITS.industry_codes) out.industry_codes = 'too_many'
+  if (f.chain_node_ids.length > GUIDE_LIMITS.chain_node_ids) out.chain_node_ids = 'too_many'
   if (f.review_on && f.review_on < today) out.review_on = 'in_past'
   return out
 }
@@ -80,6 +84,7 @@ export function formValues(f: ArticleForm): Record<Field, unknown> {
     body: f.body,
     owner_unit_id: f.owner_unit_id,
     industry_codes: f.industry_codes,
+    chain_node_ids: f.chain_node_ids,
     review_on: f.review_on,
     note: f.note,
   }
