@@ -38,7 +38,7 @@ export default {
     title: 'Ask a question',
     titleProject: 'Ask an expert about this project',
     topicPlaceholder: 'Select a topic',
-    titlePlaceholder: 'One sentence, e.g. The investor wants land quota first: how to negotiate?',
+    titlePlaceholder: 'Your question in one sentence',
     bodyPlaceholder: 'Optional: background, what was tried, where it is stuck…',
     bodyHint: 'Markdown: - lists, **bold**, > quotes; no HTML, links only http(s), mailto or pages of this system.',
     projectHint: 'Those answering who may read the project can open it for details.',
@@ -48,7 +48,7 @@ export default {
   question: {
     title: 'Question',
     back: 'Back to the questions',
-    askedBy: 'Asked by {name} ({unit}), {time}',
+    askedBy: '{name} ({unit}), {time}',
     noBody: '(no details given)',
     answers: 'Answers ({n})',
     noAnswers: 'No answer yet. The investment bureau, the expert pool and the party school answer; the asker is told.',

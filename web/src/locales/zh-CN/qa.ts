@@ -38,7 +38,7 @@ export default {
     title: '我要提问',
     titleProject: '就本项目向专家提问',
     topicPlaceholder: '请选择主题',
-    titlePlaceholder: '一句话说清要问什么，如：投资方要求先给用地指标怎么谈？',
+    titlePlaceholder: '一句话说清要问什么',
     bodyPlaceholder: '可选：背景、已经做了什么、卡在哪里……',
     bodyHint: '支持 Markdown：- 列表、**加粗**、> 引用；不能包含 HTML，链接只能是 http(s)、mailto 或本系统地址。',
     projectHint: '解答人中有权查看该项目的可以打开项目了解详情。',
