@@ -130,7 +130,7 @@ export default {
   },
   search: {
     title: 'Search',
-    placeholder: 'Search articles, policies, park cards and questions',
+    placeholder: 'Search articles, policies, parks, Q&A',
     submit: 'Search',
     allKinds: 'All',
     kinds: {

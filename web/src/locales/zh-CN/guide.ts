@@ -125,7 +125,7 @@ export default {
   },
   search: {
     title: '全文搜索',
-    placeholder: '搜索指南文章、政策、园区名片和一线提问',
+    placeholder: '搜索文章、政策、园区和提问',
     submit: '搜索',
     allKinds: '全部',
     kinds: {
