@@ -3906,6 +3906,30 @@ registerGuide({
   },
 });
 
+// ---------------------------------------------------------------- 一线提问 (qa.mjs)
+const { register: registerQa } = await import("./qa.mjs");
+registerQa({
+  ...{
+    scenario,
+    newSession,
+    loginAs,
+    tid,
+    shot,
+    expectText,
+    expectPath,
+    assertNoProblems,
+  },
+  ...{
+    fitsWidth,
+    apiGet,
+    apiSend,
+    isApi,
+    settled,
+    pickOption,
+    base: () => baseUrl,
+  },
+});
+
 // ---------------------------------------------------------------- 培训 (training.mjs)
 const { register: registerTraining } = await import("./training.mjs");
 registerTraining({

@@ -1,10 +1,11 @@
 import { http, type RequestOptions } from './http'
 
-// 全文搜索 over the guide's articles, the policy library and the park cards (permission `guide.read`).
+// 全文搜索 over the guide's articles, the policy library, the park cards and the front-line questions
+// (一线提问: a question with its answers; permission `guide.read`).
 // The server cuts titles and snippets into segments and marks the hits: the page shows them as text
 // with <mark>, never as HTML.
 export namespace SearchApi {
-  export type Kind = 'article' | 'policy' | 'park'
+  export type Kind = 'article' | 'policy' | 'park' | 'qa'
 
   export interface Segment {
     text: string
@@ -13,7 +14,7 @@ export namespace SearchApi {
 
   export interface Hit {
     kind: Kind | string
-    /** the article's, policy's or park unit's id */
+    /** the article's, policy's, park unit's or question's id */
     ref_id: number
     title: string
     title_segments: Segment[]
@@ -32,7 +33,7 @@ export namespace SearchApi {
   }
 }
 
-export const SEARCH_KINDS: SearchApi.Kind[] = ['article', 'policy', 'park']
+export const SEARCH_KINDS: SearchApi.Kind[] = ['article', 'policy', 'park', 'qa']
 export const SEARCH_LIMITS = { q: 50, limit: 50 } as const
 
 /** Permission `guide.read`. `kinds` empty = every kind. */

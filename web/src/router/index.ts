@@ -226,6 +226,22 @@ const routes: RouteRecordRaw[] = [
         meta: { perms: menuPerms('/guide'), title: 'guide.search.title' },
       },
       {
+        // 一线提问: questions from the front line, answered by the coordinator, the experts and the party
+        // school (?topic=&status=&mine=1). Asking needs guide.read; answering and 收入指南 follow each
+        // question's capabilities.
+        path: 'guide/questions',
+        name: 'guide-questions',
+        component: () => import('@/views/guide/QuestionListView.vue'),
+        meta: { perms: menuPerms('/guide'), title: 'qa.page.title' },
+      },
+      {
+        path: 'guide/questions/:id(\\d+)',
+        name: 'guide-question',
+        component: () => import('@/views/guide/QuestionView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { perms: menuPerms('/guide'), title: 'qa.question.title' },
+      },
+      {
         // 打印手册: a print page (the app chrome is hidden when printing).
         path: 'guide/booklet',
         name: 'guide-booklet',

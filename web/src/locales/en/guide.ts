@@ -132,16 +132,18 @@ export default {
   },
   search: {
     title: 'Search',
-    placeholder: 'Search guide articles, policies and park cards',
+    placeholder: 'Search articles, policies, parks, Q&A',
     submit: 'Search',
     allKinds: 'All',
     kinds: {
       article: 'Article',
       policy: 'Policy',
       park: 'Park card',
+      qa: 'Front-line question',
       other: 'Other',
     },
-    intro: 'Type a word to search the guide’s articles, the policy library and the park cards; the matches are highlighted.',
+    intro:
+      'Type a word to search the guide’s articles, the policy library, the park cards and the front-line questions (questions and answers); the matches are highlighted.',
     count: 'No results for “{q}” | {n} result for “{q}” | {n} results for “{q}”',
     countMore: 'The first {n} result for “{q}” | The first {n} results for “{q}”',
     more: 'Many results: please use a more specific word',

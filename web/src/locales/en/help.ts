@@ -75,7 +75,7 @@ export default {
     policy_edit:
       'Edit a policy and press “Save changes”. If someone else saved first the page says so and reloads the latest version on request. Turn on “Repealed” when the policy is repealed: it is then no longer matched.',
     guide:
-      'The investment guide collects industry profiles, policies explained, techniques, stage checklists and park cards. Filter by category and title; “Due for review only” lists the articles whose review date has come. The search box at the top searches the guide’s articles, the policy library and the park cards; “Print booklet” lays out every article as one printable handbook. Units that maintain articles can click “New article”.',
+      'The investment guide collects industry profiles, policies explained, techniques, stage checklists and park cards. Filter by category and title; “Due for review only” lists the articles whose review date has come. The search box at the top searches the guide’s articles, the policy library and the park cards; “Print booklet” lays out every article as one printable handbook. Units that maintain articles can click “New article”. “Front-line questions” at the top holds the questions asked in the field and the experts’ answers.',
     guide_article:
       'An article shows its category, maintaining unit, version, who updated it and when, how often it was read and by how many people, and its review date. The contents on the left (on a phone, tap “Contents”) jump to each section. “Version history” shows every change; the maintaining unit can click “Edit”.',
     guide_article_new:
@@ -85,7 +85,11 @@ export default {
     guide_article_versions:
       'Version history lists every version with its change note, author and time. By default the previous version is compared with the current one: added lines are green, removed lines red, with the counts “+added −removed”; choose any two versions above to compare them, and “View” shows a version as it read then.',
     guide_search:
-      'Search looks for a word in the guide’s articles, the policy library and the park cards, or in one of them; the matches are highlighted and a title opens the page. With many results, use a more specific word.',
+      'Search looks for a word in the guide’s articles, the policy library, the park cards and the front-line questions (questions and answers), or in one of them; the matches are highlighted and a title opens the page. With many results, use a more specific word.',
+    guide_questions:
+      'Front-line questions collects what promoters run into in the field. Filter by topic and status (awaiting answer, answered); “My questions” shows only yours. “Ask a question” takes a topic, the question in one sentence and optional details; “Ask an expert” on a project page fills in the project. The investment bureau, the expert pool and the party school answer, and you are told in your inbox. A question marked “In the guide” has an answer written up as a guide article: click the tag to open it.',
+    guide_question:
+      'A question shows who asked it from which unit, the project it is about (a link to the project page) and every answer. Those who may answer write in “Your answer” below; the asker is told. Those who maintain the guide can click “Add to guide” on a good answer: after confirming, the question and the answer become a guide article, which opens and can be edited further.',
     guide_booklet:
       'The guide booklet lays out every article by category: a cover, the contents, and each category starting on a new page. Click “Print” or press Ctrl+P; every page has its number at the foot, and the print dialog can also save a PDF. The switch at the top prints it in English or Chinese.',
     training:

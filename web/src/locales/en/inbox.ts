@@ -52,6 +52,7 @@ export default {
     routing: 'Open the routing',
     review_round: 'Open the review round',
     policy: 'Open the policy',
+    question: 'Open the question',
     workbench: 'Go to the workbench',
     markRead: 'Mark read',
   },

@@ -30,6 +30,7 @@ import policies from './policies'
 import checklists from './checklists'
 import guide from './guide'
 import training from './training'
+import qa from './qa'
 
 export default {
   common,
@@ -64,4 +65,5 @@ export default {
   checklists,
   guide,
   training,
+  qa,
 }

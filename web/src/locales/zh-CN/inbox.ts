@@ -52,6 +52,7 @@ export default {
     routing: '查看分派',
     review_round: '查看预审会',
     policy: '查看政策',
+    question: '查看提问',
     workbench: '去工作台',
     markRead: '标为已读',
   },

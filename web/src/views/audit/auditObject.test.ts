@@ -9,6 +9,7 @@ describe('the audit page opens an object where it lives', () => {
     expect(objectRoute({ object_type: 'factor_request', object_id: '8' })).toEqual({ name: 'factor-request', params: { id: 8 } })
     expect(objectRoute({ object_type: 'policy', object_id: '11' })).toEqual({ name: 'policy-detail', params: { id: 11 } })
     expect(objectRoute({ object_type: 'guide_article', object_id: '4' })).toEqual({ name: 'guide-article', params: { id: 4 } })
+    expect(objectRoute({ object_type: 'guide_question', object_id: '2' })).toEqual({ name: 'guide-question', params: { id: 2 } })
     expect(objectRoute({ object_type: 'training_course', object_id: '2' })).toEqual({ name: 'training-course', params: { id: 2 } })
     expect(objectRoute({ object_type: 'training_session', object_id: 7 })).toEqual({ name: 'training-session', params: { id: 7 } })
     // A question or an attempt has no page anyone else may open.

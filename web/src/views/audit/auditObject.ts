@@ -21,6 +21,8 @@ export function objectRoute(e: Pick<AuditApi.Entry, 'object_type' | 'object_id'>
       return id ? { name: 'policy-detail', params: { id } } : null
     case 'guide_article':
       return id ? { name: 'guide-article', params: { id } } : null
+    case 'guide_question':
+      return id ? { name: 'guide-question', params: { id } } : null
     case 'training_course':
       return id ? { name: 'training-course', params: { id } } : null
     case 'training_session':

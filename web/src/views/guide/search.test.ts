@@ -20,10 +20,11 @@ describe('search hits', () => {
     expect(joinSegments(undefined)).toEqual([])
   })
 
-  it('opens an article, a policy or a park card; nothing for a kind without a page', () => {
+  it('opens an article, a policy, a park card or a question; nothing for a kind without a page', () => {
     expect(hitRoute({ kind: 'article', ref_id: 3 })).toEqual({ name: 'guide-article', params: { id: 3 } })
     expect(hitRoute({ kind: 'policy', ref_id: 10 })).toEqual({ name: 'policy-detail', params: { id: 10 } })
     expect(hitRoute({ kind: 'park', ref_id: 11 })).toEqual({ name: 'park-card', params: { id: 11 } })
+    expect(hitRoute({ kind: 'qa', ref_id: 4 })).toEqual({ name: 'guide-question', params: { id: 4 } })
     expect(hitRoute({ kind: 'project', ref_id: 1 })).toBeNull()
     expect(hitRoute({ kind: 'article', ref_id: 0 })).toBeNull()
   })
@@ -33,6 +34,7 @@ describe('search hits', () => {
     expect(queryOf(['a'])).toBe('')
     expect(queryOf('字'.repeat(60))).toBe('字'.repeat(50))
     expect(kindOf('policy')).toBe('policy')
+    expect(kindOf('qa')).toBe('qa')
     expect(kindOf('project')).toBe('')
   })
 })

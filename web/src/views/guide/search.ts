@@ -1,5 +1,5 @@
 // 全文搜索: what the page does with the server's hits — segments cleaned for display, and where each
-// hit opens (an article, a policy's page, a park's card).
+// hit opens (an article, a policy's page, a park's card, a front-line question).
 import type { RouteLocationRaw } from 'vue-router'
 import { SEARCH_KINDS, SEARCH_LIMITS, type SearchApi } from '@/api/search'
 
@@ -26,6 +26,8 @@ export function hitRoute(hit: Pick<SearchApi.Hit, 'kind' | 'ref_id'>): RouteLoca
       return { name: 'policy-detail', params: { id } }
     case 'park':
       return { name: 'park-card', params: { id } }
+    case 'qa':
+      return { name: 'guide-question', params: { id } }
     default:
       return null
   }

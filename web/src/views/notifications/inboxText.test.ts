@@ -21,6 +21,15 @@ describe('notification → where it is done', () => {
     expect(notificationTarget(n('policy', 8), ['workbench.view'])).toBeNull()
   })
 
+  it('links an answered question (qa_answered) to its page for whoever reads the guide', () => {
+    expect(notificationTarget(n('guide_question', 4), ['workbench.view', 'guide.read'])).toEqual({
+      path: '/guide/questions/4',
+      what: 'question',
+    })
+    expect(notificationTarget(n('guide_question', 4), ['workbench.view'])).toBeNull()
+    expect(kindKey('qa_answered')).toBe('qa_answered')
+  })
+
   it('falls back to the project for an object type it does not know, else to nothing', () => {
     expect(notificationTarget(n('contract', 3, 55), coordinator)).toEqual({ path: '/projects/55', what: 'project' })
     expect(notificationTarget(n('contract', 3, null), coordinator)).toBeNull()

@@ -19,6 +19,7 @@ export const KNOWN_KINDS = [
   'lead_on_agenda',
   'routing_received',
   'policy_expiring',
+  'qa_answered',
   'digest',
 ] as const
 
@@ -29,7 +30,7 @@ export function kindKey(kind: string): string {
 /** Where a notification leads: a path and what it is (i18n `inbox.open.<what>`). */
 export interface Target {
   path: string
-  what: 'project' | 'factor_request' | 'supervision' | 'routing' | 'review_round' | 'workbench' | 'policy'
+  what: 'project' | 'factor_request' | 'supervision' | 'routing' | 'review_round' | 'workbench' | 'policy' | 'question'
 }
 
 /**
@@ -67,6 +68,10 @@ export function notificationTarget(
       break
     case 'policy':
       t = may('/policies') ? { path: `/policies/${id}`, what: 'policy' } : null
+      break
+    case 'guide_question':
+      // 一线提问 (qa_answered): the question page, under the guide's permissions.
+      t = may('/guide') ? { path: `/guide/questions/${id}`, what: 'question' } : null
       break
   }
   if (t && t.what === 'project' && !may('/projects')) t = null

@@ -20,6 +20,7 @@ vi.mock('@/api/policies', async (orig) => ({
 }))
 
 import { getProject } from '@/api/projects'
+import { useAuthStore } from '@/stores/auth'
 import ProjectDetailView from './ProjectDetailView.vue'
 
 const get = getProject as unknown as ReturnType<typeof vi.fn>
@@ -52,8 +53,11 @@ function project(capabilities: Partial<ProjectApi.Capabilities>, over: Partial<P
   } as unknown as ProjectApi.Project
 }
 
-async function setup(p: ProjectApi.Project) {
+async function setup(p: ProjectApi.Project, permissions: string[] = []) {
   get.mockResolvedValue(p)
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  useAuthStore().user = { permissions } as never
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -65,7 +69,7 @@ async function setup(p: ProjectApi.Project) {
   const w = mount(ProjectDetailView, {
     props: { id: 7 },
     global: {
-      plugins: [ElementPlus, i18n, router, createPinia()],
+      plugins: [ElementPlus, i18n, router, pinia],
       stubs: {
         ProjectInfo: true,
         ProjectTimeline: true,
@@ -151,5 +155,14 @@ describe('project detail follows the capabilities it is given', () => {
     expect((await setup(project({ route: true }, pooled))).find('[data-testid="project-route"]').exists()).toBe(true)
     document.body.innerHTML = ''
     expect((await setup(project({ route: false }, pooled))).find('[data-testid="project-route"]').exists()).toBe(false)
+  })
+
+  it('offers 向专家提问 to whoever reads the guide, opening the ask dialog with the project', async () => {
+    expect((await setup(project({}))).find('[data-testid="project-ask"]').exists()).toBe(false)
+    document.body.innerHTML = ''
+    const w = await setup(project({}), ['project.read', 'guide.read'])
+    await w.find('[data-testid="project-ask"]').trigger('click')
+    await flushPromises()
+    expect(document.querySelector('[data-testid="qa-ask-project"]')?.textContent).toBe('动力电池PACK生产线项目')
   })
 })
