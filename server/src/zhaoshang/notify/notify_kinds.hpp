@@ -23,6 +23,8 @@ inline constexpr std::string_view kLeadOnAgenda = "lead_on_agenda";       // to 
 inline constexpr std::string_view kRoutingReceived = "routing_received";  // to the park's receivers
 inline constexpr std::string_view kPolicyExpiring = "policy_expiring";  // to the owner unit, 投促局
 inline constexpr std::string_view kDigest = "digest";  // the daily digest, to each person
+// An administrator account locked out after failed logins: to the security administrators.
+inline constexpr std::string_view kAdminLocked = "admin_locked";
 
 struct KindInfo {
   std::string_view code;

@@ -265,7 +265,8 @@ std::vector<std::string> RecentPasswordHashes(db::Connection& c, int64_t id, int
   auto cur = c.Query("SELECT password_hash FROM users WHERE id = ?", {id});
   if (!cur.empty()) out.push_back(cur[0].Text(0));
   auto rs = c.Query(
-      "SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY changed_at DESC "
+      "SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY changed_at DESC, "
+      "id DESC "
       "LIMIT ?",
       {id, int64_t(std::max(0, n - 1))});
   for (size_t i = 0; i < rs.size(); ++i) out.push_back(rs[i].Text(0));

@@ -10,6 +10,9 @@
 
 namespace zhaoshang::org {
 
+// The security administrator (安全管理员): grants roles, and is told of administrator lockouts.
+inline constexpr std::string_view kSecurityAdmin = "secadmin";
+
 // Data scope of a grant, narrowest first.
 enum class Scope { kSelf, kUnit, kSubtree, kAll };
 std::string_view ScopeName(Scope s);

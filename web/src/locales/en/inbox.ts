@@ -29,6 +29,10 @@ export default {
     routing_received: { label: 'New routing', text: 'The project “{title}” was routed to your park: accept or decline it in time' },
     policy_expiring: { label: 'Policy ending', text: 'The policy “{title}” ends soon: arrange its successor' },
     digest: { label: 'Digest', text: 'Your daily digest of to-dos' },
+    admin_locked: {
+      label: 'Administrator locked',
+      text: 'The administrator account “{title}” was locked after repeated failed logins: please check',
+    },
     other: { label: 'Notice', text: 'New notification: {title}' },
   },
   detail: {
@@ -37,6 +41,8 @@ export default {
     raisedTo: 'Raised to {tier}',
     digest: '{overdue} overdue, {due_soon} due soon',
     expiresOn: 'Ends on {date}',
+    lockedAccount: 'Locked for every address: the account reached its failure ceiling',
+    lockedSource: 'Locked for one address; other addresses may still log in',
   },
   tiers: {
     responsible: 'the responsible person',

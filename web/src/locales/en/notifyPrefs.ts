@@ -38,6 +38,7 @@ export default {
     routing_received: { label: 'Project routed to your park', hint: 'A project is routed to your park and waits for your answer' },
     policy_expiring: { label: 'Policy ending soon', hint: 'A policy your unit keeps ends within 90 days and needs a successor' },
     digest: { label: 'Daily digest', hint: 'Every morning: your to-dos that are due soon or overdue' },
+    admin_locked: { label: 'Administrator locked out', hint: 'An administrator account is locked after repeated failed logins' },
   },
   otherKind: 'Other notifications ({kind})',
 }

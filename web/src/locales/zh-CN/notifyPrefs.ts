@@ -31,6 +31,7 @@ export default {
     routing_received: { label: '新的分派项目', hint: '有项目分派到本园区、等待接收时' },
     policy_expiring: { label: '政策即将到期', hint: '本单位维护的政策将在 90 天内到期、需要做好政策接续时' },
     digest: { label: '每日待办摘要', hint: '每天早上汇总您即将到期和已超期的待办' },
+    admin_locked: { label: '管理员账号被锁定', hint: '管理员账号因多次登录失败被锁定时' },
   },
   otherKind: '其他通知（{kind}）',
 }
