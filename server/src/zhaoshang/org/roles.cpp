@@ -278,6 +278,17 @@ std::set<std::string> PermissionsOf(const std::vector<std::string>& roles) {
   return out;
 }
 
+std::vector<std::string> RolesGranting(std::string_view permission, bool everywhere_only) {
+  std::vector<std::string> out;
+  for (const auto& r : AllRoles())
+    for (const auto& g : r.grants)
+      if (g.permission == permission && (!everywhere_only || g.scope == Scope::kAll)) {
+        out.emplace_back(r.code);
+        break;
+      }
+  return out;
+}
+
 bool InScope(Scope scope, int64_t caller_user, int64_t caller_unit,
              const std::set<int64_t>& caller_subtree, int64_t owner_user, int64_t owner_unit) {
   switch (scope) {
