@@ -156,6 +156,55 @@ TEST(AuthApi, TheAccountCeilingLocksTheAccountFromEveryAddress) {
   EXPECT_EQ(ev.json.at("total").as_int64(), 1);
 }
 
+// The security administrator hears of an administrator locked out in the inbox, sent in the
+// transaction of the failure that locked it: once per lock, by the account ceiling or one address;
+// a business account locked out is no such event.
+TEST(AuthApi, TheSecurityAdministratorIsToldInTheInboxWhenAnAdministratorIsLockedOut) {
+  Config cfg;
+  cfg.lockout_account_failures = 8;
+  TestApp t(true, cfg);
+  Client sec(*t.app, "10.0.0.5");
+  ASSERT_EQ(sec.Login("secadmin").status, 200);
+  const auto unread = [&] {
+    Reply r = sec.Get("/api/v1/notifications/unread-count");
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.status == 200 ? r.json.at("unread").as_int64() : -1;
+  };
+  const int64_t before = unread();
+  FailLogins(t, "trainer", 5, "203.0.113.7");  // a business account: not an administrator
+  EXPECT_EQ(unread(), before);
+  FailLogins(t, "auditadmin", 4, "203.0.113.1");
+  FailLogins(t, "auditadmin", 3, "203.0.113.2");
+  EXPECT_EQ(unread(), before);                    // not locked yet
+  FailLogins(t, "auditadmin", 1, "203.0.113.2");  // the 8th: the account ceiling
+  EXPECT_EQ(unread(), before + 1);
+  EXPECT_EQ(Client(*t.app, "10.0.0.3").Login("auditadmin").status, 423);  // no second notice
+  FailLogins(t, "sysadmin", 5, "203.0.113.9");                            // one address locked out
+  EXPECT_EQ(unread(), before + 2);
+  Reply list = sec.Get("/api/v1/notifications?unread=true");
+  ASSERT_EQ(list.status, 200) << list.body;
+  const auto& items = list.json.at("items").as_array();
+  ASSERT_GE(items.size(), 2u) << list.body;
+  const auto& sys = items[0].as_object();  // newest first
+  EXPECT_EQ(sys.at("kind").as_string(), "admin_locked");
+  EXPECT_EQ(sys.at("object_type").as_string(), "user");
+  EXPECT_EQ(sys.at("object_id").as_int64(), UserIdByLogin(*t.app, "sysadmin"));
+  EXPECT_EQ(sys.at("detail").at("scope").as_string(), "source");
+  const auto& aud = items[1].as_object();
+  EXPECT_EQ(aud.at("kind").as_string(), "admin_locked");
+  EXPECT_EQ(aud.at("object_id").as_int64(), UserIdByLogin(*t.app, "auditadmin"));
+  EXPECT_EQ(aud.at("detail").at("scope").as_string(), "account");
+  EXPECT_NE(std::string(aud.at("title").as_string()).find("auditadmin"), std::string::npos);
+  // Only the security administrators are told: the other administrators have no inbox at all.
+  Client sys_admin(*t.app, "10.0.0.6");
+  ASSERT_EQ(sys_admin.Login("sysadmin").status, 200);
+  EXPECT_EQ(sys_admin.Get("/api/v1/notifications/unread-count").status, 403);
+  auto c = t.app->db().Acquire();
+  EXPECT_EQ(c->QueryInt("SELECT COUNT(*) FROM notifications WHERE kind = 'admin_locked'", {}), 2);
+  // A security event is not posted to a unit's group chat.
+  EXPECT_EQ(c->QueryInt("SELECT COUNT(*) FROM deliveries WHERE kind = 'admin_locked'", {}), 0);
+}
+
 TEST(AuthApi, ConcurrentFailuresFromOneAddressAllCountAndNoneFails) {
   TestApp t;
   std::vector<std::thread> threads;

@@ -78,6 +78,43 @@ TEST(MatchingApi, AParkEditsOnlyItsOwnProfile) {
             204);
 }
 
+// The park card's Edit button shows what the server says: the detail carries can_edit, computed
+// by the rule the writes check (a receiver's park.write covers its own park subtree only).
+TEST(MatchingApi, TheParkDetailSaysWhoMayEditItAsTheListDoes) {
+  TestApp t;
+  for (const char* login : {"receiver", "coordinator", "promoter"}) {
+    Client c(*t.app);
+    ASSERT_EQ(c.Login(login).status, 200);
+    Reply list = c.Get("/api/v1/parks");
+    ASSERT_EQ(list.status, 200) << list.body;
+    int editable = 0;
+    for (const auto& p : list.json.at("items").as_array()) {
+      const std::string id = Id(p.at("unit_id").as_int64());
+      Reply one = c.Get("/api/v1/parks/" + id);
+      ASSERT_EQ(one.status, 200) << one.body;
+      EXPECT_EQ(one.json.at("can_edit").as_bool(), p.at("can_edit").as_bool())
+          << login << " " << id;
+      editable += one.json.at("can_edit").as_bool();
+    }
+    const int64_t parks = static_cast<int64_t>(list.json.at("items").as_array().size());
+    if (std::string(login) == "receiver") EXPECT_EQ(editable, 1);
+    if (std::string(login) == "coordinator") EXPECT_EQ(editable, parks);
+    if (std::string(login) == "promoter") EXPECT_EQ(editable, 0);
+  }
+  Client park(*t.app);
+  ASSERT_EQ(park.Login("receiver").status, 200);
+  const std::string jkq = Id(UnitIdByCode(*t.app, "AQ-JKQ")),
+                    gxq = Id(UnitIdByCode(*t.app, "AQ-GXQ"));
+  EXPECT_TRUE(park.Get("/api/v1/parks/" + jkq).json.at("can_edit").as_bool());
+  EXPECT_FALSE(park.Get("/api/v1/parks/" + gxq).json.at("can_edit").as_bool());
+  Reply mine = park.Get("/api/v1/parks/" + jkq);
+  Reply saved =
+      park.Put("/api/v1/parks/" + jkq,
+               json::object{{"positioning", "新能源汽车"}, {"version", mine.json.at("version")}});
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_TRUE(saved.json.at("can_edit").as_bool());
+}
+
 TEST(MatchingApi, RanksParksWithReasonsAndShowsExclusionsApart) {
   TestApp t;
   Client promoter(*t.app);
@@ -133,6 +170,27 @@ TEST(MatchingApi, RanksParksWithReasonsAndShowsExclusionsApart) {
   Client other(*t.app);
   ASSERT_EQ(other.Login("yxpromoter").status, 200);
   EXPECT_EQ(other.Get("/api/v1/projects/" + Id(mine) + "/matches").status, 404);
+}
+
+// Each routing row says whether the caller may route its project again (re-route after a
+// decline): the server's answer beside respond and withdraw, not the client's copy of the rule.
+TEST(MatchingApi, ADeclinedRoutingOffersReroutingToWhoeverMayRoute) {
+  TestApp t;
+  int declined = 0;
+  for (const char* login : {"coordinator", "leader", "receiver"}) {
+    Client c(*t.app);
+    ASSERT_EQ(c.Login(login).status, 200);
+    Reply all = c.Get("/api/v1/routings?page_size=200");
+    ASSERT_EQ(all.status, 200) << all.body;
+    for (const auto& r : all.json.at("items").as_array()) {
+      const bool is_declined = r.at("status").as_string() == "declined";
+      const bool may_route = std::string(login) == "coordinator";
+      EXPECT_EQ(r.at("capabilities").at("reroute").as_bool(), is_declined && may_route)
+          << login << " routing " << r.at("id").as_int64();
+      if (may_route) declined += is_declined;
+    }
+  }
+  EXPECT_GE(declined, 1);  // the demo has declines
 }
 
 TEST(MatchingApi, TheParkDeclinesWithAReasonAndTheStatisticsShowIt) {

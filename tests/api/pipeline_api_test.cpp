@@ -1,5 +1,7 @@
 // The pipeline through App::Handle, on SQLite and PostgreSQL: collisions, workflow, scope,
 // concurrency, activities, ledger filters.
+#include <set>
+
 #include "support/test_env.hpp"
 #include "zhaoshang/pipeline/workflow.hpp"
 
@@ -15,6 +17,68 @@ Reply Move(Client& c, int64_t id, const std::string& to, int64_t version, json::
 }
 
 int64_t Version(const Reply& r) { return r.json.at("version").as_int64(); }
+
+// The transition dialog names the responsible person from whom the server says a hand-over to
+// the park accepts (GET /pipeline/receivers, the rule the transition checks): any active account
+// of the park or a unit below it — not only the receiver role — and no one else.
+TEST(PipelineApi, TheReceiversListedAreWhomAHandOverAccepts) {
+  TestApp t;
+  Client coordinator(*t.app), park(*t.app), sys(*t.app);
+  ASSERT_EQ(coordinator.Login("coordinator").status, 200);
+  ASSERT_EQ(park.Login("receiver").status, 200);
+  ASSERT_EQ(sys.Login("sysadmin").status, 200);
+  const int64_t jkq = UnitIdByCode(*t.app, "AQ-JKQ");
+  const auto logins = [&](const std::string& unit) {
+    Reply r = coordinator.Get("/api/v1/pipeline/receivers?unit_id=" + unit);
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::set<std::string> out;
+    if (r.status == 200)
+      for (const auto& u : r.json.at("items").as_array())
+        out.insert(std::string(u.at("login").as_string()));
+    return out;
+  };
+  const auto listed = logins(std::to_string(jkq));
+  EXPECT_TRUE(listed.count("receiver"));
+  EXPECT_TRUE(listed.count("jkpromoter"));  // 经开区招商服务中心, below the park
+  EXPECT_FALSE(listed.count("yxpromoter"));
+  EXPECT_EQ(coordinator
+                .Get("/api/v1/pipeline/receivers?unit_id=" +
+                     std::to_string(UnitIdByCode(*t.app, "AQ-JKQ-ZS")))
+                .Field("unit_id"),
+            "invalid_value");  // not a park or district
+
+  // Route two projects of the pool to the park and accept each naming someone.
+  auto routing = [&]() {
+    auto c = t.app->db().Acquire();
+    const int64_t id = *c->QueryInt(
+        "SELECT MIN(id) FROM projects WHERE stage = 'approved' AND pending_routing_id IS NULL", {});
+    Reply p = coordinator.Get("/api/v1/projects/" + std::to_string(id));
+    Reply r = coordinator.Post("/api/v1/projects/" + std::to_string(id) + "/routings",
+                               json::object{{"park_id", jkq}, {"version", p.json.at("version")}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return std::to_string(r.json.at("id").as_int64());
+  };
+  auto accept = [&](const std::string& rid, const std::string& login) {
+    return park.Post("/api/v1/routings/" + rid + "/accept",
+                     json::object{{"responsible_user_id", UserIdByLogin(*t.app, login)}});
+  };
+  const std::string first = routing();
+  EXPECT_EQ(accept(first, "yxpromoter").Field("responsible_user_id"), "invalid_value");
+  EXPECT_EQ(accept(first, "jkpromoter").status, 200);  // listed: accepted
+
+  // A disabled account of the park is neither listed nor accepted.
+  Reply u = sys.Get("/api/v1/users?q=jkpromoter");
+  ASSERT_EQ(u.status, 200) << u.body;
+  const auto& row = u.json.at("items").at(0);
+  ASSERT_EQ(sys.Patch("/api/v1/users/" + std::to_string(row.at("id").as_int64()),
+                      json::object{{"active", false}, {"version", row.at("version")}})
+                .status,
+            200);
+  EXPECT_FALSE(logins(std::to_string(jkq)).count("jkpromoter"));
+  const std::string second = routing();
+  EXPECT_EQ(accept(second, "jkpromoter").Field("responsible_user_id"), "invalid_value");
+  EXPECT_EQ(accept(second, "receiver").status, 200);
+}
 
 TEST(PipelineApi, CollisionHintIsMaskedOutOfScopeAndJoiningMakesACoPromoter) {
   TestApp t;

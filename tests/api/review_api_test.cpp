@@ -1,5 +1,7 @@
 // The pre-review panel through the API, on SQLite and PostgreSQL: what an outside expert can
 // see, score sheets, recusal, the quorum, closing a round and its decisions.
+#include <set>
+
 #include "support/test_env.hpp"
 #include "zhaoshang/review/review_types.hpp"
 
@@ -21,6 +23,48 @@ int64_t DemoRound(Client& c) {
   Reply r = c.Get("/api/v1/review/rounds?status=open");
   EXPECT_EQ(r.status, 200) << r.body;
   return r.json.at("items").at(0).at("id").as_int64();
+}
+
+// The panel dialog offers whom the server says a panel may take (GET /review/eligible-members,
+// the rule a save checks): every one it lists is accepted, and an active account it leaves out
+// is refused as not_eligible.
+TEST(ReviewApi, TheEligibleMembersAreExactlyWhomAPanelAccepts) {
+  TestApp t;
+  Client c(*t.app);
+  ASSERT_EQ(c.Login("coordinator").status, 200);
+  Reply all = c.Get("/api/v1/review/eligible-members");
+  ASSERT_EQ(all.status, 200) << all.body;
+  std::set<std::string> listed;
+  json::array members;
+  for (const auto& u : all.json.at("items").as_array()) {
+    listed.insert(std::string(u.at("login").as_string()));
+    EXPECT_FALSE(u.as_object().contains("locked_until"));  // names and roles, no account state
+    members.push_back(json::object{{"user_id", u.at("id")}, {"category", "academic"}});
+  }
+  for (const char* login :
+       {"receiver", "collaborator", "reviewer", "expert", "expert2", "coordinator", "unithead"})
+    EXPECT_TRUE(listed.count(login)) << login;
+  for (const char* login :
+       {"promoter", "trainer", "statistician", "leader", "sysadmin", "secadmin", "auditadmin"}) {
+    EXPECT_FALSE(listed.count(login)) << login;
+    json::object panel{
+        {"name", "临时专班"},
+        {"members", json::array{json::object{{"user_id", UserIdByLogin(*t.app, login)},
+                                             {"category", "academic"}}}}};
+    EXPECT_EQ(c.Post("/api/v1/review/panels", panel).Field("members"), "not_eligible") << login;
+  }
+  Reply everyone =
+      c.Post("/api/v1/review/panels", json::object{{"name", "全体可选成员"}, {"members", members}});
+  EXPECT_EQ(everyone.status, 201) << everyone.body;
+  // The search narrows by login or name.
+  Reply experts = c.Get("/api/v1/review/eligible-members?q=expert");
+  ASSERT_EQ(experts.status, 200) << experts.body;
+  std::set<std::string> found;
+  for (const auto& u : experts.json.at("items").as_array())
+    found.insert(std::string(u.at("login").as_string()));
+  EXPECT_EQ(found, (std::set<std::string>{"expert", "expert2"}));
+  EXPECT_EQ(c.Get("/api/v1/review/eligible-members?q=" + std::string(51, 'a')).Field("q"),
+            "too_long");
 }
 
 TEST(ReviewApi, AnOutsideExpertSeesOnlyTheirRound) {

@@ -60,6 +60,26 @@ TEST_F(StoreTest, SubtreeFollowsTheTree) {
   EXPECT_EQ(org::store::Subtree(*c, city).size(), 5u);
 }
 
+// "The last five passwords" in the order they were chosen, even when several changes share one
+// millisecond: the history's id breaks the tie, not where the rows happen to lie (an UPDATE moves
+// a row to the end of the heap on PostgreSQL).
+TEST_F(StoreTest, PasswordHistoryTiesOnTheMillisecondAreBrokenByTheOrderOfWriting) {
+  auto c = db_->Acquire();
+  const int64_t unit = org::store::InsertUnit(*c, {0, std::nullopt, "U", "city", "U", 1}, kT0);
+  org::User u;
+  u.login = "tie";
+  u.name = "并列";
+  u.unit_id = unit;
+  u.password_hash = "h0";
+  const int64_t id = org::store::InsertUser(*c, u, kT0);
+  for (const char* h : {"h1", "h2", "h3", "h4", "h5", "h6"})
+    org::store::SetPassword(*c, id, h, kT0 + 1, false);  // one millisecond for all six
+  c->Execute("UPDATE password_history SET changed_at = changed_at WHERE password_hash IN (?, ?)",
+             {std::string("h0"), std::string("h1")});
+  EXPECT_EQ(org::store::RecentPasswordHashes(*c, id, 5),
+            (std::vector<std::string>{"h6", "h5", "h4", "h3", "h2"}));
+}
+
 TEST_F(StoreTest, UniqueViolationIsFlaggedAndRollbackLeavesNothing) {
   auto c = db_->Acquire();
   org::store::InsertUnit(*c, {0, std::nullopt, "X", "city", "X", 1}, kT0);

@@ -60,6 +60,9 @@ check "the database refuses to delete audit rows" bash -c "! sqlite3 '$DIR/z.db'
 check "audit archive refuses a date inside the 184 days" bash -c "
   out=\$('$BIN' --db '$DB' audit archive --before \$(date -u +%F) --out '$DIR/a.jsonl' 2>&1); rc=\$?
   [ \$rc -eq 1 ] && echo \"\$out\" | grep -q '184 days' && [ ! -e '$DIR/a.jsonl' ]"
+check "audit archive refuses a --before that is no ISO date (the one validator: not 2026-+1-+1)" bash -c "
+  out=\$('$BIN' --db '$DB' audit archive --before '2026-+1-+1' --out '$DIR/b.jsonl' 2>&1); rc=\$?
+  [ \$rc -ne 0 ] && echo \"\$out\" | grep -q 'wants a date YYYY-MM-DD' && [ ! -e '$DIR/b.jsonl' ]"
 check "audit verify reports the last row deleted in the database" bash -c "
   cp '$DIR/z.db' '$DIR/t.db'
   id=\$(sqlite3 '$DIR/t.db' 'SELECT MAX(id) FROM audit_log')

@@ -2230,6 +2230,46 @@ async function confirmBox(page) {
 }
 
 scenario(
+  "预审专班: the member picker offers whom the server says a panel may take (eligible-members), never a promoter or an administrator",
+  async () => {
+    const s = await newSession();
+    await loginAs(s.page, "coordinator");
+    await s.page.goto(`${baseUrl}/review/panels`);
+    await tid(s.page, "panel-create").click();
+    const dlg = tid(s.page, "panel-dialog");
+    await dlg.waitFor();
+    const [res] = await Promise.all([
+      s.page.waitForResponse((r) =>
+        isApi(r, "GET", /\/api\/v1\/review\/eligible-members$/),
+      ),
+      dlg.locator('[data-testid="panel-member-pick"] .el-select__wrapper').click(),
+    ]);
+    if (res.status() !== 200)
+      throw new Error(`eligible-members → HTTP ${res.status()}`);
+    const items = (await res.json()).items;
+    const logins = items.map((u) => u.login);
+    for (const who of ["reviewer", "expert", "receiver"])
+      if (!logins.includes(who))
+        throw new Error(`${who} not eligible: ${logins.join(",")}`);
+    for (const who of ["promoter", "trainer", "sysadmin", "secadmin"])
+      if (logins.includes(who))
+        throw new Error(`${who} offered as a panel member`);
+    const options = s.page.locator(".el-select-dropdown__item:visible");
+    await options.first().waitFor();
+    const shown = (await options.allTextContents()).map((x) => x.trim());
+    sameSet(
+      shown.map((x) => x.replace(/（.*$/, "")),
+      items.map((u) => u.name),
+      "member options",
+    );
+    if (shown.some((x) => x.includes("（promoter）")))
+      throw new Error("a promoter is offered");
+    await s.page.keyboard.press("Escape");
+    assertNoProblems(s.problems);
+  },
+);
+
+scenario(
   "outside expert sees only the workbench and 预审轮次, votes in the open round; coordinator closes it and the project enters the pool",
   async () => {
     const s = await newSession();
@@ -2534,6 +2574,39 @@ scenario(
       `产业不符 ${reason0 + 1}`,
     );
     await shot(s.page, "49-routing-stats");
+    assertNoProblems(s.problems);
+  },
+);
+
+scenario(
+  "park card: 编辑 shows where the server says this user may edit (a receiver: its own park, not another)",
+  async () => {
+    const s = await newSession();
+    await loginAs(s.page, "receiver");
+    const parks = (await apiGet(s.page, "/parks")).body.items;
+    const own = parks.find((p) => p.unit_name === JKQ);
+    const other = parks.find((p) => p.unit_name === "安庆高新技术产业开发区");
+    if (!own?.can_edit || !other || other.can_edit)
+      throw new Error(`unexpected can_edit: ${JSON.stringify({ own, other })}`);
+    const edit = s.page
+      .locator('[data-testid="page-park-card"] .toolbar button')
+      .filter({ hasText: "编辑" });
+    for (const [park, offered] of [
+      [own, true],
+      [other, false],
+    ]) {
+      const [res] = await Promise.all([
+        s.page.waitForResponse((r) =>
+          isApi(r, "GET", new RegExp(`/api/v1/parks/${park.unit_id}$`)),
+        ),
+        s.page.goto(`${baseUrl}/parks/${park.unit_id}/card`),
+      ]);
+      if ((await res.json()).can_edit !== offered)
+        throw new Error(`${park.unit_name}: detail can_edit is not ${offered}`);
+      await expectText(s.page, '[data-testid="card-name"]', park.unit_name);
+      if ((await edit.count()) !== (offered ? 1 : 0))
+        throw new Error(`${park.unit_name}: 编辑 ${offered ? "missing" : "offered"}`);
+    }
     assertNoProblems(s.problems);
   },
 );

@@ -71,6 +71,8 @@ export namespace ParkApi {
     updated_at: number | null
     /** 0 = never saved */
     version: number
+    /** whether this user may edit this park's profile: the server's answer (GET/PUT /parks/{id}) */
+    can_edit: boolean
   }
 
   export interface Summary {

@@ -311,6 +311,14 @@ export namespace ProjectApi {
   export type DeadlineStage = 'lead' | 'in_review' | 'approved' | 'negotiating' | 'signed' | 'construction'
 
   /** GET/PUT /pipeline/settings: days from entering a stage to its next-step deadline (1–3650). */
+  /** Someone a hand-over to a park may name responsible (GET /pipeline/receivers: the server's rule). */
+  export interface Receiver {
+    id: number
+    login: string
+    name: string
+    unit_id: number
+    unit_name: string
+  }
   export interface Settings {
     stage_deadline_days: Partial<Record<DeadlineStage, number>>
     /** days a park has to accept or decline a routing (1–60, default 5) */
@@ -479,6 +487,12 @@ export const DEADLINE_STAGES: readonly ProjectApi.DeadlineStage[] = [
   'signed',
   'construction',
 ]
+/**
+ * Whom a hand-over to the park or district may name as the responsible person: every active account of it
+ * or a unit below it (the rule the transition checks). Permission `user.read`.
+ */
+export const listReceivers = (unitId: number, opts?: RequestOptions) =>
+  http.get<{ items: ProjectApi.Receiver[] }>('/pipeline/receivers', { ...opts, query: { unit_id: unitId } })
 /** Permission `project.read`. */
 export const getPipelineSettings = (opts?: RequestOptions) => http.get<ProjectApi.Settings>('/pipeline/settings', opts)
 /** Permission `pipeline.settings` (coordinator); answers the saved settings. */

@@ -24,6 +24,15 @@ export namespace ReviewApi {
     members: Member[]
     version: number
   }
+  /** An account a panel may take (GET /review/eligible-members: the server's rule). */
+  export interface EligibleMember {
+    id: number
+    login: string
+    name: string
+    unit_id: number
+    unit_name: string
+    roles: string[]
+  }
   export interface PanelInput {
     name: string
     members: { user_id: number; category: Category }[]
@@ -169,6 +178,9 @@ export const listPanels = (opts?: RequestOptions) => http.get<{ items: ReviewApi
 export const createPanel = (b: ReviewApi.PanelInput, opts?: RequestOptions) => http.post<ReviewApi.Panel>('/review/panels', b, opts)
 export const updatePanel = (id: number, b: ReviewApi.PanelPatch, opts?: RequestOptions) =>
   http.patch<ReviewApi.Panel>(`/review/panels/${id}`, b, opts)
+/** Whom a panel may take, by login or name (at most 50): the rule a save checks, said by the server. */
+export const listEligibleMembers = (q: string, opts?: RequestOptions) =>
+  http.get<{ items: ReviewApi.EligibleMember[] }>('/review/eligible-members', { ...opts, query: { q: q || undefined } })
 export const getCriteria = (opts?: RequestOptions) => http.get<ReviewApi.Criteria>('/review/criteria', opts)
 export const putCriteria = (b: ReviewApi.Criteria, opts?: RequestOptions) => http.put<ReviewApi.Criteria>('/review/criteria', b, opts)
 export const listRounds = (status: ReviewApi.RoundStatus | null, opts?: RequestOptions) =>

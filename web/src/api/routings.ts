@@ -30,8 +30,8 @@ export namespace RoutingApi {
     decided_at: number | null
     /** the park's fit score when routed */
     fit_score: number | null
-    /** what this user may do with it now (接收/退回, 撤回), decided by the server */
-    capabilities: { respond: boolean; withdraw: boolean }
+    /** what this user may do with it now (接收/退回, 撤回, 重新分派 after a decline), decided by the server */
+    capabilities: { respond: boolean; withdraw: boolean; reroute: boolean }
   }
   export interface Query {
     status?: Status | null

@@ -5,7 +5,7 @@ const paths = (perms: string[]) => visibleMenu(perms).map((m) => m.path)
 
 describe('permission → menu filter', () => {
   it('shows a promoter the workbench and the pipeline pages', () => {
-    expect(paths(['workbench.view', 'project.read', 'project.create', 'catalog.read'])).toEqual([
+    expect(paths(['workbench.view', 'inbox.read', 'project.read', 'project.create', 'catalog.read'])).toEqual([
       '/workbench',
       '/notifications',
       '/projects',
@@ -16,7 +16,7 @@ describe('permission → menu filter', () => {
   })
 
   it('hides the lead form from roles that read projects but may not report', () => {
-    expect(paths(['workbench.view', 'project.read', 'catalog.read'])).toEqual([
+    expect(paths(['workbench.view', 'inbox.read', 'project.read', 'catalog.read'])).toEqual([
       '/workbench',
       '/notifications',
       '/projects',
@@ -36,6 +36,8 @@ describe('permission → menu filter', () => {
   it('shows the coordinator 阶段期限 after the catalog; read-only roles do not get it', () => {
     const coordinator = [
       'workbench.view',
+      'inbox.read',
+      'inbox.read',
       'user.read',
       'catalog.read',
       'catalog.write',
@@ -53,11 +55,11 @@ describe('permission → menu filter', () => {
       '/pipeline/settings',
       '/users',
     ])
-    expect(paths(['workbench.view', 'project.read', 'user.read', 'catalog.read'])).not.toContain('/pipeline/settings')
+    expect(paths(['workbench.view', 'inbox.read', 'project.read', 'user.read', 'catalog.read'])).not.toContain('/pipeline/settings')
   })
 
   it('shows 撞单确认 to whoever adjudicates the first report (the coordinator) only', () => {
-    expect(paths(['workbench.view', 'project.read', 'project.create', 'project.adjudicate'])).toEqual([
+    expect(paths(['workbench.view', 'inbox.read', 'project.read', 'project.create', 'project.adjudicate'])).toEqual([
       '/workbench',
       '/notifications',
       '/projects',
@@ -65,18 +67,20 @@ describe('permission → menu filter', () => {
       '/projects/new',
       '/projects/collisions',
     ])
-    expect(paths(['workbench.view', 'project.read', 'project.create'])).not.toContain('/projects/collisions')
+    expect(paths(['workbench.view', 'inbox.read', 'project.read', 'project.create'])).not.toContain('/projects/collisions')
     expect(activeMenuPath(MENU, '/projects/collisions')).toBe('/projects/collisions')
   })
 
   it('shows an outside expert only the workbench and the review rounds', () => {
-    expect(paths(['workbench.view', 'review.participate'])).toEqual(['/workbench', '/notifications', '/review/rounds'])
-    expect(homePath(['workbench.view', 'review.participate'])).toBe('/workbench')
+    expect(paths(['workbench.view', 'inbox.read', 'review.participate'])).toEqual(['/workbench', '/notifications', '/review/rounds'])
+    expect(homePath(['workbench.view', 'inbox.read', 'review.participate'])).toBe('/workbench')
   })
 
   it('shows a receiver routing, review rounds and park profiles, but not the panels', () => {
     const receiver = [
       'workbench.view',
+      'inbox.read',
+      'inbox.read',
       'project.read',
       'project.write',
       'catalog.read',
@@ -100,6 +104,8 @@ describe('permission → menu filter', () => {
   it('shows the coordinator the panels page and leaders the rounds read-only', () => {
     const coordinator = [
       'workbench.view',
+      'inbox.read',
+      'inbox.read',
       'project.read',
       'project.create',
       'catalog.read',
@@ -122,7 +128,7 @@ describe('permission → menu filter', () => {
       '/catalog',
       '/pipeline/settings',
     ])
-    expect(paths(['workbench.view', 'project.read', 'routing.read', 'review.read', 'park.read'])).toEqual([
+    expect(paths(['workbench.view', 'inbox.read', 'project.read', 'routing.read', 'review.read', 'park.read'])).toEqual([
       '/workbench',
       '/notifications',
       '/projects',
@@ -136,14 +142,14 @@ describe('permission → menu filter', () => {
   })
 
   it('lists 站内通知 right under the workbench for every business role, and 督办 in the projects group for supervision.read', () => {
-    expect(paths(['workbench.view', 'factor.read', 'supervision.read'])).toEqual([
+    expect(paths(['workbench.view', 'inbox.read', 'factor.read', 'supervision.read'])).toEqual([
       '/workbench',
       '/notifications',
       '/factor-requests',
       '/supervision',
     ])
-    expect(paths(['workbench.view', 'review.participate'])).toContain('/notifications')
-    expect(paths(['workbench.view', 'project.read'])).not.toContain('/supervision')
+    expect(paths(['workbench.view', 'inbox.read', 'review.participate'])).toContain('/notifications')
+    expect(paths(['workbench.view', 'inbox.read', 'project.read'])).not.toContain('/supervision')
     expect(MENU.find((m) => m.path === '/supervision')?.group).toBe('projects')
     expect(activeMenuPath(MENU, '/supervision/7/print')).toBe('/supervision')
     expect(activeMenuPath(MENU, '/notifications')).toBe('/notifications')
@@ -155,8 +161,17 @@ describe('permission → menu filter', () => {
 
   it('shows the system admin 群机器人 after the roles, with robot.manage only', () => {
     expect(paths(['org.write', 'user.read', 'role.read', 'robot.manage'])).toEqual(['/org/units', '/users', '/roles', '/robots'])
-    expect(paths(['workbench.view', 'project.read', 'user.read'])).not.toContain('/robots')
+    expect(paths(['workbench.view', 'inbox.read', 'project.read', 'user.read'])).not.toContain('/robots')
     expect(activeMenuPath(MENU, '/robots')).toBe('/robots')
+  })
+
+  it('shows the security admin the inbox (administrator lockouts) above the org units, users and roles, but not the workbench', () => {
+    expect(paths(['org.read', 'user.read', 'user.roles', 'role.read', 'inbox.read'])).toEqual([
+      '/notifications',
+      '/org/units',
+      '/users',
+      '/roles',
+    ])
   })
 
   it('shows org units to a role reader without org.write', () => {
@@ -174,13 +189,14 @@ describe('permission → menu filter', () => {
 
   it('lands on the first visible item after login', () => {
     expect(homePath(['audit.read', 'user.read'])).toBe('/users')
-    expect(homePath(['workbench.view', 'audit.read'])).toBe('/workbench')
+    expect(homePath(['workbench.view', 'inbox.read', 'audit.read'])).toBe('/workbench')
   })
 })
 
 describe('menu groups and breadcrumbs', () => {
   const coordinator = [
     'workbench.view',
+    'inbox.read',
     'project.read',
     'project.create',
     'routing.read',
@@ -215,11 +231,11 @@ describe('menu groups and breadcrumbs', () => {
     const admin = groupMenu(visibleMenu(['org.write', 'user.read', 'role.read']))
     expect(admin.every((e) => e.kind === 'item')).toBe(true)
     expect(admin).toHaveLength(3)
-    expect(groupMenu(visibleMenu(['workbench.view', 'review.participate'])).every((e) => e.kind === 'item')).toBe(true)
+    expect(groupMenu(visibleMenu(['workbench.view', 'inbox.read', 'review.participate'])).every((e) => e.kind === 'item')).toBe(true)
   })
 
   it('lists 政策库 under 园区与产业 for every policy reader, its pages below it', () => {
-    const reader = visibleMenu(['workbench.view', 'park.read', 'catalog.read', 'policy.read'])
+    const reader = visibleMenu(['workbench.view', 'inbox.read', 'park.read', 'catalog.read', 'policy.read'])
     expect(reader.map((m) => m.path)).toEqual(['/workbench', '/notifications', '/parks', '/policies', '/catalog'])
     expect(MENU.find((m) => m.path === '/policies')?.group).toBe('parks')
     expect(activeMenuPath(reader, '/policies/8')).toBe('/policies')
@@ -229,11 +245,11 @@ describe('menu groups and breadcrumbs', () => {
       { title: 'policies.page.title', path: '/policies' },
       { title: 'policies.form.createTitleShort' },
     ])
-    expect(visibleMenu(['workbench.view', 'park.read']).map((m) => m.path)).not.toContain('/policies')
+    expect(visibleMenu(['workbench.view', 'inbox.read', 'park.read']).map((m) => m.path)).not.toContain('/policies')
   })
 
   it('lists 培训 after 招商指南 for training.read, its pages (completion, sign-in, certificates) below it', () => {
-    const reader = visibleMenu(['workbench.view', 'review.participate', 'guide.read', 'training.read'])
+    const reader = visibleMenu(['workbench.view', 'inbox.read', 'review.participate', 'guide.read', 'training.read'])
     expect(reader.map((m) => m.path)).toEqual(['/workbench', '/notifications', '/review/rounds', '/guide', '/training'])
     expect(MENU.find((m) => m.path === '/training')?.group).toBe('parks')
     expect(activeMenuPath(reader, '/training/sign-in/5')).toBe('/training')

@@ -43,8 +43,8 @@ export interface MenuItem {
 /** The sidebar, in display order. Routes reuse `anyOf` as their guard. */
 export const MENU: MenuItem[] = [
   { path: '/workbench', title: 'layout.menu.workbench', anyOf: ['workbench.view'], icon: Monitor },
-  // 站内通知: every business role has an inbox (the header's bell opens it too).
-  { path: '/notifications', title: 'inbox.page.title', anyOf: ['workbench.view'], icon: Bell },
+  // 站内通知: every business role and the security admin (administrator lockouts) have an inbox (the header's bell opens it too).
+  { path: '/notifications', title: 'inbox.page.title', anyOf: ['inbox.read'], icon: Bell },
   { path: '/projects', title: 'layout.menu.projects', anyOf: ['project.read'], icon: Tickets, group: 'projects' },
   { path: '/projects/board', title: 'layout.menu.board', anyOf: ['project.read'], icon: Grid, group: 'projects' },
   { path: '/projects/new', title: 'layout.menu.newLead', anyOf: ['project.create'], icon: DocumentAdd, group: 'projects' },

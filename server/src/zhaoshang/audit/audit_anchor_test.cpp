@@ -151,7 +151,11 @@ TEST(ArchiveRow, JsonLinesKeepEveryColumn) {
 }
 
 TEST(ArchiveDates, ParseAndRetentionCutoff) {
-  EXPECT_EQ(ParseDateUtc("1970-01-02"), kDayMs);
+  // The archive's date is the platform's one ISO date (core/date.hpp: IsIsoDate, 1990–2100).
+  EXPECT_EQ(ParseDateUtc("1990-01-02"), int64_t{7306} * kDayMs);  // 7 306 days after 1970-01-01
+  EXPECT_FALSE(ParseDateUtc("1970-01-02"));
+  EXPECT_FALSE(ParseDateUtc("2026-+1-+1"));  // sscanf's %2u read "+1" as 1
+  EXPECT_FALSE(ParseDateUtc("2026- 1- 1"));
   EXPECT_EQ(ParseDateUtc("2026-05-30"), 1'780'099'200'000);
   EXPECT_FALSE(ParseDateUtc("2026-02-30"));
   EXPECT_FALSE(ParseDateUtc("2026-5-30"));

@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +10,7 @@
 #include <boost/json.hpp>
 
 #include "zhaoshang/audit/audit_store.hpp"
+#include "zhaoshang/core/date.hpp"
 #include "zhaoshang/core/random.hpp"
 
 namespace zhaoshang::audit {
@@ -24,15 +24,6 @@ std::string N(int64_t v) { return std::to_string(v); }
 
 Error Refused(std::string message) {
   return Error{ErrorCode::kInvalidArgument, "audit_archive", std::move(message)};
-}
-
-std::string FormatDate(int64_t ms) {
-  std::chrono::year_month_day d{std::chrono::floor<std::chrono::days>(
-      std::chrono::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(ms)))};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
-                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-  return buf;
 }
 
 // An archive file being written: removed unless kept.
@@ -83,16 +74,8 @@ std::string ArchiveMac(const std::string& key, const ArchiveEntry& a) {
 std::vector<ArchiveEntry> ListArchives(db::Connection& c) { return store::Archives(c); }
 
 std::optional<int64_t> ParseDateUtc(const std::string& s) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  char tail = 0;
-  if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return std::nullopt;
-  std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
-  if (!ymd.ok()) return std::nullopt;
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::sys_days(ymd).time_since_epoch())
-      .count();
+  if (!IsIsoDate(s)) return std::nullopt;  // the one validator ("2026-+1-+1" is no date)
+  return UtcDayStartMs(s);
 }
 
 int64_t LatestArchiveCutoff(int64_t now_ms) {
@@ -152,7 +135,7 @@ Result<ArchiveEntry> Archive(db::Connection& c, const Anchoring& a, const Actor&
   const int64_t latest = LatestArchiveCutoff(now_ms);
   if (before_ms > latest)
     return Fail(Refused("refused: audit rows are kept " + N(kRetentionDays) +
-                        " days; --before must be " + FormatDate(latest) + " or earlier"));
+                        " days; --before must be " + DateOfMs(latest) + " or earlier"));
   if (fs::exists(out_file)) return Fail(Refused(out_file + " exists; archive into a new file"));
   // A log that does not verify is evidence: it is not moved anywhere.
   if (VerifyResult v = Verify(c, a.key, a.anchor_file); !v.ok)

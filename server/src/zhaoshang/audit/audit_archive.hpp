@@ -26,7 +26,7 @@ std::string ArchiveInput(const ArchiveEntry& a);
 std::string ArchiveMac(const std::string& key, const ArchiveEntry& a);
 std::vector<ArchiveEntry> ListArchives(db::Connection& c);
 
-// "2026-05-01" → its UTC midnight in ms; nullopt if not a date.
+// "2026-05-01" → its UTC midnight in ms; nullopt unless IsIsoDate (core/date.hpp) accepts it.
 std::optional<int64_t> ParseDateUtc(const std::string& s);
 // The latest --before allowed on the day of now_ms: today (UTC) minus the retention period.
 int64_t LatestArchiveCutoff(int64_t now_ms);

@@ -10,8 +10,11 @@
 #include "zhaoshang/auth/auth_store.hpp"
 #include "zhaoshang/auth/password.hpp"
 #include "zhaoshang/core/random.hpp"
+#include "zhaoshang/notify/notify_kinds.hpp"
+#include "zhaoshang/notify/notify_service.hpp"
 #include "zhaoshang/org/org_service.hpp"
 #include "zhaoshang/org/org_store.hpp"
+#include "zhaoshang/org/roles.hpp"
 
 namespace zhaoshang::auth {
 
@@ -34,6 +37,21 @@ Error InvalidCredentials() {
 // The per-account ceiling's state, kept on the user row.
 LockState AccountLock(const org::User& u) {
   return {u.failed_count, u.locked_until, std::nullopt, u.last_failed_at};
+}
+// An administrator locked out is a security event: an audit row and a notification to every
+// active security administrator, in the caller's transaction.
+void ReportAdminLocked(db::Connection& c, const org::User& u, bool account_wide, int64_t now,
+                       const Actor& anon) {
+  const char* scope = account_wide ? "account" : "source";
+  audit::Append(c, now, anon,
+                {"auth.admin_locked", "user", std::to_string(u.id),
+                 fmt::format(R"({{"scope":"{}"}})", scope)});
+  const auto admins =
+      org::store::ActiveUsersWithRoles(c, {std::string(org::kSecurityAdmin)}, std::nullopt);
+  notify::Send(c, admins, notify::kAdminLocked,
+               {"user", u.id, std::nullopt, fmt::format("{} ({})", u.name, u.login),
+                fmt::format(R"({{"scope":"{}"}})", scope)},
+               now);
 }
 }  // namespace
 
@@ -110,11 +128,8 @@ Result<LoginResult> AuthService::Login(const std::string& login_in, const std::s
         c, now, anon,
         {"auth.login_failed", "user", std::to_string(user->id),
          fmt::format(R"({{"reason":"wrong_password","locked":{}}})", locked ? "true" : "false")});
-    // An administrator locked out is a security event the security administrator must see.
     if (locked && org::IsAdminAccount(*fresh))
-      audit::Append(c, now, anon,
-                    {"auth.admin_locked", "user", std::to_string(user->id),
-                     fmt::format(R"({{"scope":"{}"}})", IsLocked(a, now) ? "account" : "source")});
+      ReportAdminLocked(c, *fresh, IsLocked(a, now), now, anon);
     tx.Commit();
     return Fail(InvalidCredentials());
   }

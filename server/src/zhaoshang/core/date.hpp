@@ -14,7 +14,8 @@ std::string DateOfMs(int64_t ms);
 // checks and reports, so a morning entry in Anqing is not taken for yesterday's UTC date.
 std::string LocalDateOfMs(int64_t ms);
 inline constexpr int64_t kChinaUtcOffsetMs = int64_t{8} * 3'600'000;
-// Epoch ms at which an ISO date begins in China.
+// Epoch ms at which an ISO date begins in UTC, and in China. Both take a date IsIsoDate accepts.
+int64_t UtcDayStartMs(const std::string& iso_date);
 int64_t LocalDayStartMs(const std::string& iso_date);
 std::string AddDays(const std::string& iso_date, int days);
 

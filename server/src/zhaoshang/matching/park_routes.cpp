@@ -84,7 +84,8 @@ json::object CarrierJson(const matching::Carrier& k) {
           {"version", k.version}};
 }
 
-json::object ProfileJson(const matching::ParkProfile& p) {
+// A profile, with whether the caller may edit it (ParkService::CanEdit: the rule the writes check).
+json::object ProfileJson(const matching::ParkProfile& p, bool can_edit) {
   json::array contacts, carriers;
   for (const auto& c : p.contacts)
     contacts.push_back(json::object{{"name", c.name}, {"phone", c.phone}, {"title", c.title}});
@@ -111,7 +112,8 @@ json::object ProfileJson(const matching::ParkProfile& p) {
           {"contacts", std::move(contacts)},
           {"carriers", std::move(carriers)},
           {"updated_at", p.updated_at},
-          {"version", p.version}};
+          {"version", p.version},
+          {"can_edit", can_edit}};
 }
 
 // A list of positive integer ids from the body; errors go to `in`.
@@ -162,7 +164,8 @@ http::Response GetPark(const Deps& d, RequestContext& ctx) {
   auto id = ctx.IdParam(0);
   if (!id) return ErrorResponse(NotFound("park not found"));
   auto r = d.parks.Get(*id);
-  return r ? JsonResponse(200, ProfileJson(*r)) : ErrorResponse(r.error());
+  return r ? JsonResponse(200, ProfileJson(*r, d.parks.CanEdit(*ctx.principal, *id)))
+           : ErrorResponse(r.error());
 }
 
 http::Response SavePark(const Deps& d, RequestContext& ctx) {
@@ -199,7 +202,8 @@ http::Response SavePark(const Deps& d, RequestContext& ctx) {
   p.version = in->Int("version", true).value_or(0);
   if (auto st = in->Finish(); !st) return ErrorResponse(st.error());
   auto r = d.parks.Save(*ctx.principal, p, ctx.Actor());
-  return r ? JsonResponse(200, ProfileJson(*r)) : ErrorResponse(r.error());
+  return r ? JsonResponse(200, ProfileJson(*r, d.parks.CanEdit(*ctx.principal, *id)))
+           : ErrorResponse(r.error());
 }
 
 // Reads carrier fields over `k` (a PATCH changes only what it names).

@@ -18,6 +18,8 @@ const std::vector<KindInfo>& Kinds() {
       {kPolicyExpiring, "政策即将到期，请做好接续", true},
       {kQaAnswered, "您的提问有了解答", true},
       {kDigest, "每日待办摘要", false},
+      // A security event, not for a work group's chat.
+      {kAdminLocked, "管理员账号被锁定", false},
   };
   return k;
 }

@@ -24,6 +24,8 @@ inline constexpr std::string_view kRoutingReceived = "routing_received";  // to 
 inline constexpr std::string_view kPolicyExpiring = "policy_expiring";  // to the owner unit, 投促局
 inline constexpr std::string_view kQaAnswered = "qa_answered";          // to the asker
 inline constexpr std::string_view kDigest = "digest";  // the daily digest, to each person
+// An administrator account locked out after failed logins: to the security administrators.
+inline constexpr std::string_view kAdminLocked = "admin_locked";
 
 struct KindInfo {
   std::string_view code;

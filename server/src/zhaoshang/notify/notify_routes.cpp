@@ -17,7 +17,8 @@ using http::ErrorResponse;
 using http::JsonResponse;
 
 namespace {
-constexpr const char* kInbox = "workbench.view";  // every business role has an inbox
+// Every business role and the security administrator (told of administrator lockouts).
+constexpr const char* kInbox = "inbox.read";
 constexpr const char* kRobots = "robot.manage";
 
 // A notification's figures as JSON (null when it has none).

@@ -15,16 +15,6 @@
 
 namespace zhaoshang::notify {
 namespace {
-// The roles granting `permission`, at any scope or only at scope all.
-std::vector<std::string> RolesGranting(std::string_view permission, bool everywhere_only) {
-  std::vector<std::string> out;
-  for (const auto& r : org::AllRoles())
-    for (const auto& g : r.grants)
-      if (g.permission == permission && (!everywhere_only || g.scope == org::Scope::kAll))
-        out.emplace_back(r.code);
-  return out;
-}
-
 constexpr size_t kMaxRobotName = 100, kMaxSecret = 200;
 // A claimed delivery left unfinished (the process died) is claimable again after this.
 constexpr int64_t kLeaseMs = int64_t{5} * 60'000;
@@ -63,11 +53,11 @@ void Send(db::Connection& c, std::vector<int64_t> users, std::string_view kind, 
 }
 
 std::vector<int64_t> HoldersIn(db::Connection& c, std::string_view permission, int64_t unit_id) {
-  return org::store::ActiveUsersWithRoles(c, RolesGranting(permission, false), unit_id);
+  return org::store::ActiveUsersWithRoles(c, org::RolesGranting(permission), unit_id);
 }
 
 std::vector<int64_t> HoldersEverywhere(db::Connection& c, std::string_view permission) {
-  return org::store::ActiveUsersWithRoles(c, RolesGranting(permission, true), std::nullopt);
+  return org::store::ActiveUsersWithRoles(c, org::RolesGranting(permission, true), std::nullopt);
 }
 
 std::vector<Notification> NotifyService::List(const auth::Principal& who, bool unread_only,

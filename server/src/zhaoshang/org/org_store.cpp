@@ -194,6 +194,18 @@ std::vector<User> ListUsers(db::Connection& c, const UserFilter& f, int64_t* tot
     }
     where += " AND u.unit_id IN (" + in + ")";
   }
+  if (f.any_role) {
+    if (f.any_role->empty()) {
+      if (total) *total = 0;
+      return {};
+    }
+    std::string in;
+    for (const auto& r : *f.any_role) {
+      in += in.empty() ? "?" : ",?";
+      p.emplace_back(r);
+    }
+    where += " AND u.id IN (SELECT user_id FROM user_roles WHERE role IN (" + in + "))";
+  }
   const std::string from = " FROM users u JOIN org_units o ON o.id = u.unit_id";
   if (total) *total = c.QueryInt("SELECT COUNT(*)" + from + where, p).value_or(0);
   p.emplace_back(f.limit);
@@ -265,7 +277,8 @@ std::vector<std::string> RecentPasswordHashes(db::Connection& c, int64_t id, int
   auto cur = c.Query("SELECT password_hash FROM users WHERE id = ?", {id});
   if (!cur.empty()) out.push_back(cur[0].Text(0));
   auto rs = c.Query(
-      "SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY changed_at DESC "
+      "SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY changed_at DESC, "
+      "id DESC "
       "LIMIT ?",
       {id, int64_t(std::max(0, n - 1))});
   for (size_t i = 0; i < rs.size(); ++i) out.push_back(rs[i].Text(0));

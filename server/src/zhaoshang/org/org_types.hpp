@@ -55,6 +55,8 @@ struct UserFilter {
   // Data scope: restrict to these units (nullopt = no restriction) or to one user.
   std::optional<std::set<int64_t>> unit_ids;
   std::optional<int64_t> only_user_id;
+  // Holding at least one of these roles (nullopt = any account).
+  std::optional<std::vector<std::string>> any_role;
   int64_t offset = 0;
   int64_t limit = 20;
 };

@@ -30,6 +30,7 @@ const std::vector<RoleDef>& AllRoles() {
        false,
        {{"workbench.view", kSelf},
         {"training.read", kAll},
+        {"inbox.read", kSelf},
         {"policy.read", kAll},
         {"guide.read", kAll},
         {"org.read", kAll},
@@ -47,6 +48,7 @@ const std::vector<RoleDef>& AllRoles() {
        false,
        {{"workbench.view", kSelf},
         {"training.read", kAll},
+        {"inbox.read", kSelf},
         {"policy.read", kAll},
         {"guide.read", kAll},
         {"guide.write", kSubtree},
@@ -70,6 +72,7 @@ const std::vector<RoleDef>& AllRoles() {
        false,
        {{"workbench.view", kSelf},
         {"training.read", kAll},
+        {"inbox.read", kSelf},
         {"policy.read", kAll},
         {"guide.read", kAll},
         {"guide.write", kUnit},
@@ -88,6 +91,7 @@ const std::vector<RoleDef>& AllRoles() {
        false,
        {{"workbench.view", kSelf},
         {"training.read", kAll},
+        {"inbox.read", kSelf},
         {"policy.read", kAll},
         {"guide.read", kAll},
         {"org.read", kAll},
@@ -101,6 +105,7 @@ const std::vector<RoleDef>& AllRoles() {
       {"expert",
        false,
        {{"workbench.view", kSelf},
+        {"inbox.read", kSelf},
         {"policy.read", kAll},
         {"guide.read", kAll},
         {"qa.answer", kAll},  // questions from the front line
@@ -113,6 +118,7 @@ const std::vector<RoleDef>& AllRoles() {
         {"training.read", kAll},
         {"training.manage", kAll},
         {"training.report", kAll},
+        {"inbox.read", kSelf},
         {"policy.read", kAll},
         {"guide.read", kAll},
         {"guide.write", kAll},
@@ -150,6 +156,7 @@ const std::vector<RoleDef>& AllRoles() {
        {{"workbench.view", kSelf},
         {"training.read", kAll},
         {"training.report", kAll},
+        {"inbox.read", kSelf},
         {"policy.read", kAll},
         {"guide.read", kAll},
         {"org.read", kAll},
@@ -170,6 +177,7 @@ const std::vector<RoleDef>& AllRoles() {
        {{"workbench.view", kSelf},
         {"training.read", kAll},
         {"training.report", kSubtree},  // its staff's completion
+        {"inbox.read", kSelf},
         {"policy.read", kAll},
         {"guide.read", kAll},
         {"org.read", kAll},
@@ -188,6 +196,7 @@ const std::vector<RoleDef>& AllRoles() {
         {"training.read", kAll},
         {"training.manage", kUnit},  // the party school's courses
         {"training.report", kAll},
+        {"inbox.read", kSelf},
         {"policy.read", kAll},
         {"guide.read", kAll},
         {"guide.write", kUnit},  // the party school writes the techniques
@@ -200,6 +209,7 @@ const std::vector<RoleDef>& AllRoles() {
        false,
        {{"workbench.view", kSelf},
         {"training.read", kAll},
+        {"inbox.read", kSelf},
         {"policy.read", kAll},
         {"guide.read", kAll},
         {"org.read", kAll},
@@ -215,10 +225,14 @@ const std::vector<RoleDef>& AllRoles() {
         {"user.write", kAll},
         {"role.read", kAll},
         {"robot.manage", kAll}}},  // units' group robots and their delivery log
-      // 安全管理员: who holds which role.
-      {"secadmin",
+      // 安全管理员: who holds which role; told in the inbox when an administrator is locked out.
+      {kSecurityAdmin,
        true,
-       {{"org.read", kAll}, {"user.read", kAll}, {"user.roles", kAll}, {"role.read", kAll}}},
+       {{"org.read", kAll},
+        {"user.read", kAll},
+        {"user.roles", kAll},
+        {"role.read", kAll},
+        {"inbox.read", kSelf}}},
       // 审计管理员: the audit log only.
       {"auditadmin", true, {{"audit.read", kAll}}},
   };
@@ -279,6 +293,17 @@ std::set<std::string> PermissionsOf(const std::vector<std::string>& roles) {
   for (const auto& code : roles)
     if (const RoleDef* r = FindRole(code))
       for (const auto& g : r->grants) out.emplace(g.permission);
+  return out;
+}
+
+std::vector<std::string> RolesGranting(std::string_view permission, bool everywhere_only) {
+  std::vector<std::string> out;
+  for (const auto& r : AllRoles())
+    for (const auto& g : r.grants)
+      if (g.permission == permission && (!everywhere_only || g.scope == Scope::kAll)) {
+        out.emplace_back(r.code);
+        break;
+      }
   return out;
 }
 

@@ -10,6 +10,9 @@
 
 namespace zhaoshang::org {
 
+// The security administrator (安全管理员): grants roles, and is told of administrator lockouts.
+inline constexpr std::string_view kSecurityAdmin = "secadmin";
+
 // Data scope of a grant, narrowest first.
 enum class Scope { kSelf, kUnit, kSubtree, kAll };
 std::string_view ScopeName(Scope s);
@@ -39,6 +42,9 @@ std::optional<Scope> ResolveScope(const std::vector<std::string>& roles,
 
 // All permissions the roles hold (for the UI's menus).
 std::set<std::string> PermissionsOf(const std::vector<std::string>& roles);
+// The roles granting the permission (at any scope, or only at scope all), in table order: what
+// narrows a search for its holders in SQL.
+std::vector<std::string> RolesGranting(std::string_view permission, bool everywhere_only = false);
 
 // Whether an object owned by (owner_user, owner_unit) is visible under a scope, given the
 // caller and the set of unit ids in the caller's subtree.

@@ -32,6 +32,22 @@ TEST(RoleSeparation, AdminsSeeNoBusinessDataAndAuditAdminOnlyAudit) {
   EXPECT_FALSE(ResolveScope({"promoter"}, "workbench.none"));
 }
 
+// The security administrator is told of administrator lockouts in the inbox: the one business-free
+// permission it holds beside role administration; the other administrators have no inbox.
+TEST(RoleSeparation, TheSecurityAdminReadsItsOwnInboxAndNoWorkbench) {
+  const RoleDef* sec = FindRole(kSecurityAdmin);
+  ASSERT_NE(sec, nullptr);
+  EXPECT_TRUE(sec->admin);
+  EXPECT_EQ(ResolveScope({std::string(kSecurityAdmin)}, "inbox.read"), Scope::kSelf);
+  EXPECT_FALSE(ResolveScope({std::string(kSecurityAdmin)}, "workbench.view"));
+  EXPECT_FALSE(ResolveScope({"sysadmin"}, "inbox.read"));
+  EXPECT_FALSE(ResolveScope({"auditadmin"}, "inbox.read"));
+  // Every business role with a workbench has an inbox.
+  for (const auto& r : AllRoles())
+    if (ResolveScope({std::string(r.code)}, "workbench.view"))
+      EXPECT_EQ(ResolveScope({std::string(r.code)}, "inbox.read"), Scope::kSelf) << r.code;
+}
+
 TEST(Scopes, WidestGrantWins) {
   EXPECT_EQ(ResolveScope({"leader"}, "user.read"), Scope::kSubtree);
   EXPECT_EQ(ResolveScope({"leader", "coordinator"}, "user.read"), Scope::kAll);

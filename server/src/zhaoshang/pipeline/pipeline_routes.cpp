@@ -646,6 +646,23 @@ http::Response PutSettings(const Deps& d, RequestContext& ctx) {
       evidence ? &*evidence : nullptr, ctx.Actor());
   return st ? GetSettings(d, ctx) : ErrorResponse(st.error());
 }
+// Whom a hand-over to the park `unit_id` may name as responsible: the transition dialog's list.
+http::Response Receivers(const Deps& d, RequestContext& ctx) {
+  const std::string unit = ctx.req.Query("unit_id");
+  if (unit.empty()) return ErrorResponse(InvalidArgument({{"unit_id", "required"}}));
+  const auto id = ParseDigits(unit);
+  if (!id || *id <= 0) return ErrorResponse(InvalidArgument({{"unit_id", "invalid_value"}}));
+  auto r = d.workflow.Receivers(*ctx.principal, *id);
+  if (!r) return ErrorResponse(r.error());
+  json::array items;
+  for (const auto& u : *r)
+    items.push_back(json::object{{"id", u.id},
+                                 {"login", u.login},
+                                 {"name", u.name},
+                                 {"unit_id", u.unit_id},
+                                 {"unit_name", u.unit_name}});
+  return JsonResponse(200, json::object{{"items", std::move(items)}});
+}
 }  // namespace
 
 json::object PipelineRulesJson() {
@@ -686,6 +703,8 @@ void RegisterPipelineRoutes(AppRouter& r, pipeline::ProjectService& projects,
         with(Adjudicate));
   r.Add("GET", "/api/v1/pipeline/settings", perm::kProjectRead, with(GetSettings));
   r.Add("PUT", "/api/v1/pipeline/settings", perm::kPipelineSettings, with(PutSettings));
+  // The list is people: it needs user.read, the permission the user list asks.
+  r.Add("GET", "/api/v1/pipeline/receivers", "user.read", with(Receivers));
 }
 
 }  // namespace zhaoshang

@@ -84,6 +84,9 @@ struct Activity {
 struct RoutingCapabilities {
   bool respond = false;  // 接收 / 退回: the park's receivers (or the coordinator), while pending
   bool withdraw = false;  // 撤回: routing.write, while pending
+  // 重新分派: routing.write (what POST /projects/{id}/routings asks), once the park declined;
+  // whether the project may be routed now is the project's capabilities.route.
+  bool reroute = false;
 };
 
 // 分派: the coordinator routes a project in the pool to a park, which accepts or declines.

@@ -46,8 +46,9 @@ json::object RoutingJson(const Routing& r, const clocks::ClockDay& day) {
       {"decided_by_name", r.decided_by ? json::value(r.decided_by_name) : json::value(nullptr)},
       {"decided_at", OptInt(r.decided_at)},
       {"fit_score", OptInt(r.fit_score)},
-      {"capabilities",
-       json::object{{"respond", r.capabilities.respond}, {"withdraw", r.capabilities.withdraw}}}};
+      {"capabilities", json::object{{"respond", r.capabilities.respond},
+                                    {"withdraw", r.capabilities.withdraw},
+                                    {"reroute", r.capabilities.reroute}}}};
 }
 
 // What the routing handlers call: their services and the clocks, never the App.

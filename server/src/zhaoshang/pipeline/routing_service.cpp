@@ -55,6 +55,7 @@ RoutingCapabilities CapabilitiesOf(const auth::Principal& who, const Routing& r,
   const bool pending = r.status == "pending";
   k.respond = pending && Can(who, perm::kRoutingRespond) && is_party();
   k.withdraw = pending && Can(who, perm::kRoutingWrite);
+  k.reroute = r.status == "declined" && Can(who, perm::kRoutingWrite);
   return k;
 }
 

@@ -259,6 +259,10 @@ bool IsForward(Stage from, Stage to) {
 
 bool IsRoutable(Stage s, bool pending_routing) { return s == Stage::kApproved && !pending_routing; }
 
+bool MayReceive(bool active, int64_t user_unit_id, const std::set<int64_t>& receiving_subtree) {
+  return active && receiving_subtree.count(user_unit_id) > 0;
+}
+
 std::string_view ReasonTextName(ReasonText r) {
   switch (r) {
     case ReasonText::kRequired:

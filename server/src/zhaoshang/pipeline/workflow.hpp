@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -117,6 +118,9 @@ const Rule* FindRule(Stage from, Stage to, std::optional<Stage> stage_before);
 
 // 分派: only a project in the pool (已入库) that waits for no park's answer can be routed.
 bool IsRoutable(Stage s, bool pending_routing);
+// A hand-over to a park may name as the responsible person an active account of the receiving
+// unit or a unit below it: what a transition checks and the list the dialog offers.
+bool MayReceive(bool active, int64_t user_unit_id, const std::set<int64_t>& receiving_subtree);
 // Milestones record what happened: none of their dates may lie after `today`. The first
 // proposed date in the future, if any.
 std::optional<std::string_view> FutureMilestone(const Proposal& p, const std::string& today);

@@ -140,6 +140,30 @@ Result<Project> WorkflowService::ApplyFields(db::Connection& c, const Project& b
   return after;
 }
 
+Result<std::vector<org::User>> WorkflowService::Receivers(const auth::Principal& who,
+                                                          int64_t unit_id) {
+  constexpr int64_t kMaxReceivers = 200;
+  auto c = db_.Acquire();
+  auto unit = org::store::GetUnit(*c, unit_id);
+  if (!unit) return Fail(InvalidArgument({{"unit_id", "not_found"}}));
+  if (!org::ReceivesProjects(unit->kind))
+    return Fail(InvalidArgument({{"unit_id", "invalid_value"}},
+                                "the receiving unit must be a park or district"));
+  const auto subtree = org::store::Subtree(*c, unit_id);
+  // Only people the caller may read (user.read, by its scope).
+  const auto readable = org::store::ScopeUnits(*c, who.roles, who.unit_id, "user.read");
+  org::UserFilter f;
+  f.active = true;
+  f.unit_ids.emplace();
+  for (int64_t id : subtree)
+    if (readable.Has(id)) f.unit_ids->insert(id);
+  f.limit = kMaxReceivers;
+  auto users = org::store::ListUsers(*c, f, nullptr);
+  std::erase_if(users,
+                [&](const org::User& u) { return !MayReceive(u.active, u.unit_id, subtree); });
+  return users;
+}
+
 Status WorkflowService::HandOver(db::Connection& c, const Rule& rule, const TransitionInput& in,
                                  Project& after) {
   switch (rule.handover) {
@@ -154,7 +178,8 @@ Status WorkflowService::HandOver(db::Connection& c, const Rule& rule, const Tran
       after.responsible_user_id.reset();
       if (in.responsible_user_id) {
         auto u = org::store::GetUser(c, *in.responsible_user_id);
-        if (!u || !org::store::Subtree(c, *after.receiving_unit_id).count(u->unit_id))
+        if (!u ||
+            !MayReceive(u->active, u->unit_id, org::store::Subtree(c, *after.receiving_unit_id)))
           return Fail(InvalidArgument({{"responsible_user_id", "invalid_value"}},
                                       "the responsible person must belong to the receiving park"));
         after.responsible_user_id = u->id;

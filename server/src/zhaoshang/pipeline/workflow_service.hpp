@@ -12,6 +12,7 @@
 #include "zhaoshang/core/clock.hpp"
 #include "zhaoshang/core/error.hpp"
 #include "zhaoshang/db/database.hpp"
+#include "zhaoshang/org/org_types.hpp"
 #include "zhaoshang/pipeline/pipeline_types.hpp"
 #include "zhaoshang/pipeline/workflow.hpp"
 
@@ -31,6 +32,11 @@ class WorkflowService {
   // caller is to the project (a park accepting a routing passes its own).
   Status TransitionIn(db::Connection& c, const auth::Principal& who, const Project& current,
                       const TransitionInput& in, const Actor& actor, const Relation& relation);
+
+  // Whom a hand-over to `unit_id` (a park or district) may name as the responsible person
+  // (MayReceive, the rule the transition checks), among the accounts the caller may read
+  // (user.read), by id. 400 `unit_id` not_found / invalid_value.
+  Result<std::vector<org::User>> Receivers(const auth::Principal& who, int64_t unit_id);
 
   std::map<std::string, int> DeadlineDays();
   // Days a park has to answer a routing.

@@ -272,6 +272,15 @@ TEST(WorkflowMove, TheParkChangesOnlyByRoutingAndMilestonesAreNotInTheFuture) {
             "forbidden");
 }
 
+TEST(WorkflowHandOver, TheResponsiblePersonIsAnActiveAccountOfTheParkOrBelowIt) {
+  const std::set<int64_t> park{10, 11, 12};  // the park and its units
+  EXPECT_TRUE(MayReceive(true, 10, park));
+  EXPECT_TRUE(MayReceive(true, 12, park));    // a department below the park
+  EXPECT_FALSE(MayReceive(true, 9, park));    // the district above, or another unit
+  EXPECT_FALSE(MayReceive(false, 10, park));  // disabled
+  EXPECT_FALSE(MayReceive(true, 10, {}));
+}
+
 TEST(WorkflowMove, OnlyAProjectInThePoolWaitingForNoParkIsRoutable) {
   EXPECT_TRUE(IsRoutable(kApproved, false));
   EXPECT_FALSE(IsRoutable(kApproved, true));

@@ -212,6 +212,23 @@ http::Response ListPanels(const Deps& d, RequestContext& ctx) {
   return JsonResponse(200, json::object{{"items", std::move(items)}});
 }
 
+// Who the panel dialog may offer as a member: the server's rule, not a copy in the client.
+http::Response EligibleMembers(const Deps& d, RequestContext& ctx) {
+  constexpr size_t kMaxQuery = 50;
+  constexpr int64_t kLimit = 50;
+  const std::string q = ctx.req.Query("q");
+  if (Utf8Length(q) > kMaxQuery) return ErrorResponse(InvalidArgument({{"q", "too_long"}}));
+  json::array items;
+  for (const auto& u : d.review.EligibleMembers(q, kLimit))
+    items.push_back(json::object{{"id", u.id},
+                                 {"login", u.login},
+                                 {"name", u.name},
+                                 {"unit_id", u.unit_id},
+                                 {"unit_name", u.unit_name},
+                                 {"roles", json::array(u.roles.begin(), u.roles.end())}});
+  return JsonResponse(200, json::object{{"items", std::move(items)}});
+}
+
 http::Response CreatePanel(const Deps& d, RequestContext& ctx) {
   auto in = JsonInput::Parse(ctx.req.body);
   if (!in) return ErrorResponse(in.error());
@@ -366,6 +383,7 @@ void RegisterReviewRoutes(AppRouter& r, review::ReviewService& review) {
   auto with = BindTo(Deps{review});
   r.Add("GET", "/api/v1/review/panels", "review.manage", with(ListPanels));
   r.Add("POST", "/api/v1/review/panels", "review.manage", with(CreatePanel));
+  r.Add("GET", "/api/v1/review/eligible-members", "review.manage", with(EligibleMembers));
   r.Add("PATCH", "/api/v1/review/panels/{id}", "review.manage", with(UpdatePanel));
   r.Add("GET", "/api/v1/review/criteria", "review.manage", with(GetCriteria));
   r.Add("PUT", "/api/v1/review/criteria", "review.manage", with(PutCriteria));

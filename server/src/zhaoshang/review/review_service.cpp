@@ -16,6 +16,7 @@
 #include "zhaoshang/pipeline/pipeline_store.hpp"
 #include "zhaoshang/pipeline/workflow.hpp"
 #include "zhaoshang/pipeline/workflow_service.hpp"
+#include "zhaoshang/review/panel_rules.hpp"
 #include "zhaoshang/review/review_store.hpp"
 
 namespace zhaoshang::review {
@@ -124,7 +125,7 @@ Status CheckPanel(db::Connection& c, const PanelInput& in, bool create) {
       auto u = org::store::GetUser(c, user);
       if (!u || !u->active)
         bad["members"] = "not_found";
-      else if (!org::ResolveScope(u->roles, "review.participate") || org::IsAdminAccount(*u))
+      else if (!MayJoinPanel(*u))
         bad["members"] = "not_eligible";  // could never vote: a panel must reach its quorum
       if (!seen.insert(user).second) bad["members"] = "invalid_value";
     }
@@ -136,6 +137,18 @@ Status CheckPanel(db::Connection& c, const PanelInput& in, bool create) {
   return {};
 }
 }  // namespace
+
+std::vector<org::User> ReviewService::EligibleMembers(const std::string& q, int64_t limit) {
+  auto c = db_.Acquire();
+  org::UserFilter f;
+  f.q = q;
+  f.active = true;
+  f.any_role = org::RolesGranting(kParticipate);  // narrows the query; the rule decides below
+  f.limit = limit;
+  auto users = org::store::ListUsers(*c, f, nullptr);
+  std::erase_if(users, [](const org::User& u) { return !MayJoinPanel(u); });
+  return users;
+}
 
 Result<Panel> ReviewService::CreatePanel(const PanelInput& in, const Actor& actor) {
   auto c = db_.Acquire();

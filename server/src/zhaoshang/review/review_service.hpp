@@ -11,6 +11,7 @@
 #include "zhaoshang/core/clock.hpp"
 #include "zhaoshang/core/error.hpp"
 #include "zhaoshang/db/database.hpp"
+#include "zhaoshang/org/org_types.hpp"
 #include "zhaoshang/review/review_types.hpp"
 
 namespace zhaoshang::pipeline {
@@ -31,6 +32,9 @@ class ReviewService {
   std::vector<Panel> Panels();
   Result<Panel> CreatePanel(const PanelInput& in, const Actor& actor);
   Result<Panel> UpdatePanel(int64_t id, const PanelInput& in, int64_t version, const Actor& actor);
+  // The active accounts a panel may take (MayJoinPanel, the rule a save checks) whose login or
+  // name contains q, by id, at most `limit`.
+  std::vector<org::User> EligibleMembers(const std::string& q, int64_t limit);
 
   std::vector<Criterion> Criteria(int64_t* version = nullptr);
   Status SaveCriteria(const std::vector<Criterion>& criteria, int64_t version, const Actor& actor);

@@ -30,6 +30,10 @@ export default {
     policy_expiring: { label: 'Policy ending', text: 'The policy “{title}” ends soon: arrange its successor' },
     qa_answered: { label: 'Answered', text: 'Your question “{title}” has an answer' },
     digest: { label: 'Digest', text: 'Your daily digest of to-dos' },
+    admin_locked: {
+      label: 'Administrator locked',
+      text: 'The administrator account “{title}” was locked after repeated failed logins: please check',
+    },
     other: { label: 'Notice', text: 'New notification: {title}' },
   },
   detail: {
@@ -38,6 +42,8 @@ export default {
     raisedTo: 'Raised to {tier}',
     digest: '{overdue} overdue, {due_soon} due soon',
     expiresOn: 'Ends on {date}',
+    lockedAccount: 'Locked for every address: the account reached its failure ceiling',
+    lockedSource: 'Locked for one address; other addresses may still log in',
   },
   tiers: {
     responsible: 'the responsible person',

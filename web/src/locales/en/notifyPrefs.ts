@@ -39,6 +39,7 @@ export default {
     policy_expiring: { label: 'Policy ending soon', hint: 'A policy your unit keeps ends within 90 days and needs a successor' },
     qa_answered: { label: 'Your question answered', hint: 'Someone answers a question you asked in the guide' },
     digest: { label: 'Daily digest', hint: 'Every morning: your to-dos that are due soon or overdue' },
+    admin_locked: { label: 'Administrator locked out', hint: 'An administrator account is locked after repeated failed logins' },
   },
   otherKind: 'Other notifications ({kind})',
 }

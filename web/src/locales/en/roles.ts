@@ -22,6 +22,7 @@ export default {
   },
   permissions: {
     workbench: { view: 'View workbench' },
+    inbox: { read: 'Read own inbox' },
     org: { read: 'View org units', write: 'Manage org units' },
     user: { read: 'View users', write: 'Manage users', roles: 'Assign roles' },
     role: { read: 'View roles', write: 'Manage roles' },

@@ -30,6 +30,7 @@ export default {
     policy_expiring: { label: '政策到期', text: '政策「{title}」即将到期，请做好政策接续' },
     qa_answered: { label: '提问已答', text: '您的提问「{title}」有了解答' },
     digest: { label: '每日摘要', text: '每日待办摘要' },
+    admin_locked: { label: '管理员锁定', text: '管理员账号「{title}」因多次登录失败被锁定，请核查' },
     other: { label: '通知', text: '您有一条新通知：{title}' },
   },
   detail: {
@@ -38,6 +39,8 @@ export default {
     raisedTo: '已上报至{tier}',
     digest: '{overdue} 项已超期，{due_soon} 项即将到期',
     expiresOn: '{date} 到期',
+    lockedAccount: '账号失败次数达到上限，所有地址均已锁定',
+    lockedSource: '一个来源地址已被锁定，其他地址仍可登录',
   },
   tiers: {
     responsible: '责任人',

@@ -32,6 +32,7 @@ export default {
     policy_expiring: { label: '政策即将到期', hint: '本单位维护的政策将在 90 天内到期、需要做好政策接续时' },
     qa_answered: { label: '提问有了解答', hint: '您在招商指南中的提问有人解答时' },
     digest: { label: '每日待办摘要', hint: '每天早上汇总您即将到期和已超期的待办' },
+    admin_locked: { label: '管理员账号被锁定', hint: '管理员账号因多次登录失败被锁定时' },
   },
   otherKind: '其他通知（{kind}）',
 }

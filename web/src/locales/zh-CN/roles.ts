@@ -23,6 +23,7 @@ export default {
   // Nested because permission codes contain a dot ("user.read" → user → read).
   permissions: {
     workbench: { view: '查看工作台' },
+    inbox: { read: '查看站内通知' },
     org: { read: '查看组织机构', write: '维护组织机构' },
     user: { read: '查看用户', write: '维护用户', roles: '分配角色' },
     role: { read: '查看角色权限', write: '维护角色权限' },

@@ -104,6 +104,24 @@ describe('notification wording', () => {
     )
   })
 
+  it('words an administrator locked out, and how widely, for the security administrator', () => {
+    expect(kindKey('admin_locked')).toBe('admin_locked')
+    expect(detailLines({ kind: 'admin_locked', detail: { scope: 'account' } })).toEqual([{ key: 'inbox.detail.lockedAccount', params: {} }])
+    expect(detailLines({ kind: 'admin_locked', detail: { scope: 'source' } })).toEqual([{ key: 'inbox.detail.lockedSource', params: {} }])
+    expect(detailLines({ kind: 'admin_locked', detail: { scope: 'everything' } })).toEqual([])
+    // object_type `user` has no page: nothing to open, never a broken link.
+    expect(notificationTarget({ object_type: 'user', object_id: 7, project_id: null }, ['inbox.read', 'user.read'])).toBeNull()
+    const { t } = i18n.global
+    i18n.global.locale.value = 'en'
+    expect(t('inbox.kinds.admin_locked.text', { title: '吴刚 (sysadmin)' })).toBe(
+      'The administrator account “吴刚 (sysadmin)” was locked after repeated failed logins: please check',
+    )
+    i18n.global.locale.value = 'zh-CN'
+    expect(t('inbox.kinds.admin_locked.text', { title: '吴刚 (sysadmin)' })).toBe(
+      '管理员账号「吴刚 (sysadmin)」因多次登录失败被锁定，请核查',
+    )
+  })
+
   it('writes the time as YYYY-MM-DD HH:mm', () => {
     const ms = new Date(2026, 10, 30, 9, 5, 41).getTime()
     expect(formatMinute(ms)).toBe('2026-11-30 09:05')

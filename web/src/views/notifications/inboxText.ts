@@ -21,6 +21,7 @@ export const KNOWN_KINDS = [
   'policy_expiring',
   'qa_answered',
   'digest',
+  'admin_locked',
 ] as const
 
 export function kindKey(kind: string): string {
@@ -93,7 +94,7 @@ const date = (v: unknown): string | null => (typeof v === 'string' && /^\d{4}-\d
 
 /**
  * The figures the server sends with some kinds, as lines to show: how far past which deadline (and,
- * escalated, to whom), the digest's counts, or when an expiring policy ends. Anything missing or malformed is left out, never shown raw.
+ * escalated, to whom), the digest's counts, when an expiring policy ends, or how widely an administrator is locked out. Anything missing or malformed is left out, never shown raw.
  */
 export function detailLines(n: Pick<NotificationApi.Notification, 'kind' | 'detail'>): DetailLine[] {
   const d = n.detail
@@ -109,6 +110,9 @@ export function detailLines(n: Pick<NotificationApi.Notification, 'kind' | 'deta
   } else if (n.kind === 'policy_expiring') {
     const expires = date(d.expires_on)
     if (expires) out.push({ key: 'inbox.detail.expiresOn', params: { date: expires } })
+  } else if (n.kind === 'admin_locked') {
+    if (d.scope === 'account') out.push({ key: 'inbox.detail.lockedAccount', params: {} })
+    else if (d.scope === 'source') out.push({ key: 'inbox.detail.lockedSource', params: {} })
   } else if (n.kind === 'digest') {
     const overdue = count(d.overdue)
     const dueSoon = count(d.due_soon)

@@ -28,6 +28,7 @@ const profile = (over: Partial<ParkApi.Profile> = {}): ParkApi.Profile => ({
   carriers: [],
   updated_at: null,
   version: 3,
+  can_edit: true,
   ...over,
 })
 

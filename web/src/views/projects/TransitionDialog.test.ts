@@ -11,6 +11,7 @@ vi.mock('@/api/projects', async (orig) => ({
   ...(await orig<typeof import('@/api/projects')>()),
   transitionProject: vi.fn(),
   getProject: vi.fn(),
+  listReceivers: vi.fn(),
 }))
 vi.mock('@/api/attachments', async (orig) => ({
   ...(await orig<typeof import('@/api/attachments')>()),
@@ -23,7 +24,8 @@ vi.mock('@/api/attachments', async (orig) => ({
   uploadAttachment: vi.fn(),
 }))
 
-import { getProject, NO_CAPABILITIES, transitionProject } from '@/api/projects'
+import { getProject, listReceivers, NO_CAPABILITIES, transitionProject } from '@/api/projects'
+import { useAuthStore } from '@/stores/auth'
 import { uploadAttachment } from '@/api/attachments'
 import { ApiError } from '@/api/http'
 import TransitionDialog from './TransitionDialog.vue'
@@ -171,5 +173,55 @@ describe('transition dialog and the 佐证材料 the server says are missing', (
     expect(text('transition-error')).toContain('请先上传该阶段要求的佐证材料')
     expect(get).toHaveBeenCalledTimes(1)
     expect(text('transition-evidence-missing')).toContain('进入“已签约”需上传：投资协议')
+  })
+})
+
+describe('transition dialog and the responsible person the server says the park may name', () => {
+  const receivers = listReceivers as unknown as ReturnType<typeof vi.fn>
+  const park = { id: 8, parent_id: 1, name: '安庆经济技术开发区', kind: 'park', code: 'AQ-JKQ', version: 1 }
+  const handOver: ProjectApi.TransitionCapability = { to: 'negotiating', ask: ['receiving_unit_id'], reason_codes: [], reason: 'none' }
+
+  async function open(permissions: string[]) {
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    useAuthStore().user = { permissions } as never
+    const w = mount(TransitionDialog, {
+      props: { open: false, project, transition: handOver, units: [park] as never },
+      global: { plugins: [ElementPlus, i18n, pinia] },
+      attachTo: document.body,
+    })
+    await w.setProps({ open: true })
+    await flushPromises()
+    const select = w.findAllComponents({ name: 'ElSelect' }).find((s) => s.attributes('data-testid') === 'transition-park')!
+    select.vm.$emit('update:modelValue', park.id)
+    await flushPromises()
+    return w
+  }
+
+  beforeEach(() => {
+    setLocale('zh-CN')
+    receivers.mockReset().mockResolvedValue({
+      items: [
+        { id: 3, login: 'receiver', name: '李娜', unit_id: 8, unit_name: '安庆经济技术开发区' },
+        // below the park and not a receiver: the server accepts them, so the dialog offers them
+        { id: 17, login: 'jkpromoter', name: '罗军', unit_id: 9, unit_name: '经开区招商服务中心' },
+      ],
+    })
+  })
+  afterEach(() => {
+    document.body.innerHTML = ''
+  })
+
+  it('offers exactly the people the server lists for the chosen park', async () => {
+    const w = await open(['project.write', 'user.read'])
+    expect(receivers).toHaveBeenCalledWith(park.id)
+    const responsible = w.findAllComponents({ name: 'ElSelect' }).find((s) => s.attributes('data-testid') === 'transition-responsible')!
+    expect(responsible.findAllComponents({ name: 'ElOption' }).map((o) => o.props('value'))).toEqual([3, 17])
+  })
+
+  it('asks for no list without user.read (the list is people)', async () => {
+    await open(['project.write'])
+    expect(receivers).not.toHaveBeenCalled()
+    expect(shown('transition-responsible')).toBe(false)
   })
 })

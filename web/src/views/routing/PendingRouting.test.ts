@@ -48,11 +48,14 @@ describe('pending routing follows the capabilities it is given', () => {
   afterEach(() => list.mockReset())
 
   it('shows accept and decline when the server says respond, whatever the role', async () => {
-    expect(buttons(await setup({ respond: true, withdraw: false }, ['leader']))).toEqual(['pending-accept', 'pending-decline'])
+    expect(buttons(await setup({ respond: true, withdraw: false, reroute: false }, ['leader']))).toEqual([
+      'pending-accept',
+      'pending-decline',
+    ])
   })
 
   it('shows withdraw only when the server says so, even to a receiver or coordinator', async () => {
-    expect(buttons(await setup({ respond: false, withdraw: true }, ['receiver']))).toEqual(['pending-withdraw'])
-    expect(buttons(await setup({ respond: false, withdraw: false }, ['coordinator', 'receiver']))).toEqual([])
+    expect(buttons(await setup({ respond: false, withdraw: true, reroute: false }, ['receiver']))).toEqual(['pending-withdraw'])
+    expect(buttons(await setup({ respond: false, withdraw: false, reroute: false }, ['coordinator', 'receiver']))).toEqual([])
   })
 })
