@@ -434,13 +434,14 @@ export function register(h) {
     const ev = await courseNamed(c.page, EV)
     const sessions = await apiGet(c.page, `/training/sessions?when=all`)
     const session = sessions.body.items[0]
-    // An open paper and a failed one of szpromoter's (answered with nothing) to show both faces of the quiz page.
+    // An open paper and a failed one of jkpromoter's (answered with nothing) to show both faces of the quiz page:
+    // an account no other scenario changes (szpromoter's password is reset by the password scenario).
     const u = await newSession()
-    await loginAs(u.page, 'szpromoter')
+    await loginAs(u.page, 'jkpromoter')
     const first = await apiSend(u.page, 'POST', `/training/courses/${ev.id}/attempts`, {})
-    if (![200, 201].includes(first.status)) throw new Error(`szpromoter's attempt → HTTP ${first.status} ${JSON.stringify(first.body)}`)
+    if (![200, 201].includes(first.status)) throw new Error(`jkpromoter's attempt → HTTP ${first.status} ${JSON.stringify(first.body)}`)
     const done = await apiSend(u.page, 'POST', `/training/attempts/${first.body.id}/submit`, { answers: [] })
-    if (done.status !== 200) throw new Error(`szpromoter's submission → HTTP ${done.status} ${JSON.stringify(done.body)}`)
+    if (done.status !== 200) throw new Error(`jkpromoter's submission → HTTP ${done.status} ${JSON.stringify(done.body)}`)
     const open = await apiSend(u.page, 'POST', `/training/courses/${ev.id}/attempts`, {})
 
     // name, session, address, page root, element that shows the page is ready, words in Chinese, in English
@@ -456,7 +457,7 @@ export function register(h) {
     ]
     if ([200, 201].includes(open.status))
       pages.push(['attempt', u, `/training/attempts/${open.body.id}`, 'page-training-attempt', 'attempt-option', '交卷', 'Hand in'])
-    else throw new Error(`szpromoter's second attempt → HTTP ${open.status} ${JSON.stringify(open.body)}`)
+    else throw new Error(`jkpromoter's second attempt → HTTP ${open.status} ${JSON.stringify(open.body)}`)
     // promoter's certificate (the first scenario's, else a pass through the API now).
     const pr = await newSession()
     await loginAs(pr.page, 'promoter')
